@@ -1,0 +1,160 @@
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import type { Config } from './platform/config.js';
+import { systemClock, type Clock } from './platform/clock.js';
+import { openDatabase, type DatabaseHandle } from './platform/database.js';
+import { migrateToLatest } from './platform/migrate.js';
+import { createLogger, type Logger } from './platform/logger.js';
+import { GroupCommitter } from './platform/group-commit.js';
+import { withDeadline } from './platform/store-errors.js';
+import { createMetrics, type Metrics } from './observability/metrics.js';
+import { Authenticator } from './tenants/authenticator.js';
+import { bootstrapInstall, type BootstrapResult } from './tenants/bootstrap.js';
+import { installationSecret } from './tenants/installation.js';
+import { ThresholdService } from './scoring/threshold.service.js';
+import { ScoringService } from './scoring/scoring.service.js';
+import { persistDecisions } from './scoring/decision.repository.js';
+import { ChainHeadCache } from './audit/chain-head-cache.js';
+import type { DecisionWrite } from './scoring/decision-record.js';
+import { ModelRegistry } from './registry/model-registry.js';
+import { createArtifactStore } from './registry/create-artifact-store.js';
+import { openFeatureSource, type OnlineFeatureSource } from './scoring/online-features.js';
+import { createServer } from './http/server.js';
+import { registerOpenApi } from './http/openapi.js';
+import { registerHealthRoutes } from './http/routes/health.routes.js';
+import { registerMetricsRoutes } from './http/routes/metrics.routes.js';
+import { registerScoreRoutes } from './http/routes/score.routes.js';
+import { registerDecisionRoutes } from './http/routes/decisions.routes.js';
+import { registerThresholdRoutes } from './http/routes/thresholds.routes.js';
+import { productVersion } from './platform/version.js';
+
+/** Test and embedding hooks; production passes none. */
+export interface AppOptions {
+  clock?: Clock;
+  logger?: Logger;
+  /** Keep the embedded database in memory (tests). */
+  inMemoryDatabase?: boolean;
+}
+
+/** Every long-lived service of a running Sentra, wired once. */
+export interface Runtime {
+  readonly config: Config;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly database: DatabaseHandle;
+  readonly metrics: Metrics;
+  readonly authenticator: Authenticator;
+  readonly thresholds: ThresholdService;
+  readonly models: ModelRegistry;
+  readonly features: OnlineFeatureSource;
+  readonly writer: GroupCommitter<DecisionWrite, void>;
+  readonly scoring: ScoringService;
+  readonly bootstrap: BootstrapResult;
+}
+
+/** A built app: the HTTP server (not yet listening) and the runtime behind it. */
+export interface SentraApp {
+  readonly app: FastifyInstance;
+  readonly runtime: Runtime;
+  /** Stops accepting requests, drains pending writes, closes stores. */
+  close(): Promise<void>;
+}
+
+/** Opens the stores and services a process needs (the HTTP server and the CLI share it). */
+export async function buildRuntime(config: Config, options: AppOptions = {}): Promise<Runtime> {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const phases: Record<string, number> = {};
+  let phaseStart = performance.now();
+  const phase = (name: string) => {
+    const now = performance.now();
+    phases[name] = Math.round(now - phaseStart);
+    phaseStart = now;
+  };
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    timeoutMs: config.databaseTimeoutMs,
+    inMemory: options.inMemoryDatabase,
+  });
+  phase('database');
+  try {
+    await migrateToLatest(database.db as never);
+    const bootstrap = await bootstrapInstall(database.db, config.bootstrapToken);
+    const secret = await installationSecret(database.db, 'ip_hash_key');
+    phase('migrate');
+    const metrics = createMetrics();
+    const models = new ModelRegistry(database.db, await createArtifactStore(config), clock, logger);
+    await models.start();
+    phase('models');
+    const features = await openFeatureSource({ config, db: database.db, clock, logger, ipHashKey: secret });
+    phase('features');
+    logger.info({ phasesMs: phases, store: database.kind, artifactStore: config.artifactStore.kind }, 'runtime ready');
+    const chainHeads = new ChainHeadCache(database.db);
+    // One batch in flight: batches then grow with load, and the audit chain never races itself.
+    const writer = new GroupCommitter<DecisionWrite, void>(
+      async (items) => {
+        await persistDecisions(database.db, chainHeads, items);
+        return items.map(() => undefined);
+      },
+      { maxBatch: 256, concurrency: 1 },
+    );
+    const thresholds = new ThresholdService(database.db, clock);
+    const scoring = new ScoringService({
+      clock,
+      features,
+      models,
+      thresholds,
+      writer,
+      metrics,
+      persistTimeoutMs: config.databaseTimeoutMs,
+      llmVersion: 'none',
+    });
+    const authenticator = new Authenticator(database.db, clock);
+    return { config, clock, logger, database, metrics, authenticator, thresholds, models, features, writer, scoring, bootstrap };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+/** Closes a runtime's stores after its pending writes are committed. */
+export async function closeRuntime(runtime: Runtime): Promise<void> {
+  await runtime.writer.drain();
+  runtime.models.stop();
+  await runtime.features.close();
+  await runtime.database.close();
+}
+
+/** Builds the whole product: runtime plus the HTTP surface. One call wires everything. */
+export async function buildApp(config: Config, options: AppOptions = {}): Promise<SentraApp> {
+  const runtime = await buildRuntime(config, options);
+  const app = createServer({ logger: runtime.logger, bodyLimitBytes: config.bodyLimitBytes });
+  await registerOpenApi(app, productVersion);
+  registerMetricsRoutes(app, runtime.metrics);
+  registerHealthRoutes(app, {
+    databaseReachable: async () => {
+      try {
+        await withDeadline(sql`select 1`.execute(runtime.database.db), config.databaseTimeoutMs);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    modelLoaded: () => runtime.models.ready(),
+  });
+  registerScoreRoutes(app, runtime.authenticator, runtime.scoring);
+  registerDecisionRoutes(app, runtime.authenticator, runtime.database.db);
+  registerThresholdRoutes(app, runtime.authenticator, runtime.thresholds);
+  let closed = false;
+  return {
+    app,
+    runtime,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await app.close();
+      await closeRuntime(runtime);
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+
+/** The hash that precedes a tenant's first audit entry. */
+export const genesisHash = '0'.repeat(64);
+
+/** One audit entry as written: who did what to which subject, with its data. */
+export interface AuditEntryInput {
+  tenantId: string;
+  at: Date;
+  /** Token id, `system`, or the CLI user. */
+  actor: string;
+  /** Dotted action name, e.g. `decision.created`, `thresholds.changed`, `model.activated`. */
+  action: string;
+  /** The id of what was acted on (request id, model version, tenant id). */
+  subject: string;
+  payload: Record<string, unknown>;
+}
+
+/** An entry with its place in the chain. */
+export interface ChainedAuditEntry extends AuditEntryInput {
+  seq: number;
+  prevHash: string;
+  hash: string;
+}
+
+/** JSON with object keys sorted at every depth, so equal data always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, item]) => item !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+}
+
+/** The hash of an entry given its predecessor's hash: SHA-256 over the previous hash and the canonical entry. */
+export function entryHash(entry: AuditEntryInput, seq: number, prevHash: string): string {
+  const body = canonicalJson({
+    tenant_id: entry.tenantId,
+    seq,
+    at: entry.at.toISOString(),
+    actor: entry.actor,
+    action: entry.action,
+    subject: entry.subject,
+    payload: entry.payload,
+  });
+  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+}
+
+/** Links entries (all of one tenant) after the head (seq, hash). */
+export function chainEntries(entries: readonly AuditEntryInput[], headSeq: number, headHash: string): ChainedAuditEntry[] {
+  let seq = headSeq;
+  let prevHash = headHash;
+  return entries.map((entry) => {
+    seq += 1;
+    const hash = entryHash(entry, seq, prevHash);
+    const chained = { ...entry, seq, prevHash, hash };
+    prevHash = hash;
+    return chained;
+  });
+}
+
+/** The first break found in a chain, or undefined when every link holds. */
+export interface ChainBreak {
+  seq: number;
+  problem: 'sequence' | 'previous_hash' | 'hash';
+}
+
+/** Checks stored entries of one tenant, in seq order from 1: numbering, links and hashes. */
+export function verifyChain(entries: readonly ChainedAuditEntry[]): ChainBreak | undefined {
+  let previous = genesisHash;
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index]!;
+    if (entry.seq !== index + 1) return { seq: entry.seq, problem: 'sequence' };
+    if (entry.prevHash !== previous) return { seq: entry.seq, problem: 'previous_hash' };
+    if (entryHash(entry, entry.seq, entry.prevHash) !== entry.hash) return { seq: entry.seq, problem: 'hash' };
+    previous = entry.hash;
+  }
+  return undefined;
+}

@@ -1,0 +1,30 @@
+import type { Command } from 'commander';
+import { registerEvaluateCommand } from './evaluate-command.js';
+import { registerImportCommand } from './import-command.js';
+import { registerMigrateCommand } from './migrate-command.js';
+import { registerModelsCommand } from './models-command.js';
+import { registerModelCommand } from './model-command.js';
+import { registerPrepareCommand } from './prepare-command.js';
+import { registerReplayCommand } from './replay-command.js';
+import { registerServeCommand } from './serve-command.js';
+import { registerSimulateCommand } from './simulate-command.js';
+import { registerTrainCommand } from './train-command.js';
+import { registerValidateCommand } from './validate-command.js';
+
+/** Adds one command (and its subcommands) to the program. */
+export type RegisterCommand = (program: Command) => void;
+
+/** Every command of the `sentra` CLI; each lives in its own file. */
+export const commands: RegisterCommand[] = [
+  registerServeCommand,
+  registerMigrateCommand,
+  registerPrepareCommand,
+  registerValidateCommand,
+  registerSimulateCommand,
+  registerImportCommand,
+  registerReplayCommand,
+  registerTrainCommand,
+  registerEvaluateCommand,
+  registerModelsCommand,
+  registerModelCommand,
+];

@@ -1,0 +1,46 @@
+import type { Command } from 'commander';
+
+/** `sentra serve`: the HTTP server on the configured port (what `npm start` runs). */
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('Start the Sentra server (embedded database unless DATABASE_URL is set)')
+    .action(async () => {
+      const startedAt = performance.now();
+      // Loaded on use, so other commands do not pay for the whole server at start-up.
+      const [{ buildApp }, { loadConfig }] = await Promise.all([import('../app.js'), import('../platform/config.js')]);
+      const config = loadConfig();
+      const sentra = await buildApp(config);
+      const { logger, bootstrap } = sentra.runtime;
+      const fail = (error: unknown) => {
+        // A process in an unknown state must not keep answering: log, then exit non-zero.
+        logger.fatal({ err: error }, 'fatal error, exiting');
+        process.exit(1);
+      };
+      process.on('uncaughtException', fail);
+      process.on('unhandledRejection', fail);
+      let stopping = false;
+      const stop = (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        logger.info({ signal }, 'shutting down: draining requests and writes');
+        sentra.close().then(
+          () => process.exit(0),
+          (error: unknown) => fail(error),
+        );
+      };
+      process.on('SIGTERM', () => stop('SIGTERM'));
+      process.on('SIGINT', () => stop('SIGINT'));
+      const address = await sentra.app.listen({ port: config.port, host: config.host });
+      if (bootstrap.generatedToken !== undefined) {
+        process.stdout.write(
+          `\nSentra created the tenant "${bootstrap.tenantId}" and an admin token. It is shown only this once:\n\n  ${bootstrap.generatedToken}\n\n` +
+            'Keep it safe (set SENTRA_BOOTSTRAP_TOKEN before the first start to choose it yourself).\n\n',
+        );
+      }
+      logger.info(
+        { address, store: sentra.runtime.database.kind, startupMs: Math.round(performance.now() - startedAt) },
+        `Sentra listening on ${address} (docs at ${address}/docs)`,
+      );
+    });
+}

@@ -1,0 +1,86 @@
+import type { Channel } from '../../contract/enums.js';
+import { browserUserAgents, deviceIdentifier, hashIdentifier } from './network-identity.js';
+import type { OnlineUser } from './online-users.js';
+import { foreignCountry, hostingAddress, newSessionId, onlineTransaction, residentialAddress, type OnlineWorld } from './online-world.js';
+import { regionCountries, roundCents } from './plane.js';
+import type { SeededRandom } from './seeded-random.js';
+import type { SimulatedTransaction } from './simulated-transaction.js';
+
+const dayMs = 86_400_000;
+/** Mean number of account takeovers a day (for 5,000 customers). */
+export const accountTakeoversPerDay = 0.8;
+const payoutChannels: readonly Channel[] = ['bank_transfer', 'wallet', 'crypto_offramp'];
+
+/**
+ * Account takeover: a fraudster logs into a real user's account from a new device and a new IP
+ * (a datacenter 30% of the time, otherwise abroad), usually at night, and in one session sends 2–5
+ * payouts of several times the user's usual amount to mule accounts that are new to the user
+ * (mules are reused across victims now and then, as real mule networks are).
+ */
+export class AccountTakeoverScenario {
+  private readonly mules: { id: string; country: string }[] = [];
+
+  constructor(
+    private readonly world: OnlineWorld,
+    private readonly users: readonly OnlineUser[],
+    private readonly random: SeededRandom,
+  ) {}
+
+  /** Generates the takeovers that start on `day`. */
+  generateDay(day: number, emit: (transaction: SimulatedTransaction) => void): void {
+    if (this.users.length === 0) return;
+    const random = this.random;
+    for (let event = random.poisson(accountTakeoversPerDay * this.world.rateScale); event > 0; event--) {
+      const victim = random.pick(this.users);
+      let time = this.world.startMs + day * dayMs + random.integer(5 * 3600) * 1000;
+      const address = random.chance(0.3) ? hostingAddress(random) : residentialAddress(random, foreignCountry(random, victim.customer.country));
+      const deviceHash = hashIdentifier('device', deviceIdentifier(random));
+      const userAgent = random.pick(browserUserAgents);
+      const sessionId = newSessionId(random);
+      const receivers = Array.from({ length: random.integerBetween(1, 2) }, () => this.mule(time));
+      for (let payment = random.integerBetween(2, 5); payment > 0; payment--) {
+        time += random.integerBetween(45, 600) * 1000;
+        const psp = random.chance(0.5) ? 'airwallex' : 'partner';
+        const receiver = random.pick(receivers);
+        emit(
+          onlineTransaction(
+            {
+              createdAt: time,
+              amount: roundCents(Math.max(150, victim.customer.meanAmount * random.uniform(3, 12))),
+              direction: 'payout',
+              channel: random.pick(payoutChannels),
+              psp,
+              routeId: `${psp}-${victim.customer.country.toLowerCase()}-payout`,
+              status: 'completed',
+              statusReason: 'paid',
+              sender: victim.customer,
+              receiverId: receiver.id,
+              receiverCountry: receiver.country,
+              merchantId: undefined,
+              userId: victim.userId,
+              address,
+              deviceHash,
+              sessionId,
+              userAgent,
+            },
+            'account_takeover',
+          ),
+        );
+      }
+    }
+  }
+
+  /** A mule account: a recent one 30% of the time, otherwise a new one opened days before. */
+  private mule(time: number): { id: string; country: string } {
+    const random = this.random;
+    if (this.mules.length > 0 && random.chance(0.3)) {
+      return this.mules[this.mules.length - 1 - random.integer(Math.min(10, this.mules.length))]!;
+    }
+    const id = `acc_${random.hex(12)}`;
+    const country = random.pick(regionCountries);
+    this.world.entities.add({ entityId: id, entityType: 'individual', country, createdAt: time - random.integerBetween(1, 20) * dayMs, name: undefined });
+    const mule = { id, country };
+    this.mules.push(mule);
+    return mule;
+  }
+}

@@ -1,0 +1,171 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TransactionRecord } from '../../contract/transaction-record.js';
+import { SentraError } from '../../platform/errors.js';
+import { datasetHash } from '../dataset-hash.js';
+import { readLabels, readTransactions } from '../dataset-readers.js';
+import { validateDataset } from '../validate-dataset.js';
+import { simulateDataset } from './simulate-dataset.js';
+
+const root = await mkdtemp(join(tmpdir(), 'sentra-simulate-'));
+const small = { customers: 300, terminals: 600, days: 20 } as const;
+
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+async function transactionsWithoutIds(dir: string, keep: (record: TransactionRecord) => boolean): Promise<string[]> {
+  const rows: string[] = [];
+  for await (const record of readTransactions(dir)) if (keep(record)) rows.push(JSON.stringify({ ...record, txId: undefined }));
+  return rows;
+}
+
+describe('simulateDataset determinism', () => {
+  it('writes byte-identical files for the same seed and different files for another seed', async () => {
+    await simulateDataset(join(root, 'a'), { ...small, seed: 7 });
+    await simulateDataset(join(root, 'b'), { ...small, seed: 7 });
+    await simulateDataset(join(root, 'c'), { ...small, seed: 8 });
+    const files = (await readdir(join(root, 'a'))).sort();
+    expect(files).toEqual(['entities.csv', 'kyc_refs.csv', 'labels.csv', 'manifest.json', 'transactions.csv']);
+    for (const file of files) expect((await readFile(join(root, 'b', file))).equals(await readFile(join(root, 'a', file)))).toBe(true);
+    expect(await datasetHash(join(root, 'b'))).toBe(await datasetHash(join(root, 'a')));
+    expect(await datasetHash(join(root, 'c'))).not.toBe(await datasetHash(join(root, 'a')));
+  });
+
+  it('writes JSONL with the same records as CSV', async () => {
+    await simulateDataset(join(root, 'jsonl'), { ...small, seed: 7, format: 'jsonl' });
+    expect((await validateDataset(join(root, 'jsonl'))).valid).toBe(true);
+    const all = (): boolean => true;
+    expect(await transactionsWithoutIds(join(root, 'jsonl'), all)).toEqual(await transactionsWithoutIds(join(root, 'a'), all));
+  });
+
+  it('keeps the handbook card payments identical whatever online scenarios are added', async () => {
+    await simulateDataset(join(root, 'handbook'), { ...small, seed: 7, scenarios: ['card'] });
+    const handbook = await transactionsWithoutIds(join(root, 'handbook'), () => true);
+    expect(handbook.length).toBeGreaterThan(1000);
+    expect(handbook.some((row) => row.includes('ipHash'))).toBe(false);
+    expect(await transactionsWithoutIds(join(root, 'a'), (record) => record.ipHash === undefined)).toEqual(handbook);
+  });
+
+  it('refuses a folder holding a dataset unless forced', async () => {
+    await expect(simulateDataset(join(root, 'a'), small)).rejects.toSatisfy((error) => error instanceof SentraError && error.code === 'SENTRA_ERR_CONFLICT');
+    await simulateDataset(join(root, 'a'), { ...small, format: 'jsonl' }, true);
+    expect((await readdir(join(root, 'a'))).sort()).toEqual(['entities.csv', 'kyc_refs.csv', 'labels.csv', 'manifest.json', 'transactions.jsonl']);
+  });
+
+  it('rejects invalid options with every problem', async () => {
+    await expect(simulateDataset(join(root, 'bad'), { customers: 0, start: '2018-02-30' })).rejects.toSatisfy(
+      (error) => error instanceof SentraError && error.details.map((detail) => detail.path).join() === 'customers,start',
+    );
+  });
+});
+
+describe('a default-sized simulation over 60 days', () => {
+  const dir = join(root, 'default-60');
+  const reasons = new Map<string, string>();
+  const online: { record: TransactionRecord; reason: string | undefined }[] = [];
+  let cardRows = 0;
+  let cardFraud = 0;
+
+  beforeAll(async () => {
+    await simulateDataset(dir, { days: 60, seed: 3 });
+    for await (const label of readLabels(dir)) reasons.set(label.txId, label.reason);
+    for await (const record of readTransactions(dir)) {
+      const reason = reasons.get(record.txId);
+      if (record.ipHash === undefined) {
+        cardRows++;
+        if (reason !== undefined) cardFraud++;
+      } else online.push({ record, reason });
+    }
+  });
+
+  it('validates cleanly with the contract validator, in time order', async () => {
+    const report = await validateDataset(dir);
+    expect(report.problems).toEqual([]);
+    expect(report.warnings).toEqual([]);
+    expect(report.labelCounts.fraud).toBe(reasons.size);
+  });
+
+  it('has handbook-like volume and card fraud rate', () => {
+    // The handbook: ~9,600 payments a day, 0.84% fraud over 183 days (lower in the first 28 days).
+    expect(cardRows / 60).toBeGreaterThan(9000);
+    expect(cardRows / 60).toBeLessThan(10_200);
+    expect(cardFraud / cardRows).toBeGreaterThan(0.005);
+    expect(cardFraud / cardRows).toBeLessThan(0.011);
+    const overall = reasons.size / (cardRows + online.length);
+    expect(overall).toBeGreaterThan(0.006);
+    expect(overall).toBeLessThan(0.014);
+  });
+
+  it('labels every scenario, with early fraud warnings for some', async () => {
+    expect(new Set(reasons.values())).toEqual(
+      new Set(['large_amount', 'compromised_terminal', 'compromised_card', 'account_takeover', 'device_sharing_ring', 'datacenter_ip', 'card_testing']),
+    );
+    const sources = new Map<string, number>();
+    for await (const label of readLabels(dir)) sources.set(label.source, (sources.get(label.source) ?? 0) + 1);
+    expect(sources.get('early_fraud_warning')! / reasons.size).toBeGreaterThan(0.15);
+    expect(sources.get('chargeback')! / reasons.size).toBeGreaterThan(0.75);
+  });
+
+  it('shapes account takeovers as night payouts to receivers new to the victim', () => {
+    const takeovers = online.filter((row) => row.reason === 'account_takeover');
+    expect(takeovers.length).toBeGreaterThan(60);
+    for (const { record } of takeovers) {
+      expect(record.direction).toBe('payout');
+      expect(new Date(record.createdAt).getUTCHours()).toBeLessThan(6);
+    }
+    const legitReceivers = new Set(online.filter((row) => row.reason === undefined).map((row) => `${row.record.senderEntityId}>${row.record.receiverEntityId}`));
+    expect(takeovers.every(({ record }) => !legitReceivers.has(`${record.senderEntityId}>${record.receiverEntityId}`))).toBe(true);
+  });
+
+  it('shares ring devices among many accounts, family devices among few', () => {
+    const usersByDevice = new Map<string, Set<string>>();
+    for (const { record } of online) {
+      const users = usersByDevice.get(record.deviceIdHash!) ?? new Set<string>();
+      users.add(record.userId!);
+      usersByDevice.set(record.deviceIdHash!, users);
+    }
+    const ringDevices = new Set(online.filter((row) => row.reason === 'device_sharing_ring').map((row) => row.record.deviceIdHash!));
+    expect(ringDevices.size).toBeGreaterThan(2);
+    for (const device of ringDevices) expect(usersByDevice.get(device)!.size).toBeGreaterThanOrEqual(8);
+    const legitDevices = new Set(online.filter((row) => row.reason === undefined).map((row) => row.record.deviceIdHash!));
+    const legitMaximum = Math.max(...[...legitDevices].map((device) => usersByDevice.get(device)!.size));
+    expect(legitMaximum).toBeGreaterThanOrEqual(2);
+    expect(legitMaximum).toBeLessThanOrEqual(4);
+  });
+
+  it('carries the datacenter signal as f_ip_is_hosting, with honest VPN users too', () => {
+    const datacenter = online.filter((row) => row.reason === 'datacenter_ip');
+    expect(datacenter.length).toBeGreaterThan(50);
+    expect(datacenter.every(({ record }) => record.overrides?.['ip_is_hosting'] === 1)).toBe(true);
+    const legit = online.filter((row) => row.reason === undefined);
+    const legitHosting = legit.filter(({ record }) => record.overrides?.['ip_is_hosting'] === 1).length / legit.length;
+    expect(legitHosting).toBeGreaterThan(0.005);
+    expect(legitHosting).toBeLessThan(0.05);
+    expect(legit.some(({ record }) => record.overrides?.['ip_country_mismatch'] === 1)).toBe(true);
+  });
+
+  it('makes card testing a burst of tiny payments at one receiver within minutes', () => {
+    const bySession = new Map<string, TransactionRecord[]>();
+    for (const { record, reason } of online) {
+      if (reason !== 'card_testing') continue;
+      bySession.set(record.sessionId!, [...(bySession.get(record.sessionId!) ?? []), record]);
+    }
+    expect(bySession.size).toBeGreaterThan(10);
+    for (const burst of bySession.values()) {
+      expect(burst.length).toBeGreaterThanOrEqual(12);
+      expect(new Set(burst.map((record) => record.receiverEntityId)).size).toBe(1);
+      expect(burst.every((record) => record.amount <= 3)).toBe(true);
+      expect(burst.at(-1)!.createdAt - burst[0]!.createdAt).toBeLessThan(30 * 60_000);
+    }
+  });
+
+  it('never writes a raw IP and records the options and counts in the manifest', async () => {
+    const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as { summary: { transactions: number }; generator: { seed: number } };
+    expect(manifest.generator.seed).toBe(3);
+    expect(manifest.summary.transactions).toBe(cardRows + online.length);
+    expect(online.every(({ record }) => /^[0-9a-f]{64}$/.test(record.ipHash!) && /^[0-9a-f]{64}$/.test(record.deviceIdHash!))).toBe(true);
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { featureCatalogue, featureDefinition, featureIndexByName, featureNames, formatReason } from './feature-catalogue.js';
+import { featureTypes } from './feature-definition.js';
+import { timeOfDay } from '../local-time.js';
+import { snapshotLength } from '../profile/snapshot-fields.js';
+import { transaction } from '../testing/transactions.js';
+
+describe('featureCatalogue', () => {
+  it('has unique snake_case names and unique reason codes with a {value} or fixed sentence', () => {
+    expect(new Set(featureNames).size).toBe(featureNames.length);
+    expect(new Set(featureCatalogue.map((feature) => feature.reasonCode)).size).toBe(featureCatalogue.length);
+    for (const feature of featureCatalogue) {
+      expect(feature.name).toMatch(/^[a-z][a-z0-9_]*$/);
+      expect(feature.reasonCode).toMatch(/^[A-Z][A-Z0-9_]*$/);
+      expect(featureTypes).toContain(feature.type);
+      expect(feature.description.length).toBeGreaterThan(20);
+    }
+  });
+
+  it('keeps the published order of its first features', () => {
+    expect(featureNames.slice(0, 3)).toEqual(['amount_usd', 'fee_ratio', 'channel_code']);
+    expect(featureIndexByName.get('sender_tx_count_1h')).toBe(featureNames.indexOf('sender_tx_count_1h'));
+    expect(featureNames).toContain('ip_is_hosting');
+    expect(featureNames).toContain('ip_country_mismatch');
+  });
+
+  it('names the handbook features', () => {
+    for (const name of [
+      'sender_tx_count_24h',
+      'sender_amount_usd_mean_7d',
+      'sender_amount_usd_mean_30d',
+      'receiver_delayed_tx_count_1d',
+      'receiver_delayed_fraud_rate_7d',
+      'receiver_delayed_fraud_rate_30d',
+      'is_weekend_utc',
+      'is_night_utc',
+    ]) {
+      expect(featureDefinition(name), name).toBeDefined();
+    }
+  });
+
+  it('tags plain snapshot copies with a source that gives the same value as compute', () => {
+    const snapshot = Float64Array.from({ length: snapshotLength }, (_, index) => index * 37 + 0.5);
+    const input = { record: transaction(), snapshot, amountUsd: 1, time: timeOfDay(0, 'GB'), network: undefined, userAgent: undefined, online: undefined };
+    const copies = featureCatalogue.filter((definition) => definition.source !== undefined);
+    expect(copies.length).toBeGreaterThan(40);
+    for (const definition of copies) {
+      expect(definition.compute(input), definition.name).toBe(snapshot[definition.source!.snapshotIndex]! / definition.source!.divisor);
+    }
+  });
+
+  it('formats explanation sentences', () => {
+    const velocity = featureDefinition('sender_tx_count_1h')!;
+    expect(velocity.reasonCode).toBe('SENDER_VELOCITY_1H');
+    expect(formatReason(velocity, 7)).toBe('The sender made 7 payments in the last hour');
+    expect(formatReason(featureDefinition('channel_code')!, 8)).toBe('The payment channel is pix');
+    expect(formatReason(featureDefinition('sender_amount_ratio_to_mean_30d')!, 3.14159)).toBe("The amount is 3.14 times the sender's 30-day average");
+    expect(formatReason(featureDefinition('distance_from_previous_location_km')!, 5837.4)).toContain('5837 km');
+    expect(formatReason(featureDefinition('ip_country_code')!, Number.NaN)).toBe('The IP address is in unknown');
+  });
+});

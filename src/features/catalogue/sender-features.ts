@@ -1,0 +1,156 @@
+import { circularHourDistance } from '../local-time.js';
+import { flag, fromSnapshot, ratio, snapshotField, usdFromCents, windowPhrases, type FeatureDefinition, type WindowName } from './feature-definition.js';
+
+const windows: readonly WindowName[] = ['1h', '24h', '7d', '30d'];
+const count30 = snapshotField('sender_count_30d');
+const cents30 = snapshotField('sender_amount_cents_30d');
+const square30 = snapshotField('sender_amount_square_30d');
+const sine30 = snapshotField('sender_hour_sine_30d');
+const cosine30 = snapshotField('sender_hour_cosine_30d');
+const lastTransactionAt = snapshotField('sender_last_transaction_at');
+
+/** Standard deviation of the sender's 30-day amounts (USD), floored at 1% of the mean and at 0.01 USD. */
+function senderStandardDeviation(count: number, sum: number, sumOfSquares: number): number {
+  const mean = sum / count;
+  const variance = Math.max(0, sumOfSquares / count - mean * mean);
+  return Math.max(Math.sqrt(variance), 0.01 * Math.abs(mean), 0.01);
+}
+
+const velocity: FeatureDefinition[] = windows.flatMap((window) => [
+  {
+    name: `sender_tx_count_${window}`,
+    type: 'numeric' as const,
+    description: `Sender's earlier transactions in ${windowPhrases[window]} (bucketed window, see docs/features.md), this one excluded.`,
+    reasonCode: `SENDER_VELOCITY_${window.toUpperCase()}`,
+    reasonTemplate: `The sender made {value} payments in ${windowPhrases[window]}`,
+    ...fromSnapshot(`sender_count_${window}`),
+  },
+  {
+    name: `sender_amount_usd_sum_${window}`,
+    type: 'numeric' as const,
+    description: `USD sum of the sender's earlier transactions in ${windowPhrases[window]}.`,
+    reasonCode: `SENDER_AMOUNT_${window.toUpperCase()}`,
+    reasonTemplate: `The sender paid {value} USD in ${windowPhrases[window]}`,
+    ...usdFromCents(`sender_amount_cents_${window}`),
+  },
+]);
+
+const spending: FeatureDefinition[] = (['24h', '7d', '30d'] as const).map((window) => {
+  const count = snapshotField(`sender_count_${window}`);
+  const cents = snapshotField(`sender_amount_cents_${window}`);
+  return {
+    name: `sender_amount_usd_mean_${window}`,
+    type: 'numeric' as const,
+    description: `Mean USD amount of the sender's earlier transactions in ${windowPhrases[window]} (handbook customer spending); missing when there are none.`,
+    reasonCode: `SENDER_AVERAGE_AMOUNT_${window.toUpperCase()}`,
+    reasonTemplate: `The sender's average payment in ${windowPhrases[window]} was {value} USD`,
+    compute: (input) => ratio(input.snapshot[cents]! / 100, input.snapshot[count]!),
+  };
+});
+
+const history: FeatureDefinition[] = [
+  {
+    name: 'sender_amount_ratio_to_mean_30d',
+    type: 'numeric',
+    description: "amount_usd / the sender's 30-day mean amount; missing without history.",
+    reasonCode: 'AMOUNT_ABOVE_SENDER_AVERAGE',
+    reasonTemplate: "The amount is {value} times the sender's 30-day average",
+    compute: (input) => ratio(input.amountUsd, ratio(input.snapshot[cents30]! / 100, input.snapshot[count30]!)),
+  },
+  {
+    name: 'sender_amount_zscore_30d',
+    type: 'numeric',
+    description: "(amount_usd − 30-day mean) / 30-day standard deviation (floored at 1% of the mean and 0.01 USD); missing with fewer than 2 earlier transactions.",
+    reasonCode: 'AMOUNT_UNUSUAL_FOR_SENDER',
+    reasonTemplate: "The amount is {value} standard deviations from the sender's usual amounts",
+    compute: (input) => {
+      const count = input.snapshot[count30]!;
+      if (!(count >= 2)) return Number.NaN;
+      const sum = input.snapshot[cents30]! / 100;
+      return (input.amountUsd - sum / count) / senderStandardDeviation(count, sum, input.snapshot[square30]! / 100);
+    },
+  },
+  {
+    name: 'sender_seconds_since_previous_tx',
+    type: 'numeric',
+    description: "Seconds since the sender's previous transaction (within the 30-day profile retention); missing for a first transaction.",
+    reasonCode: 'SENDER_RAPID_REPEAT',
+    reasonTemplate: "The sender's previous payment was {value} seconds earlier",
+    compute: (input) => {
+      const previous = input.snapshot[lastTransactionAt]!;
+      return Number.isNaN(previous) ? Number.NaN : (input.record.createdAt - previous) / 1000;
+    },
+  },
+  {
+    name: 'sender_hour_deviation_30d',
+    type: 'numeric',
+    description: "Circular distance in hours (0–12) between this local time of day and the sender's 30-day mean local time of day; missing without history.",
+    reasonCode: 'UNUSUAL_HOUR',
+    reasonTemplate: "The payment is {value} hours away from the sender's usual time of day",
+    compute: (input) => {
+      if (!(input.snapshot[count30]! > 0)) return Number.NaN;
+      const angle = Math.atan2(input.snapshot[sine30]!, input.snapshot[cosine30]!);
+      const meanHour = ((angle * 24) / (2 * Math.PI) + 24) % 24;
+      return circularHourDistance(input.time.localFractionalHour, meanHour);
+    },
+  },
+  {
+    name: 'sender_hour_regularity_30d',
+    type: 'numeric',
+    description: "How concentrated the sender's 30-day local times of day are: mean resultant length 0 (spread) – 1 (always the same time); missing without history.",
+    reasonCode: 'SENDER_HOUR_REGULARITY',
+    reasonTemplate: "The sender's payment times have a regularity of {value}",
+    compute: (input) => {
+      const count = input.snapshot[count30]!;
+      if (!(count > 0)) return Number.NaN;
+      return Math.min(1, Math.hypot(input.snapshot[sine30]!, input.snapshot[cosine30]!) / 1_000_000 / count);
+    },
+  },
+  {
+    name: 'sender_known_fraud_count_30d',
+    type: 'numeric',
+    description: "Fraud labels known now (labeled_at ≤ this transaction) on the sender's transactions of the last 30 days.",
+    reasonCode: 'SENDER_PRIOR_FRAUD',
+    reasonTemplate: 'The sender had {value} payments confirmed as fraud in the last 30 days',
+    ...fromSnapshot('sender_known_fraud_30d'),
+  },
+];
+
+function distinct(member: 'devices' | 'ips' | 'receivers', nouns: string, reason: string): FeatureDefinition[] {
+  return (['24h', '30d'] as const).map((window) => ({
+    name: `sender_distinct_${member}_${window}`,
+    type: 'numeric' as const,
+    description: `Distinct ${nouns} the sender used in ${windowPhrases[window]}, this transaction's included (capped by the profile's set size).`,
+    reasonCode: `${reason}_${window.toUpperCase()}`,
+    reasonTemplate: `The sender used {value} different ${nouns} in ${windowPhrases[window]}`,
+    ...fromSnapshot(`sender_distinct_${member}_${window}`),
+  }));
+}
+
+function firstSeen(member: 'device' | 'ip' | 'receiver', noun: string, reason: string): FeatureDefinition {
+  const known = snapshotField(`sender_knows_${member}`);
+  return {
+    name: `is_new_${member}_for_sender`,
+    type: 'binary',
+    description: `1 when the sender has not used this ${noun} in the last 30 days${member === 'receiver' ? '' : `; missing without a ${noun}`}.`,
+    reasonCode: reason,
+    reasonTemplate: `The sender has not used this ${noun} before`,
+    compute: (input) => {
+      const value = input.snapshot[known]!;
+      return Number.isNaN(value) ? Number.NaN : flag(value === 0);
+    },
+  };
+}
+
+/** Behaviour of the sender (the paying customer / user) before this transaction. */
+export const senderFeatures: readonly FeatureDefinition[] = [
+  ...velocity,
+  ...spending,
+  ...history,
+  ...distinct('devices', 'devices', 'SENDER_MULTIPLE_DEVICES'),
+  ...distinct('ips', 'IP addresses', 'SENDER_MULTIPLE_IPS'),
+  ...distinct('receivers', 'receivers', 'SENDER_MANY_RECEIVERS'),
+  firstSeen('device', 'device', 'NEW_DEVICE'),
+  firstSeen('ip', 'IP address', 'NEW_IP'),
+  firstSeen('receiver', 'receiver', 'NEW_RECEIVER'),
+];

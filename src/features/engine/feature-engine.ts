@@ -1,0 +1,162 @@
+import type { LabelValue } from '../../contract/enums.js';
+import type { LabelRecord, OnlineSignals, TransactionRecord } from '../../contract/transaction-record.js';
+import { featureCatalogue } from '../catalogue/feature-catalogue.js';
+import type { FeatureInput } from '../catalogue/feature-definition.js';
+import { amountInUsd } from '../currency.js';
+import { timeOfDay } from '../local-time.js';
+import { hashIp } from '../network/ip-hash.js';
+import type { NetworkObservation, NetworkSignals } from '../network/network-signals.js';
+import { UserAgentCache } from '../network/user-agent.js';
+import { buildContribution, type LabelEvent, type ProfileEvent } from '../profile/profile-event.js';
+import type { ProfileStore, SyncProfileStore } from '../profile/profile-store.js';
+import { snapshotLength } from '../profile/snapshot-fields.js';
+import { VectorPool } from './vector-pool.js';
+
+/** How to build an engine. */
+export interface FeatureEngineOptions<Store extends ProfileStore> {
+  /** Where profiles live: `MemoryProfileStore` (embedded, replay) or `RedisProfileStore` (shared). */
+  readonly store: Store;
+  /** IP intelligence for raw IPs (offline databases); without it IP-derived features are missing. */
+  readonly networkSignals?: NetworkSignals;
+  /** Per-install secret for `hashIp`; needed to profile raw IPs that arrive without an ip_hash. */
+  readonly ipHashSecret?: string;
+  /** Distinct user agents whose parse is cached (default 10,000). */
+  readonly userAgentCacheSize?: number;
+}
+
+/** Inputs beyond the record for one observation. */
+export interface ObserveContext {
+  /** Network signals stored with a past transaction (replay / rebuild); used instead of a lookup. */
+  readonly network?: NetworkObservation;
+}
+
+/** The features of one transaction at its moment. */
+export interface FeatureVector {
+  /** Catalogue values in `featureCatalogue` order; NaN = missing. */
+  readonly values: Float64Array;
+  /** The record's overrides, for alignment (`feature_overrides` / `f_` columns). */
+  readonly overrides: Readonly<Record<string, number>> | undefined;
+  /** True when this txId had already been observed: nothing was counted again. */
+  readonly rescored: boolean;
+  /** The IP hash the transaction was profiled under (computed from the raw IP when needed). */
+  readonly ipHash: string | undefined;
+  /** Derived network signals to persist with the decision (never the raw IP). */
+  readonly network: NetworkObservation | undefined;
+}
+
+interface Prepared {
+  readonly event: ProfileEvent;
+  readonly input: Omit<FeatureInput, 'snapshot'>;
+  readonly ipHash: string | undefined;
+}
+
+/**
+ * The feature engine: one set of definitions for online scoring and offline replay. `observe`
+ * returns the features from the profile state BEFORE the transaction, then folds it in; labels
+ * are folded with `applyLabel` at their `labeledAt`. Every profile key is scoped by tenant.
+ */
+export class FeatureEngine<Store extends ProfileStore = ProfileStore> {
+  readonly store: Store;
+  private readonly networkSignals: NetworkSignals | undefined;
+  private readonly ipHashSecret: string | undefined;
+  private readonly userAgents: UserAgentCache;
+  private readonly scratch = new Float64Array(snapshotLength);
+  private readonly vectors = new VectorPool(featureCatalogue.length);
+  private readonly plan = computePlan();
+
+  constructor(options: FeatureEngineOptions<Store>) {
+    this.store = options.store;
+    this.networkSignals = options.networkSignals;
+    this.ipHashSecret = options.ipHashSecret === '' ? undefined : options.ipHashSecret;
+    this.userAgents = new UserAgentCache(options.userAgentCacheSize);
+  }
+
+  /** Point-in-time features of `record` for `tenantId`, then folds it into the profiles. */
+  async observe(tenantId: string, record: TransactionRecord, online?: OnlineSignals, context?: ObserveContext): Promise<FeatureVector> {
+    const prepared = this.prepare(tenantId, record, online, context);
+    const result = await this.store.observe(prepared.event);
+    return this.finish(prepared, result.snapshot, result.rescored);
+  }
+
+  /** The synchronous `observe` of an engine on the in-memory store (replay); identical values. */
+  observeSync(this: FeatureEngine<SyncProfileStore>, tenantId: string, record: TransactionRecord, online?: OnlineSignals, context?: ObserveContext): FeatureVector {
+    const prepared = this.prepare(tenantId, record, online, context);
+    const rescored = this.store.observeSync(prepared.event, this.scratch);
+    return this.finish(prepared, this.scratch, rescored);
+  }
+
+  /**
+   * Folds a label known from `label.labeledAt` into the label counters of the transaction's sender
+   * and receiver. Pass `previous` when the transaction already had a label (a changed verdict), so
+   * it is moved rather than counted twice; the same label again is a no-op.
+   */
+  async applyLabel(tenantId: string, label: LabelRecord, transaction: TransactionRecord, previous?: LabelValue): Promise<void> {
+    const event = labelEvent(tenantId, label, transaction, previous);
+    if (event !== undefined) await this.store.applyLabel(event);
+  }
+
+  /** The synchronous `applyLabel` of an engine on the in-memory store. */
+  applyLabelSync(this: FeatureEngine<SyncProfileStore>, tenantId: string, label: LabelRecord, transaction: TransactionRecord, previous?: LabelValue): void {
+    const event = labelEvent(tenantId, label, transaction, previous);
+    if (event !== undefined) this.store.applyLabelSync(event);
+  }
+
+  private prepare(tenantId: string, record: TransactionRecord, online: OnlineSignals | undefined, context: ObserveContext | undefined): Prepared {
+    const amountUsd = amountInUsd(record);
+    const time = timeOfDay(record.createdAt, record.senderCountry);
+    const ipAddress = online?.ipAddress === '' ? undefined : online?.ipAddress;
+    const ipHash = record.ipHash ?? (ipAddress !== undefined && this.ipHashSecret !== undefined ? hashIp(this.ipHashSecret, ipAddress) : undefined);
+    const network = context?.network ?? (ipAddress === undefined ? undefined : this.networkSignals?.lookup(ipAddress));
+    const userAgentText = record.userAgent ?? online?.userAgent;
+    const userAgent = userAgentText === undefined || userAgentText === '' ? undefined : this.userAgents.parse(userAgentText);
+    const event: ProfileEvent = {
+      tenantId,
+      txId: record.txId,
+      createdAt: record.createdAt,
+      entityIds: [record.senderEntityId, record.receiverEntityId, presentOrUndefined(record.deviceIdHash), presentOrUndefined(ipHash), presentOrUndefined(record.sessionId)],
+      contribution: buildContribution({ amountUsd, localHour: time.localFractionalHour }),
+      latitude: network?.latitude ?? Number.NaN,
+      longitude: network?.longitude ?? Number.NaN,
+    };
+    return { event, ipHash, input: { record, amountUsd, time, network, userAgent, online } };
+  }
+
+  private finish(prepared: Prepared, snapshot: Float64Array, rescored: boolean): FeatureVector {
+    const { record, amountUsd, time, network, userAgent, online } = prepared.input;
+    const input: FeatureInput = { record, snapshot, amountUsd, time, network, userAgent, online };
+    const values = this.vectors.next();
+    const { copyTargets, copySources, copyDivisors, computed } = this.plan;
+    for (let index = 0; index < copyTargets.length; index++) values[copyTargets[index]!] = snapshot[copySources[index]!]! / copyDivisors[index]!;
+    for (const index of computed) values[index] = featureCatalogue[index]!.compute(input);
+    return { values, overrides: prepared.input.record.overrides, rescored, ipHash: prepared.ipHash, network: prepared.input.network };
+  }
+}
+
+/** Splits the catalogue into plain snapshot copies and features that need their `compute`. */
+function computePlan(): { copyTargets: Int32Array; copySources: Int32Array; copyDivisors: Float64Array; computed: number[] } {
+  const copies = featureCatalogue.flatMap((definition, index) => (definition.source === undefined ? [] : [{ index, ...definition.source }]));
+  return {
+    copyTargets: Int32Array.from(copies, (copy) => copy.index),
+    copySources: Int32Array.from(copies, (copy) => copy.snapshotIndex),
+    copyDivisors: Float64Array.from(copies, (copy) => copy.divisor),
+    computed: featureCatalogue.flatMap((definition, index) => (definition.source === undefined ? [index] : [])),
+  };
+}
+
+function presentOrUndefined(id: string | undefined): string | undefined {
+  return id === '' ? undefined : id;
+}
+
+function labelEvent(tenantId: string, label: LabelRecord, transaction: TransactionRecord, previous: LabelValue | undefined): LabelEvent | undefined {
+  if (label.txId !== transaction.txId) throw new Error(`label for ${label.txId} applied with transaction ${transaction.txId}`);
+  if (previous === label.label) return undefined;
+  return {
+    tenantId,
+    transactionCreatedAt: transaction.createdAt,
+    labeledAt: label.labeledAt,
+    senderId: transaction.senderEntityId,
+    receiverId: transaction.receiverEntityId,
+    fraudDelta: (label.label === 'fraud' ? 1 : 0) - (previous === 'fraud' ? 1 : 0),
+    labeledDelta: previous === undefined ? 1 : 0,
+  };
+}

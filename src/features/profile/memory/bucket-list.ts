@@ -1,0 +1,126 @@
+import { emptyRingHead } from '../ring-fields.js';
+import type { RingLayout, WindowRead } from './record-layout.js';
+
+/*
+ * A ring stored as the list of its non-empty buckets, oldest first, in a circular buffer of
+ * `slots` entries (bucket index, then the fields). Segment totals are cut at every window edge
+ * (bucket ages); cursor e is the offset of the first entry not older than edge e. Advancing the
+ * head moves each cursor over the entries that crossed its edge, so a transaction only touches the
+ * buckets whose segment changes, and a sparse entity only its few entries. The last edge is the
+ * ring's end: entries past it are dropped.
+ */
+
+/** Address of the entry `offset` places after the oldest one. */
+function entryAt(base: number, ring: RingLayout, start: number, offset: number): number {
+  let position = start + offset;
+  if (position >= ring.slots) position -= ring.slots;
+  return base + ring.entries + position * ring.entrySize;
+}
+
+function segmentOf(edges: Int32Array, age: number): number {
+  let segment = 0;
+  while (edges[segment]! < age) segment++;
+  return segment;
+}
+
+/** Moves the head to bucket `index` when newer, updating cursors and segment totals. */
+export function advanceRing(data: Float64Array, base: number, ring: RingLayout, index: number): void {
+  const head = data[base + ring.head]!;
+  if (head !== emptyRingHead && index <= head) return;
+  data[base + ring.head] = index;
+  const { edges, width } = ring;
+  if (head === emptyRingHead || index - head >= ring.slots) {
+    data.fill(0, base + ring.start, base + ring.segments + edges.length * width);
+    return;
+  }
+  const start = data[base + ring.start]!;
+  const count = data[base + ring.count]!;
+  for (let edge = 0; edge < edges.length; edge++) {
+    const threshold = index - edges[edge]!;
+    const cursorAt = base + ring.cursors + edge;
+    let cursor = data[cursorAt]!;
+    const from = base + ring.segments + edge * width;
+    const to = edge + 1 < edges.length ? from + width : -1;
+    while (cursor < count) {
+      const entry = entryAt(base, ring, start, cursor);
+      if (data[entry]! >= threshold) break;
+      for (let field = 0; field < width; field++) {
+        const value = data[entry + 1 + field]!;
+        data[from + field] = data[from + field]! - value;
+        if (to >= 0) data[to + field] = data[to + field]! + value;
+      }
+      cursor++;
+    }
+    data[cursorAt] = cursor;
+  }
+  const dropped = data[base + ring.cursors + edges.length - 1]!;
+  if (dropped === 0) return;
+  let newStart = start + dropped;
+  if (newStart >= ring.slots) newStart -= ring.slots;
+  data[base + ring.start] = newStart;
+  data[base + ring.count] = count - dropped;
+  for (let edge = 0; edge < edges.length; edge++) data[base + ring.cursors + edge] = data[base + ring.cursors + edge]! - dropped;
+}
+
+/**
+ * Adds `values` (a contribution vector) to bucket `bucket` and its segment. Ignored when the bucket
+ * is newer than the head or older than the ring; a label (no count) is also ignored for a bucket
+ * without transactions, whose transaction is not in this profile.
+ */
+export function addToRing(data: Float64Array, base: number, ring: RingLayout, bucket: number, values: Float64Array): void {
+  const head = data[base + ring.head]!;
+  if (head === emptyRingHead || bucket > head || bucket <= head - ring.slots) return;
+  const { width, contribution, edges } = ring;
+  const start = data[base + ring.start]!;
+  const count = data[base + ring.count]!;
+  let offset = count;
+  while (offset > 0 && data[entryAt(base, ring, start, offset - 1)]! > bucket) offset--;
+  let entry: number;
+  if (offset > 0 && data[entryAt(base, ring, start, offset - 1)] === bucket) {
+    entry = entryAt(base, ring, start, offset - 1);
+  } else {
+    if (values[contribution[0]!] === 0) return;
+    for (let later = count; later > offset; later--) {
+      const target = entryAt(base, ring, start, later);
+      const source = entryAt(base, ring, start, later - 1);
+      for (let field = 0; field < ring.entrySize; field++) data[target + field] = data[source + field]!;
+    }
+    entry = entryAt(base, ring, start, offset);
+    data[entry] = bucket;
+    for (let field = 0; field < width; field++) data[entry + 1 + field] = 0;
+    data[base + ring.count] = count + 1;
+    const age = head - bucket;
+    for (let edge = 0; edge < edges.length; edge++) {
+      const cursor = data[base + ring.cursors + edge]!;
+      if (cursor > offset || (cursor === offset && age > edges[edge]!)) data[base + ring.cursors + edge] = cursor + 1;
+    }
+  }
+  const segment = base + ring.segments + segmentOf(edges, head - bucket) * width;
+  for (let field = 0; field < width; field++) {
+    const value = values[contribution[field]!]!;
+    data[entry + 1 + field] = data[entry + 1 + field]! + value;
+    data[segment + field] = data[segment + field]! + value;
+  }
+}
+
+/** The total of one field over a window at bucket `nowIndex`. */
+export function readWindow(data: Float64Array, base: number, ring: RingLayout, window: WindowRead, nowIndex: number): number {
+  const head = data[base + ring.head]!;
+  if (head === emptyRingHead || window.lastSegment < 0) return 0;
+  let total = 0;
+  if (head === nowIndex) {
+    const segments = base + ring.segments + window.field;
+    for (let segment = window.firstSegment; segment <= window.lastSegment; segment++) total += data[segments + segment * ring.width]!;
+    return total;
+  }
+  // An event older than the head (out of order): sum its window's buckets as of its own time.
+  const low = nowIndex - window.from;
+  const high = nowIndex - window.to;
+  const start = data[base + ring.start]!;
+  const count = data[base + ring.count]!;
+  for (let offset = 0; offset < count; offset++) {
+    const entry = entryAt(base, ring, start, offset);
+    if (data[entry]! >= low && data[entry]! <= high) total += data[entry + 1 + window.field]!;
+  }
+  return total;
+}

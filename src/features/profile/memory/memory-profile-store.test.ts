@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { buildContribution } from '../profile-event.js';
+import { buildProfilePlan } from '../profile-plan.js';
+import { snapshotIndex, snapshotLength } from '../snapshot-fields.js';
+import { recordLayout } from './record-layout.js';
+import { memberSetAdd, memberSetQuery } from './member-set.js';
+import { MemoryProfileStore } from './memory-profile-store.js';
+
+const day = 86_400_000;
+const start = Date.UTC(2025, 0, 6);
+
+function event(txId: string, createdAt: number, sender: string, device?: string) {
+  return {
+    tenantId: 't',
+    txId,
+    createdAt,
+    entityIds: [sender, 'receiver', device, undefined, undefined],
+    contribution: buildContribution({ amountUsd: 10, localHour: 12 }),
+    latitude: Number.NaN,
+    longitude: Number.NaN,
+  };
+}
+
+describe('MemoryProfileStore', () => {
+  it('sweeps entities idle past their idle time and reuses their records', () => {
+    const store = new MemoryProfileStore(buildProfilePlan());
+    const snapshot = new Float64Array(snapshotLength);
+    for (let index = 0; index < 50; index++) store.observeSync(event(`a${index}`, start, `sender-${index}`, `device-${index}`), snapshot);
+    expect(store.stats().entities).toMatchObject({ sender: 50, receiver: 1, device: 50, ip: 0, session: 0 });
+    store.observeSync(event('late', start + 31 * day, 'sender-x'), snapshot);
+    expect(store.stats().entities).toMatchObject({ sender: 1, receiver: 1, device: 0 });
+    const allocated = store.stats().allocatedBytes;
+    for (let index = 0; index < 50; index++) store.observeSync(event(`b${index}`, start + 31 * day, `other-${index}`), snapshot);
+    expect(store.stats().allocatedBytes).toBe(allocated);
+    expect(store.stats().recordBytes.sender).toBeGreaterThan(2000);
+  });
+
+  it('remembers transactions for a bounded count and time', () => {
+    const store = new MemoryProfileStore(buildProfilePlan(), { transactionMemoryCapacity: 2, transactionMemoryMs: day });
+    const snapshot = new Float64Array(snapshotLength);
+    expect(store.observeSync(event('one', start, 's'), snapshot)).toBe(false);
+    expect(store.observeSync(event('one', start, 's'), snapshot)).toBe(true);
+    expect(snapshot[snapshotIndex.sender_count_1h]).toBe(0);
+    store.observeSync(event('two', start + 1, 's'), snapshot);
+    store.observeSync(event('three', start + 2, 's'), snapshot);
+    expect(store.stats().rememberedTransactions).toBe(2);
+    expect(store.observeSync(event('one', start, 's'), snapshot)).toBe(false);
+    store.observeSync(event('four', start + 2 * day, 's'), snapshot);
+    expect(store.observeSync(event('three', start + 2, 's'), snapshot)).toBe(false);
+  });
+});
+
+describe('member sets', () => {
+  const spec = { memberRole: 'device' as const, capacity: 2, retentionMs: 10 };
+  const set = { spec, offset: 0, memberRole: 2, countPositions: Int32Array.of(0, 1), countWindows: Float64Array.of(10, 3), containsPosition: 2 };
+  const answer = (data: Float64Array, member: number, now: number): number[] => {
+    const out = new Float64Array(3);
+    memberSetQuery(data, 0, set, member, now, out, 0);
+    return Array.from(out);
+  };
+
+  it('counts, forgets and evicts the member seen longest ago', () => {
+    const data = new Float64Array(5);
+    memberSetAdd(data, 0, spec, 1, 100);
+    memberSetAdd(data, 0, spec, 2, 105);
+    expect(answer(data, 3, 106)).toEqual([3, 2, 0]);
+    expect(answer(data, 2, 106)).toEqual([2, 1, 1]);
+    expect(answer(data, 0, 106)).toEqual([2, 1, Number.NaN]);
+    memberSetAdd(data, 0, spec, 3, 107);
+    expect(answer(data, 1, 107)).toEqual([3, 3, 0]);
+    expect(answer(data, 2, 107)).toEqual([2, 2, 1]);
+    memberSetAdd(data, 0, spec, 4, 90);
+    expect(answer(data, 4, 107)[2]).toBe(0);
+    expect(answer(data, 3, 117)).toEqual([1, 1, 0]);
+  });
+
+  it('lays out the sender with one pass per set and segments at window edges', () => {
+    const layout = recordLayout(buildProfilePlan().roles[0]!);
+    expect(layout.sets.map((entry) => [entry.memberRole, entry.countWindows.length, entry.containsPosition >= 0])).toEqual([
+      [2, 2, true],
+      [3, 2, true],
+      [1, 2, true],
+    ]);
+    expect(layout.windows.length + layout.scalarReads.length + 9).toBe(buildProfilePlan().roles[0]!.queries.length);
+    const receiver = recordLayout(buildProfilePlan().roles[1]!);
+    expect(Array.from(receiver.rings[2]!.edges)).toEqual([3, 27, 28, 32, 56, 119, 148]);
+  });
+});

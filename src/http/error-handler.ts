@@ -1,0 +1,68 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { SentraError, errorCatalogue, type ErrorCode, type ProblemDetail } from '../platform/errors.js';
+import { isStoreUnavailable } from '../platform/store-errors.js';
+import { statusOf } from './error-status.js';
+import { toProblemDetails, type SchemaError } from './validation-details.js';
+
+/** Fastify's own error codes that are caller mistakes, mapped to Sentra codes. */
+const fastifyCodes: Record<string, ErrorCode> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'SENTRA_ERR_PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'SENTRA_ERR_UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'SENTRA_ERR_MALFORMED_JSON',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'SENTRA_ERR_MALFORMED_JSON',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'SENTRA_ERR_MALFORMED_JSON',
+  FST_ERR_CTP_INVALID_TYPE: 'SENTRA_ERR_UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_EMPTY_TYPE: 'SENTRA_ERR_UNSUPPORTED_MEDIA_TYPE',
+};
+
+interface Mapped {
+  code: ErrorCode;
+  message: string;
+  details: readonly ProblemDetail[];
+}
+
+function mapError(error: unknown): Mapped {
+  if (error instanceof SentraError) return { code: error.code, message: error.message, details: error.details };
+  if (isStoreUnavailable(error)) {
+    return { code: 'SENTRA_ERR_STORE_UNAVAILABLE', message: errorCatalogue.SENTRA_ERR_STORE_UNAVAILABLE.message, details: [] };
+  }
+  const fastifyError = error as Partial<FastifyError> & { validation?: SchemaError[]; validationContext?: string };
+  if (Array.isArray(fastifyError.validation)) {
+    const details = toProblemDetails(fastifyError.validation, fastifyError.validationContext === 'body' ? '' : `/${fastifyError.validationContext ?? ''}`);
+    return { code: 'SENTRA_ERR_VALIDATION', message: errorCatalogue.SENTRA_ERR_VALIDATION.message, details };
+  }
+  if (error instanceof SyntaxError || fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+    return {
+      code: 'SENTRA_ERR_MALFORMED_JSON',
+      message: errorCatalogue.SENTRA_ERR_MALFORMED_JSON.message,
+      details: [{ code: 'json', path: '/', message: fastifyError.message ?? 'invalid JSON' }],
+    };
+  }
+  const known = fastifyError.code === undefined ? undefined : fastifyCodes[fastifyError.code];
+  if (known === 'SENTRA_ERR_MALFORMED_JSON') {
+    return { code: known, message: errorCatalogue[known].message, details: [{ code: 'json', path: '/', message: fastifyError.message ?? 'invalid JSON body' }] };
+  }
+  if (known !== undefined) return { code: known, message: errorCatalogue[known].message, details: [] };
+  return { code: 'SENTRA_ERR_INTERNAL', message: errorCatalogue.SENTRA_ERR_INTERNAL.message, details: [] };
+}
+
+/** The error body every route answers with, and its status. */
+export function sendError(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
+  const mapped = mapError(error);
+  const status = statusOf(mapped.code);
+  if (status >= 500 && mapped.code === 'SENTRA_ERR_INTERNAL') {
+    request.log.error({ err: error }, 'unhandled error');
+  }
+  if (status === 503) void reply.header('retry-after', '1');
+  return reply.status(status).send({
+    error: { code: mapped.code, message: mapped.message, request_id: request.id, details: mapped.details },
+  });
+}
+
+/** Installs the one error handler (and the 404 handler) of the app. */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error, request, reply) => sendError(request, reply, error));
+  app.setNotFoundHandler((request, reply) =>
+    sendError(request, reply, new SentraError('SENTRA_ERR_NOT_FOUND', `No route ${request.method} ${request.url}`)),
+  );
+}

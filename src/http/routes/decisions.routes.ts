@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { Type } from '@sinclair/typebox';
+import type { Database } from '../../platform/database-schema.js';
+import type { Authenticator } from '../../tenants/authenticator.js';
+import { ErrorResponse } from '../../contract/error-response.js';
+import { findDecision } from '../../scoring/decision-query.js';
+import { SentraError } from '../../platform/errors.js';
+import { principalOf, requireRole } from '../auth.js';
+
+const StoredDecision = Type.Object({
+  request_id: Type.String(),
+  tx_id: Type.String(),
+  scored_at: Type.String(),
+  risk_score: Type.Integer(),
+  probability: Type.Number(),
+  decision: Type.String(),
+  reasons: Type.Array(Type.String()),
+  evidence: Type.Array(Type.Object({ source: Type.String(), key: Type.String(), quote: Type.Optional(Type.String()), span: Type.Optional(Type.String()) })),
+  features: Type.Record(Type.String(), Type.Union([Type.Number(), Type.Null()])),
+  model_version: Type.String(),
+  thresholds: Type.Object({ reviewAt: Type.Integer(), holdAt: Type.Integer(), blockAt: Type.Integer() }),
+  request_digest: Type.String(),
+  compute_ms: Type.Number(),
+  llm_status: Type.String(),
+  source: Type.String(),
+  case: Type.Union([Type.Object({ case_id: Type.String(), status: Type.String(), href: Type.String() }), Type.Null()]),
+});
+
+/** `GET /v1/decisions/{request_id}`: the stored decision behind a response (analyst or admin). */
+export function registerDecisionRoutes(app: FastifyInstance, authenticator: Authenticator, db: Kysely<Database>): void {
+  app.get<{ Params: { request_id: string } }>(
+    '/v1/decisions/:request_id',
+    {
+      onRequest: requireRole(authenticator, ['analyst', 'admin']),
+      schema: {
+        tags: ['scoring'],
+        summary: 'The stored record of a decision: request digest, features, reasons, model, case link',
+        params: Type.Object({ request_id: Type.String({ minLength: 1, maxLength: 128 }) }),
+        response: { 200: StoredDecision, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
+      },
+    },
+    async (request) => {
+      const decision = await findDecision(db, principalOf(request).tenantId, request.params.request_id);
+      if (decision === undefined) throw new SentraError('SENTRA_ERR_NOT_FOUND', `No decision ${request.params.request_id}`);
+      return decision;
+    },
+  );
+}

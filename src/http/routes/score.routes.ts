@@ -1,0 +1,36 @@
+import type { FastifyInstance } from 'fastify';
+import type { Authenticator } from '../../tenants/authenticator.js';
+import type { ScoringService } from '../../scoring/scoring.service.js';
+import { ErrorResponse } from '../../contract/error-response.js';
+import { RiskScoreRequest, RiskScoreResponse } from '../../contract/risk-score.js';
+import { principalOf, requireRole } from '../auth.js';
+
+/** `POST /v1/risk/score`: the seed-003 scoring contract (analyst or admin). */
+export function registerScoreRoutes(app: FastifyInstance, authenticator: Authenticator, scoring: ScoringService): void {
+  app.post<{ Body: RiskScoreRequest }>(
+    '/v1/risk/score',
+    {
+      onRequest: requireRole(authenticator, ['analyst', 'admin']),
+      schema: {
+        tags: ['scoring'],
+        summary: 'Score a payment: risk score 0–1000, decision, reasons, evidence',
+        body: RiskScoreRequest,
+        response: {
+          200: RiskScoreResponse,
+          400: ErrorResponse,
+          401: ErrorResponse,
+          403: ErrorResponse,
+          413: ErrorResponse,
+          415: ErrorResponse,
+          503: ErrorResponse,
+        },
+      },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      const startedAt = performance.now() - reply.elapsedTime;
+      const scored = await scoring.scoreRequest(request.body, { tenantId: principal.tenantId, actor: principal.tokenId, source: 'api', startedAt });
+      return scored.response;
+    },
+  );
+}

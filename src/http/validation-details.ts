@@ -1,0 +1,68 @@
+import type { ProblemDetail } from '../platform/errors.js';
+
+/** The subset of an Ajv error object that Fastify hands to the error handler. */
+export interface SchemaError {
+  instancePath: string;
+  schemaPath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+
+const problemCodes: Record<string, string> = {
+  required: 'required',
+  type: 'type',
+  enum: 'enum',
+  format: 'format',
+  pattern: 'pattern',
+  minimum: 'range',
+  maximum: 'range',
+  exclusiveMinimum: 'range',
+  exclusiveMaximum: 'range',
+  minLength: 'length',
+  maxLength: 'length',
+  minItems: 'length',
+  maxItems: 'length',
+  maxProperties: 'length',
+  propertyNames: 'pattern',
+  additionalProperties: 'unknown_field',
+  anyOf: 'type',
+};
+
+function describe(error: SchemaError, path: string): string {
+  switch (error.keyword) {
+    case 'required':
+      return `${path} is required`;
+    case 'enum':
+      return `${path} must be one of ${(error.params.allowedValues as unknown[]).join(', ')}`;
+    case 'anyOf':
+      return `${path} must be a non-negative number or a decimal string such as "12.50"`;
+    case 'format':
+      return `${path} must be a ${String(error.params.format)}${error.params.format === 'date-time' ? ' in ISO-8601 with a time zone' : ''}`;
+    default:
+      return `${path} ${error.message ?? 'is invalid'}`;
+  }
+}
+
+/**
+ * Turns schema errors into one problem per field: `required` errors point at the missing field
+ * itself, and the branch errors of a union (`anyOf`) collapse into the union's one message.
+ */
+export function toProblemDetails(errors: readonly SchemaError[], root = ''): ProblemDetail[] {
+  const unionPaths = new Set(errors.filter((error) => error.keyword === 'anyOf').map((error) => error.instancePath));
+  const seen = new Set<string>();
+  const problems: ProblemDetail[] = [];
+  for (const error of errors) {
+    if (error.keyword !== 'anyOf' && unionPaths.has(error.instancePath)) continue;
+    let path = root + error.instancePath;
+    if (error.keyword === 'required') path += `/${String(error.params.missingProperty)}`;
+    if (error.keyword === 'propertyNames' && typeof error.params.propertyName === 'string') path += `/${error.params.propertyName}`;
+    if (error.keyword === 'propertyNames' && problems.some((problem) => problem.path === path)) continue;
+    const code = problemCodes[error.keyword] ?? error.keyword;
+    const key = `${path}|${code}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push({ code, path: path === '' ? '/' : path, message: describe(error, path === '' ? 'body' : path) });
+  }
+  return problems;
+}

@@ -1,0 +1,49 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** Sentra's Prometheus metrics; one instance per app, never a global registry. */
+export interface Metrics {
+  readonly registry: Registry;
+  /** HTTP request latency per route template, method and status. */
+  readonly httpDuration: Histogram<'route' | 'method' | 'status'>;
+  /** Decisions made, per action and the surface that asked. */
+  readonly decisions: Counter<'decision' | 'source'>;
+  /** Time spent inside the scoring flow, per stage (features, model, persist). */
+  readonly scoringStage: Histogram<'stage'>;
+  /** Decisions waiting for their group commit. */
+  readonly writeBacklog: Gauge;
+}
+
+/** Builds a fresh registry with Sentra's metrics and the process defaults. */
+export function createMetrics(): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const latencyBuckets = [0.0005, 0.001, 0.002, 0.003, 0.005, 0.0075, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
+  return {
+    registry,
+    httpDuration: new Histogram({
+      name: 'sentra_http_request_duration_seconds',
+      help: 'HTTP request latency by route template',
+      labelNames: ['route', 'method', 'status'],
+      buckets: latencyBuckets,
+      registers: [registry],
+    }),
+    decisions: new Counter({
+      name: 'sentra_decisions_total',
+      help: 'Decisions by action and source surface',
+      labelNames: ['decision', 'source'],
+      registers: [registry],
+    }),
+    scoringStage: new Histogram({
+      name: 'sentra_scoring_stage_seconds',
+      help: 'Time spent per scoring stage',
+      labelNames: ['stage'],
+      buckets: latencyBuckets,
+      registers: [registry],
+    }),
+    writeBacklog: new Gauge({
+      name: 'sentra_decision_write_backlog',
+      help: 'Decisions queued for the next group commit',
+      registers: [registry],
+    }),
+  };
+}

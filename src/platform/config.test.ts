@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.js';
+import { SentraError } from './errors.js';
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(8080);
+    expect(config.host).toBe('0.0.0.0');
+    expect(config.dataDir.endsWith('/data')).toBe(true);
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.redisUrl).toBeUndefined();
+    expect(config.logLevel).toBe('info');
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('reports every invalid variable at once, by name', () => {
+    let caught: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x', REDIS_URL: 'not a url', SENTRA_BOOTSTRAP_TOKEN: 'short' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(SentraError);
+    const error = caught as SentraError;
+    expect(error.code).toBe('SENTRA_ERR_CONFIG');
+    expect(error.details.map((detail) => detail.path).sort()).toEqual(['DATABASE_URL', 'LOG_LEVEL', 'PORT', 'REDIS_URL', 'SENTRA_BOOTSTRAP_TOKEN']);
+  });
+
+  it('accepts PostgreSQL and Redis URLs', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/db', REDIS_URL: 'redis://127.0.0.1:6379', PORT: '0' });
+    expect(config.databaseUrl).toBe('postgres://u@127.0.0.1:5432/db');
+    expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
+    expect(config.port).toBe(0);
+  });
+
+  it('uses the local artifact store in the artifact folder by default', () => {
+    const config = loadConfig({ SENTRA_DATA_DIR: '/srv/sentra' });
+    expect(config.artifactDir).toBe('/srv/sentra/artifacts');
+    expect(config.artifactStore).toEqual({ kind: 'local', directory: '/srv/sentra/artifacts' });
+    expect(loadConfig({ SENTRA_ARTIFACT_STORE: 'local', SENTRA_ARTIFACT_DIR: '/mnt/shared/artifacts' }).artifactStore).toEqual({
+      kind: 'local',
+      directory: '/mnt/shared/artifacts',
+    });
+  });
+
+  it('configures an S3 artifact store with the documented defaults', () => {
+    const config = loadConfig({ SENTRA_ARTIFACT_STORE: 's3', SENTRA_S3_BUCKET: 'risk-models' });
+    expect(config.artifactStore).toEqual({ kind: 's3', bucket: 'risk-models', prefix: 'sentra/', endpoint: undefined, region: 'us-east-1', forcePathStyle: false });
+    expect(Object.isFrozen(config.artifactStore)).toBe(true);
+  });
+
+  it('configures an S3-compatible server: endpoint, region, prefix, path-style', () => {
+    const config = loadConfig({
+      SENTRA_ARTIFACT_STORE: 's3',
+      SENTRA_S3_BUCKET: 'risk-models',
+      SENTRA_S3_PREFIX: 'prod/sentra',
+      SENTRA_S3_ENDPOINT: 'https://minio.internal:9000',
+      SENTRA_S3_REGION: 'auto',
+      SENTRA_S3_FORCE_PATH_STYLE: 'true',
+    });
+    expect(config.artifactStore).toEqual({
+      kind: 's3',
+      bucket: 'risk-models',
+      prefix: 'prod/sentra/',
+      endpoint: 'https://minio.internal:9000',
+      region: 'auto',
+      forcePathStyle: true,
+    });
+    expect(loadConfig({ SENTRA_ARTIFACT_STORE: 's3', SENTRA_S3_BUCKET: 'b.example-1', SENTRA_S3_FORCE_PATH_STYLE: 'false', SENTRA_S3_PREFIX: '' }).artifactStore).toMatchObject({
+      prefix: 'sentra/',
+      forcePathStyle: false,
+    });
+  });
+
+  it('reports every artifact store problem at once, by name', () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+      } catch (error) {
+        expect(error).toBeInstanceOf(SentraError);
+        expect((error as SentraError).code).toBe('SENTRA_ERR_CONFIG');
+        return (error as SentraError).details;
+      }
+      throw new Error('the configuration was accepted');
+    };
+    const details = problems({
+      SENTRA_ARTIFACT_STORE: 's3',
+      SENTRA_S3_PREFIX: '/abs/../x',
+      SENTRA_S3_ENDPOINT: 'ftp://minio:9000',
+      SENTRA_S3_REGION: 'us east 1',
+      SENTRA_S3_FORCE_PATH_STYLE: 'yes',
+      PORT: '-1',
+    });
+    expect(details.map((detail) => detail.path).sort()).toEqual([
+      'PORT',
+      'SENTRA_S3_BUCKET',
+      'SENTRA_S3_ENDPOINT',
+      'SENTRA_S3_FORCE_PATH_STYLE',
+      'SENTRA_S3_PREFIX',
+      'SENTRA_S3_REGION',
+    ]);
+    expect(details.find((detail) => detail.path === 'SENTRA_S3_BUCKET')?.message).toBe('SENTRA_S3_BUCKET is required when SENTRA_ARTIFACT_STORE is s3');
+    expect(details.find((detail) => detail.path === 'SENTRA_S3_FORCE_PATH_STYLE')?.message).toContain('true or false');
+
+    expect(problems({ SENTRA_ARTIFACT_STORE: 'S3' }).map((detail) => detail.message)).toEqual(['SENTRA_ARTIFACT_STORE must be one of local, s3, got "S3"']);
+    expect(problems({ SENTRA_ARTIFACT_STORE: 's3', SENTRA_S3_BUCKET: 's3://risk-models' }).map((detail) => detail.path)).toEqual(['SENTRA_S3_BUCKET']);
+    expect(problems({ SENTRA_ARTIFACT_STORE: 's3', SENTRA_S3_BUCKET: 'ab' }).map((detail) => detail.path)).toEqual(['SENTRA_S3_BUCKET']);
+    expect(problems({ SENTRA_S3_ENDPOINT: 'not a url' }).map((detail) => detail.path)).toEqual(['SENTRA_S3_ENDPOINT']);
+  });
+});

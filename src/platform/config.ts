@@ -1,0 +1,180 @@
+import { resolve } from 'node:path';
+import { SentraError, type ProblemDetail } from './errors.js';
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+/** A pino log level. */
+export type LogLevel = (typeof logLevels)[number];
+
+/** Sentra's configuration, read from the environment once at start, validated and frozen. */
+export interface Config {
+  /** TCP port of the HTTP server (`PORT`, default 8080). */
+  readonly port: number;
+  /** Interface to bind (`HOST`, default 0.0.0.0). */
+  readonly host: string;
+  /** Folder for the embedded database and model artifacts (`SENTRA_DATA_DIR`, default ./data). */
+  readonly dataDir: string;
+  /** PostgreSQL connection string; when absent the embedded PGlite database in dataDir is used. */
+  readonly databaseUrl: string | undefined;
+  /** Redis connection string for the shared profile store; when absent profiles live in memory. */
+  readonly redisUrl: string | undefined;
+  /** Prefix of every Redis key Sentra writes (`SENTRA_REDIS_PREFIX`, default `sentra:profile`). */
+  readonly redisKeyPrefix: string;
+  /** If set on first start, an admin token with this value is created (`SENTRA_BOOTSTRAP_TOKEN`). */
+  readonly bootstrapToken: string | undefined;
+  /** Log level (`LOG_LEVEL`, default info). */
+  readonly logLevel: LogLevel;
+  /** Largest accepted request body in bytes (`SENTRA_BODY_LIMIT`, default 1 MiB). */
+  readonly bodyLimitBytes: number;
+  /** How long a request may wait for the database before it gets 503 (`SENTRA_DB_TIMEOUT_MS`, default 2000). */
+  readonly databaseTimeoutMs: number;
+  /** Folder of the local artifact store (`SENTRA_ARTIFACT_DIR`, default dataDir/artifacts). */
+  readonly artifactDir: string;
+  /** Where model artifacts are stored (`SENTRA_ARTIFACT_STORE`, default `local`: the artifactDir folder). */
+  readonly artifactStore: ArtifactStoreConfig;
+}
+
+const artifactStoreKinds = ['local', 's3'] as const;
+/** The kinds of artifact store: a local folder, or an S3-compatible object store. */
+export type ArtifactStoreKind = (typeof artifactStoreKinds)[number];
+
+/** The artifact store as configured: the local folder, or an S3-compatible bucket. */
+export type ArtifactStoreConfig = { readonly kind: 'local'; readonly directory: string } | S3StoreConfig;
+
+/** An S3-compatible artifact store (AWS S3, MinIO, Ceph, R2…); credentials come from the standard AWS chain. */
+export interface S3StoreConfig {
+  readonly kind: 's3';
+  /** Bucket name (`SENTRA_S3_BUCKET`, required). */
+  readonly bucket: string;
+  /** Prefix of every object key, empty or ending in `/` (`SENTRA_S3_PREFIX`, default `sentra/`). */
+  readonly prefix: string;
+  /** Endpoint URL of an S3-compatible server (`SENTRA_S3_ENDPOINT`); absent means AWS S3. */
+  readonly endpoint: string | undefined;
+  /** Signing region (`SENTRA_S3_REGION`, default `us-east-1`). */
+  readonly region: string;
+  /** Path-style addressing, `endpoint/bucket/key`, which most self-hosted servers need (`SENTRA_S3_FORCE_PATH_STYLE`, default false). */
+  readonly forcePathStyle: boolean;
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number, problems: ProblemDetail[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    problems.push({ code: 'range', path: name, message: `${name} must be an integer from ${min} to ${max}, got "${raw}"` });
+    return fallback;
+  }
+  return value;
+}
+
+function url(env: Env, name: string, protocols: string[], problems: ProblemDetail[]): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  try {
+    const parsed = new URL(raw);
+    if (!protocols.includes(parsed.protocol)) {
+      problems.push({ code: 'protocol', path: name, message: `${name} must start with ${protocols.join(' or ')}` });
+    }
+  } catch {
+    problems.push({ code: 'format', path: name, message: `${name} is not a valid URL` });
+  }
+  return raw;
+}
+
+function boolean(env: Env, name: string, fallback: boolean, problems: ProblemDetail[]): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  problems.push({ code: 'enum', path: name, message: `${name} must be true or false, got "${raw}"` });
+  return fallback;
+}
+
+// Letters, digits, dots and hyphens (S3's rule), plus the underscores some self-hosted servers allow.
+const bucketPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{1,61}[A-Za-z0-9]$/;
+const regionPattern = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** The key prefix as stored: no leading slash, no `.`/`..`/empty segments, ending in `/`. */
+function s3Prefix(env: Env, problems: ProblemDetail[]): string {
+  const raw = env.SENTRA_S3_PREFIX;
+  if (raw === undefined || raw === '') return 'sentra/';
+  const segments = raw.replace(/\/$/, '').split('/');
+  if (raw.startsWith('/') || raw.includes('\\') || segments.some((segment) => segment === '' || segment === '.' || segment === '..')) {
+    problems.push({
+      code: 'format',
+      path: 'SENTRA_S3_PREFIX',
+      message: `SENTRA_S3_PREFIX must be a relative key prefix such as "sentra/" (no leading slash, no empty, "." or ".." parts), got "${raw}"`,
+    });
+  }
+  return raw.endsWith('/') ? raw : `${raw}/`;
+}
+
+function artifactStore(env: Env, directory: string, problems: ProblemDetail[]): ArtifactStoreConfig {
+  const kind = (env.SENTRA_ARTIFACT_STORE === undefined || env.SENTRA_ARTIFACT_STORE === '' ? 'local' : env.SENTRA_ARTIFACT_STORE) as ArtifactStoreKind;
+  if (!artifactStoreKinds.includes(kind)) {
+    problems.push({ code: 'enum', path: 'SENTRA_ARTIFACT_STORE', message: `SENTRA_ARTIFACT_STORE must be one of ${artifactStoreKinds.join(', ')}, got "${kind}"` });
+  }
+  // The S3 variables are checked even for a local store: a typo should not wait for the switch to s3.
+  const bucket = env.SENTRA_S3_BUCKET ?? '';
+  if (bucket === '' && kind === 's3') {
+    problems.push({ code: 'required', path: 'SENTRA_S3_BUCKET', message: 'SENTRA_S3_BUCKET is required when SENTRA_ARTIFACT_STORE is s3' });
+  } else if (bucket !== '' && !bucketPattern.test(bucket)) {
+    problems.push({
+      code: 'format',
+      path: 'SENTRA_S3_BUCKET',
+      message: `SENTRA_S3_BUCKET must be a bucket name (3 to 63 letters, digits, dots, hyphens or underscores, no s3:// and no slash), got "${bucket}"`,
+    });
+  }
+  const region = env.SENTRA_S3_REGION === undefined || env.SENTRA_S3_REGION === '' ? 'us-east-1' : env.SENTRA_S3_REGION;
+  if (!regionPattern.test(region)) {
+    problems.push({ code: 'format', path: 'SENTRA_S3_REGION', message: `SENTRA_S3_REGION must be a region name such as us-east-1, got "${region}"` });
+  }
+  const s3: S3StoreConfig = {
+    kind: 's3',
+    bucket,
+    prefix: s3Prefix(env, problems),
+    endpoint: url(env, 'SENTRA_S3_ENDPOINT', ['http:', 'https:'], problems),
+    region,
+    forcePathStyle: boolean(env, 'SENTRA_S3_FORCE_PATH_STYLE', false, problems),
+  };
+  return kind === 's3' ? Object.freeze(s3) : Object.freeze({ kind: 'local', directory });
+}
+
+/**
+ * Reads and validates the configuration. Every problem is reported at once in one error, so an
+ * operator fixes the environment in one go.
+ */
+export function loadConfig(env: Env = process.env): Config {
+  const problems: ProblemDetail[] = [];
+  const port = integer(env, 'PORT', 8080, 0, 65535, problems);
+  const logLevel = (env.LOG_LEVEL ?? 'info') as LogLevel;
+  if (!logLevels.includes(logLevel)) {
+    problems.push({ code: 'enum', path: 'LOG_LEVEL', message: `LOG_LEVEL must be one of ${logLevels.join(', ')}` });
+  }
+  const bootstrapToken = env.SENTRA_BOOTSTRAP_TOKEN === '' ? undefined : env.SENTRA_BOOTSTRAP_TOKEN;
+  if (bootstrapToken !== undefined && bootstrapToken.length < 16) {
+    problems.push({ code: 'length', path: 'SENTRA_BOOTSTRAP_TOKEN', message: 'SENTRA_BOOTSTRAP_TOKEN must be at least 16 characters' });
+  }
+  const dataDir = resolve(env.SENTRA_DATA_DIR ?? './data');
+  const artifactDir = resolve(env.SENTRA_ARTIFACT_DIR ?? resolve(dataDir, 'artifacts'));
+  const config: Config = {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    dataDir,
+    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], problems),
+    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:'], problems),
+    redisKeyPrefix: env.SENTRA_REDIS_PREFIX === undefined || env.SENTRA_REDIS_PREFIX === '' ? 'sentra:profile' : env.SENTRA_REDIS_PREFIX,
+    bootstrapToken,
+    logLevel,
+    bodyLimitBytes: integer(env, 'SENTRA_BODY_LIMIT', 1024 * 1024, 1024, 64 * 1024 * 1024, problems),
+    databaseTimeoutMs: integer(env, 'SENTRA_DB_TIMEOUT_MS', 2000, 50, 60_000, problems),
+    artifactDir,
+    artifactStore: artifactStore(env, artifactDir, problems),
+  };
+  if (problems.length > 0) {
+    throw new SentraError('SENTRA_ERR_CONFIG', `Invalid configuration: ${problems.map((p) => p.message).join('; ')}`, {
+      details: problems,
+    });
+  }
+  return Object.freeze(config);
+}

@@ -1,0 +1,217 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** A jsonb column: written as a JSON string (portable across pg and PGlite), read back parsed. */
+export type Json<T> = ColumnType<T, string, string>;
+/** A numeric column: the drivers return decimals as strings to keep exact money values. */
+export type Decimal = ColumnType<string, string | number, string | number>;
+/** A bigint column: drivers disagree (string or bigint), so readers convert with Number(). */
+export type BigIntColumn = ColumnType<string | number | bigint, number, number>;
+
+export interface InstallationTable {
+  key: string;
+  value: string;
+}
+
+export interface TenantsTable {
+  id: string;
+  name: string;
+  created_at: Generated<Date>;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  role: 'analyst' | 'admin';
+  token_hash: string;
+  created_at: Generated<Date>;
+  revoked_at: Date | null;
+}
+
+export interface TenantThresholdsTable {
+  tenant_id: string;
+  review_at: number;
+  hold_at: number;
+  block_at: number;
+  updated_at: Date;
+  updated_by: string;
+}
+
+export interface EntitiesTable {
+  tenant_id: string;
+  entity_id: string;
+  entity_type: string | null;
+  country: string | null;
+  name: string | null;
+  created_at: Date | null;
+  first_seen_at: Date;
+  last_seen_at: Date;
+}
+
+export interface TransactionsTable {
+  tenant_id: string;
+  tx_id: string;
+  created_at: Date;
+  amount: Decimal;
+  currency: string;
+  fx_rate: number | null;
+  direction: string;
+  channel: string;
+  psp: string;
+  route_id: string;
+  status: string;
+  status_reason: string;
+  fee_total: Decimal;
+  sender_entity_id: string;
+  receiver_entity_id: string;
+  sender_country: string;
+  receiver_country: string;
+  user_id: string | null;
+  merchant_id: string | null;
+  ip_hash: string | null;
+  device_id_hash: string | null;
+  session_id: string | null;
+  user_agent: string | null;
+  overrides: Json<Record<string, number> | null> | null;
+  /** Network signals derived from the raw IP at scoring time (the raw IP itself is never stored). */
+  network: Json<Record<string, unknown> | null> | null;
+  source: string;
+  ingest_run_id: string | null;
+  updated_at: Date;
+}
+
+export interface KycRefsTable {
+  tenant_id: string;
+  entity_id: string;
+  ref_key: string;
+  doc_hash: string | null;
+  doc_s3_url: string | null;
+  text_blob: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface CasesTable {
+  id: string;
+  tenant_id: string;
+  tx_id: string;
+  status: string;
+  decision: string;
+  risk_score: number;
+  latest_score_id: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface RiskScoresTable {
+  id: string;
+  tenant_id: string;
+  tx_id: string;
+  scored_at: Date;
+  risk_score: number;
+  probability: number;
+  decision: string;
+  reasons: Json<unknown>;
+  evidence: Json<unknown>;
+  features: Json<Record<string, number | null>>;
+  model_version: string;
+  thresholds: Json<unknown>;
+  request_digest: string;
+  latency_ms: number;
+  llm_status: string;
+  source: string;
+}
+
+export interface LabelsTable {
+  tenant_id: string;
+  tx_id: string;
+  source: string;
+  label: string;
+  labeled_at: Date;
+  reason: string;
+  ingest_run_id: string | null;
+  created_by: string;
+  created_at: Date;
+}
+
+export interface IngestRunsTable {
+  id: string;
+  tenant_id: string;
+  dataset_name: string;
+  dataset_hash: string;
+  status: string;
+  counts: Json<unknown>;
+  report: Json<unknown>;
+  created_by: string;
+  started_at: Date;
+  finished_at: Date | null;
+}
+
+export interface ModelVersionsTable {
+  tenant_id: string;
+  version: string;
+  artifact_uri: string;
+  feature_schema: Json<unknown>;
+  metadata: Json<unknown>;
+  created_by: string;
+  created_at: Date;
+}
+
+export interface ActiveModelsTable {
+  tenant_id: string;
+  version: string;
+  activated_by: string;
+  activated_at: Date;
+}
+
+export interface AuditHeadsTable {
+  tenant_id: string;
+  seq: BigIntColumn;
+  hash: string;
+}
+
+export interface AuditLogTable {
+  tenant_id: string;
+  seq: BigIntColumn;
+  at: Date;
+  actor: string;
+  action: string;
+  subject: string;
+  payload: Json<unknown>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface JobsTable {
+  id: string;
+  tenant_id: string;
+  kind: string;
+  dedupe_key: string;
+  payload: Json<unknown>;
+  status: string;
+  attempts: Generated<number>;
+  run_after: Date;
+  last_error: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** Every table of Sentra's store, as Kysely sees it. */
+export interface Database {
+  installation: InstallationTable;
+  tenants: TenantsTable;
+  api_tokens: ApiTokensTable;
+  tenant_thresholds: TenantThresholdsTable;
+  entities: EntitiesTable;
+  transactions: TransactionsTable;
+  kyc_refs: KycRefsTable;
+  cases: CasesTable;
+  risk_scores: RiskScoresTable;
+  labels: LabelsTable;
+  ingest_runs: IngestRunsTable;
+  model_versions: ModelVersionsTable;
+  active_models: ActiveModelsTable;
+  audit_heads: AuditHeadsTable;
+  audit_log: AuditLogTable;
+  jobs: JobsTable;
+}

@@ -1,0 +1,29 @@
+import { randomBytes } from 'node:crypto';
+
+const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/**
+ * A time-sortable identifier with a readable prefix: `dec_01JD3…` (a ULID body: 48 bits of
+ * milliseconds, 80 random bits, Crockford base32). Sortable ids keep index inserts append-only.
+ */
+export function newId(prefix: string, nowMs: number = Date.now()): string {
+  let time = nowMs;
+  const chars: string[] = new Array<string>(26);
+  for (let i = 9; i >= 0; i--) {
+    chars[i] = alphabet[time % 32]!;
+    time = Math.floor(time / 32);
+  }
+  const random = randomBytes(10);
+  let bits = 0;
+  let value = 0;
+  let index = 10;
+  for (const byte of random) {
+    value = (value << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      bits -= 5;
+      chars[index++] = alphabet[(value >> bits) & 31]!;
+    }
+  }
+  return `${prefix}_${chars.join('')}`;
+}

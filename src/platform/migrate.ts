@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import { Migrator, type Migration, type MigrationResult } from 'kysely/migration';
+import * as coreSchema from './migrations/0001-core-schema.js';
+import * as decisionWriter from './migrations/0002-decision-writer.js';
+import { SentraError } from './errors.js';
+
+/** Every migration in order. Names sort lexically; never rename or edit a published one. */
+const migrations: Record<string, Migration> = {
+  '0001-core-schema': coreSchema,
+  '0002-decision-writer': decisionWriter,
+};
+
+/**
+ * One cheap query instead of the migrator's introspection and locking on every start: when the
+ * newest migration is recorded as applied, there is nothing to do.
+ */
+async function isUpToDate(db: Kysely<never>): Promise<boolean> {
+  const latest = migrationNames().at(-1);
+  try {
+    const applied = await sql<{ name: string }>`select name from sentra_migrations where name = ${latest ?? ''}`.execute(db);
+    return applied.rows.length === 1;
+  } catch {
+    // No migration table yet (or not visible): let the migrator create it.
+    return false;
+  }
+}
+
+/** A digest of every migration's code: changes whenever a migration does (template cache key). */
+export function migrationsDigest(): string {
+  const hash = createHash('sha256');
+  for (const name of migrationNames()) hash.update(name).update(String(migrations[name]!.up));
+  return hash.digest('hex').slice(0, 12);
+}
+
+/** Names of every migration, in order. */
+export function migrationNames(): string[] {
+  return Object.keys(migrations).sort();
+}
+
+/** Brings the schema to the latest version; safe to call on every start and from several processes. */
+export async function migrateToLatest(db: Kysely<never>): Promise<MigrationResult[]> {
+  if (await isUpToDate(db)) return [];
+  // The migration tables live in the connection's current schema (search_path), like every table.
+  const schema = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  const migrator = new Migrator({
+    db,
+    migrationTableSchema: schema.rows[0]?.schema ?? 'public',
+    provider: { getMigrations: () => Promise.resolve(migrations) },
+    migrationTableName: 'sentra_migrations',
+    migrationLockTableName: 'sentra_migrations_lock',
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    throw new SentraError('SENTRA_ERR_INTERNAL', `Database migration failed: ${String(error)}`, { cause: error });
+  }
+  return results ?? [];
+}

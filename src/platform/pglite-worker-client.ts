@@ -1,0 +1,109 @@
+import type { Worker } from 'node:worker_threads';
+import type { PGlite, PGliteQueryResults, PGliteTransaction } from 'kysely';
+import { startModuleWorker } from './module-worker.js';
+import type { WorkerReply, WorkerRequest, WorkerSetup } from './pglite-worker-protocol.js';
+
+interface Pending {
+  resolve(reply: WorkerReply): void;
+  reject(error: Error): void;
+}
+
+function toError(reply: NonNullable<WorkerReply['error']>): Error {
+  return Object.assign(new Error(reply.message), reply);
+}
+
+/**
+ * The embedded database running in its own worker thread, with the face Kysely's PGlite dialect
+ * expects. Callers must not interleave transactions (SerializedPGliteDialect lends the one
+ * connection to one caller at a time); queries are answered in the order they were sent.
+ */
+export class WorkerPGlite implements PGlite {
+  closed = false;
+  ready = false;
+  readonly waitReady: Promise<void>;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+
+  private constructor(private readonly worker: Worker) {
+    this.waitReady = new Promise<void>((resolve, reject) => {
+      this.pending.set(0, {
+        resolve: (reply) => {
+          if (reply.error !== undefined) reject(toError(reply.error));
+          else {
+            this.ready = true;
+            resolve();
+          }
+        },
+        reject,
+      });
+    });
+    worker.on('message', (reply: WorkerReply) => {
+      const pending = this.pending.get(reply.id);
+      this.pending.delete(reply.id);
+      pending?.resolve(reply);
+    });
+    const fail = (error: Error) => this.failAll(new Error(`PGlite is closed: the database worker stopped (${error.message})`));
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`exit code ${code}`)));
+  }
+
+  /** Starts the worker and waits until the database is open. */
+  static async open(setup: WorkerSetup): Promise<WorkerPGlite> {
+    const client = new WorkerPGlite(startModuleWorker(import.meta.url, './pglite-worker', { workerData: setup }));
+    try {
+      await client.waitReady;
+    } catch (error) {
+      await client.worker.terminate();
+      throw error;
+    }
+    return client;
+  }
+
+  private failAll(error: Error): void {
+    this.closed = true;
+    for (const pending of this.pending.values()) pending.reject(error);
+    this.pending.clear();
+  }
+
+  private send(request: { kind: 'query'; sql: string; params: unknown[] } | { kind: 'close' }): Promise<WorkerReply> {
+    if (this.closed) return Promise.reject(new Error('PGlite is closed'));
+    const id = this.nextId++;
+    return new Promise<WorkerReply>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ ...request, id } as WorkerRequest);
+    });
+  }
+
+  async query<T>(sql: string, params: unknown[] = []): Promise<PGliteQueryResults<T>> {
+    const reply = await this.send({ kind: 'query', sql, params });
+    if (reply.error !== undefined) throw toError(reply.error);
+    return { rows: (reply.rows ?? []) as T[], affectedRows: reply.affectedRows, fields: [] };
+  }
+
+  async transaction<T>(callback: (transaction: PGliteTransaction) => Promise<T>): Promise<T> {
+    await this.query('BEGIN');
+    let rolledBack = false;
+    const transaction: PGliteTransaction = {
+      query: (sql, params) => this.query(sql, params),
+      rollback: async () => {
+        rolledBack = true;
+        await this.query('ROLLBACK');
+      },
+    };
+    try {
+      const result = await callback(transaction);
+      if (!rolledBack) await this.query('COMMIT');
+      return result;
+    } catch (error) {
+      if (!rolledBack && !this.closed) await this.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.send({ kind: 'close' }).catch(() => undefined);
+    this.closed = true;
+    await this.worker.terminate();
+  }
+}

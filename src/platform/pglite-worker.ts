@@ -1,0 +1,53 @@
+/**
+ * Worker thread that owns the embedded database. PostgreSQL-in-WebAssembly is CPU work; running it
+ * here lets it use the second core while the main thread serves HTTP, computes features and
+ * explains scores. Queries arrive in order and are answered in order (PGlite runs one at a time).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { PGlite } from '@electric-sql/pglite';
+import type { WorkerReply, WorkerRequest, WorkerSetup } from './pglite-worker-protocol.js';
+
+const setup = workerData as WorkerSetup;
+const port = parentPort!;
+
+function serializeError(error: unknown): WorkerReply['error'] {
+  const source = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as Record<string, unknown>;
+  const copy: Record<string, unknown> = { message: String(source.message ?? error) };
+  for (const key of ['code', 'severity', 'detail', 'hint', 'constraint', 'table', 'column', 'schema']) {
+    if (typeof source[key] === 'string') copy[key] = source[key];
+  }
+  return copy as WorkerReply['error'];
+}
+
+async function open(): Promise<PGlite> {
+  const loadDataDir =
+    setup.templatePath !== undefined && existsSync(setup.templatePath) ? new Blob([readFileSync(setup.templatePath)]) : undefined;
+  return PGlite.create(setup.dataPath, {
+    parsers: { 20: (value: string) => Number(value) },
+    ...(loadDataDir === undefined ? {} : { loadDataDir }),
+  });
+}
+
+const opened = open();
+opened.then(
+  () => port.postMessage({ id: 0, ready: true } satisfies WorkerReply),
+  (error: unknown) => port.postMessage({ id: 0, error: serializeError(error) } satisfies WorkerReply),
+);
+
+port.on('message', (request: WorkerRequest) => {
+  void (async () => {
+    try {
+      const pglite = await opened;
+      if (request.kind === 'close') {
+        await pglite.close();
+        port.postMessage({ id: request.id, rows: [] } satisfies WorkerReply);
+        return;
+      }
+      const result = await pglite.query(request.sql, request.params, { rowMode: 'object' });
+      port.postMessage({ id: request.id, rows: result.rows, affectedRows: result.affectedRows } satisfies WorkerReply);
+    } catch (error) {
+      port.postMessage({ id: request.id, error: serializeError(error) } satisfies WorkerReply);
+    }
+  })();
+});

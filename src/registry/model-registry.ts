@@ -1,0 +1,151 @@
+import { fileURLToPath } from 'node:url';
+import type { Kysely } from 'kysely';
+import type { Database } from '../platform/database-schema.js';
+import type { Clock } from '../platform/clock.js';
+import type { Logger } from '../platform/logger.js';
+import { SentraError } from '../platform/errors.js';
+import { appendAudit } from '../audit/audit.repository.js';
+import type { ModelSource, ScoringModel } from '../scoring/scoring-ports.js';
+import type { ArtifactStore } from './artifact-store.js';
+import { artifactFiles, artifactVersion, readArtifactFolder, type ModelArtifact } from './model-artifact.js';
+import { hasModelVersion, insertModelVersion, readActiveVersions, writeActiveVersion } from './model-version.repository.js';
+import { loadScoringModel } from './scoring-model-loader.js';
+
+/** The model a fresh install scores with: trained by `sentra train` on `sentra simulate` data. */
+export const defaultModelFolder = fileURLToPath(new URL('../../models/default/', import.meta.url));
+
+/**
+ * The model registry: versions in the database, artifacts in the artifact store, one active model
+ * per tenant. Activation is audited and instant in this process; other processes see it within the
+ * refresh interval. Compiled models are cached by version, so tenants sharing a version share it.
+ * The registry owns its artifact store (see `createArtifactStore`) and closes it in {@link stop}.
+ */
+export class ModelRegistry implements ModelSource {
+  private readonly compiled = new Map<string, Promise<ScoringModel>>();
+  private activeVersions = new Map<string, string>();
+  private timer: NodeJS.Timeout | undefined;
+  private loadedOnce = false;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly store: ArtifactStore,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly refreshMs = 2_000,
+  ) {}
+
+  /** Loads the active pointers (installing the default model where a tenant has none) and starts refreshing. */
+  async start(): Promise<void> {
+    const tenants = await this.db.selectFrom('tenants').select('id').execute();
+    this.activeVersions = await readActiveVersions(this.db);
+    for (const { id } of tenants) {
+      if (!this.activeVersions.has(id)) await this.installDefault(id);
+    }
+    await Promise.all([...new Set(this.activeVersions.values())].map((version) => this.compile(version)));
+    this.loadedOnce = true;
+    this.timer = setInterval(() => {
+      readActiveVersions(this.db).then(
+        (versions) => {
+          this.activeVersions = versions;
+        },
+        (error: unknown) => this.logger.warn({ err: error }, 'could not refresh active models'),
+      );
+    }, this.refreshMs);
+    this.timer.unref();
+  }
+
+  /** Stops the refresh timer and closes the artifact store. */
+  stop(): void {
+    if (this.timer !== undefined) clearInterval(this.timer);
+    this.store.close();
+  }
+
+  /** True once every known tenant's active model is compiled. */
+  ready(): boolean {
+    return this.loadedOnce;
+  }
+
+  /** The version this process currently serves for a tenant, if it knows one. */
+  activeVersionOf(tenantId: string): string | undefined {
+    return this.activeVersions.get(tenantId);
+  }
+
+  /** The tenant's active model (a tenant without one gets the default model, audited). */
+  async active(tenantId: string): Promise<ScoringModel> {
+    let version = this.activeVersions.get(tenantId);
+    if (version === undefined) {
+      version = (await readActiveVersions(this.db)).get(tenantId) ?? (await this.installDefault(tenantId));
+      this.activeVersions.set(tenantId, version);
+    }
+    return this.compile(version);
+  }
+
+  /** Stores an artifact and registers its version for a tenant (idempotent); returns the version. */
+  async register(tenantId: string, artifact: ModelArtifact, actor: string): Promise<string> {
+    loadScoringModel(artifact, 'validation');
+    const version = artifactVersion(artifact);
+    if (await hasModelVersion(this.db, tenantId, version)) return version;
+    const uri = await this.store.put(`models/${version}/${artifactFiles.model}`, artifact.modelJson);
+    await this.store.put(`models/${version}/${artifactFiles.featureSchema}`, JSON.stringify(artifact.featureSchema, null, 2));
+    await this.store.put(`models/${version}/${artifactFiles.metadata}`, JSON.stringify(artifact.metadata, null, 2));
+    const at = new Date(this.clock.now());
+    await this.db.transaction().execute(async (trx) => {
+      await insertModelVersion(trx, tenantId, {
+        version,
+        artifactUri: uri,
+        featureSchema: artifact.featureSchema,
+        metadata: artifact.metadata,
+        createdBy: actor,
+        createdAt: at,
+      });
+      await appendAudit(trx, [{ tenantId, at, actor, action: 'model.registered', subject: version, payload: { artifact_uri: uri } }]);
+    });
+    return version;
+  }
+
+  /** Makes a registered version the tenant's active model, after checking it compiles. */
+  async activate(tenantId: string, version: string, actor: string): Promise<void> {
+    if (!(await hasModelVersion(this.db, tenantId, version))) {
+      throw new SentraError('SENTRA_ERR_NOT_FOUND', `Model version ${version} is not registered for tenant ${tenantId}`);
+    }
+    await this.compile(version);
+    const previous = this.activeVersions.get(tenantId) ?? null;
+    const at = new Date(this.clock.now());
+    await this.db.transaction().execute(async (trx) => {
+      await writeActiveVersion(trx, tenantId, version, actor, at);
+      await appendAudit(trx, [{ tenantId, at, actor, action: 'model.activated', subject: version, payload: { previous } }]);
+    });
+    this.activeVersions.set(tenantId, version);
+  }
+
+  private async installDefault(tenantId: string): Promise<string> {
+    const artifact = await readArtifactFolder(defaultModelFolder);
+    const version = await this.register(tenantId, artifact, 'system');
+    await this.activate(tenantId, version, 'system');
+    this.logger.info({ tenantId, version }, 'installed the default model');
+    return version;
+  }
+
+  private compile(version: string): Promise<ScoringModel> {
+    let model = this.compiled.get(version);
+    if (model === undefined) {
+      model = this.loadVersion(version);
+      this.compiled.set(version, model);
+      model.catch(() => this.compiled.delete(version));
+    }
+    return model;
+  }
+
+  private async loadVersion(version: string): Promise<ScoringModel> {
+    const read = async (file: string) => (await this.store.get(`models/${version}/${file}`)).toString('utf8');
+    const [modelJson, schema, metadata] = await Promise.all([
+      read(artifactFiles.model),
+      read(artifactFiles.featureSchema),
+      read(artifactFiles.metadata),
+    ]);
+    return loadScoringModel(
+      { modelJson, featureSchema: JSON.parse(schema) as unknown, metadata: JSON.parse(metadata) as Record<string, unknown> },
+      version,
+    );
+  }
+}

@@ -1,0 +1,170 @@
+import { newId } from '../platform/ids.js';
+import type { AuditEntryInput } from '../audit/audit-chain.js';
+import type { DecisionWrite, KycReference } from './decision-record.js';
+import { rowOfRecord } from './transaction-history.repository.js';
+
+const key = (...parts: string[]) => parts.join('\u0000');
+
+/**
+ * The rows one group commit writes, per table, already deduplicated (a statement may not touch the
+ * same row twice) and ready to be sent as one JSON document (see decision.repository.ts).
+ */
+export interface DecisionBatch {
+  entities: object[];
+  transactions: object[];
+  kycRefs: object[];
+  /** Cases to open or to point at their transaction's latest score. */
+  openCases: object[];
+  /** Cases that exist already and get the latest (PASS) score of their transaction. */
+  refreshCases: object[];
+  scores: object[];
+  jobs: object[];
+  /** Audit entries in decision order, to be chained after the locked heads. */
+  audit: AuditEntryInput[];
+}
+
+/** The stored row of a KYC reference first seen at `at`. */
+export function kycRefRow(tenantId: string, ref: KycReference, at: Date) {
+  return {
+    tenant_id: tenantId,
+    entity_id: ref.entityId,
+    ref_key: ref.refKey,
+    doc_hash: ref.docHash ?? null,
+    doc_s3_url: ref.docS3Url ?? null,
+    text_blob: ref.textBlob ?? null,
+    created_at: at,
+    updated_at: at,
+  };
+}
+
+function entityRows(items: readonly DecisionWrite[]): object[] {
+  const entities = new Map<string, { tenant_id: string; entity_id: string; country: string; first_seen_at: Date; last_seen_at: Date }>();
+  for (const item of items) {
+    const seenAt = new Date(item.record.createdAt);
+    const sides = [
+      [item.record.senderEntityId, item.record.senderCountry],
+      [item.record.receiverEntityId, item.record.receiverCountry],
+    ] as const;
+    for (const [entityId, country] of sides) {
+      const existing = entities.get(key(item.tenantId, entityId));
+      if (existing === undefined) {
+        entities.set(key(item.tenantId, entityId), { tenant_id: item.tenantId, entity_id: entityId, country, first_seen_at: seenAt, last_seen_at: seenAt });
+      } else {
+        if (seenAt < existing.first_seen_at) existing.first_seen_at = seenAt;
+        if (seenAt > existing.last_seen_at) existing.last_seen_at = seenAt;
+      }
+    }
+  }
+  return [...entities.values()];
+}
+
+function transactionRows(items: readonly DecisionWrite[]): object[] {
+  const latest = new Map<string, DecisionWrite>();
+  for (const item of items) latest.set(key(item.tenantId, item.record.txId), item);
+  return [...latest.values()].map(({ tenantId, record, network, scoredAt, source }) => ({
+    ...rowOfRecord(record, { tenantId, network, source, ingestRunId: null, updatedAt: scoredAt }),
+    // Nested values, not JSON text: the batch document is parsed by the database once.
+    overrides: record.overrides ?? null,
+    network: network ?? null,
+  }));
+}
+
+function caseRows(items: readonly DecisionWrite[]): { openCases: object[]; refreshCases: object[] } {
+  const targets = new Map<string, { needsCase: boolean; last: DecisionWrite }>();
+  for (const item of items) {
+    const caseKey = key(item.tenantId, item.record.txId);
+    const escalated = item.decision !== 'PASS';
+    const target = targets.get(caseKey);
+    if (target === undefined) targets.set(caseKey, { needsCase: escalated, last: item });
+    else {
+      target.needsCase ||= escalated;
+      target.last = item;
+    }
+  }
+  const openCases: object[] = [];
+  const refreshCases: object[] = [];
+  for (const { needsCase, last } of targets.values()) {
+    const row = {
+      id: newId('case', last.scoredAt.getTime()),
+      tenant_id: last.tenantId,
+      tx_id: last.record.txId,
+      status: 'open',
+      decision: last.decision,
+      risk_score: last.riskScore,
+      latest_score_id: last.requestId,
+      created_at: last.scoredAt,
+      updated_at: last.scoredAt,
+    };
+    (needsCase ? openCases : refreshCases).push(row);
+  }
+  return { openCases, refreshCases };
+}
+
+function jobRows(items: readonly DecisionWrite[]): object[] {
+  const jobs = new Map<string, object>();
+  for (const item of items) {
+    for (const ref of item.kycRefs) {
+      jobs.set(key(item.tenantId, ref.refKey), {
+        id: newId('job'),
+        tenant_id: item.tenantId,
+        kind: 'kyc_enrichment',
+        dedupe_key: ref.refKey,
+        payload: { entity_id: ref.entityId, ref_key: ref.refKey, tx_id: item.record.txId, request_id: item.requestId },
+        status: 'queued',
+        attempts: 0,
+        run_after: item.scoredAt,
+        last_error: null,
+        created_at: item.scoredAt,
+        updated_at: item.scoredAt,
+      });
+    }
+  }
+  return [...jobs.values()];
+}
+
+/** Builds the rows of a group commit from its decisions. */
+export function buildDecisionBatch(items: readonly DecisionWrite[]): DecisionBatch {
+  const kycRefs = new Map<string, object>();
+  for (const item of items) {
+    for (const ref of item.kycRefs) kycRefs.set(key(item.tenantId, ref.entityId, ref.refKey), kycRefRow(item.tenantId, ref, item.scoredAt));
+  }
+  return {
+    entities: entityRows(items),
+    transactions: transactionRows(items),
+    kycRefs: [...kycRefs.values()],
+    ...caseRows(items),
+    scores: items.map((item) => ({
+      id: item.requestId,
+      tenant_id: item.tenantId,
+      tx_id: item.record.txId,
+      scored_at: item.scoredAt,
+      risk_score: item.riskScore,
+      probability: item.probability,
+      decision: item.decision,
+      reasons: item.reasons,
+      evidence: item.evidence,
+      features: item.features,
+      model_version: item.modelVersion,
+      thresholds: item.thresholds,
+      request_digest: item.requestDigest,
+      latency_ms: item.computeMs,
+      llm_status: item.llmStatus,
+      source: item.source,
+    })),
+    jobs: jobRows(items),
+    audit: items.map((item) => ({
+      tenantId: item.tenantId,
+      at: item.scoredAt,
+      actor: item.actor,
+      action: 'decision.created',
+      subject: item.requestId,
+      payload: {
+        tx_id: item.record.txId,
+        decision: item.decision,
+        risk_score: item.riskScore,
+        model_version: item.modelVersion,
+        request_digest: item.requestDigest,
+      },
+    })),
+  };
+}

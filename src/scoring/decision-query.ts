@@ -1,0 +1,73 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../platform/database-schema.js';
+
+/** A stored decision as `GET /v1/decisions/{request_id}` shows it. */
+export interface StoredDecision {
+  request_id: string;
+  tx_id: string;
+  scored_at: string;
+  risk_score: number;
+  probability: number;
+  decision: string;
+  reasons: unknown;
+  evidence: unknown;
+  features: Record<string, number | null>;
+  model_version: string;
+  thresholds: unknown;
+  request_digest: string;
+  compute_ms: number;
+  llm_status: string;
+  source: string;
+  case: { case_id: string; status: string; href: string } | null;
+}
+
+/** The decision with this id in this tenant, or undefined (another tenant's decision is never found). */
+export async function findDecision(db: Kysely<Database>, tenantId: string, requestId: string): Promise<StoredDecision | undefined> {
+  const row = await db
+    .selectFrom('risk_scores as s')
+    .leftJoin('cases as c', (join) => join.onRef('c.tx_id', '=', 's.tx_id').onRef('c.tenant_id', '=', 's.tenant_id'))
+    .select([
+      's.id',
+      's.tx_id',
+      's.scored_at',
+      's.risk_score',
+      's.probability',
+      's.decision',
+      's.reasons',
+      's.evidence',
+      's.features',
+      's.model_version',
+      's.thresholds',
+      's.request_digest',
+      's.latency_ms',
+      's.llm_status',
+      's.source',
+      'c.id as case_id',
+      'c.status as case_status',
+    ])
+    .where('s.tenant_id', '=', tenantId)
+    .where('s.id', '=', requestId)
+    .executeTakeFirst();
+  if (row === undefined) return undefined;
+  return {
+    request_id: row.id,
+    tx_id: row.tx_id,
+    scored_at: row.scored_at.toISOString(),
+    risk_score: row.risk_score,
+    probability: row.probability,
+    decision: row.decision,
+    reasons: row.reasons,
+    evidence: row.evidence,
+    features: row.features,
+    model_version: row.model_version,
+    thresholds: row.thresholds,
+    request_digest: row.request_digest,
+    compute_ms: row.latency_ms,
+    llm_status: row.llm_status,
+    source: row.source,
+    case:
+      row.case_id === null
+        ? null
+        : { case_id: row.case_id, status: row.case_status ?? 'open', href: `/cases/${encodeURIComponent(row.case_id)}` },
+  };
+}

@@ -1,0 +1,42 @@
+import type { Decision } from '../contract/enums.js';
+import type { Evidence } from '../contract/risk-score.js';
+import type { TransactionRecord } from '../contract/transaction-record.js';
+import type { Thresholds } from './thresholds.js';
+
+/** A KYC/KYB document reference as received, with the key it is stored and cached under. */
+export interface KycReference {
+  entityId: string;
+  /** doc_hash when given, otherwise a SHA-256 of the URL or text: the enrichment cache key. */
+  refKey: string;
+  docHash: string | undefined;
+  docS3Url: string | undefined;
+  textBlob: string | undefined;
+}
+
+/** Everything one scoring decision writes, handed to the decision writer. */
+export interface DecisionWrite {
+  tenantId: string;
+  requestId: string;
+  /** Token id (or `system`) that asked for the score. */
+  actor: string;
+  scoredAt: Date;
+  record: TransactionRecord;
+  /** Network signals derived from a raw IP at scoring time; the raw IP itself is never stored. */
+  network: object | undefined;
+  kycRefs: readonly KycReference[];
+  riskScore: number;
+  probability: number;
+  decision: Decision;
+  reasons: readonly string[];
+  evidence: readonly Evidence[];
+  /** The model's input vector by feature name (null = missing). */
+  features: Record<string, number | null>;
+  modelVersion: string;
+  thresholds: Thresholds;
+  requestDigest: string;
+  /** Milliseconds from arrival to the decision, before persistence. */
+  computeMs: number;
+  llmStatus: 'pending' | 'ready';
+  /** Which surface asked: api, manual, event, confidence, shadow. */
+  source: string;
+}

@@ -1,0 +1,65 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../platform/database-schema.js';
+import type { Config } from '../platform/config.js';
+import type { Clock } from '../platform/clock.js';
+import type { Logger } from '../platform/logger.js';
+import { FeatureEngine } from '../features/engine/feature-engine.js';
+import { interleaveByTime, rebuildStartTime, replayHistory } from '../features/engine/replay.js';
+import { BackgroundNetworkSignals } from '../features/network/offline-network-signals.js';
+import { createProfileStore } from '../features/profile/create-profile-store.js';
+import { isSyncProfileStore } from '../features/profile/profile-store.js';
+import { installCacheDirectory } from '../platform/install-cache.js';
+import type { FeatureSource } from './scoring-ports.js';
+import { loadTenantHistory } from './transaction-history.repository.js';
+
+/** The feature engine as a running server holds it. */
+export interface OnlineFeatureSource extends FeatureSource {
+  readonly engine: FeatureEngine;
+  /** Resolves when the offline IP databases are loaded (lookups return nothing until then). */
+  readonly networkReady: Promise<void>;
+  close(): Promise<void>;
+}
+
+/** What the online feature source is built from. */
+export interface OnlineFeatureOptions {
+  config: Config;
+  db: Kysely<Database>;
+  clock: Clock;
+  logger: Logger;
+  /** Per-install key of the keyed IP hash. */
+  ipHashKey: Buffer;
+}
+
+/**
+ * Opens the profile store (Redis when REDIS_URL is set, memory otherwise) and the feature engine.
+ * An in-memory store starts empty, so it is rebuilt by replaying each tenant's stored history of
+ * the longest window; a Redis store already holds the shared state.
+ */
+export async function openFeatureSource(options: OnlineFeatureOptions): Promise<OnlineFeatureSource> {
+  const { config, db, clock, logger } = options;
+  const store = createProfileStore({ redisUrl: config.redisUrl, redis: { keyPrefix: config.redisKeyPrefix } });
+  const network = new BackgroundNetworkSignals({ cacheDirectory: installCacheDirectory() });
+  const networkReady = network.ready.catch((error: unknown) => {
+    logger.warn({ err: error }, 'offline IP databases could not be loaded: IP country/ASN/hosting features will be missing');
+  });
+  const engine = new FeatureEngine({ store, networkSignals: network, ipHashSecret: options.ipHashKey.toString('hex') });
+  if (isSyncProfileStore(store)) {
+    const started = performance.now();
+    const now = clock.now();
+    const from = rebuildStartTime(store.plan, now);
+    const tenants = await db.selectFrom('tenants').select('id').execute();
+    let replayed = 0;
+    for (const { id } of tenants) {
+      const history = await loadTenantHistory(db, id, from, now);
+      const summary = await replayHistory(engine, id, interleaveByTime(history.transactions, history.labels));
+      replayed += summary.transactions;
+    }
+    logger.info({ transactions: replayed, ms: Math.round(performance.now() - started) }, 'rebuilt in-memory profiles from stored history');
+  }
+  return {
+    engine,
+    networkReady,
+    observe: (tenantId, record, online) => engine.observe(tenantId, record, online),
+    close: () => store.close(),
+  };
+}

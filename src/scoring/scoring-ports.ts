@@ -1,0 +1,51 @@
+import type { OnlineSignals, TransactionRecord } from '../contract/transaction-record.js';
+
+/** The features of one transaction at its moment, as the feature engine computed them. */
+export interface FeatureSnapshot {
+  /** Catalogue feature values in catalogue order (NaN = missing). */
+  readonly values: Float64Array;
+  /** Caller-supplied overrides by name (feature_overrides / f_ columns). */
+  readonly overrides: Readonly<Record<string, number>> | undefined;
+  /** The IP hash the transaction was profiled under (keyed hash of a raw IP when only that was sent). */
+  readonly ipHash: string | undefined;
+  /** Signals derived from a raw IP (country, ASN, hosting, location), stored instead of the IP. */
+  readonly network: object | undefined;
+}
+
+/** The online feature engine as the scoring flow uses it. */
+export interface FeatureSource {
+  /** Point-in-time features of the transaction, then folds it into the profiles. */
+  observe(tenantId: string, record: TransactionRecord, online?: OnlineSignals): Promise<FeatureSnapshot>;
+}
+
+/** One feature's part in a score, ready for a reason and a piece of evidence. */
+export interface Contribution {
+  feature: string;
+  value: number;
+  /** Contribution to the log-odds margin (TreeSHAP). */
+  contribution: number;
+  reasonCode: string;
+  sentence: string;
+}
+
+/** What the active model says about one transaction. */
+export interface ModelVerdict {
+  probability: number;
+  /** The model's input row by feature name (null = missing), stored with the score. */
+  features: Record<string, number | null>;
+  /** Features that pushed the score up, strongest first. */
+  drivers: Contribution[];
+}
+
+/** A model ready to score for a tenant. */
+export interface ScoringModel {
+  readonly version: string;
+  /** Scores and explains one transaction's features. */
+  evaluate(snapshot: FeatureSnapshot): ModelVerdict;
+}
+
+/** Which model scores for a tenant right now. */
+export interface ModelSource {
+  /** The tenant's active model; throws SENTRA_ERR_MODEL_UNAVAILABLE when there is none. */
+  active(tenantId: string): Promise<ScoringModel>;
+}

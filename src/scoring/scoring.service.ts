@@ -1,0 +1,136 @@
+import type { Decision } from '../contract/enums.js';
+import type { Evidence, RiskScoreRequest, RiskScoreResponse } from '../contract/risk-score.js';
+import type { OnlineSignals, TransactionRecord } from '../contract/transaction-record.js';
+import type { Clock } from '../platform/clock.js';
+import type { GroupCommitter } from '../platform/group-commit.js';
+import { newId } from '../platform/ids.js';
+import { withDeadline } from '../platform/store-errors.js';
+import type { Metrics } from '../observability/metrics.js';
+import type { DecisionWrite, KycReference } from './decision-record.js';
+import type { Contribution, FeatureSource, ModelSource } from './scoring-ports.js';
+import { toRiskScore } from './risk-scale.js';
+import { checkScoreRequest, requestDigest, toKycReferences, toTransactionRecord } from './score-request.js';
+import type { ThresholdService } from './threshold.service.js';
+import { decide, type Thresholds } from './thresholds.js';
+
+/** How many model drivers become reasons. */
+const maxModelReasons = 5;
+/** Drivers weaker than this (log-odds) are noise, not reasons. */
+const minimumContribution = 0.01;
+
+/** Everything the flow needs besides the request. */
+export interface ScoringDependencies {
+  clock: Clock;
+  features: FeatureSource;
+  models: ModelSource;
+  thresholds: ThresholdService;
+  writer: GroupCommitter<DecisionWrite, void>;
+  metrics: Metrics;
+  /** Longest wait for the decision's commit before answering 503. */
+  persistTimeoutMs: number;
+  /** Version string of the enrichment provider, `none` when none is configured. */
+  llmVersion: string;
+}
+
+/** A scoring call: who asks, through which surface, and when the request arrived (performance.now()). */
+export interface ScoreCall {
+  tenantId: string;
+  actor: string;
+  source: string;
+  startedAt: number;
+  online?: OnlineSignals;
+}
+
+/** A decision as the flow made it, before any contract shapes it. */
+export interface ScoredDecision {
+  response: RiskScoreResponse;
+  record: TransactionRecord;
+  probability: number;
+  drivers: Contribution[];
+}
+
+function thresholdEvidence(decision: Decision, riskScore: number, thresholds: Thresholds): Evidence {
+  const bar = { PASS: thresholds.reviewAt, REVIEW: thresholds.reviewAt, HOLD: thresholds.holdAt, BLOCK: thresholds.blockAt }[decision];
+  const quote =
+    decision === 'PASS'
+      ? `Risk score ${riskScore} is below the review threshold ${bar}.`
+      : `Risk score ${riskScore} is at or above the ${decision.toLowerCase()} threshold ${bar}.`;
+  return { source: 'threshold', key: decision === 'PASS' ? 'review_at' : `${decision.toLowerCase()}_at`, quote };
+}
+
+/**
+ * The scoring flow of SPEC §2: validate → features → model → thresholds → decision → reasons and
+ * evidence → persist (group commit, durable before the answer) → answer.
+ */
+export class ScoringService {
+  constructor(private readonly deps: ScoringDependencies) {}
+
+  /** Scores a seed-003 request body that passed schema validation. */
+  async scoreRequest(body: RiskScoreRequest, call: ScoreCall): Promise<ScoredDecision> {
+    checkScoreRequest(body);
+    return this.score(toTransactionRecord(body), toKycReferences(body), requestDigest(body), call);
+  }
+
+  /** Scores a normalized transaction (every contract ends here). */
+  async score(record: TransactionRecord, kycRefs: KycReference[], digest: string, call: ScoreCall): Promise<ScoredDecision> {
+    const { deps } = this;
+    const [model, thresholds] = await Promise.all([deps.models.active(call.tenantId), deps.thresholds.get(call.tenantId)]);
+    const featureStart = performance.now();
+    const snapshot = await deps.features.observe(call.tenantId, record, call.online);
+    const modelStart = performance.now();
+    const verdict = model.evaluate(snapshot);
+    const modelEnd = performance.now();
+    const riskScore = toRiskScore(verdict.probability);
+    const decision = decide(riskScore, thresholds);
+    const drivers = verdict.drivers.filter((driver) => driver.contribution >= minimumContribution).slice(0, maxModelReasons);
+    const reasons = drivers.map((driver) => driver.reasonCode);
+    const evidence: Evidence[] = drivers.map((driver) => ({ source: 'model', key: driver.feature, quote: driver.sentence }));
+    evidence.push(thresholdEvidence(decision, riskScore, thresholds));
+    const requestId = newId('dec');
+    const llmStatus = kycRefs.length > 0 ? 'pending' : 'ready';
+    const write: DecisionWrite = {
+      tenantId: call.tenantId,
+      requestId,
+      actor: call.actor,
+      scoredAt: new Date(deps.clock.now()),
+      record: snapshot.ipHash === record.ipHash ? record : { ...record, ipHash: snapshot.ipHash },
+      network: snapshot.network,
+      kycRefs,
+      riskScore,
+      probability: verdict.probability,
+      decision,
+      reasons,
+      evidence,
+      features: verdict.features,
+      modelVersion: model.version,
+      thresholds: { reviewAt: thresholds.reviewAt, holdAt: thresholds.holdAt, blockAt: thresholds.blockAt },
+      requestDigest: digest,
+      computeMs: modelEnd - call.startedAt,
+      llmStatus,
+      source: call.source,
+    };
+    deps.metrics.writeBacklog.set(deps.writer.backlog);
+    await withDeadline(deps.writer.write(write), deps.persistTimeoutMs);
+    const persistEnd = performance.now();
+    deps.metrics.scoringStage.observe({ stage: 'features' }, (modelStart - featureStart) / 1000);
+    deps.metrics.scoringStage.observe({ stage: 'model' }, (modelEnd - modelStart) / 1000);
+    deps.metrics.scoringStage.observe({ stage: 'persist' }, (persistEnd - modelEnd) / 1000);
+    deps.metrics.decisions.inc({ decision, source: call.source });
+    return {
+      response: {
+        risk_score: riskScore,
+        decision,
+        reasons,
+        evidence,
+        model_version: model.version,
+        llm_version: deps.llmVersion,
+        request_id: requestId,
+        latency_ms: Math.round((performance.now() - call.startedAt) * 1000) / 1000,
+        llm_status: llmStatus,
+      },
+      record,
+      probability: verdict.probability,
+      drivers,
+    };
+  }
+}

@@ -1,0 +1,66 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import { describe, expect, it } from 'vitest';
+
+/** Starts the built server (`npm test` builds first) and waits for readiness. */
+async function serve(dataDir: string, port: number, extraEnv: Record<string, string> = {}) {
+  const child = spawn(process.execPath, ['dist/cli/main.js', 'serve'], {
+    env: { ...process.env, SENTRA_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '', REDIS_URL: '', ...extraEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`serve exited with ${child.exitCode}`);
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then((response) => response.status, () => 0);
+    if (ready === 200) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return {
+    output: () => stdout,
+    async stop() {
+      child.kill('SIGTERM');
+      const [code] = await once(child, 'exit');
+      return code as number;
+    },
+  };
+}
+
+describe('sentra serve', () => {
+  it('prints a generated admin token once, on the first start only, and stops cleanly on SIGTERM', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'sentra-serve-'));
+    try {
+      const first = await serve(dataDir, 18_301);
+      const token = /\n {2}(sentra_[A-Za-z0-9_-]{43})\n/.exec(first.output())?.[1];
+      expect(token).toBeDefined();
+      const scored = await fetch('http://127.0.0.1:18301/v1/decisions/dec_unknown', { headers: { authorization: `Bearer ${token}` } });
+      expect(scored.status).toBe(404);
+      expect(await first.stop()).toBe(0);
+      const second = await serve(dataDir, 18_302);
+      expect(second.output()).not.toContain('sentra_');
+      const again = await fetch('http://127.0.0.1:18302/v1/decisions/dec_unknown', { headers: { authorization: `Bearer ${token}` } });
+      expect(again.status).toBe(404);
+      expect(await second.stop()).toBe(0);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses to start with an invalid configuration and names every bad variable', async () => {
+    const child = spawn(process.execPath, ['dist/cli/main.js', 'serve'], {
+      env: { ...process.env, PORT: 'eighty', LOG_LEVEL: 'chatty', DATABASE_URL: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(2);
+    expect(stderr).toContain('SENTRA_ERR_CONFIG');
+    expect(stderr).toContain('PORT');
+    expect(stderr).toContain('LOG_LEVEL');
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { adminToken, freshPostgresSchema, startTestApp } from './support/test-app.js';
+import { scoreBody } from './support/score-body.js';
+import { startTcpProxy } from './support/tcp-proxy.js';
+
+const score = (sentra: Awaited<ReturnType<typeof startTestApp>>) =>
+  sentra.app.inject({ method: 'POST', url: '/v1/risk/score', headers: { authorization: `Bearer ${adminToken}` }, payload: scoreBody() });
+
+describe('database unreachable', () => {
+  it('answers 503 with Retry-After, not 500, when the embedded database is gone', async () => {
+    const sentra = await startTestApp('pglite');
+    try {
+      expect((await score(sentra)).statusCode).toBe(200);
+      await sentra.runtime.database.close();
+      const started = performance.now();
+      const response = await score(sentra);
+      expect(response.statusCode).toBe(503);
+      expect(response.headers['retry-after']).toBe('1');
+      expect(response.json().error.code).toBe('SENTRA_ERR_STORE_UNAVAILABLE');
+      expect(performance.now() - started).toBeLessThan(5_000);
+      const ready = await sentra.app.inject({ method: 'GET', url: '/readyz' });
+      expect(ready.statusCode).toBe(503);
+      expect(ready.json().checks.database).toBe(false);
+    } finally {
+      await sentra.app.close();
+    }
+  });
+
+  it.skipIf(process.env.DATABASE_URL === undefined)('answers 503 within the deadline when PostgreSQL refuses or hangs', async () => {
+    const url = new URL(await freshPostgresSchema());
+    const proxy = await startTcpProxy(url.hostname, Number(url.port || 5432));
+    url.hostname = '127.0.0.1';
+    url.port = String(proxy.port);
+    const sentra = await startTestApp('pglite', { DATABASE_URL: url.toString(), SENTRA_DB_TIMEOUT_MS: '500' });
+    try {
+      expect((await score(sentra)).statusCode).toBe(200);
+      proxy.blackhole();
+      let started = performance.now();
+      const hung = await score(sentra);
+      expect(hung.statusCode).toBe(503);
+      expect(hung.headers['retry-after']).toBe('1');
+      expect(performance.now() - started).toBeLessThan(5_000);
+      await proxy.refuse();
+      started = performance.now();
+      const refused = await score(sentra);
+      expect(refused.statusCode).toBe(503);
+      expect(refused.json().error.code).toBe('SENTRA_ERR_STORE_UNAVAILABLE');
+      expect(performance.now() - started).toBeLessThan(5_000);
+    } finally {
+      await sentra.app.close();
+      await proxy.close();
+    }
+  });
+});

@@ -1,0 +1,125 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { readTransactions } from '../src/datasets/dataset-readers.js';
+import { simulateDataset } from '../src/datasets/simulator/simulate-dataset.js';
+import { readArtifactFolder } from '../src/registry/model-artifact.js';
+import { loadScoringModel } from '../src/registry/scoring-model-loader.js';
+import { featureNames } from '../src/features/catalogue/feature-catalogue.js';
+import type { EvaluationReport } from '../src/training/evaluation.js';
+import { runCli } from './support/run-cli.js';
+
+// Each test runs the CLI in several child processes (a few seconds each on a busy machine).
+vi.setConfig({ testTimeout: 240_000, hookTimeout: 240_000 });
+
+let root: string;
+let dataset: string;
+let model: string;
+const validWindow = ['2021-02-01', '2021-02-09'] as const;
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'sentra-training-cli-'));
+  dataset = join(root, 'dataset');
+  model = join(root, 'model');
+  await simulateDataset(dataset, { customers: 150, terminals: 300, days: 40, start: '2021-01-01', seed: 3 });
+});
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+async function transactionsIn(from: string, to: string): Promise<number> {
+  const start = Date.parse(`${from}T00:00:00Z`);
+  const end = Date.parse(`${to}T00:00:00Z`) + 86_400_000;
+  let count = 0;
+  for await (const record of readTransactions(dataset)) if (record.createdAt >= start && record.createdAt < end) count++;
+  return count;
+}
+
+describe('sentra train', () => {
+  it('writes an artifact the API can load, with windows, counts, parameters and validation metrics', async () => {
+    const args = ['train', dataset, '--train-from', '2021-01-08', '--train-to', '2021-01-31', '--valid-from', validWindow[0], '--valid-to', validWindow[1]];
+    const result = await runCli([...args, '--out', model, '--name', 'candidate', '--trees', '25', '--depth', '4', '--early-stopping', '8', '--seed', '2']);
+    expect(result.stderr).toMatch(/replayed [\d,]+ rows in/);
+    expect(result.stderr).toContain('tree 1/25: train log loss');
+    expect(result.stderr).toMatch(/validation: AUC 0\.\d+/);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(`wrote ${model}: candidate`);
+    const artifact = await readArtifactFolder(model);
+    const scoring = loadScoringModel(artifact, 'candidate-test');
+    expect(scoring.version).toBe('candidate-test');
+    const metadata = artifact.metadata as {
+      dataset: { hash: string };
+      training: { frauds: number };
+      validation: { rows: number };
+      metrics: { validation: { auc: number } };
+      trees: number;
+    };
+    expect(metadata).toMatchObject({ name: 'candidate', dataset: { name: 'sentra-simulation-seed-3' }, parameters: { n_estimators: 25, max_depth: 4, early_stopping_rounds: 8, seed: 2 } });
+    expect(metadata.dataset.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(metadata.training).toMatchObject({ from: '2021-01-08T00:00:00.000Z', to: '2021-02-01T00:00:00.000Z', rows: await transactionsIn('2021-01-08', '2021-01-31') });
+    expect(metadata.validation.rows).toBe(await transactionsIn(...validWindow));
+    expect(metadata.training.frauds).toBeGreaterThan(0);
+    expect(metadata.metrics.validation.auc).toBeGreaterThan(0.7);
+    expect(metadata.metrics.validation).toHaveProperty('card_precision_at_100');
+    expect(metadata.trees).toBeLessThanOrEqual(25);
+    const schema = artifact.featureSchema as { features: { name: string }[] };
+    expect(schema.features.map((feature) => feature.name)).toEqual(featureNames);
+    expect(JSON.parse(artifact.modelJson).learner.feature_names).toEqual(featureNames);
+  });
+
+  it('refuses an invalid dataset and bad windows', async () => {
+    const invalid = await runCli(['train', join(import.meta.dirname, 'fixtures/datasets/invalid-rows'), '--train-from', '2020-01-01', '--train-to', '2020-01-02', '--out', join(root, 'never')]);
+    expect(invalid.code).toBe(1);
+    expect(invalid.stdout).toContain('INVALID');
+    const window = await runCli(['train', dataset, '--train-from', '2021-02-01', '--train-to', '2021-01-01', '--out', join(root, 'never')]);
+    expect(window.code).toBe(2);
+    expect(window.stderr).toContain('ends');
+  });
+});
+
+describe('sentra replay', () => {
+  it('writes one score per transaction of the window, as the API would decide it', async () => {
+    const out = join(root, 'scores.csv');
+    const result = await runCli(['replay', dataset, '--model', model, '--out', out, '--from', validWindow[0], '--to', validWindow[1]]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/replayed [\d,]+ transactions .* wrote [\d,]+ scores/);
+    const lines = (await readFile(out, 'utf8')).trim().split('\n');
+    expect(lines[0]).toBe('tx_id,created_at,probability,risk_score,decision');
+    expect(lines.length - 1).toBe(await transactionsIn(...validWindow));
+    for (const line of lines.slice(1)) {
+      const [, createdAt, probability, riskScore, decision] = line.split(',');
+      expect(createdAt! >= '2021-02-01' && createdAt! < '2021-02-10').toBe(true);
+      expect(Number(riskScore)).toBe(Math.round(Number(probability) * 1000));
+      const score = Number(riskScore);
+      expect(decision).toBe(score >= 850 ? 'BLOCK' : score >= 600 ? 'HOLD' : score >= 300 ? 'REVIEW' : 'PASS');
+    }
+    const strict = await runCli(['replay', dataset, '--model', model, '--out', out, '--from', '2021-02-08', '--thresholds', '0,0,0']);
+    expect(strict.code, strict.stderr).toBe(0);
+    expect(new Set((await readFile(out, 'utf8')).trim().split('\n').slice(1).map((line) => line.split(',')[4]))).toEqual(new Set(['BLOCK']));
+  });
+});
+
+describe('sentra evaluate', () => {
+  it('reports the handbook metrics, thresholds and calibration, and compares two models on the same rows', async () => {
+    const json = await runCli(['evaluate', dataset, '--model', model, '--from', validWindow[0], '--to', validWindow[1], '--compare', join(import.meta.dirname, '../models/default'), '--json']);
+    expect(json.code, json.stderr).toBe(0);
+    const run = JSON.parse(json.stdout) as { models: { name: string; report: EvaluationReport }[] };
+    expect(run.models.map((entry) => entry.name)[0]).toBe('candidate');
+    expect(run.models).toHaveLength(2);
+    for (const { report } of run.models) {
+      expect(report.rows).toBe(await transactionsIn(...validWindow));
+      expect(report.auc).toBeGreaterThan(0);
+      expect(report.cardPrecision.k).toBe(100);
+      expect(report.cardPrecision.days).toHaveLength(9);
+      expect(report.decisions.thresholds).toEqual({ reviewAt: 300, holdAt: 600, blockAt: 850 });
+      expect(report.calibration).toHaveLength(10);
+    }
+    expect(run.models[0]!.report.frauds).toBe(run.models[1]!.report.frauds);
+    const human = await runCli(['evaluate', dataset, '--model', model, '--from', validWindow[0], '--to', validWindow[1]]);
+    expect(human.code, human.stderr).toBe(0);
+    expect(human.stdout).toMatch(/ROC AUC\s+0\.\d{4}/);
+    expect(human.stdout).toContain('card precision@100');
+    expect(human.stdout).toContain('precision / recall, review ≥ 300');
+  });
+});
