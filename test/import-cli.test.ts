@@ -117,14 +117,14 @@ describe.each(storeKinds)('sentra import on %s', (store) => {
 
 describe('sentra import killed mid-way on the embedded database', () => {
   it('has committed nothing after a restart', async () => {
-    // Large enough (~20,000 payments) that the import is still running 1.5 s after it started.
+    // Large enough (~20,000 payments) that the import is still running 250 ms after it started.
     const larger = join(root, 'larger');
     await simulateDataset(larger, { customers: 300, terminals: 600, days: 30, start: '2021-03-01', seed: 6, scenarios: ['card'] });
     const dataDir = await mkdtemp(join(root, 'killed-'));
     const child = spawnCli(['import', larger], { SENTRA_DATA_DIR: dataDir, DATABASE_URL: '' });
     await new Promise<void>((resolve, reject) => {
       child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
-        if (chunk.includes('in one transaction')) setTimeout(() => resolve(), 1500);
+        if (chunk.includes('in one transaction')) setTimeout(() => resolve(), 250);
       });
       child.on('exit', () => reject(new Error('the import finished before it could be killed')));
     });
