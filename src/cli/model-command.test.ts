@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const repository = join(import.meta.dirname, '../..');
-const inference = join(repository, '../shared/fixtures/xgboost/inference');
+const inference = join(repository, 'test/fixtures/xgboost/inference');
 const root = await mkdtemp(join(tmpdir(), 'sentra-model-cli-'));
 
 afterAll(async () => {

@@ -111,7 +111,7 @@ describe('TreeSHAP', () => {
   });
 
   it('explains categorical splits of an XGBoost model consistently with brute force', () => {
-    const json: unknown = JSON.parse(readFileSync(new URL('../../../../shared/fixtures/xgboost/inference/gbtree_categorical.model.json', import.meta.url), 'utf8'));
+    const json: unknown = JSON.parse(readFileSync(new URL('../../../test/fixtures/xgboost/inference/gbtree_categorical.model.json', import.meta.url), 'utf8'));
     const model = parseXgboostModel(json);
     const row = [0.4967141530112327, -0.13826430117118466, 0.6476885381006925, 0, 3];
     const expected = bruteForceShapley(model, row);

@@ -12,7 +12,7 @@ import { parseXgboostModel } from '../xgboost/parse-model.js';
 import { trainGradientBoosting } from './trainer.js';
 import type { TrainingData } from './training-data.js';
 
-const agaricus = new URL('../../../../shared/fixtures/xgboost/agaricus/', import.meta.url);
+const agaricus = new URL('../../../test/fixtures/xgboost/agaricus/', import.meta.url);
 const readLibsvm = (name: string): ReturnType<typeof parseLibsvm> => parseLibsvm(readFileSync(new URL(name, agaricus), 'utf8'), 127);
 
 function errorRate(model: TreeEnsemble, data: { columns: Float32Array[]; labels: Float32Array }): number {

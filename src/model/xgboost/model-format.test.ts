@@ -7,7 +7,7 @@ import { randomColumns, randomEnsemble } from '../synthetic/random-ensemble.js';
 import { toXgboostJson } from './export-model.js';
 import { parseXgboostModel } from './parse-model.js';
 
-const fixtures = new URL('../../../../shared/fixtures/xgboost/', import.meta.url);
+const fixtures = new URL('../../../test/fixtures/xgboost/', import.meta.url);
 const fixture = (relative: string): Record<string, unknown> => JSON.parse(readFileSync(new URL(relative, fixtures), 'utf8')) as Record<string, unknown>;
 
 /** A valid XGBoost 3.x model to break in targeted ways. */

@@ -5,7 +5,7 @@ import { parseLibsvm } from '../libsvm.js';
 import { compilePredictor } from '../predictor/predictor.js';
 import { parseXgboostModel } from './parse-model.js';
 
-const fixtures = new URL('../../../../shared/fixtures/xgboost/', import.meta.url);
+const fixtures = new URL('../../../test/fixtures/xgboost/', import.meta.url);
 const readJson = (relative: string): unknown => JSON.parse(readFileSync(new URL(relative, fixtures), 'utf8'));
 
 const singleOutputCases = [
