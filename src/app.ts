@@ -94,7 +94,10 @@ export async function buildRuntime(config: Config, options: AppOptions = {}): Pr
     // One batch in flight: batches then grow with load, and the audit chain never races itself.
     const writer = new GroupCommitter<DecisionWrite, void>(
       async (items) => {
+        const stopTimer = metrics.commitDuration.startTimer();
         await persistDecisions(database.db, chainHeads, items);
+        stopTimer();
+        metrics.commitSize.observe(items.length);
         return items.map(() => undefined);
       },
       { maxBatch: 256, concurrency: 1 },

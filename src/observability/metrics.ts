@@ -11,6 +11,10 @@ export interface Metrics {
   readonly scoringStage: Histogram<'stage'>;
   /** Decisions waiting for their group commit. */
   readonly writeBacklog: Gauge;
+  /** Duration of one group commit of decisions (one database call). */
+  readonly commitDuration: Histogram;
+  /** Decisions per group commit. */
+  readonly commitSize: Histogram;
 }
 
 /** Builds a fresh registry with Sentra's metrics and the process defaults. */
@@ -43,6 +47,18 @@ export function createMetrics(): Metrics {
     writeBacklog: new Gauge({
       name: 'sentra_decision_write_backlog',
       help: 'Decisions queued for the next group commit',
+      registers: [registry],
+    }),
+    commitDuration: new Histogram({
+      name: 'sentra_decision_commit_seconds',
+      help: 'Duration of one group commit of decisions',
+      buckets: latencyBuckets,
+      registers: [registry],
+    }),
+    commitSize: new Histogram({
+      name: 'sentra_decision_commit_size',
+      help: 'Decisions written per group commit',
+      buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256],
       registers: [registry],
     }),
   };
