@@ -57,6 +57,25 @@ function scoreOptions(url: string, factory: ScoreBodyFactory, extra: Partial<aut
   };
 }
 
+/** `PASS 12% REVIEW 3% …` from the server's sentra_decisions_total counters. */
+function decisionMix(metricsText: string): string {
+  const counts = new Map<string, number>();
+  for (const match of metricsText.matchAll(/^sentra_decisions_total\{decision="(\w+)"[^}]*\} (\d+)/gm)) {
+    counts.set(match[1]!, (counts.get(match[1]!) ?? 0) + Number(match[2]));
+  }
+  const total = [...counts.values()].reduce((sum, count) => sum + count, 0);
+  return ['PASS', 'REVIEW', 'HOLD', 'BLOCK'].map((decision) => `${decision} ${(((counts.get(decision) ?? 0) / Math.max(total, 1)) * 100).toFixed(1)}%`).join('  ');
+}
+
+/** Number, mean size and mean duration of the decision group commits. */
+function commitSummary(metricsText: string): string {
+  const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(metricsText)?.[1] ?? Number.NaN);
+  const commits = value('sentra_decision_commit_size_count');
+  const decisions = value('sentra_decision_commit_size_sum');
+  const seconds = value('sentra_decision_commit_seconds_sum');
+  return `${commits} commits, ${(decisions / commits).toFixed(1)} decisions and ${((seconds / commits) * 1000).toFixed(2)} ms each on average`;
+}
+
 const show = (name: string, phase: Phase) =>
   console.log(
     `${name.padEnd(34)} ${phase.requestsPerSecond.toFixed(0).padStart(7)} req/s  p50 ${phase.p50} ms  p99 ${phase.p99} ms  p99.9 ${phase.p999} ms  max ${phase.max} ms  errors ${phase.errors}  non-2xx ${phase.non2xx}  total ${phase.total}`,
@@ -88,6 +107,7 @@ const factory = new ScoreBodyFactory(`load-${Date.now()}`);
 await run(scoreOptions(sentra.url, factory, { duration: 5 }));
 const sentraPeak = await run(scoreOptions(sentra.url, factory, { duration: peakSeconds }));
 const sustained = await run(scoreOptions(sentra.url, factory, { duration: sustainedSeconds, overallRate: rate }));
+const metricsText = await (await fetch(`${sentra.url}/metrics`)).text();
 await sentra.stop();
 rmSync(dataDir, { recursive: true, force: true });
 
@@ -95,3 +115,5 @@ show('bare Fastify route, peak', barePeak);
 show('POST /v1/risk/score, peak', sentraPeak);
 show(`POST /v1/risk/score, ${rate}/s for ${sustainedSeconds} s`, sustained);
 console.log(`peak throughput ratio (Sentra / bare Fastify): ${((sentraPeak.requestsPerSecond / barePeak.requestsPerSecond) * 100).toFixed(1)}%`);
+console.log(`decision mix over all phases: ${decisionMix(metricsText)}`);
+console.log(`group commits: ${commitSummary(metricsText)}`);
