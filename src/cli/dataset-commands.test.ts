@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { repository, runCli } from '../../test/support/run-cli.js';
 
-const repository = join(import.meta.dirname, '../..');
 const fixtures = join(repository, 'test/fixtures/datasets');
 
 const root = await mkdtemp(join(tmpdir(), 'sentra-dataset-cli-'));
@@ -12,19 +11,6 @@ const root = await mkdtemp(join(tmpdir(), 'sentra-dataset-cli-'));
 afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
-
-/** Runs the real CLI entry point in a child process, as a user would. */
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: repository });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe('sentra validate', () => {
   it('exits 0 on a valid dataset and prints a summary', async () => {

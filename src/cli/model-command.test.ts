@@ -1,29 +1,15 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { repository, runCli } from '../../test/support/run-cli.js';
 
-const repository = join(import.meta.dirname, '../..');
 const inference = join(repository, 'test/fixtures/xgboost/inference');
 const root = await mkdtemp(join(tmpdir(), 'sentra-model-cli-'));
 
 afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
-
-/** Runs the real CLI entry point in a child process, as a user would. */
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: repository });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 async function rowsFile(name: string): Promise<string> {
   const input = JSON.parse(await readFile(join(inference, `gbtree_${name}.input.json`), 'utf8')) as { features: unknown[] };
