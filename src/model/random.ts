@@ -1,26 +1,26 @@
 /**
- * A small, fast, seedable pseudo-random generator (xoshiro128**, seeded through splitmix32), so
- * that training and synthetic data are reproducible for a given seed on every platform.
+ * xoshiro128**, seeded through splitmix32 from one 32-bit state: the one generator behind every
+ * seeded sequence in Sentra (training, synthetic models, the dataset simulator), reproducible on
+ * every platform. Subclasses add the distributions they need.
  */
-export class SeededRandom {
+export class Xoshiro128 {
   private s0: number;
   private s1: number;
   private s2: number;
   private s3: number;
 
-  constructor(seed: number) {
-    let state = seed >>> 0;
+  /** `initialState` is the splitmix32 state the four words are drawn from. */
+  constructor(initialState: number) {
+    let state = initialState >>> 0;
     const next = (): number => {
       state = (state + 0x9e3779b9) >>> 0;
-      let z = state;
-      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-      return (z ^ (z >>> 16)) >>> 0;
+      return mix32(state);
     };
     this.s0 = next();
     this.s1 = next();
     this.s2 = next();
     this.s3 = next();
+    if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1;
   }
 
   /** A uniform 32-bit unsigned integer. */
@@ -34,6 +34,21 @@ export class SeededRandom {
     this.s2 ^= shifted;
     this.s3 = rotate(this.s3, 11);
     return result;
+  }
+}
+
+/** The splitmix32 / murmur3 finalizer: a bijective scramble of 32 bits. */
+export function mix32(value: number): number {
+  let z = value | 0;
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+  return (z ^ (z >>> 16)) >>> 0;
+}
+
+/** The generator of training and synthetic models: uniform, integer and normal draws, shuffles. */
+export class SeededRandom extends Xoshiro128 {
+  constructor(seed: number) {
+    super(seed >>> 0);
   }
 
   /** A uniform number in [0, 1). */

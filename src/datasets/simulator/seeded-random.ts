@@ -1,41 +1,17 @@
+import { mix32, Xoshiro128 } from '../../model/random.js';
+
 /**
  * A small, fast, seeded pseudo-random generator (xoshiro128**, seeded through splitmix32) with the
  * distributions the simulator needs. The same seed and stream always give the same sequence, on
  * every platform, which is what makes a simulation byte-for-byte reproducible. Independent streams
  * (one per scenario) keep one scenario's draws from shifting another's.
  */
-export class SeededRandom {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+export class SeededRandom extends Xoshiro128 {
   private spareNormal: number | undefined;
 
   /** `seed` is any safe integer; `stream` selects an independent sequence for the same seed. */
   constructor(seed: number, stream = 0) {
-    let state = mix((mix(seed >>> 0) ^ mix(Math.floor(seed / 0x1_0000_0000) + 0x632be5ab)) + mix(stream + 0x51ed270b));
-    const next = (): number => {
-      state = (state + 0x9e3779b9) >>> 0;
-      return mix(state);
-    };
-    this.a = next();
-    this.b = next();
-    this.c = next();
-    this.d = next();
-    if ((this.a | this.b | this.c | this.d) === 0) this.a = 1;
-  }
-
-  /** A uniform 32-bit unsigned integer. */
-  nextUint32(): number {
-    const result = Math.imul(rotateLeft(Math.imul(this.b, 5), 7), 9) >>> 0;
-    const shifted = this.b << 9;
-    this.c ^= this.a;
-    this.d ^= this.b;
-    this.b ^= this.c;
-    this.a ^= this.d;
-    this.c ^= shifted;
-    this.d = rotateLeft(this.d, 11);
-    return result;
+    super(mix32((mix32(seed >>> 0) ^ mix32(Math.floor(seed / 0x1_0000_0000) + 0x632be5ab)) + mix32(stream + 0x51ed270b)));
   }
 
   /** A uniform number in [0, 1). */
@@ -108,16 +84,4 @@ export class SeededRandom {
     while (text.length < count) text += this.nextUint32().toString(16).padStart(8, '0');
     return text.slice(0, count);
   }
-}
-
-/** The splitmix32 / murmur3 finalizer: a bijective scramble of 32 bits. */
-function mix(value: number): number {
-  let z = value | 0;
-  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-  return (z ^ (z >>> 16)) >>> 0;
-}
-
-function rotateLeft(value: number, bits: number): number {
-  return (value << bits) | (value >>> (32 - bits));
 }
