@@ -6,6 +6,7 @@ import { SentraError } from '../platform/errors.js';
 import { fakeS3Credentials, startFakeS3, type FakeS3 } from '../../test/support/fake-s3.js';
 import { LocalArtifactStore, type ArtifactStore } from './artifact-store.js';
 import { S3ArtifactStore } from './s3-artifact-store.js';
+import { sentraErrorOf } from '../../test/support/sentra-error.js';
 
 /** One backend under the shared contract: how to open it and what its URIs look like. */
 interface Backend {
@@ -40,15 +41,6 @@ function s3Backend(): Backend {
     expectedUri: () => 's3://sentra-test/sentra/models/v1/model.json',
     close: async () => fake?.close(),
   };
-}
-
-async function failure(promise: Promise<unknown>): Promise<SentraError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(SentraError);
-  return error as SentraError;
 }
 
 describe.each([localBackend(), s3Backend()])('ArtifactStore contract: $name', (backend) => {
@@ -95,7 +87,7 @@ describe.each([localBackend(), s3Backend()])('ArtifactStore contract: $name', (b
   });
 
   it('answers SENTRA_ERR_NOT_FOUND for a missing key, naming it', async () => {
-    const error = await failure(store.get('models/missing/model.json'));
+    const error = await sentraErrorOf(store.get('models/missing/model.json'));
     expect(error.code).toBe('SENTRA_ERR_NOT_FOUND');
     expect(error.message).toContain('models/missing/model.json');
     expect(error.retryable).toBe(false);
@@ -104,8 +96,8 @@ describe.each([localBackend(), s3Backend()])('ArtifactStore contract: $name', (b
   it.each(['../outside.json', 'models/../../outside.json', '/etc/passwd', 'models//model.json', 'models/./model.json', '', 'models\\..\\x', 'models/\u0000'])(
     'refuses the key %j on put, get and uriOf',
     async (key) => {
-      expect((await failure(store.put(key, 'x'))).code).toBe('SENTRA_ERR_VALIDATION');
-      expect((await failure(store.get(key))).code).toBe('SENTRA_ERR_VALIDATION');
+      expect((await sentraErrorOf(store.put(key, 'x'))).code).toBe('SENTRA_ERR_VALIDATION');
+      expect((await sentraErrorOf(store.get(key))).code).toBe('SENTRA_ERR_VALIDATION');
       expect(() => store.uriOf(key)).toThrow(SentraError);
     },
   );

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SentraError } from '../platform/errors.js';
 import { fakeS3Credentials, startFakeS3, type FakeS3 } from '../../test/support/fake-s3.js';
 import { S3ArtifactStore, type S3ArtifactStoreOptions } from './s3-artifact-store.js';
+import { sentraErrorOf } from '../../test/support/sentra-error.js';
 
 let fake: FakeS3;
 const opened: S3ArtifactStore[] = [];
@@ -18,15 +19,6 @@ function storeWith(options: Partial<S3ArtifactStoreOptions> = {}): S3ArtifactSto
   });
   opened.push(store);
   return store;
-}
-
-async function failure(promise: Promise<unknown>): Promise<SentraError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(SentraError);
-  return error as SentraError;
 }
 
 beforeAll(async () => {
@@ -82,7 +74,7 @@ describe('S3ArtifactStore', () => {
   it('reports a server that keeps failing as a retryable STORE_UNAVAILABLE naming bucket and key', async () => {
     const store = storeWith({ maxAttempts: 2 });
     fake.failNext(5, 500, 'InternalError');
-    const error = await failure(store.put('models/v4/model.json', 'x'));
+    const error = await sentraErrorOf(store.put('models/v4/model.json', 'x'));
     expect(error.code).toBe('SENTRA_ERR_STORE_UNAVAILABLE');
     expect(error.retryable).toBe(true);
     expect(error.message).toContain('s3://sentra-test/sentra/models/v4/model.json');
@@ -93,7 +85,7 @@ describe('S3ArtifactStore', () => {
     const closed = await startFakeS3();
     const endpoint = closed.endpoint;
     await closed.close();
-    const error = await failure(storeWith({ endpoint, maxAttempts: 1 }).get('models/v1/model.json'));
+    const error = await sentraErrorOf(storeWith({ endpoint, maxAttempts: 1 }).get('models/v1/model.json'));
     expect(error.code).toBe('SENTRA_ERR_STORE_UNAVAILABLE');
     expect(error.retryable).toBe(true);
     expect(error.message).toContain('s3://sentra-test/sentra/models/v1/model.json');
@@ -102,7 +94,7 @@ describe('S3ArtifactStore', () => {
 
   it('reports refused credentials as a configuration error, not retryable', async () => {
     const store = storeWith({ credentials: { accessKeyId: 'WRONGKEY', secretAccessKey: 'wrong' } });
-    const error = await failure(store.get('models/v1/model.json'));
+    const error = await sentraErrorOf(store.get('models/v1/model.json'));
     expect(error.code).toBe('SENTRA_ERR_CONFIG');
     expect(error.retryable).toBe(false);
     expect(error.message).toContain('InvalidAccessKeyId');
@@ -110,11 +102,11 @@ describe('S3ArtifactStore', () => {
   });
 
   it('reports a missing bucket and a wrong region as configuration errors', async () => {
-    const noBucket = await failure(storeWith({ bucket: 'no-such-bucket' }).put('models/v1/model.json', 'x'));
+    const noBucket = await sentraErrorOf(storeWith({ bucket: 'no-such-bucket' }).put('models/v1/model.json', 'x'));
     expect(noBucket.code).toBe('SENTRA_ERR_CONFIG');
     expect(noBucket.message).toContain('bucket no-such-bucket');
     expect(noBucket.message).toContain('does not exist');
-    const wrongRegion = await failure(storeWith({ region: 'eu-west-3' }).get('models/v1/model.json'));
+    const wrongRegion = await sentraErrorOf(storeWith({ region: 'eu-west-3' }).get('models/v1/model.json'));
     expect(wrongRegion.code).toBe('SENTRA_ERR_CONFIG');
     expect(wrongRegion.message).toContain('SENTRA_S3_REGION');
   });
