@@ -1,7 +1,12 @@
 import type { Worker } from 'node:worker_threads';
 import type { PGlite, PGliteQueryResults, PGliteTransaction } from 'kysely';
 import { startModuleWorker } from './module-worker.js';
-import type { WorkerReply, WorkerRequest, WorkerSetup } from './pglite-worker-protocol.js';
+import type { SharedParameter, WorkerReply, WorkerRequest, WorkerSetup } from './pglite-worker-protocol.js';
+
+/** Text parameters at least this long travel through shared memory when they fit. */
+const sharedParameterMinLength = 16 * 1024;
+/** Size of the shared memory (virtual until used). */
+const sharedMemoryBytes = 64 * 1024 * 1024;
 
 interface Pending {
   resolve(reply: WorkerReply): void;
@@ -24,7 +29,10 @@ export class WorkerPGlite implements PGlite {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
 
-  private constructor(private readonly worker: Worker) {
+  private constructor(
+    private readonly worker: Worker,
+    private readonly sharedMemory: Buffer,
+  ) {
     this.waitReady = new Promise<void>((resolve, reject) => {
       this.pending.set(0, {
         resolve: (reply) => {
@@ -49,7 +57,9 @@ export class WorkerPGlite implements PGlite {
 
   /** Starts the worker and waits until the database is open. */
   static async open(setup: WorkerSetup): Promise<WorkerPGlite> {
-    const client = new WorkerPGlite(startModuleWorker(import.meta.url, './pglite-worker', { workerData: setup }));
+    const sharedMemory = new SharedArrayBuffer(sharedMemoryBytes);
+    const worker = startModuleWorker(import.meta.url, './pglite-worker', { workerData: { ...setup, sharedMemory } satisfies WorkerSetup });
+    const client = new WorkerPGlite(worker, Buffer.from(sharedMemory));
     try {
       await client.waitReady;
     } catch (error) {
@@ -65,12 +75,27 @@ export class WorkerPGlite implements PGlite {
     this.pending.clear();
   }
 
+  /** Moves the largest text parameter into shared memory when no other request is in flight and it fits. */
+  private shareLargeParameter(params: unknown[]): { params: unknown[]; shared?: SharedParameter } {
+    if (this.pending.size > 0) return { params };
+    const index = params.findIndex((value) => typeof value === 'string' && value.length >= sharedParameterMinLength);
+    if (index < 0) return { params };
+    const text = params[index] as string;
+    // UTF-8 needs at most 3 bytes per UTF-16 unit: check before writing so nothing is cut.
+    if (text.length * 3 > this.sharedMemory.length && Buffer.byteLength(text, 'utf8') > this.sharedMemory.length) return { params };
+    const byteLength = this.sharedMemory.write(text, 0, 'utf8');
+    const copy = [...params];
+    copy[index] = null;
+    return { params: copy, shared: { index, byteLength } };
+  }
+
   private send(request: { kind: 'query'; sql: string; params: unknown[] } | { kind: 'close' }): Promise<WorkerReply> {
     if (this.closed) return Promise.reject(new Error('PGlite is closed'));
     const id = this.nextId++;
     return new Promise<WorkerReply>((resolve, reject) => {
+      const message: WorkerRequest = request.kind === 'query' ? { ...request, ...this.shareLargeParameter(request.params), id } : { ...request, id };
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ ...request, id } as WorkerRequest);
+      this.worker.postMessage(message);
     });
   }
 

@@ -4,11 +4,25 @@ export interface WorkerSetup {
   dataPath: string | undefined;
   /** Template to unpack when the data folder is new (see pglite-template.ts). */
   templatePath: string | undefined;
+  /** Memory shared with the client, through which large text parameters travel (see {@link SharedParameter}). */
+  sharedMemory?: SharedArrayBuffer;
+}
+
+/**
+ * A text parameter the client wrote as UTF-8 at the start of the shared memory instead of sending
+ * it in the message: posting a large string copies it through a freshly allocated buffer on every
+ * call, which under load costs far more than the copy itself. Only the one query in flight may use it.
+ */
+export interface SharedParameter {
+  /** Index of the parameter in `params` (sent as null). */
+  index: number;
+  /** Bytes written. */
+  byteLength: number;
 }
 
 /** A request to the database worker. */
 export type WorkerRequest =
-  | { kind: 'query'; id: number; sql: string; params: unknown[] }
+  | { kind: 'query'; id: number; sql: string; params: unknown[]; shared?: SharedParameter }
   | { kind: 'close'; id: number };
 
 /** The worker's answer to request `id` (id 0 announces that the database is open). */

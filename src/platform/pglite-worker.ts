@@ -44,7 +44,11 @@ port.on('message', (request: WorkerRequest) => {
         port.postMessage({ id: request.id, rows: [] } satisfies WorkerReply);
         return;
       }
-      const result = await pglite.query(request.sql, request.params, { rowMode: 'object' });
+      const params = request.params;
+      if (request.shared !== undefined && setup.sharedMemory !== undefined) {
+        params[request.shared.index] = Buffer.from(setup.sharedMemory, 0, request.shared.byteLength).toString('utf8');
+      }
+      const result = await pglite.query(request.sql, params, { rowMode: 'object' });
       port.postMessage({ id: request.id, rows: result.rows, affectedRows: result.affectedRows } satisfies WorkerReply);
     } catch (error) {
       port.postMessage({ id: request.id, error: serializeError(error) } satisfies WorkerReply);
