@@ -1,19 +1,22 @@
 /**
  * Load benchmark of POST /v1/risk/score with full persistence, against a bare Fastify route in the
  * same run. Prints: cold start to ready, peak throughput of both and their ratio, and latency at a
- * sustained rate (default 1,000 req/s for 60 s). Uses the built server (run `npm run build` first).
+ * sustained rate (default 1,000 req/s for 60 s), then the decision mix and the group commits.
+ * Uses the built server (run `npm run build` first).
  *
  *   npx tsx bench/load.ts                       # embedded PGlite
- *   DATABASE_URL=postgres://… npx tsx bench/load.ts   # PostgreSQL
- *   BENCH_RATE=1000 BENCH_SECONDS=60 BENCH_PEAK_SECONDS=15 npx tsx bench/load.ts
+ *   DATABASE_URL=postgres://… REDIS_URL=redis://… npx tsx bench/load.ts   # PostgreSQL (+ Redis)
+ *   BENCH_RATE=1000 BENCH_SECONDS=60 BENCH_PEAK_SECONDS=15 BENCH_CONNECTIONS=32 npx tsx bench/load.ts
+ *   BENCH_GENERATOR=autocannon npx tsx bench/load.ts
  *
- * Traffic goes to 127.0.0.1 only; every phase is bounded in time.
+ * The load generator runs on the same machine: wrk (`apt install wrk`) when it is installed, which
+ * needs a few percent of a core, else autocannon in this process, which takes most of a core at
+ * 1,000 req/s. Traffic goes to 127.0.0.1 only; every phase is bounded in time.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
-import { ScoreBodyFactory } from './support/score-bodies.js';
+import { autocannonGenerator, wrkAvailable, wrkGenerator, type LoadGenerator, type Phase } from './support/load-generators.js';
 import { startServer } from './support/processes.js';
 
 const rate = Number(process.env.BENCH_RATE ?? 1000);
@@ -21,41 +24,6 @@ const sustainedSeconds = Number(process.env.BENCH_SECONDS ?? 60);
 const peakSeconds = Number(process.env.BENCH_PEAK_SECONDS ?? 15);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const token = 'bench-admin-token-0123456789abcdef';
-
-interface Phase {
-  requestsPerSecond: number;
-  p50: number;
-  p99: number;
-  p999: number;
-  max: number;
-  errors: number;
-  non2xx: number;
-  total: number;
-}
-
-async function run(options: autocannon.Options): Promise<Phase> {
-  const result = await autocannon({ ...options, connections: options.connections ?? connections });
-  return {
-    requestsPerSecond: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    p999: result.latency.p99_9,
-    max: result.latency.max,
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
-    total: result.requests.total,
-  };
-}
-
-function scoreOptions(url: string, factory: ScoreBodyFactory, extra: Partial<autocannon.Options>): autocannon.Options {
-  return {
-    url: `${url}/v1/risk/score`,
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    requests: [{ setupRequest: (request) => ({ ...request, body: factory.next() }) }],
-    ...extra,
-  };
-}
 
 /** `PASS 12% REVIEW 3% …` from the server's sentra_decisions_total counters. */
 function decisionMix(metricsText: string): string {
@@ -78,22 +46,18 @@ function commitSummary(metricsText: string): string {
 
 const show = (name: string, phase: Phase) =>
   console.log(
-    `${name.padEnd(34)} ${phase.requestsPerSecond.toFixed(0).padStart(7)} req/s  p50 ${phase.p50} ms  p99 ${phase.p99} ms  p99.9 ${phase.p999} ms  max ${phase.max} ms  errors ${phase.errors}  non-2xx ${phase.non2xx}  total ${phase.total}`,
+    `${name.padEnd(34)} ${phase.requestsPerSecond.toFixed(0).padStart(7)} req/s  p50 ${phase.p50.toFixed(2)} ms  p99 ${phase.p99.toFixed(2)} ms  p99.9 ${phase.p999.toFixed(2)} ms  max ${phase.max.toFixed(2)} ms  errors ${phase.errors}  non-2xx ${phase.non2xx}  total ${phase.total}`,
   );
 
 const dataDir = mkdtempSync(join(tmpdir(), 'sentra-bench-'));
+const workDir = mkdtempSync(join(tmpdir(), 'sentra-bench-bodies-'));
+const wanted = process.env.BENCH_GENERATOR ?? (wrkAvailable() ? 'wrk' : 'autocannon');
+const generator: LoadGenerator = wanted === 'wrk' ? wrkGenerator(connections, workDir) : autocannonGenerator(connections);
 const store = process.env.DATABASE_URL === undefined ? 'embedded PGlite' : 'PostgreSQL';
-console.log(`Sentra load benchmark: store ${store}, ${connections} connections, node ${process.version}`);
+console.log(`Sentra load benchmark: store ${store}, load generator ${generator.name}, node ${process.version}`);
 
 const bare = await startServer(['--import', 'tsx', 'bench/support/bare-fastify.ts'], {}, 18_181, '/healthz');
-const factoryForBare = new ScoreBodyFactory('bare');
-const barePeak = await run({
-  url: `${bare.url}/bare`,
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  requests: [{ setupRequest: (request) => ({ ...request, body: factoryForBare.next() }) }],
-  duration: peakSeconds,
-});
+const barePeak = await generator.run({ url: `${bare.url}/bare`, seconds: peakSeconds, runId: `bare-${Date.now()}` });
 await bare.stop();
 
 const env = { SENTRA_DATA_DIR: dataDir, SENTRA_BOOTSTRAP_TOKEN: token };
@@ -103,13 +67,15 @@ await fresh.stop();
 const sentra = await startServer(['dist/cli/main.js', 'serve'], env, 18_182, '/readyz');
 console.log(`cold start, existing data folder:   ${sentra.readyMs.toFixed(0)} ms to ready`);
 
-const factory = new ScoreBodyFactory(`load-${Date.now()}`);
-await run(scoreOptions(sentra.url, factory, { duration: 5 }));
-const sentraPeak = await run(scoreOptions(sentra.url, factory, { duration: peakSeconds }));
-const sustained = await run(scoreOptions(sentra.url, factory, { duration: sustainedSeconds, overallRate: rate }));
+const scoreUrl = `${sentra.url}/v1/risk/score`;
+const runId = `load-${Date.now()}`;
+await generator.run({ url: scoreUrl, token, seconds: 5, runId: `${runId}-warm` });
+const sentraPeak = await generator.run({ url: scoreUrl, token, seconds: peakSeconds, runId: `${runId}-peak` });
+const sustained = await generator.run({ url: scoreUrl, token, seconds: sustainedSeconds, rate, runId: `${runId}-rate` });
 const metricsText = await (await fetch(`${sentra.url}/metrics`)).text();
 await sentra.stop();
 rmSync(dataDir, { recursive: true, force: true });
+rmSync(workDir, { recursive: true, force: true });
 
 show('bare Fastify route, peak', barePeak);
 show('POST /v1/risk/score, peak', sentraPeak);
