@@ -35,15 +35,19 @@ function positiveModulo(value: number, modulus: number): number {
 
 /** Hour and weekday of `createdAt` (ms) in UTC and in `country`'s standard time (any letter case). */
 export function timeOfDay(createdAt: number, country: string): TimeOfDay {
+  return writeTimeOfDay(createdAt, country, { utcHour: 0, utcDayOfWeek: 0, localHour: 0, localFractionalHour: 0 });
+}
+
+/** {@link timeOfDay} into an existing object (the replay path reuses one). */
+export function writeTimeOfDay(createdAt: number, country: string, target: { -readonly [Key in keyof TimeOfDay]: TimeOfDay[Key] }): TimeOfDay {
   const offset = standardUtcOffsetHours[country] ?? standardUtcOffsetHours[country.toUpperCase()] ?? 0;
   const utcMs = positiveModulo(createdAt, dayMs);
   const localMs = positiveModulo(createdAt + offset * hourMs, dayMs);
-  return {
-    utcHour: Math.floor(utcMs / hourMs),
-    utcDayOfWeek: positiveModulo(Math.floor(createdAt / dayMs) + 3, 7),
-    localHour: Math.floor(localMs / hourMs),
-    localFractionalHour: localMs / hourMs,
-  };
+  target.utcHour = Math.floor(utcMs / hourMs);
+  target.utcDayOfWeek = positiveModulo(Math.floor(createdAt / dayMs) + 3, 7);
+  target.localHour = Math.floor(localMs / hourMs);
+  target.localFractionalHour = localMs / hourMs;
+  return target;
 }
 
 /** Circular distance in hours (0–12) between two times of day. */

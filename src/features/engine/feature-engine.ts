@@ -1,13 +1,14 @@
 import type { LabelValue } from '../../contract/enums.js';
 import type { LabelRecord, OnlineSignals, TransactionRecord } from '../../contract/transaction-record.js';
 import { featureCatalogue } from '../catalogue/feature-catalogue.js';
-import type { FeatureInput } from '../catalogue/feature-definition.js';
+import type { FeatureDefinition, FeatureInput } from '../catalogue/feature-definition.js';
 import { amountInUsd } from '../currency.js';
-import { timeOfDay } from '../local-time.js';
+import { writeTimeOfDay, type TimeOfDay } from '../local-time.js';
 import { hashIp } from '../network/ip-hash.js';
 import type { NetworkObservation, NetworkSignals } from '../network/network-signals.js';
 import { UserAgentCache } from '../network/user-agent.js';
-import { buildContribution, type LabelEvent, type ProfileEvent } from '../profile/profile-event.js';
+import { writeContribution, type LabelEvent, type ProfileEvent } from '../profile/profile-event.js';
+import { ringFields } from '../profile/ring-fields.js';
 import type { ProfileStore, SyncProfileStore } from '../profile/profile-store.js';
 import { snapshotLength } from '../profile/snapshot-fields.js';
 import { VectorPool } from './vector-pool.js';
@@ -44,10 +45,37 @@ export interface FeatureVector {
   readonly network: NetworkObservation | undefined;
 }
 
+type Mutable<T> = { -readonly [Key in keyof T]: T[Key] };
+
+/** One observation in progress: the store's event and the inputs of the feature definitions. */
 interface Prepared {
-  readonly event: ProfileEvent;
-  readonly input: Omit<FeatureInput, 'snapshot'>;
-  readonly ipHash: string | undefined;
+  readonly event: Mutable<ProfileEvent> & { readonly entityIds: (string | undefined)[]; readonly contribution: Float64Array };
+  readonly input: Mutable<FeatureInput> & { readonly time: Mutable<TimeOfDay> };
+  ipHash: string | undefined;
+}
+
+function newPrepared(): Prepared {
+  return {
+    event: {
+      tenantId: '',
+      txId: '',
+      createdAt: 0,
+      entityIds: [undefined, undefined, undefined, undefined, undefined],
+      contribution: new Float64Array(ringFields.length),
+      latitude: Number.NaN,
+      longitude: Number.NaN,
+    },
+    input: {
+      record: undefined as unknown as TransactionRecord,
+      snapshot: undefined as unknown as Float64Array,
+      amountUsd: Number.NaN,
+      time: { utcHour: 0, utcDayOfWeek: 0, localHour: 0, localFractionalHour: 0 },
+      network: undefined,
+      userAgent: undefined,
+      online: undefined,
+    },
+    ipHash: undefined,
+  };
 }
 
 /**
@@ -63,6 +91,8 @@ export class FeatureEngine<Store extends ProfileStore = ProfileStore> {
   private readonly scratch = new Float64Array(snapshotLength);
   private readonly vectors = new VectorPool(featureCatalogue.length);
   private readonly plan = computePlan();
+  /** Reused by the synchronous path, which never has two observations in progress. */
+  private readonly syncPrepared = newPrepared();
 
   constructor(options: FeatureEngineOptions<Store>) {
     this.store = options.store;
@@ -73,14 +103,14 @@ export class FeatureEngine<Store extends ProfileStore = ProfileStore> {
 
   /** Point-in-time features of `record` for `tenantId`, then folds it into the profiles. */
   async observe(tenantId: string, record: TransactionRecord, online?: OnlineSignals, context?: ObserveContext): Promise<FeatureVector> {
-    const prepared = this.prepare(tenantId, record, online, context);
+    const prepared = this.prepare(newPrepared(), tenantId, record, online, context);
     const result = await this.store.observe(prepared.event);
     return this.finish(prepared, result.snapshot, result.rescored);
   }
 
   /** The synchronous `observe` of an engine on the in-memory store (replay); identical values. */
   observeSync(this: FeatureEngine<SyncProfileStore>, tenantId: string, record: TransactionRecord, online?: OnlineSignals, context?: ObserveContext): FeatureVector {
-    const prepared = this.prepare(tenantId, record, online, context);
+    const prepared = this.prepare(this.syncPrepared, tenantId, record, online, context);
     const rescored = this.store.observeSync(prepared.event, this.scratch);
     return this.finish(prepared, this.scratch, rescored);
   }
@@ -101,45 +131,63 @@ export class FeatureEngine<Store extends ProfileStore = ProfileStore> {
     if (event !== undefined) this.store.applyLabelSync(event);
   }
 
-  private prepare(tenantId: string, record: TransactionRecord, online: OnlineSignals | undefined, context: ObserveContext | undefined): Prepared {
+  private prepare(prepared: Prepared, tenantId: string, record: TransactionRecord, online: OnlineSignals | undefined, context: ObserveContext | undefined): Prepared {
     const amountUsd = amountInUsd(record);
-    const time = timeOfDay(record.createdAt, record.senderCountry);
+    const time = writeTimeOfDay(record.createdAt, record.senderCountry, prepared.input.time);
     const ipAddress = online?.ipAddress === '' ? undefined : online?.ipAddress;
     const ipHash = record.ipHash ?? (ipAddress !== undefined && this.ipHashSecret !== undefined ? hashIp(this.ipHashSecret, ipAddress) : undefined);
     const network = context?.network ?? (ipAddress === undefined ? undefined : this.networkSignals?.lookup(ipAddress));
     const userAgentText = record.userAgent ?? online?.userAgent;
     const userAgent = userAgentText === undefined || userAgentText === '' ? undefined : this.userAgents.parse(userAgentText);
-    const event: ProfileEvent = {
-      tenantId,
-      txId: record.txId,
-      createdAt: record.createdAt,
-      entityIds: [record.senderEntityId, record.receiverEntityId, presentOrUndefined(record.deviceIdHash), presentOrUndefined(ipHash), presentOrUndefined(record.sessionId)],
-      contribution: buildContribution({ amountUsd, localHour: time.localFractionalHour }),
-      latitude: network?.latitude ?? Number.NaN,
-      longitude: network?.longitude ?? Number.NaN,
-    };
-    return { event, ipHash, input: { record, amountUsd, time, network, userAgent, online } };
+    const event = prepared.event;
+    event.tenantId = tenantId;
+    event.txId = record.txId;
+    event.createdAt = record.createdAt;
+    event.entityIds[0] = record.senderEntityId;
+    event.entityIds[1] = record.receiverEntityId;
+    event.entityIds[2] = presentOrUndefined(record.deviceIdHash);
+    event.entityIds[3] = presentOrUndefined(ipHash);
+    event.entityIds[4] = presentOrUndefined(record.sessionId);
+    writeContribution(amountUsd, time.localFractionalHour, event.contribution);
+    event.latitude = network?.latitude ?? Number.NaN;
+    event.longitude = network?.longitude ?? Number.NaN;
+    const input = prepared.input;
+    input.record = record;
+    input.amountUsd = amountUsd;
+    input.network = network;
+    input.userAgent = userAgent;
+    input.online = online;
+    prepared.ipHash = ipHash;
+    return prepared;
   }
 
   private finish(prepared: Prepared, snapshot: Float64Array, rescored: boolean): FeatureVector {
-    const { record, amountUsd, time, network, userAgent, online } = prepared.input;
-    const input: FeatureInput = { record, snapshot, amountUsd, time, network, userAgent, online };
+    const input = prepared.input;
+    input.snapshot = snapshot;
     const values = this.vectors.next();
-    const { copyTargets, copySources, copyDivisors, computed } = this.plan;
+    const { copyTargets, copySources, copyDivisors, computed, definitions } = this.plan;
     for (let index = 0; index < copyTargets.length; index++) values[copyTargets[index]!] = snapshot[copySources[index]!]! / copyDivisors[index]!;
-    for (const index of computed) values[index] = featureCatalogue[index]!.compute(input);
-    return { values, overrides: prepared.input.record.overrides, rescored, ipHash: prepared.ipHash, network: prepared.input.network };
+    for (let index = 0; index < computed.length; index++) values[computed[index]!] = definitions[index]!.compute(input);
+    const vector = { values, overrides: input.record.overrides, rescored, ipHash: prepared.ipHash, network: input.network };
+    // Nothing of this transaction stays reachable from the reused inputs.
+    input.record = undefined as unknown as TransactionRecord;
+    input.snapshot = undefined as unknown as Float64Array;
+    input.network = undefined;
+    input.userAgent = undefined;
+    input.online = undefined;
+    return vector;
   }
 }
 
 /** Splits the catalogue into plain snapshot copies and features that need their `compute`. */
-function computePlan(): { copyTargets: Int32Array; copySources: Int32Array; copyDivisors: Float64Array; computed: number[] } {
+function computePlan(): { copyTargets: Int32Array; copySources: Int32Array; copyDivisors: Float64Array; computed: Int32Array; definitions: FeatureDefinition[] } {
   const copies = featureCatalogue.flatMap((definition, index) => (definition.source === undefined ? [] : [{ index, ...definition.source }]));
   return {
     copyTargets: Int32Array.from(copies, (copy) => copy.index),
     copySources: Int32Array.from(copies, (copy) => copy.snapshotIndex),
     copyDivisors: Float64Array.from(copies, (copy) => copy.divisor),
-    computed: featureCatalogue.flatMap((definition, index) => (definition.source === undefined ? [index] : [])),
+    computed: Int32Array.from(featureCatalogue.flatMap((definition, index) => (definition.source === undefined ? [index] : []))),
+    definitions: featureCatalogue.filter((definition) => definition.source === undefined),
   };
 }
 

@@ -48,9 +48,13 @@ export interface ContributionInput {
  * 9·10¹⁵ dimes² per window: 90 payments of 1M USD).
  */
 export function buildContribution(input: ContributionInput): Float64Array {
-  const contribution = new Float64Array(ringFields.length);
-  const cents = Number.isFinite(input.amountUsd) ? Math.round(input.amountUsd * 100) : 0;
-  const angle = (2 * Math.PI * input.localHour) / 24;
+  return writeContribution(input.amountUsd, input.localHour, new Float64Array(ringFields.length));
+}
+
+/** {@link buildContribution} into an existing vector (the label fields are left as they are). */
+export function writeContribution(amountUsd: number, localHour: number, contribution: Float64Array): Float64Array {
+  const cents = Number.isFinite(amountUsd) ? Math.round(amountUsd * 100) : 0;
+  const angle = (2 * Math.PI * localHour) / 24;
   contribution[0] = 1;
   contribution[1] = cents;
   contribution[2] = Math.round((cents / 10) * (cents / 10));
