@@ -1,24 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyChain, type ChainedAuditEntry } from '../src/audit/audit-chain.js';
-import type { Database } from '../src/platform/database-schema.js';
-import type { Kysely } from 'kysely';
+import { verifyChain } from '../src/audit/audit-chain.js';
+import { storedChain } from './support/stored-chain.js';
 import { adminToken, startTestApp, storeKinds, type TestApp } from './support/test-app.js';
 import { scoreBody } from './support/score-body.js';
-
-async function storedChain(db: Kysely<Database>, tenantId: string): Promise<ChainedAuditEntry[]> {
-  const rows = await db.selectFrom('audit_log').selectAll().where('tenant_id', '=', tenantId).orderBy('seq').execute();
-  return rows.map((row) => ({
-    tenantId: row.tenant_id,
-    seq: Number(row.seq),
-    at: row.at,
-    actor: row.actor,
-    action: row.action,
-    subject: row.subject,
-    payload: row.payload as Record<string, unknown>,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  }));
-}
 
 describe.each(storeKinds)('audit hash chain on %s', (store) => {
   let sentra: TestApp;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyChain } from '../src/audit/audit-chain.js';
 import { adminToken, startTestApp, type TestApp } from './support/test-app.js';
 import { scoreBody } from './support/score-body.js';
+import { storedChain } from './support/stored-chain.js';
 
 /**
  * The scaled mode: several API processes on one PostgreSQL (and one Redis). Two apps on the same
@@ -36,18 +37,7 @@ describe.skipIf(process.env.DATABASE_URL === undefined)('two API processes on on
       expect(responses.map((response) => response.statusCode)).toEqual(responses.map(() => 200));
     }
     const db = first.runtime.database.db;
-    const rows = await db.selectFrom('audit_log').selectAll().where('tenant_id', '=', 'default').orderBy('seq').execute();
-    const chain = rows.map((row) => ({
-      tenantId: row.tenant_id,
-      seq: Number(row.seq),
-      at: row.at,
-      actor: row.actor,
-      action: row.action,
-      subject: row.subject,
-      payload: row.payload as Record<string, unknown>,
-      prevHash: row.prev_hash,
-      hash: row.hash,
-    }));
+    const chain = await storedChain(db, 'default');
     expect(verifyChain(chain)).toBeUndefined();
     expect(chain.filter((entry) => entry.action === 'decision.created')).toHaveLength(rounds * perRound);
     const scores = await db.selectFrom('risk_scores').select(db.fn.countAll().as('count')).where('tenant_id', '=', 'default').executeTakeFirstOrThrow();

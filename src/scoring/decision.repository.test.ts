@@ -4,6 +4,7 @@ import type { ChainHead } from '../audit/audit.repository.js';
 import { ChainHeadCache } from '../audit/chain-head-cache.js';
 import { startTestApp, type TestApp } from '../../test/support/test-app.js';
 import { scoreBody } from '../../test/support/score-body.js';
+import { storedChain } from '../../test/support/stored-chain.js';
 import type { DecisionWrite } from './decision-record.js';
 import { persistDecisions } from './decision.repository.js';
 import { requestDigest, toKycReferences, toTransactionRecord } from './score-request.js';
@@ -57,8 +58,7 @@ describe('persistDecisions', () => {
     const heads = new AlwaysStaleHeads(db);
     await persistDecisions(db, heads, [decision('dec_stale_1'), decision('dec_stale_2')]);
     expect(heads.reads).toBe(2);
-    const rows = await db.selectFrom('audit_log').selectAll().where('tenant_id', '=', 'default').orderBy('seq').execute();
-    const chain = rows.map((row) => ({ ...row, tenantId: row.tenant_id, seq: Number(row.seq), prevHash: row.prev_hash, payload: row.payload as Record<string, unknown> }));
+    const chain = await storedChain(db, 'default');
     expect(verifyChain(chain)).toBeUndefined();
     expect(chain.slice(-2).map((entry) => entry.subject)).toEqual(['dec_stale_1', 'dec_stale_2']);
     const scores = await db.selectFrom('risk_scores').select('id').where('id', 'in', ['dec_stale_1', 'dec_stale_2']).execute();
