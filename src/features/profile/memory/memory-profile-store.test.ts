@@ -52,24 +52,24 @@ describe('MemoryProfileStore', () => {
 
 describe('member sets', () => {
   const spec = { memberRole: 'device' as const, capacity: 2, retentionMs: 10 };
-  const set = { spec, offset: 0, memberRole: 2, countPositions: Int32Array.of(0, 1), countWindows: Float64Array.of(10, 3), containsPosition: 2 };
+  const set = { spec, used: 0, pairs: 1, memberRole: 2, countPositions: Int32Array.of(0, 1), countWindows: Float64Array.of(10, 3), containsPosition: 2 };
   const answer = (data: Float64Array, member: number, now: number): number[] => {
     const out = new Float64Array(3);
-    memberSetQuery(data, 0, set, member, now, out, 0);
+    memberSetQuery(data, 0, 1, set, member, now, out, 0);
     return Array.from(out);
   };
 
   it('counts, forgets and evicts the member seen longest ago', () => {
     const data = new Float64Array(5);
-    memberSetAdd(data, 0, spec, 1, 100);
-    memberSetAdd(data, 0, spec, 2, 105);
+    memberSetAdd(data, 0, 1, spec, 1, 100);
+    memberSetAdd(data, 0, 1, spec, 2, 105);
     expect(answer(data, 3, 106)).toEqual([3, 2, 0]);
     expect(answer(data, 2, 106)).toEqual([2, 1, 1]);
     expect(answer(data, 0, 106)).toEqual([2, 1, Number.NaN]);
-    memberSetAdd(data, 0, spec, 3, 107);
+    memberSetAdd(data, 0, 1, spec, 3, 107);
     expect(answer(data, 1, 107)).toEqual([3, 3, 0]);
     expect(answer(data, 2, 107)).toEqual([2, 2, 1]);
-    memberSetAdd(data, 0, spec, 4, 90);
+    memberSetAdd(data, 0, 1, spec, 4, 90);
     expect(answer(data, 4, 107)[2]).toBe(0);
     expect(answer(data, 3, 117)).toEqual([1, 1, 0]);
   });

@@ -149,7 +149,7 @@ export class MemoryProfileStore implements SyncProfileStore {
       snapshot[offset + window.position] = readWindow(data, base, ring, window, Math.floor(now / ring.bucketMs));
     }
     for (const read of layout.scalarReads) snapshot[offset + read.position] = data[base + read.scalar]!;
-    for (const set of layout.sets) memberSetQuery(data, base + set.offset, set, this.serials[set.memberRole]!, now, snapshot, offset);
+    for (const set of layout.sets) memberSetQuery(data, base + set.used, base + set.pairs, set, this.serials[set.memberRole]!, now, snapshot, offset);
   }
 
   private update(role: number, event: ProfileEvent): void {
@@ -170,7 +170,7 @@ export class MemoryProfileStore implements SyncProfileStore {
         data[base + 4] = now;
       }
     }
-    for (const set of layout.sets) memberSetAdd(data, base + set.offset, set.spec, this.serials[set.memberRole]!, now);
+    for (const set of layout.sets) memberSetAdd(data, base + set.used, base + set.pairs, set.spec, this.serials[set.memberRole]!, now);
   }
 
   private applyLabelTo(role: number, id: string, label: LabelEvent): void {

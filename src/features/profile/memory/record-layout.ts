@@ -3,10 +3,10 @@ import { entityRoles, ringFieldIndex } from '../ring-fields.js';
 
 /*
  * The in-memory layout of one role's entity record (a slice of the role's Float64Array):
- * scalars | per ring: head, start position, entry count, edge cursors, segment totals |
- * per ring: bucket entries | per member set: used-pair count, pairs | serial.
- * What every transaction reads and writes (scalars, ring headers) is contiguous at the start,
- * so it spans few cache lines.
+ * scalars | serial | per member set: used-pair count | per ring: head, start position, entry
+ * count, edge cursors, segment totals | per ring: bucket entries | per member set: pairs.
+ * What every transaction reads and writes (scalars, serial, set sizes, ring headers) is
+ * contiguous at the start, so it spans few cache lines.
  * A ring is cut into segments at every window edge, so a bucket moves between segment totals once
  * per edge in its lifetime and a window total is the sum of a few segments (see bucket-list.ts).
  * The Redis script keeps a dense ring and one running total per window instead; ring fields are
@@ -50,7 +50,10 @@ export interface WindowRead {
 /** A member set and all its queries (answered in one pass). */
 export interface SetLayout {
   readonly spec: MemberSetSpec;
-  readonly offset: number;
+  /** Position of the used-pair count. */
+  readonly used: number;
+  /** Position of the first pair. */
+  readonly pairs: number;
   readonly memberRole: number;
   readonly countPositions: Int32Array;
   readonly countWindows: Float64Array;
@@ -72,6 +75,8 @@ export interface RecordLayout {
 /** Computes the record layout of a role plan. */
 export function recordLayout(plan: RolePlan): RecordLayout {
   let offset = plan.scalars.length;
+  const serial = offset++;
+  const setSizes = plan.sets.map(() => offset++);
   const headers = plan.rings.map((ring, index) => {
     const edgeSet = new Set<number>([ring.slots - 1]);
     for (const window of plan.windows) {
@@ -100,9 +105,9 @@ export function recordLayout(plan: RolePlan): RecordLayout {
   });
   const windows: WindowRead[] = [];
   const scalarReads: { position: number; scalar: number }[] = [];
-  const sets = plan.sets.map((spec) => {
-    const set = { spec, offset, memberRole: entityRoles.indexOf(spec.memberRole), countPositions: [] as number[], countWindows: [] as number[], containsPosition: -1 };
-    offset += 1 + 2 * spec.capacity;
+  const sets = plan.sets.map((spec, index) => {
+    const set = { spec, used: setSizes[index]!, pairs: offset, memberRole: entityRoles.indexOf(spec.memberRole), countPositions: [] as number[], countWindows: [] as number[], containsPosition: -1 };
+    offset += 2 * spec.capacity;
     return set;
   });
   const setLayouts = (): SetLayout[] =>
@@ -129,5 +134,5 @@ export function recordLayout(plan: RolePlan): RecordLayout {
         break;
     }
   });
-  return { plan, stride: offset + 1, rings, windows, scalarReads, sets: setLayouts(), serial: offset };
+  return { plan, stride: offset, rings, windows, scalarReads, sets: setLayouts(), serial };
 }
