@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { featureIndexByName, featureNames } from './catalogue/feature-catalogue.js';
 import { alignFeatures } from './feature-alignment.js';
@@ -35,5 +36,32 @@ describe('alignFeatures', () => {
     expect(aligner.align(values, overrides, target)).toBe(target);
     expect(Array.from(target)).toEqual([0, 250]);
     expect(Array.from(alignFeatures(['constructor', 'toString'], 'zero').align(values, {}))).toEqual([0, 0]);
+  });
+
+  it('gives what looking every missing feature up by name gives, for any names, duplicates and overrides', () => {
+    const pool = ['amount_usd', 'ip_is_hosting', 'sender_tx_count_1h', 'custom_a', 'custom_b', 'constructor', 'toString'];
+    const reference = (names: string[], fill: number, row: Float64Array, overrides: Record<string, unknown> | undefined): number[] =>
+      names.map((name) => {
+        const index = featureIndexByName.get(name);
+        let value = index === undefined ? Number.NaN : row[index]!;
+        const override = overrides?.[name];
+        if (Number.isNaN(value) && typeof override === 'number' && Number.isFinite(override)) value = override;
+        return Number.isNaN(value) ? fill : value;
+      });
+    const numbers = fc.oneof(fc.double(), fc.constant(Number.NaN), fc.constant(Number.POSITIVE_INFINITY), fc.constant(-0));
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...pool), { minLength: 1, maxLength: 10 }),
+        fc.boolean(),
+        fc.dictionary(fc.constantFrom('amount_usd', 'ip_is_hosting', 'sender_tx_count_1h'), numbers),
+        fc.option(fc.dictionary(fc.constantFrom(...pool, 'unused'), fc.oneof(numbers, fc.constant('1'), fc.constant(null)))),
+        (names, zero, known, overrides) => {
+          const row = catalogueValues(known);
+          const actual = Array.from(alignFeatures(names, zero ? 'zero' : 'nan').align(row, (overrides ?? undefined) as Record<string, number> | undefined));
+          expect(actual).toEqual(reference(names, zero ? 0 : Number.NaN, row, overrides ?? undefined));
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

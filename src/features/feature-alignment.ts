@@ -26,18 +26,33 @@ export function alignFeatures(model: FeatureSchema | readonly string[], missing:
   const names = Object.freeze(entries.map((entry) => entry.name));
   const catalogueIndex = Int32Array.from(names, (name) => featureIndexByName.get(name) ?? -1);
   const fill = Float64Array.from(entries, (entry) => (entry.missing === 'zero' ? 0 : Number.NaN));
+  // Model positions by override name: a row's few overrides are visited instead of looking every
+  // missing feature up by name.
+  const positionsByName = new Map<string, number[]>();
+  names.forEach((name, feature) => {
+    const positions = positionsByName.get(name);
+    if (positions === undefined) positionsByName.set(name, [feature]);
+    else positions.push(feature);
+  });
   return {
     names,
     catalogueIndex,
     align(values, overrides, target = new Float64Array(names.length)) {
       for (let feature = 0; feature < names.length; feature++) {
         const index = catalogueIndex[feature]!;
-        let value = index >= 0 ? values[index]! : Number.NaN;
-        if (Number.isNaN(value) && overrides !== undefined) {
-          const override = overrides[names[feature]!];
-          if (typeof override === 'number' && Number.isFinite(override)) value = override;
-        }
+        const value = index >= 0 ? values[index]! : Number.NaN;
         target[feature] = Number.isNaN(value) ? fill[feature]! : value;
+      }
+      if (overrides === undefined) return target;
+      for (const name in overrides) {
+        const positions = positionsByName.get(name);
+        if (positions === undefined) continue;
+        const override = overrides[name];
+        if (typeof override !== 'number' || !Number.isFinite(override)) continue;
+        for (const feature of positions) {
+          const index = catalogueIndex[feature]!;
+          if (index < 0 || Number.isNaN(values[index]!)) target[feature] = override;
+        }
       }
       return target;
     },
