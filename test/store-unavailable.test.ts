@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { adminToken, freshPostgresSchema, startTestApp } from './support/test-app.js';
 import { scoreBody } from './support/score-body.js';
 import { startTcpProxy } from './support/tcp-proxy.js';
+import { rowCounts } from './support/row-counts.js';
 
 const score = (sentra: Awaited<ReturnType<typeof startTestApp>>) =>
   sentra.app.inject({ method: 'POST', url: '/v1/risk/score', headers: { authorization: `Bearer ${adminToken}` }, payload: scoreBody() });
@@ -46,6 +47,35 @@ describe('database unreachable', () => {
       expect(refused.statusCode).toBe(503);
       expect(refused.json().error.code).toBe('SENTRA_ERR_STORE_UNAVAILABLE');
       expect(performance.now() - started).toBeLessThan(5_000);
+    } finally {
+      await sentra.app.close();
+      await proxy.close();
+    }
+  });
+
+  it.skipIf(process.env.REDIS_URL === undefined)('answers 503 within the deadline when the Redis profile store hangs or refuses, and writes nothing', async () => {
+    const redisUrl = new URL(process.env.REDIS_URL!);
+    const proxy = await startTcpProxy(redisUrl.hostname, Number(redisUrl.port || 6379));
+    redisUrl.hostname = '127.0.0.1';
+    redisUrl.port = String(proxy.port);
+    const sentra = await startTestApp('pglite', { REDIS_URL: redisUrl.toString(), SENTRA_REDIS_PREFIX: `test:redis-down:${process.pid}`, SENTRA_DB_TIMEOUT_MS: '500' });
+    try {
+      expect((await score(sentra)).statusCode).toBe(200);
+      const scoresBefore = await rowCounts(sentra.runtime.database.db);
+      proxy.blackhole();
+      let started = performance.now();
+      const hung = await score(sentra);
+      expect(hung.statusCode).toBe(503);
+      expect(hung.headers['retry-after']).toBe('1');
+      expect(hung.json().error.code).toBe('SENTRA_ERR_STORE_UNAVAILABLE');
+      expect(performance.now() - started).toBeLessThan(5_000);
+      await proxy.refuse();
+      started = performance.now();
+      const refused = await score(sentra);
+      expect(refused.statusCode).toBe(503);
+      expect(refused.json().error.code).toBe('SENTRA_ERR_STORE_UNAVAILABLE');
+      expect(performance.now() - started).toBeLessThan(5_000);
+      expect(await rowCounts(sentra.runtime.database.db)).toEqual(scoresBefore);
     } finally {
       await sentra.app.close();
       await proxy.close();

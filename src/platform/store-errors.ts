@@ -11,11 +11,16 @@ const unavailablePatterns = [
   /instance is already closed/i,
   /driver has already been destroyed/i,
   /Client has encountered a connection error/i,
+  // ioredis: a command that outlived its timeout, or the connection while it reconnects
+  /Command timed out/i,
+  /Reached the max retries per request limit/i,
+  /Connection is closed/i,
+  /Stream isn't writeable/i,
 ];
 // PostgreSQL SQLSTATE classes that mean "the server cannot serve now" rather than "the query is wrong".
 const unavailableSqlStates = /^(08|53|57P0[1-3])/;
 
-/** True when an error means the database cannot be reached or is shutting down (retry later). */
+/** True when an error means a store (PostgreSQL, PGlite, Redis) cannot be reached or is shutting down (retry later). */
 export function isStoreUnavailable(error: unknown): boolean {
   if (error instanceof StoreUnavailableError) return true;
   if (typeof error !== 'object' || error === null) return false;

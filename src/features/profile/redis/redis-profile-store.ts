@@ -12,6 +12,8 @@ export interface RedisProfileStoreOptions {
   readonly keyPrefix?: string;
   /** How long a txId's first snapshot is kept for re-scores (default 24 h; 0 disables). */
   readonly transactionMemoryMs?: number;
+  /** Longest wait for a command (and for a connection) in ms before it fails (default 2000). */
+  readonly commandTimeoutMs?: number;
 }
 
 /** The ioredis commands used here that its typings do not declare in this form. */
@@ -47,9 +49,17 @@ export class RedisProfileStore implements ProfileStore {
     this.library = profileLibrary(plan);
   }
 
-  /** Connects to `url` with auto-pipelining; `close()` disconnects. */
+  /**
+   * Connects to `url` with auto-pipelining; `close()` disconnects. A command that gets no answer
+   * within `commandTimeoutMs` fails instead of waiting (a hung server must not hang scoring), and
+   * while the server is unreachable, commands fail after two reconnection attempts.
+   */
   static connect(url: string, plan: ProfilePlan, options: RedisProfileStoreOptions = {}): RedisProfileStore {
-    return new RedisProfileStore(new Redis(url, { enableAutoPipelining: true, maxRetriesPerRequest: 2 }), plan, options, true);
+    const timeoutMs = options.commandTimeoutMs ?? 2_000;
+    const redis = new Redis(url, { enableAutoPipelining: true, maxRetriesPerRequest: 2, commandTimeout: timeoutMs, connectTimeout: timeoutMs });
+    // Connection errors reach the commands that fail because of them (503); the event itself is noise.
+    redis.on('error', () => undefined);
+    return new RedisProfileStore(redis, plan, options, true);
   }
 
   async observe(event: ProfileEvent): Promise<ObserveResult> {
