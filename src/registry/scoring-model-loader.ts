@@ -93,22 +93,23 @@ export function loadScoringModel(artifact: ModelArtifact, version: string): Scor
   const row = new Float64Array(scorer.names.length);
   return {
     version,
-    evaluate(snapshot: FeatureSnapshot): ModelVerdict {
+    evaluate(snapshot: FeatureSnapshot, maxDrivers = Number.POSITIVE_INFINITY): ModelVerdict {
       const probability = scorer.probability(snapshot, row);
       const { contributions } = explainer.explain(row);
       const features: Record<string, number | null> = {};
-      const drivers: Contribution[] = [];
+      const pushing: number[] = [];
       for (let index = 0; index < row.length; index++) {
         const value = row[index]!;
-        const name = scorer.names[index]!;
-        features[name] = Number.isNaN(value) ? null : value;
-        const contribution = contributions[index]!;
-        const reason = reasons[index]!;
-        if (contribution > 0 && reason.applies(value)) {
-          drivers.push({ feature: name, value, contribution, reasonCode: reason.code, sentence: reason.sentence(value) });
-        }
+        features[scorer.names[index]!] = Number.isNaN(value) ? null : value;
+        if (contributions[index]! > 0 && reasons[index]!.applies(value)) pushing.push(index);
       }
-      drivers.sort((a, b) => b.contribution - a.contribution);
+      pushing.sort((a, b) => contributions[b]! - contributions[a]!);
+      // Sentences only for the drivers that are returned: formatting is most of a driver's cost.
+      const drivers: Contribution[] = pushing.slice(0, maxDrivers).map((index) => {
+        const value = row[index]!;
+        const reason = reasons[index]!;
+        return { feature: scorer.names[index]!, value, contribution: contributions[index]!, reasonCode: reason.code, sentence: reason.sentence(value) };
+      });
       return { probability, features, drivers };
     },
   };

@@ -33,15 +33,15 @@ export interface ModelVerdict {
   probability: number;
   /** The model's input row by feature name (null = missing), stored with the score. */
   features: Record<string, number | null>;
-  /** Features that pushed the score up, strongest first. */
+  /** Features that pushed the score up, strongest first (at most the number asked for). */
   drivers: Contribution[];
 }
 
 /** A model ready to score for a tenant. */
 export interface ScoringModel {
   readonly version: string;
-  /** Scores and explains one transaction's features. */
-  evaluate(snapshot: FeatureSnapshot): ModelVerdict;
+  /** Scores and explains one transaction's features, with its `maxDrivers` strongest drivers (default all). */
+  evaluate(snapshot: FeatureSnapshot, maxDrivers?: number): ModelVerdict;
 }
 
 /** Which model scores for a tenant right now. */

@@ -78,7 +78,7 @@ export class ScoringService {
     const featureStart = performance.now();
     const snapshot = await withDeadline(deps.features.observe(call.tenantId, record, call.online), deps.persistTimeoutMs);
     const modelStart = performance.now();
-    const verdict = model.evaluate(snapshot);
+    const verdict = model.evaluate(snapshot, maxModelReasons);
     const modelEnd = performance.now();
     const riskScore = toRiskScore(verdict.probability);
     const decision = decide(riskScore, thresholds);
