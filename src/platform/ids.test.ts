@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { newId } from './ids.js';
+
+describe('newId', () => {
+  it('is a prefixed ULID: 10 time characters, then 16 random ones, Crockford base32', () => {
+    const id = newId('dec', Date.UTC(2026, 10, 22));
+    expect(id).toMatch(/^dec_[0-9A-HJKMNP-TV-Z]{26}$/);
+    expect(id.slice(4, 14)).toBe(newId('case', Date.UTC(2026, 10, 22)).slice(5, 15));
+  });
+
+  it('sorts by time and never repeats, across many pool refills', () => {
+    const ids = Array.from({ length: 5_000 }, (_, index) => newId('x', 1_700_000_000_000 + index));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual(ids);
+    const sameMillisecond = Array.from({ length: 5_000 }, () => newId('x', 1_700_000_000_000).slice(12));
+    expect(new Set(sameMillisecond).size).toBe(sameMillisecond.length);
+  });
+});
