@@ -1,6 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { simulateDataset, type SimulationSummary } from '../datasets/simulator/simulate-dataset.js';
-import { scenarioNames, simulationDefaults, type ScenarioName } from '../datasets/simulator/simulation-options.js';
+import { scenarioNames, simulationDefaults, spendingKinds, type ScenarioName, type SpendingKind } from '../datasets/simulator/simulation-options.js';
 import { usageErrorsExitWithTwo, wholeNumber } from './validate-command.js';
 
 interface SimulateCommandOptions {
@@ -13,6 +13,7 @@ interface SimulateCommandOptions {
   labelDelayDays: number;
   scenarios: ScenarioName[];
   format: string;
+  spending: SpendingKind;
   force?: boolean;
   json?: boolean;
 }
@@ -57,6 +58,11 @@ export function registerSimulateCommand(program: Command): void {
           .default([...defaults.scenarios], defaults.scenarios.join(',')),
       )
       .option('--format <format>', 'transactions file format: csv or jsonl', formatName, defaults.format)
+      .addOption(
+        new Option('--spending <kind>', 'handbook: mean amounts 5-100 USD and every card payment over 220 USD is fraud; broad: 5-800 USD, no amount rule')
+          .choices([...spendingKinds])
+          .default(defaults.spending),
+      )
       .option('--force', 'replace the dataset files already in the folder')
       .option('--json', 'print the summary as JSON')
       .action(async (options: SimulateCommandOptions) => {
@@ -71,6 +77,7 @@ export function registerSimulateCommand(program: Command): void {
             labelDelayDays: options.labelDelayDays,
             scenarios: options.scenarios,
             format: options.format === 'jsonl' ? 'jsonl' : 'csv',
+            spending: options.spending,
           },
           options.force === true,
         );
@@ -83,7 +90,7 @@ function humanSummary(summary: SimulationSummary): string {
   const number = (value: number): string => value.toLocaleString('en-US');
   const seconds = summary.durationMs / 1000;
   const lines = [
-    `wrote ${summary.out} (seed ${summary.options.seed}, scenarios ${summary.options.scenarios.join(',')}, ${summary.options.format})`,
+    `wrote ${summary.out} (seed ${summary.options.seed}, scenarios ${summary.options.scenarios.join(',')}, ${summary.options.spending} spending, ${summary.options.format})`,
     `  transactions: ${number(summary.transactions)} in ${seconds.toFixed(1)} s (${number(Math.round(summary.transactions / Math.max(seconds, 0.001)))} rows/s)`,
     `  fraud: ${number(summary.fraudTransactions)} (${(summary.fraudRate * 100).toFixed(3)}%), one label each`,
   ];

@@ -38,6 +38,8 @@ export class CardGenerator {
     private readonly fraud: boolean,
     private readonly random: SeededRandom,
     private readonly fraudRandom: SeededRandom,
+    /** The handbook's scenario 1 (every amount above 220 is fraud); off with broad spending. */
+    private readonly largeAmountFraud = true,
   ) {
     this.terminalCompromisedUntilDay = new Int32Array(terminals.length).fill(-1);
   }
@@ -75,7 +77,7 @@ export class CardGenerator {
     let amount = drawnAmount;
     let fraudReason: FraudReason | undefined;
     if (this.fraud) {
-      if (amount > largeAmountThreshold) fraudReason = 'large_amount';
+      if (this.largeAmountFraud && amount > largeAmountThreshold) fraudReason = 'large_amount';
       if (this.terminalCompromisedUntilDay[terminal.index]! > day) fraudReason = 'compromised_terminal';
       for (const start of this.cardCompromiseStartDays.get(customer.index) ?? []) {
         if (start <= day && day < start + compromisedCardDays && this.fraudRandom.chance(compromisedCardShare)) {

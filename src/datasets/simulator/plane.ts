@@ -1,5 +1,6 @@
 import type { Psp } from '../../contract/enums.js';
 import type { SeededRandom } from './seeded-random.js';
+import type { SpendingKind } from './simulation-options.js';
 
 /** Side of the square plane customers and terminals live on (the handbook's 100×100 grid). */
 export const planeSize = 100;
@@ -83,12 +84,16 @@ export function entityId(prefix: string, index: number, width = 6): string {
   return `${prefix}_${String(index + 1).padStart(width, '0')}`;
 }
 
-/** Generates the customer table of the handbook (terminals are attached by {@link attachTerminals}). */
-export function generateCustomers(random: SeededRandom, count: number): CustomerProfile[] {
+/**
+ * Generates the customer table of the handbook (terminals are attached by {@link attachTerminals});
+ * with `broad` spending, mean amounts are log-uniform in 5-800 USD instead of uniform in 5-100.
+ */
+export function generateCustomers(random: SeededRandom, count: number, spending: SpendingKind = 'handbook'): CustomerProfile[] {
   return Array.from({ length: count }, (_, index) => {
     const x = random.uniform(0, planeSize);
     const y = random.uniform(0, planeSize);
-    const meanAmount = random.uniform(5, 100);
+    const draw = random.uniform(0, 1);
+    const meanAmount = spending === 'handbook' ? 5 + draw * 95 : 5 * Math.exp(draw * Math.log(800 / 5));
     return {
       index,
       id: entityId('cus', index),

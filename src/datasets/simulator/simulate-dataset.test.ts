@@ -59,6 +59,29 @@ describe('simulateDataset determinism', () => {
     await expect(simulateDataset(join(root, 'bad'), { customers: 0, start: '2018-02-30' })).rejects.toSatisfy(
       (error) => error instanceof SentraError && error.details.map((detail) => detail.path).join() === 'customers,start',
     );
+    await expect(simulateDataset(join(root, 'bad'), { spending: 'lavish' as never })).rejects.toSatisfy(
+      (error) => error instanceof SentraError && error.details.map((detail) => detail.path).join() === 'spending',
+    );
+  });
+
+  it('with broad spending, has ordinary payments above 220 USD and no amount rule; handbook spending has neither', async () => {
+    const handbook = await simulateDataset(join(root, 'handbook-spending'), { ...small, seed: 7, scenarios: ['card'] });
+    const broad = await simulateDataset(join(root, 'broad-spending'), { ...small, seed: 7, scenarios: ['card'], spending: 'broad' });
+    expect(handbook.fraudByReason.large_amount).toBeGreaterThan(0);
+    expect(broad.fraudByReason.large_amount).toBe(0);
+    const fraudIds = async (dir: string) => {
+      const ids = new Set<string>();
+      for await (const label of readLabels(dir)) if (label.label === 'fraud') ids.add(label.txId);
+      return ids;
+    };
+    const largeLegitimate = async (dir: string) => {
+      const frauds = await fraudIds(dir);
+      let count = 0;
+      for await (const record of readTransactions(dir)) if (record.amount > 220 && !frauds.has(record.txId)) count++;
+      return count;
+    };
+    expect(await largeLegitimate(join(root, 'handbook-spending'))).toBe(0);
+    expect(await largeLegitimate(join(root, 'broad-spending'))).toBeGreaterThan(100);
   });
 });
 

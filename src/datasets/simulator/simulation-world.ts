@@ -35,7 +35,7 @@ export interface SimulationWorld {
 export function buildSimulationWorld(options: ResolvedSimulationOptions): SimulationWorld {
   const seed = options.seed;
   const profiles = new SeededRandom(seed, streams.profiles);
-  const customers = generateCustomers(profiles, options.customers);
+  const customers = generateCustomers(profiles, options.customers, options.spending);
   const terminals = generateTerminals(profiles, options.terminals);
   attachTerminals(customers, terminals);
   const entities = new EntityRegistry();
@@ -49,7 +49,15 @@ export function buildSimulationWorld(options: ResolvedSimulationOptions): Simula
   }
   const cardFraud = options.scenarios.includes('card');
   const generators: DayGenerator[] = [
-    new CardGenerator(customers, terminals, options.startMs, cardFraud, new SeededRandom(seed, streams.cards), new SeededRandom(seed, streams.cardFraud)),
+    new CardGenerator(
+      customers,
+      terminals,
+      options.startMs,
+      cardFraud,
+      new SeededRandom(seed, streams.cards),
+      new SeededRandom(seed, streams.cardFraud),
+      options.spending === 'handbook',
+    ),
   ];
   if (options.scenarios.some((name) => onlineScenarioNames.includes(name))) {
     const online = new SeededRandom(seed, streams.online);
