@@ -26,7 +26,7 @@ export interface ScoringDependencies {
   thresholds: ThresholdService;
   writer: GroupCommitter<DecisionWrite, void>;
   metrics: Metrics;
-  /** Longest wait for the profile store and for the decision's commit before answering 503. */
+  /** Longest wait for the decision's commit before answering 503. */
   persistTimeoutMs: number;
   /** Version string of the enrichment provider, `none` when none is configured. */
   llmVersion: string;
@@ -76,7 +76,7 @@ export class ScoringService {
     const { deps } = this;
     const [model, thresholds] = await Promise.all([deps.models.active(call.tenantId), deps.thresholds.get(call.tenantId)]);
     const featureStart = performance.now();
-    const snapshot = await withDeadline(deps.features.observe(call.tenantId, record, call.online), deps.persistTimeoutMs);
+    const snapshot = await deps.features.observe(call.tenantId, record, call.online);
     const modelStart = performance.now();
     const verdict = model.evaluate(snapshot, maxModelReasons);
     const modelEnd = performance.now();
