@@ -7,16 +7,21 @@ import { rowCounts } from './support/row-counts.js';
 const score = (sentra: Awaited<ReturnType<typeof startTestApp>>) =>
   sentra.app.inject({ method: 'POST', url: '/v1/risk/score', headers: { authorization: `Bearer ${adminToken}` }, payload: scoreBody() });
 
-/** Cuts the store behind the proxy twice (hung, then refusing): each time a score gets 503 with Retry-After within 5 s. */
+/** A score gets 503 with Retry-After and SENTRA_ERR_STORE_UNAVAILABLE within 5 s. */
+async function expectUnavailable(sentra: Awaited<ReturnType<typeof startTestApp>>): Promise<void> {
+  const started = performance.now();
+  const response = await score(sentra);
+  expect(response.statusCode).toBe(503);
+  expect(response.headers['retry-after']).toBe('1');
+  expect(response.json().error.code).toBe('SENTRA_ERR_STORE_UNAVAILABLE');
+  expect(performance.now() - started).toBeLessThan(5_000);
+}
+
+/** Cuts the store behind the proxy twice (hung, then refusing): each time a score is unavailable. */
 async function expectUnavailableWhileCut(sentra: Awaited<ReturnType<typeof startTestApp>>, proxy: TcpProxy): Promise<void> {
   for (const cut of [async () => proxy.blackhole(), () => proxy.refuse()]) {
     await cut();
-    const started = performance.now();
-    const response = await score(sentra);
-    expect(response.statusCode).toBe(503);
-    expect(response.headers['retry-after']).toBe('1');
-    expect(response.json().error.code).toBe('SENTRA_ERR_STORE_UNAVAILABLE');
-    expect(performance.now() - started).toBeLessThan(5_000);
+    await expectUnavailable(sentra);
   }
 }
 
@@ -26,12 +31,7 @@ describe('database unreachable', () => {
     try {
       expect((await score(sentra)).statusCode).toBe(200);
       await sentra.runtime.database.close();
-      const started = performance.now();
-      const response = await score(sentra);
-      expect(response.statusCode).toBe(503);
-      expect(response.headers['retry-after']).toBe('1');
-      expect(response.json().error.code).toBe('SENTRA_ERR_STORE_UNAVAILABLE');
-      expect(performance.now() - started).toBeLessThan(5_000);
+      await expectUnavailable(sentra);
       const ready = await sentra.app.inject({ method: 'GET', url: '/readyz' });
       expect(ready.statusCode).toBe(503);
       expect(ready.json().checks.database).toBe(false);
