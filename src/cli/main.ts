@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
-import { SentraError } from '../platform/errors.js';
+import { SentraError } from '../errors/errors.js';
 import { commands } from './commands.js';
 
 /** The `sentra` command line: one file per command, registered in commands.ts. */

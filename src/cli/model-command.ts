@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { compilePredictor } from '../model/predictor/predictor.js';
 import { parseXgboostModel } from '../model/xgboost/parse-model.js';
 import type { TreeEnsemble } from '../model/tree-ensemble.js';
-import { SentraError } from '../platform/errors.js';
+import { SentraError } from '../errors/errors.js';
 import { usageErrorsExitWithTwo } from './validate-command.js';
 
 interface PredictOptions {

@@ -102,7 +102,7 @@ export function registerModelsCommand(program: Command): void {
 async function requireTenant(database: DatabaseHandle, tenantId: string): Promise<void> {
   const tenant = await database.db.selectFrom('tenants').select('id').where('id', '=', tenantId).executeTakeFirst();
   if (tenant === undefined) {
-    const { SentraError } = await import('../platform/errors.js');
+    const { SentraError } = await import('../errors/errors.js');
     throw new SentraError('SENTRA_ERR_NOT_FOUND', `Tenant ${tenantId} does not exist (the server creates "default" on its first start)`);
   }
 }

@@ -85,7 +85,7 @@ export function registerTrainCommand(program: Command): void {
       .action(async (dir: string, options: TrainCommandOptions) => {
         const [{ timeWindow }, { trainFromDataset }] = await Promise.all([import('../datasets/replay/time-window.js'), import('../training/train-pipeline.js')]);
         if ((options.validFrom === undefined) !== (options.validTo === undefined)) {
-          const { SentraError } = await import('../platform/errors.js');
+          const { SentraError } = await import('../errors/errors.js');
           throw new SentraError('SENTRA_ERR_VALIDATION', 'give both --valid-from and --valid-to, or neither');
         }
         const trainWindow = timeWindow(options.trainFrom, options.trainTo);

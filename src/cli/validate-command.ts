@@ -2,7 +2,7 @@ import { CommanderError, InvalidArgumentError, type Command } from 'commander';
 import { datasetProblemCodes, type DatasetProblemCode } from '../datasets/problem-codes.js';
 import { formatProblem } from '../datasets/dataset-problem.js';
 import { validateDataset, type ValidationReport } from '../datasets/validate-dataset.js';
-import { SentraError } from '../platform/errors.js';
+import { SentraError } from '../errors/errors.js';
 
 /**
  * Makes a command's usage errors (unknown option, missing argument, bad value) exit with code 2,

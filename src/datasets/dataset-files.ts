@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SentraError } from '../platform/errors.js';
+import { SentraError } from '../errors/errors.js';
 import { datasetFileNames } from './dataset-columns.js';
 
 /** The format of the transactions file. */

@@ -1,4 +1,4 @@
-import type { ProblemDetail } from '../platform/errors.js';
+import type { ProblemDetail } from '../errors/errors.js';
 import { datasetProblemCatalogue, type DatasetProblemCode, type DatasetProblemSeverity } from './problem-codes.js';
 
 /**

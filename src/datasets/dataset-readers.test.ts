@@ -2,7 +2,7 @@ import { cp, mkdtemp, rm, writeFile, appendFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SentraError } from '../platform/errors.js';
+import { SentraError } from '../errors/errors.js';
 import { datasetHash } from './dataset-hash.js';
 import { readEntities, readKycRefs, readLabels, readManifest, readTransactions } from './dataset-readers.js';
 import { formatTransactionCsv, transactionCsvHeader } from './record-format.js';

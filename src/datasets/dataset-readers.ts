@@ -1,5 +1,5 @@
 import type { LabelRecord, TransactionRecord } from '../contract/transaction-record.js';
-import { SentraError } from '../platform/errors.js';
+import { SentraError } from '../errors/errors.js';
 import { datasetProblem, type DatasetProblem, type ProblemSink } from './dataset-problem.js';
 import { datasetFileNames, entityColumns, kycRefColumns, labelColumns, transactionColumns, type FileColumns } from './dataset-columns.js';
 import { inspectDataset } from './dataset-files.js';

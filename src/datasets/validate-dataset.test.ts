@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SentraError } from '../platform/errors.js';
+import { SentraError } from '../errors/errors.js';
 import { datasetProblemCodes } from './problem-codes.js';
 import { validateDataset, type ValidationReport } from './validate-dataset.js';
 

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SentraError } from '../platform/errors.js';
+import { SentraError } from '../errors/errors.js';
 import { featureNames } from './catalogue/feature-catalogue.js';
 import { buildFeatureSchema, parseFeatureSchema } from './feature-schema.js';
 import { readFeatureSchema, writeFeatureSchema } from './feature-schema-file.js';

@@ -1,4 +1,4 @@
-import { SentraError, type ProblemDetail } from '../platform/errors.js';
+import { SentraError, type ProblemDetail } from '../errors/errors.js';
 import { featureCatalogueVersion, featureDefinition, featureNames } from './catalogue/feature-catalogue.js';
 import { featureTypes, type FeatureType } from './catalogue/feature-definition.js';
 

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fa
 import type { Authenticator } from '../tenants/authenticator.js';
 import type { Principal } from '../tenants/tenant.repository.js';
 import type { Role } from '../tenants/token.js';
-import { SentraError } from '../platform/errors.js';
+import { SentraError } from '../errors/errors.js';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { errorCatalogue, type ErrorCode } from '../platform/errors.js';
+import { errorCatalogue, type ErrorCode } from '../errors/errors.js';
 import { statusOf } from './error-status.js';
 
 const documentation = readFileSync(new URL('../../docs/api.md', import.meta.url), 'utf8');

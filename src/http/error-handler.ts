@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { SentraError, errorCatalogue, type ErrorCode, type ProblemDetail } from '../platform/errors.js';
+import { SentraError, errorCatalogue, type ErrorCode, type ProblemDetail } from '../errors/errors.js';
 import { isStoreUnavailable } from '../platform/store-errors.js';
 import { statusOf } from './error-status.js';
 import { toProblemDetails, type SchemaError } from './validation-details.js';

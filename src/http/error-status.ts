@@ -1,4 +1,4 @@
-import { assertNever, type ErrorCode } from '../platform/errors.js';
+import { assertNever, type ErrorCode } from '../errors/errors.js';
 
 /** The HTTP status of each catalogue code: the only place codes meet HTTP. */
 export function statusOf(code: ErrorCode): number {

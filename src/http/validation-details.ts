@@ -1,4 +1,4 @@
-import type { ProblemDetail } from '../platform/errors.js';
+import type { ProblemDetail } from '../errors/errors.js';
 
 /** The subset of an Ajv error object that Fastify hands to the error handler. */
 export interface SchemaError {

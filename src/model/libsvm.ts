@@ -1,4 +1,4 @@
-import { SentraError } from '../platform/errors.js';
+import { SentraError } from '../errors/errors.js';
 
 /** A data set read from LIBSVM text: feature columns (NaN where an index is absent) and labels. */
 export interface LibsvmData {

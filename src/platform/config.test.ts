@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './config.js';
-import { SentraError } from './errors.js';
+import { SentraError } from '../errors/errors.js';
 
 describe('loadConfig', () => {
   it('applies the documented defaults', () => {

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { SentraError, type ProblemDetail } from './errors.js';
+import { SentraError, type ProblemDetail } from '../errors/errors.js';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 /** A pino log level. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GroupCommitter } from './group-commit.js';
-import { StoreUnavailableError } from './errors.js';
+import { StoreUnavailableError } from '../errors/errors.js';
 
 describe('GroupCommitter', () => {
   it('writes items that arrive together in one batch and resolves each with its own result', async () => {

@@ -3,9 +3,13 @@ import { sql, type Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationResult } from 'kysely/migration';
 import * as coreSchema from './migrations/0001-core-schema.js';
 import * as decisionWriter from './migrations/0002-decision-writer.js';
-import { SentraError } from './errors.js';
+import { SentraError } from '../errors/errors.js';
 
-/** Every migration in order. Names sort lexically; never rename or edit a published one. */
+/**
+ * Every migration in order. Names sort lexically; never rename or edit a published one. Each domain
+ * takes its numbers from its own range (docs/contributing.md), so migrations of surfaces developed
+ * side by side may land out of order: the migrator applies a missing lower number after higher ones.
+ */
 const migrations: Record<string, Migration> = {
   '0001-core-schema': coreSchema,
   '0002-decision-writer': decisionWriter,
@@ -49,6 +53,7 @@ export async function migrateToLatest(db: Kysely<never>): Promise<MigrationResul
     provider: { getMigrations: () => Promise.resolve(migrations) },
     migrationTableName: 'sentra_migrations',
     migrationLockTableName: 'sentra_migrations_lock',
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {

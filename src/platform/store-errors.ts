@@ -1,4 +1,4 @@
-import { StoreUnavailableError } from './errors.js';
+import { StoreUnavailableError } from '../errors/errors.js';
 
 const networkCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
 const unavailablePatterns = [

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SentraError } from '../platform/errors.js';
+import { SentraError } from '../errors/errors.js';
 import { fakeS3Credentials, startFakeS3, type FakeS3 } from '../../test/support/fake-s3.js';
 import { LocalArtifactStore, type ArtifactStore } from './artifact-store.js';
 import { S3ArtifactStore } from './s3-artifact-store.js';

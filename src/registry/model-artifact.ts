@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SentraError } from '../platform/errors.js';
+import { SentraError } from '../errors/errors.js';
 
 /** The three files of a model artifact. */
 export const artifactFiles = { model: 'model.json', featureSchema: 'feature_schema.json', metadata: 'metadata.json' } as const;

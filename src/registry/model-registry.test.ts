@@ -7,7 +7,7 @@ import { openDatabase, type DatabaseHandle } from '../platform/database.js';
 import { migrateToLatest } from '../platform/migrate.js';
 import { systemClock } from '../platform/clock.js';
 import { createLogger } from '../platform/logger.js';
-import { SentraError } from '../platform/errors.js';
+import { SentraError } from '../errors/errors.js';
 import { bootstrapInstall } from '../tenants/bootstrap.js';
 import { fakeS3Credentials, startFakeS3, type FakeS3 } from '../../test/support/fake-s3.js';
 import { createArtifactStore } from './create-artifact-store.js';

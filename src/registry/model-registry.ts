@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../platform/database-schema.js';
 import type { Clock } from '../platform/clock.js';
 import type { Logger } from '../platform/logger.js';
-import { SentraError } from '../platform/errors.js';
+import { SentraError } from '../errors/errors.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { ModelSource, ScoringModel } from '../scoring/scoring-ports.js';
 import type { ArtifactStore } from './artifact-store.js';

@@ -1,4 +1,4 @@
-import { SentraError } from '../platform/errors.js';
+import { SentraError } from '../errors/errors.js';
 import { parseXgboostModel } from '../model/xgboost/parse-model.js';
 import { compilePredictor } from '../model/predictor/predictor.js';
 import { createExplainer } from '../model/explain/explainer.js';

@@ -3,7 +3,7 @@ import type { RiskScoreRequest } from '../contract/risk-score.js';
 import type { TransactionRecord } from '../contract/transaction-record.js';
 import { looksLikeRawIp } from '../contract/raw-ip.js';
 import { canonicalJson } from '../audit/audit-chain.js';
-import { ValidationError, type ProblemDetail } from '../platform/errors.js';
+import { ValidationError, type ProblemDetail } from '../errors/errors.js';
 import type { KycReference } from './decision-record.js';
 
 /** Adds a problem for every string (value or key) holding a NUL character, which no database can store as text. */

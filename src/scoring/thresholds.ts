@@ -1,5 +1,5 @@
 import type { Decision } from '../contract/enums.js';
-import { ValidationError, type ProblemDetail } from '../platform/errors.js';
+import { ValidationError, type ProblemDetail } from '../errors/errors.js';
 
 /** A tenant's decision thresholds on the 0–1000 risk scale. */
 export interface Thresholds {

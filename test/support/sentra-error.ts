@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { SentraError } from '../../src/platform/errors.js';
+import { SentraError } from '../../src/errors/errors.js';
 
 /** The SentraError a promise rejects with; fails the test when it resolves or rejects otherwise. */
 export async function sentraErrorOf(promise: Promise<unknown>): Promise<SentraError> {

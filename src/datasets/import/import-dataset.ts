@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../platform/database-schema.js';
-import { SentraError } from '../../platform/errors.js';
+import { SentraError } from '../../errors/errors.js';
 import { newId } from '../../platform/ids.js';
 import { appendAudit } from '../../audit/audit.repository.js';
 import { readEntities, readKycRefs, readLabels, readTransactions } from '../dataset-readers.js';

@@ -1,4 +1,4 @@
-import { SentraError } from '../../platform/errors.js';
+import { SentraError } from '../../errors/errors.js';
 import { datasetHash } from '../dataset-hash.js';
 import { validateDataset, type ValidationReport } from '../validate-dataset.js';
 

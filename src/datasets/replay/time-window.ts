@@ -1,4 +1,4 @@
-import { SentraError } from '../../platform/errors.js';
+import { SentraError } from '../../errors/errors.js';
 import { parseTimestamp } from '../field-values.js';
 
 /** A half-open interval of created_at times, [startMs, endMs). */

@@ -1,4 +1,4 @@
-import { SentraError, type ErrorCode, type ProblemDetail } from '../../platform/errors.js';
+import { SentraError, type ErrorCode, type ProblemDetail } from '../../errors/errors.js';
 import type { RecordColumns } from './record-columns.js';
 
 /** What the reading worker is started with. */

@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { TransactionRecord } from '../../contract/transaction-record.js';
-import { SentraError } from '../../platform/errors.js';
+import { SentraError } from '../../errors/errors.js';
 import { readTransactions } from '../dataset-readers.js';
 import { RecordColumnsEncoder } from './record-columns.js';
 import type { ReaderSetup, ReaderMessage } from './transaction-reader-protocol.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TransactionRecord } from '../../contract/transaction-record.js';
-import { SentraError } from '../../platform/errors.js';
+import { SentraError } from '../../errors/errors.js';
 import { datasetHash } from '../dataset-hash.js';
 import { readLabels, readTransactions } from '../dataset-readers.js';
 import { validateDataset } from '../validate-dataset.js';

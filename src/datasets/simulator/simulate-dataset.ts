@@ -2,7 +2,7 @@ import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { LabelSource } from '../../contract/enums.js';
-import { SentraError } from '../../platform/errors.js';
+import { SentraError } from '../../errors/errors.js';
 import { BufferedFileWriter } from '../buffered-file-writer.js';
 import { datasetFileNames } from '../dataset-columns.js';
 import { contractVersion } from '../manifest.js';

@@ -1,4 +1,4 @@
-import { ValidationError, type ProblemDetail } from '../../platform/errors.js';
+import { ValidationError, type ProblemDetail } from '../../errors/errors.js';
 import type { TransactionsFormat } from '../dataset-files.js';
 import { parseTimestamp } from '../field-values.js';
 

@@ -5,7 +5,7 @@ import type { Database } from '../../platform/database-schema.js';
 import type { Authenticator } from '../../tenants/authenticator.js';
 import { ErrorResponse } from '../../contract/error-response.js';
 import { findDecision } from '../../scoring/decision-query.js';
-import { SentraError } from '../../platform/errors.js';
+import { SentraError } from '../../errors/errors.js';
 import { principalOf, requireRole } from '../auth.js';
 
 const StoredDecision = Type.Object({

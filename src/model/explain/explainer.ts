@@ -1,4 +1,4 @@
-import { SentraError } from '../../platform/errors.js';
+import { SentraError } from '../../errors/errors.js';
 import { flattenForest, type FlatForest } from '../predictor/flat-forest.js';
 import { treeDepth, type TreeEnsemble } from '../tree-ensemble.js';
 import { gaussLegendre } from './gauss-legendre.js';

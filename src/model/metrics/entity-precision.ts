@@ -1,4 +1,4 @@
-import { ValidationError } from '../../platform/errors.js';
+import { ValidationError } from '../../errors/errors.js';
 
 /** One scored transaction for entity precision@k. */
 export interface EntityScore {

@@ -1,4 +1,4 @@
-import { ValidationError } from '../../platform/errors.js';
+import { ValidationError } from '../../errors/errors.js';
 
 /** Labels are 0/1 (a value of at least 0.5 counts as positive); scores or probabilities are numbers. */
 export type Numbers = ArrayLike<number>;

@@ -1,4 +1,4 @@
-import { SentraError } from '../../platform/errors.js';
+import { SentraError } from '../../errors/errors.js';
 import { transformMargin } from '../objective.js';
 import type { TreeEnsemble } from '../tree-ensemble.js';
 import { flattenForest, forestMargin } from './flat-forest.js';

@@ -1,4 +1,4 @@
-import { SentraError } from '../../platform/errors.js';
+import { SentraError } from '../../errors/errors.js';
 
 /**
  * Byte layout of the trainer's shared memory, the same in every thread:

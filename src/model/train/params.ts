@@ -1,4 +1,4 @@
-import { ValidationError, type ProblemDetail } from '../../platform/errors.js';
+import { ValidationError, type ProblemDetail } from '../../errors/errors.js';
 
 /**
  * Training parameters, named as in XGBoost so that a risk team's existing settings carry over.

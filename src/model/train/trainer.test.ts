@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../../platform/errors.js';
+import { ValidationError } from '../../errors/errors.js';
 import { parseLibsvm } from '../libsvm.js';
 import { logLoss } from '../metrics/probability-metrics.js';
 import { rocAuc } from '../metrics/ranking-metrics.js';

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { ValidationError } from '../../platform/errors.js';
+import { ValidationError } from '../../errors/errors.js';
 import { rocAuc } from '../metrics/ranking-metrics.js';
 import { baseMarginFromScore } from '../objective.js';
 import { SeededRandom } from '../random.js';

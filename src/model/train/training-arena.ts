@@ -1,4 +1,4 @@
-import { SentraError } from '../../platform/errors.js';
+import { SentraError } from '../../errors/errors.js';
 import { SeededRandom } from '../random.js';
 import { createMemory, type WasmMemory, type WasmModule } from '../wasm/runtime.js';
 import { planArena, type ArenaLayout } from './arena.js';

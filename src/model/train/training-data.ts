@@ -1,4 +1,4 @@
-import { ValidationError, type ProblemDetail } from '../../platform/errors.js';
+import { ValidationError, type ProblemDetail } from '../../errors/errors.js';
 
 /** A training or validation set: feature columns (NaN = missing), 0/1 labels, optional row weights. */
 export interface TrainingData {

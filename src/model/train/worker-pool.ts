@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import { SentraError } from '../../platform/errors.js';
+import { SentraError } from '../../errors/errors.js';
 import { startModuleWorker } from '../../platform/module-worker.js';
 import type { EngineSetup, LevelTask } from './histogram-engine.js';
 import type { WorkerRequest, WorkerResponse } from './histogram-worker.js';

@@ -1,4 +1,4 @@
-import { SentraError, type ProblemDetail } from '../../platform/errors.js';
+import { SentraError, type ProblemDetail } from '../../errors/errors.js';
 
 /** Stops collecting after this many problems: one broken array can otherwise yield thousands. */
 const problemLimit = 25;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SentraError } from '../../platform/errors.js';
+import { SentraError } from '../../errors/errors.js';
 import { parseLibsvm } from '../libsvm.js';
 import { compilePredictor } from '../predictor/predictor.js';
 import { parseXgboostModel } from './parse-model.js';
