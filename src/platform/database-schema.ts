@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { CasesTable } from '../cases/case.table.js';
 
 /** A jsonb column: written as a JSON string (portable across pg and PGlite), read back parsed. */
 export type Json<T> = ColumnType<T, string, string>;
@@ -87,18 +88,6 @@ export interface KycRefsTable {
   doc_hash: string | null;
   doc_s3_url: string | null;
   text_blob: string | null;
-  created_at: Date;
-  updated_at: Date;
-}
-
-export interface CasesTable {
-  id: string;
-  tenant_id: string;
-  tx_id: string;
-  status: string;
-  decision: string;
-  risk_score: number;
-  latest_score_id: string;
   created_at: Date;
   updated_at: Date;
 }

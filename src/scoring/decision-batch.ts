@@ -2,6 +2,7 @@ import { newId } from '../platform/ids.js';
 import type { AuditEntryInput } from '../audit/audit-chain.js';
 import type { DecisionWrite, KycReference } from './decision-record.js';
 import { rowOfRecord } from './transaction-history.repository.js';
+import { caseOpening, type CaseRow } from '../cases/case-opening.js';
 
 const key = (...parts: string[]) => parts.join('\u0000');
 
@@ -13,10 +14,10 @@ export interface DecisionBatch {
   entities: object[];
   transactions: object[];
   kycRefs: object[];
-  /** Cases to open or to point at their transaction's latest score. */
-  openCases: object[];
+  /** Cases to open or to point at their transaction's latest score (src/cases/case-opening.ts). */
+  openCases: CaseRow[];
   /** Cases that exist already and get the latest (PASS) score of their transaction. */
-  refreshCases: object[];
+  refreshCases: CaseRow[];
   scores: object[];
   jobs: object[];
   /** Audit entries in decision order, to be chained after the locked heads. */
@@ -69,37 +70,6 @@ function transactionRows(items: readonly DecisionWrite[]): object[] {
   }));
 }
 
-function caseRows(items: readonly DecisionWrite[]): { openCases: object[]; refreshCases: object[] } {
-  const targets = new Map<string, { needsCase: boolean; last: DecisionWrite }>();
-  for (const item of items) {
-    const caseKey = key(item.tenantId, item.record.txId);
-    const escalated = item.decision !== 'PASS';
-    const target = targets.get(caseKey);
-    if (target === undefined) targets.set(caseKey, { needsCase: escalated, last: item });
-    else {
-      target.needsCase ||= escalated;
-      target.last = item;
-    }
-  }
-  const openCases: object[] = [];
-  const refreshCases: object[] = [];
-  for (const { needsCase, last } of targets.values()) {
-    const row = {
-      id: newId('case', last.scoredAt.getTime()),
-      tenant_id: last.tenantId,
-      tx_id: last.record.txId,
-      status: 'open',
-      decision: last.decision,
-      risk_score: last.riskScore,
-      latest_score_id: last.requestId,
-      created_at: last.scoredAt,
-      updated_at: last.scoredAt,
-    };
-    (needsCase ? openCases : refreshCases).push(row);
-  }
-  return { openCases, refreshCases };
-}
-
 function jobRows(items: readonly DecisionWrite[]): object[] {
   const jobs = new Map<string, object>();
   for (const item of items) {
@@ -132,7 +102,7 @@ export function buildDecisionBatch(items: readonly DecisionWrite[]): DecisionBat
     entities: entityRows(items),
     transactions: transactionRows(items),
     kycRefs: [...kycRefs.values()],
-    ...caseRows(items),
+    ...caseOpening(items),
     scores: items.map((item) => ({
       id: item.requestId,
       tenant_id: item.tenantId,
