@@ -10,3 +10,9 @@ export async function sentraErrorOf(promise: Promise<unknown>): Promise<SentraEr
   expect(error).toBeInstanceOf(SentraError);
   return error as SentraError;
 }
+
+/** Asserts an HTTP answer is the one error body with this status and code. */
+export function expectSentraError(response: { statusCode: number; json(): unknown }, status: number, code: string): void {
+  expect(response.statusCode).toBe(status);
+  expect((response.json() as { error: { code: string } }).error.code).toBe(code);
+}
