@@ -26,6 +26,10 @@ import { registerMetricsRoutes } from './http/routes/metrics.routes.js';
 import { registerScoreRoutes } from './http/routes/score.routes.js';
 import { registerDecisionRoutes } from './http/routes/decisions.routes.js';
 import { registerThresholdRoutes } from './http/routes/thresholds.routes.js';
+import { registerThresholdPreviewRoutes } from './http/routes/threshold-preview.routes.js';
+import { registerDashboardRoutes } from './http/routes/dashboard.routes.js';
+import { registerSessionRoutes } from './http/routes/session.routes.js';
+import { registerConsoleRoutes } from './http/routes/console.routes.js';
 import { productVersion } from './platform/version.js';
 
 /** Test and embedding hooks; production passes none. */
@@ -149,6 +153,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   registerScoreRoutes(app, runtime.authenticator, runtime.scoring);
   registerDecisionRoutes(app, runtime.authenticator, runtime.database.db);
   registerThresholdRoutes(app, runtime.authenticator, runtime.thresholds);
+  registerThresholdPreviewRoutes(app, runtime.authenticator, { db: runtime.database.db, clock: runtime.clock, thresholds: runtime.thresholds });
+  registerDashboardRoutes(app, runtime.authenticator, { db: runtime.database.db, clock: runtime.clock });
+  registerSessionRoutes(app, runtime.authenticator);
+  if (!(await registerConsoleRoutes(app))) runtime.logger.warn('console not built (console/dist missing): serving the API only');
   let closed = false;
   return {
     app,

@@ -1,0 +1,50 @@
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { paths } from './schema';
+import { readToken } from '../session/token-storage';
+
+/** The error body every Sentra route answers with. */
+export interface ApiErrorBody {
+  error: { code: string; message: string; request_id?: string; details: { code: string; path: string; message: string }[] };
+}
+
+/** An API call that failed, with the server's error body when there was one. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ApiErrorBody | undefined,
+  ) {
+    super(body?.error.message ?? `The server answered ${status}.`);
+    this.name = 'ApiError';
+  }
+}
+
+let onUnauthenticated: () => void = () => undefined;
+
+/** Called when the server rejects the stored token (revoked or unknown): the console signs out. */
+export function whenUnauthenticated(handler: () => void): void {
+  onUnauthenticated = handler;
+}
+
+const bearer: Middleware = {
+  onRequest({ request }) {
+    const token = readToken();
+    if (token !== null && !request.headers.has('authorization')) request.headers.set('authorization', `Bearer ${token}`);
+    return request;
+  },
+  onResponse({ response, request }) {
+    if (response.status === 401 && request.headers.has('authorization')) onUnauthenticated();
+    return response;
+  },
+};
+
+/** The typed client of the server's API; its paths and bodies come from the generated schema. */
+export const api = createClient<paths>({ baseUrl: globalThis.location?.origin ?? 'http://localhost' });
+api.use(bearer);
+
+/** The data of an openapi-fetch answer, or an ApiError (for react-query). */
+export function unwrap<T>(result: { data?: T; error?: unknown; response: Response }): T {
+  if (result.error !== undefined || result.data === undefined) {
+    throw new ApiError(result.response.status, result.error as ApiErrorBody | undefined);
+  }
+  return result.data;
+}

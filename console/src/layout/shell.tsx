@@ -1,0 +1,54 @@
+import { NavLink, Outlet } from 'react-router';
+import { useSession } from '../session/session';
+
+interface NavigationItem {
+  to: string;
+  label: string;
+  /** Only this role sees the item; every role when absent. */
+  role?: 'admin';
+}
+
+const navigation: readonly NavigationItem[] = [
+  { to: '/', label: 'Dashboard' },
+  { to: '/manual-score', label: 'Manual score' },
+  { to: '/decisions', label: 'Decisions' },
+  { to: '/admin', label: 'Admin', role: 'admin' },
+];
+
+/** The frame of every signed-in page: skip link, navigation for the role, who is signed in. */
+export function Shell() {
+  const { me, signOut } = useSession();
+  const items = navigation.filter((item) => item.role === undefined || item.role === me?.role);
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="top-bar">
+        <span className="brand">Sentra</span>
+        <nav aria-label="Main">
+          <ul>
+            {items.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.to === '/'}>
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="who">
+          <span>
+            {me?.tenant_id} · <strong>{me?.role}</strong>
+          </span>
+          <button type="button" onClick={signOut}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  );
+}

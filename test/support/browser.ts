@@ -1,0 +1,51 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** Debian's Chromium (apt-get install chromium); .ci/run installs it. Never a downloaded browser. */
+export const chromiumPath = process.env.SENTRA_CHROMIUM ?? '/usr/bin/chromium';
+
+/**
+ * Whether the browser suites run here. Locally a missing Chromium skips them with a message; in CI
+ * (CI=true) a missing Chromium fails the run, so the console is never released untested.
+ */
+export function browserAvailable(): boolean {
+  if (existsSync(chromiumPath)) return true;
+  if (process.env.CI === 'true') throw new Error(`Chromium not found at ${chromiumPath}; .ci/run installs it with apt-get install chromium`);
+  console.warn(`[console e2e] skipped: no Chromium at ${chromiumPath} (apt-get install chromium, or set SENTRA_CHROMIUM)`);
+  return false;
+}
+
+/** Starts headless Chromium with the flags this closed network needs (no background traffic to anyone). */
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+/** Where screenshots go (gitignored); CI keeps them as artifacts. */
+export const screenshotDirectory = new URL('../../test-artifacts/screenshots/', import.meta.url);
+
+/** A laptop screen: every page must read well at this size. */
+export const laptopViewport = { width: 1366, height: 768 } as const;
+
+/** Saves a full-page PNG of the page under test-artifacts/screenshots/<name>.png. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshotDirectory, { recursive: true });
+  await page.screenshot({ path: new URL(`${name}.png`, screenshotDirectory).pathname, fullPage: true });
+}
+
+/**
+ * Collects what the browser reports as going wrong on a page: uncaught errors, console errors
+ * (including Content-Security-Policy violations) and failed requests.
+ */
+export function watchProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !/status of 40[0134]/.test(message.text())) problems.push(`console: ${message.text()}`);
+  });
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
+  return problems;
+}
