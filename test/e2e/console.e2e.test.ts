@@ -58,13 +58,13 @@ describe.skipIf(!browserAvailable())('the console in headless Chromium', () => {
     await page.getByLabel('API token').fill(adminToken);
     await page.keyboard.press('Enter');
     await page.waitForURL(`${base}/manual-score`);
-    expect(await page.evaluate(() => sessionStorage.getItem('sentra.token'))).toBe(adminToken);
+    expect(await page.evaluate<string | null>("sessionStorage.getItem('sentra.token')")).toBe(adminToken);
     expect(page.url()).not.toContain(adminToken);
     await page.reload();
     await page.getByRole('heading', { name: 'Manual score' }).waitFor();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(`${base}/sign-in`);
-    expect(await page.evaluate(() => sessionStorage.getItem('sentra.token'))).toBeNull();
+    expect(await page.evaluate<string | null>("sessionStorage.getItem('sentra.token')")).toBeNull();
   });
 
   it('shows the dashboard from stored decisions', async () => {
