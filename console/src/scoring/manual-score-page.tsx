@@ -91,9 +91,14 @@ export function ManualScorePage() {
 }
 
 function ScoreAnswer({ answer }: { answer: ScoreResponse }) {
+  // The answer does not carry the thresholds; the stored decision does, so the gauge can show its bands.
+  const stored = useQuery({
+    queryKey: ['decision', answer.request_id],
+    queryFn: async () => unwrap(await api.GET('/v1/decisions/{request_id}', { params: { path: { request_id: answer.request_id } } })),
+  });
   return (
     <div className="score-answer">
-      <ScoreGauge score={answer.risk_score} decision={answer.decision} />
+      <ScoreGauge score={answer.risk_score} decision={answer.decision} thresholds={stored.data?.thresholds} />
       <dl className="facts">
         <dt>Decision reference</dt>
         <dd>

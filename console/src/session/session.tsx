@@ -16,6 +16,17 @@ interface SessionValue {
   signOut(): void;
 }
 
+/** The roles that work in the console; other tokens (a payment platform's service token) cannot sign in. */
+export const consoleRoles: readonly string[] = ['analyst', 'admin'];
+
+/** Raised when a valid token has a role the console is not for. */
+export class RoleNotForConsoleError extends Error {
+  constructor(readonly role: string) {
+    super(`A ${role} token cannot use the console; sign in with an analyst or admin token.`);
+    this.name = 'RoleNotForConsoleError';
+  }
+}
+
 const SessionContext = createContext<SessionValue | undefined>(undefined);
 
 async function whoIs(token: string): Promise<Me> {
@@ -39,7 +50,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const token = readToken();
     if (token === null) return;
     whoIs(token)
-      .then(setMe)
+      .then((identity) => (consoleRoles.includes(identity.role) ? setMe(identity) : clearToken()))
       .catch((error: unknown) => {
         if (error instanceof ApiError && error.status === 401) clearToken();
       })
@@ -48,6 +59,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(async (token: string) => {
     const identity = await whoIs(token);
+    if (!consoleRoles.includes(identity.role)) throw new RoleNotForConsoleError(identity.role);
     storeToken(token);
     setMe(identity);
   }, []);

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../api/client';
-import { useSession } from './session';
+import { RoleNotForConsoleError, useSession } from './session';
 
 /** Sign in with an API token. The token is sent in a header only and kept in this tab's session storage. */
 export function SignInPage() {
@@ -23,7 +23,8 @@ export function SignInPage() {
       await signIn(token.trim());
       void navigate(target, { replace: true });
     } catch (error) {
-      setProblem(error instanceof ApiError && error.status === 401 ? 'This token is unknown or revoked.' : 'The server could not be reached. Try again.');
+      if (error instanceof RoleNotForConsoleError) setProblem(error.message);
+      else setProblem(error instanceof ApiError && error.status === 401 ? 'This token is unknown or revoked.' : 'The server could not be reached. Try again.');
     } finally {
       setBusy(false);
     }
