@@ -3,15 +3,13 @@ import { Shell } from './layout/shell';
 import { RequireRole, RequireSession } from './session/guards';
 import { SignInPage } from './session/sign-in-page';
 import { DashboardPage } from './dashboard/dashboard-page';
-import { ManualScorePage } from './scoring/manual-score-page';
-import { DecisionLookupPage } from './scoring/decision-lookup-page';
-import { DecisionPage } from './scoring/decision-page';
-import { ThresholdsPage } from './admin/thresholds-page';
 import { NotFoundPage } from './layout/not-found-page';
 
 /**
  * Every page of the console. The server answers these paths with the page (see consolePaths in
- * src/http/routes/console.routes.ts); keep the two lists in step.
+ * src/http/routes/console.routes.ts); keep the two lists in step. Pages other than the dashboard
+ * load on first visit, so the first screen does not wait for the editor's schema validator or the
+ * admin pages.
  */
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
@@ -23,13 +21,13 @@ export const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <DashboardPage /> },
-      { path: 'manual-score', element: <ManualScorePage /> },
-      { path: 'decisions', element: <DecisionLookupPage /> },
-      { path: 'decisions/:requestId', element: <DecisionPage /> },
+      { path: 'manual-score', lazy: async () => ({ Component: (await import('./scoring/manual-score-page')).ManualScorePage }) },
+      { path: 'decisions', lazy: async () => ({ Component: (await import('./scoring/decision-lookup-page')).DecisionLookupPage }) },
+      { path: 'decisions/:requestId', lazy: async () => ({ Component: (await import('./scoring/decision-page')).DecisionPage }) },
       {
         path: 'admin',
         element: <RequireRole role="admin" />,
-        children: [{ index: true, element: <ThresholdsPage /> }],
+        children: [{ index: true, lazy: async () => ({ Component: (await import('./admin/thresholds-page')).ThresholdsPage }) }],
       },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -4,6 +4,7 @@ import { adminToken, startTestApp, type TestApp } from '../support/test-app.js';
 import { scoreBody } from '../support/score-body.js';
 import { listenOnLoopback } from '../support/listening-app.js';
 import { browserAvailable, launchChromium, laptopViewport, screenshot, watchProblems } from '../support/browser.js';
+import { measurePageLoad, recordLongTasks, reportTiming } from '../support/page-timing.js';
 
 describe.skipIf(!browserAvailable())('the console in headless Chromium', () => {
   let sentra: TestApp;
@@ -79,6 +80,16 @@ describe.skipIf(!browserAvailable())('the console in headless Chromium', () => {
     await page.getByLabel('Window').selectOption('720');
     await page.waitForURL(`${base}/?hours=720`);
     await page.getByRole('heading', { name: 'Decisions per day' }).waitFor();
+  });
+
+  it('measures a cold load of the dashboard (reported, not asserted)', async () => {
+    const page = await openPage();
+    await page.addInitScript(`sessionStorage.setItem('sentra.token', ${JSON.stringify(adminToken)})`);
+    await recordLongTasks(page);
+    const timing = await measurePageLoad(page, `${base}/`, '.stat-cards', 'dashboard');
+    expect(timing.readyMs).toBeGreaterThan(0);
+    expect(timing.transferredBytes).toBeGreaterThan(0);
+    reportTiming(timing);
   });
 
   it('validates a manual request as it is typed, scores it, and opens the stored decision', async () => {
