@@ -1,4 +1,5 @@
-import { NavLink, Outlet } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { useSession } from '../session/session';
 
 interface NavigationItem {
@@ -19,6 +20,19 @@ const navigation: readonly NavigationItem[] = [
 export function Shell() {
   const { me, signOut } = useSession();
   const items = navigation.filter((item) => item.role === undefined || item.role === me?.role);
+  const location = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+  // After a client-side navigation, move focus to the new page and name it in the title, as a full page load would.
+  useEffect(() => {
+    const heading = main.current?.querySelector('h1')?.textContent;
+    document.title = heading ? `${heading} · Sentra` : 'Sentra Console';
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    main.current?.focus();
+  }, [location.pathname]);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -46,7 +60,7 @@ export function Shell() {
           </button>
         </div>
       </header>
-      <main id="main" tabIndex={-1}>
+      <main id="main" tabIndex={-1} ref={main}>
         <Outlet />
       </main>
     </>
