@@ -30,6 +30,8 @@ import { registerThresholdPreviewRoutes } from './http/routes/threshold-preview.
 import { registerDashboardRoutes } from './http/routes/dashboard.routes.js';
 import { registerSessionRoutes } from './http/routes/session.routes.js';
 import { registerConsoleRoutes } from './http/routes/console.routes.js';
+import { registerDecisionExplanationRoutes } from './http/routes/decision-explanation.routes.js';
+import { DecisionExplainer } from './registry/decision-explainer.js';
 import { productVersion } from './platform/version.js';
 
 /** Test and embedding hooks; production passes none. */
@@ -156,6 +158,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   registerThresholdPreviewRoutes(app, runtime.authenticator, { db: runtime.database.db, clock: runtime.clock, thresholds: runtime.thresholds });
   registerDashboardRoutes(app, runtime.authenticator, { db: runtime.database.db, clock: runtime.clock });
   registerSessionRoutes(app, runtime.authenticator);
+  registerDecisionExplanationRoutes(app, runtime.authenticator, runtime.database.db, new DecisionExplainer(runtime.models));
   if (!(await registerConsoleRoutes(app))) runtime.logger.warn('console not built (console/dist missing): serving the API only');
   let closed = false;
   return {

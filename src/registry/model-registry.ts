@@ -136,16 +136,18 @@ export class ModelRegistry implements ModelSource {
     return model;
   }
 
-  private async loadVersion(version: string): Promise<ScoringModel> {
+  /** The stored artifact of a registered version (explaining stored decisions reads the model that made them). */
+  async artifact(version: string): Promise<ModelArtifact> {
     const read = async (file: string) => (await this.store.get(`models/${version}/${file}`)).toString('utf8');
     const [modelJson, schema, metadata] = await Promise.all([
       read(artifactFiles.model),
       read(artifactFiles.featureSchema),
       read(artifactFiles.metadata),
     ]);
-    return loadScoringModel(
-      { modelJson, featureSchema: JSON.parse(schema) as unknown, metadata: JSON.parse(metadata) as Record<string, unknown> },
-      version,
-    );
+    return { modelJson, featureSchema: JSON.parse(schema) as unknown, metadata: JSON.parse(metadata) as Record<string, unknown> };
+  }
+
+  private async loadVersion(version: string): Promise<ScoringModel> {
+    return loadScoringModel(await this.artifact(version), version);
   }
 }

@@ -119,6 +119,8 @@ describe.skipIf(!browserAvailable())('the console in headless Chromium', () => {
     await reference.click();
     await page.waitForURL(`${base}/decisions/${requestId}`);
     await page.getByRole('heading', { name: /Features/ }).waitFor();
+    await page.locator('.contribution-chart').waitFor();
+    expect(await page.locator('.contribution-chart figcaption ul').textContent()).toContain('raised the score');
     const stored = await sentra.app.inject({ method: 'GET', url: `/v1/decisions/${requestId}`, headers: { authorization: `Bearer ${adminToken}` } });
     expect(stored.json().risk_score).toBe(score);
     await screenshot(page, 'decision');

@@ -1117,6 +1117,128 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/decisions/{request_id}/explanation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which features pushed a stored decision's model score up or down (TreeSHAP) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    request_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request_id: string;
+                            model_version: string;
+                            /** @description The model's expected margin (log-odds) over its training data. */
+                            bias: number;
+                            /** @description bias + Σ contributions: the log-odds of the model probability. */
+                            margin: number;
+                            /** @description Every feature with a non-zero contribution, strongest (absolute value) first. */
+                            contributions: {
+                                feature: string;
+                                /** @description The value the model saw; null = missing. */
+                                value: number | null;
+                                /** @description TreeSHAP contribution to the margin; positive raises the score. */
+                                contribution: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { api, ApiError, unwrap } from '../api/client';
 import { ScoreGauge } from '../components/score-gauge';
 import { DecisionDetails } from '../components/decision-details';
+import { ContributionChart } from '../components/contribution-chart';
 
 /** The stored record of one decision: score, reasons, evidence, features, model and thresholds. */
 export function DecisionPage() {
@@ -11,6 +12,12 @@ export function DecisionPage() {
     queryKey: ['decision', requestId],
     queryFn: async () => unwrap(await api.GET('/v1/decisions/{request_id}', { params: { path: { request_id: requestId } } })),
     retry: (count, error) => !(error instanceof ApiError && error.status === 404) && count < 1,
+  });
+  const explanation = useQuery({
+    queryKey: ['decision-explanation', requestId],
+    enabled: decision.isSuccess,
+    queryFn: async () => unwrap(await api.GET('/v1/decisions/{request_id}/explanation', { params: { path: { request_id: requestId } } })),
+    staleTime: Infinity,
   });
   if (decision.isPending) return <p role="status">Loading decision {requestId}…</p>;
   if (decision.isError) {
@@ -62,6 +69,17 @@ export function DecisionPage() {
           </dl>
           <DecisionDetails reasons={record.reasons} evidence={record.evidence} />
         </section>
+        <div className="stack">
+        <section className="card" aria-labelledby="contributions-title">
+          <h2 id="contributions-title">Why this score</h2>
+          {explanation.isError ? (
+            <p role="alert">{explanation.error.message}</p>
+          ) : explanation.data === undefined ? (
+            <p role="status">Explaining…</p>
+          ) : (
+            <ContributionChart contributions={Object.fromEntries(explanation.data.contributions.map((part) => [part.feature, part.contribution]))} />
+          )}
+        </section>
         <section className="card" aria-labelledby="features-title">
           <h2 id="features-title">Features ({features.length})</h2>
           <div className="scroll-table">
@@ -88,6 +106,7 @@ export function DecisionPage() {
             </table>
           </div>
         </section>
+        </div>
       </div>
     </div>
   );
