@@ -16,14 +16,15 @@ const migrations: Record<string, Migration> = {
 };
 
 /**
- * One cheap query instead of the migrator's introspection and locking on every start: when the
- * newest migration is recorded as applied, there is nothing to do.
+ * One cheap query instead of the migrator's introspection and locking on every start: when every
+ * migration is recorded as applied, there is nothing to do. Every name is checked, not only the
+ * newest, since a lower-numbered migration of another domain may land after a higher one.
  */
 async function isUpToDate(db: Kysely<never>): Promise<boolean> {
-  const latest = migrationNames().at(-1);
   try {
-    const applied = await sql<{ name: string }>`select name from sentra_migrations where name = ${latest ?? ''}`.execute(db);
-    return applied.rows.length === 1;
+    const applied = await sql<{ name: string }>`select name from sentra_migrations`.execute(db);
+    const names = new Set(applied.rows.map((row) => row.name));
+    return migrationNames().every((name) => names.has(name));
   } catch {
     // No migration table yet (or not visible): let the migrator create it.
     return false;
