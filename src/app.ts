@@ -138,7 +138,13 @@ export async function closeRuntime(runtime: Runtime): Promise<void> {
 /** Builds the whole product: runtime plus the HTTP surface. One call wires everything. */
 export async function buildApp(config: Config, options: AppOptions = {}): Promise<SentraApp> {
   const runtime = await buildRuntime(config, options);
-  const app = createServer({ logger: runtime.logger, bodyLimitBytes: config.bodyLimitBytes });
+  const app = createServer({
+    logger: runtime.logger,
+    bodyLimitBytes: config.bodyLimitBytes,
+    authFailureLimit: config.authFailureLimit,
+    requestTimeoutMs: config.requestTimeoutMs,
+    connectionTimeoutMs: config.connectionTimeoutMs,
+  });
   await registerOpenApi(app, productVersion);
   registerMetricsRoutes(app, runtime.metrics);
   registerHealthRoutes(app, {

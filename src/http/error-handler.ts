@@ -3,6 +3,7 @@ import { SentraError, errorCatalogue, type ErrorCode, type ProblemDetail } from 
 import { isStoreUnavailable } from '../platform/store-errors.js';
 import { statusOf } from './error-status.js';
 import { toProblemDetails, type SchemaError } from './validation-details.js';
+import { RateLimitedError } from './rate-limited-error.js';
 
 /** Fastify's own error codes that are caller mistakes, mapped to Sentra codes. */
 const fastifyCodes: Record<string, ErrorCode> = {
@@ -54,6 +55,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: u
     request.log.error({ err: error }, 'unhandled error');
   }
   if (status === 503) void reply.header('retry-after', '1');
+  if (error instanceof RateLimitedError) void reply.header('retry-after', String(error.retryAfterSeconds));
   return reply.status(status).send({
     error: { code: mapped.code, message: mapped.message, request_id: request.id, details: mapped.details },
   });

@@ -1,18 +1,29 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from '../platform/logger.js';
 import { installErrorHandler } from './error-handler.js';
+import { AuthFailureLimiter } from './auth-failure-limiter.js';
+import { installRouteTable } from './route-access.js';
 
 /** HTTP server settings. */
 export interface ServerOptions {
   logger: Logger;
   bodyLimitBytes: number;
+  /** Failed authentications per client address per minute before 429; absent means unlimited. */
+  authFailureLimit?: number;
+  /** Longest time a client may take to send one whole request (slow-client protection). */
+  requestTimeoutMs?: number;
+  /** Longest a socket may stay silent before it is closed. */
+  connectionTimeoutMs?: number;
 }
 
 /**
  * A Fastify instance with Sentra's conventions: JSON only (no text/plain parser, so other media
- * types get 415), every schema error listed (allErrors) without type coercion, one error handler.
+ * types get 415), every schema error listed (allErrors) without type coercion, one error handler,
+ * a route table every route is recorded in, and timeouts so a slow or silent client cannot hold
+ * a connection open forever.
  */
 export function createServer(options: ServerOptions): FastifyInstance {
+  const requestTimeout = options.requestTimeoutMs ?? 30_000;
   const app: FastifyInstance = Fastify({
     loggerInstance: options.logger as FastifyBaseLogger,
     // Per-request logs would dominate at thousands of requests a second; metrics cover latency.
@@ -21,7 +32,13 @@ export function createServer(options: ServerOptions): FastifyInstance {
     genReqId: () => `req_${Math.random().toString(36).slice(2, 12)}`,
     ajv: { customOptions: { allErrors: true, coerceTypes: false, removeAdditional: false, useDefaults: false } },
     return503OnClosing: true,
+    requestTimeout,
+    connectionTimeout: options.connectionTimeoutMs ?? 60_000,
+    // Node checks request deadlines only every connectionsCheckingInterval (30 s by default).
+    http: { connectionsCheckingInterval: Math.min(1_000, requestTimeout), headersTimeout: Math.min(60_000, requestTimeout) },
   });
+  app.decorate('authFailures', options.authFailureLimit === undefined ? undefined : new AuthFailureLimiter(options.authFailureLimit));
+  installRouteTable(app);
   app.removeContentTypeParser('text/plain');
   installErrorHandler(app);
   return app;

@@ -31,6 +31,16 @@ export interface Config {
   readonly artifactDir: string;
   /** Where model artifacts are stored (`SENTRA_ARTIFACT_STORE`, default `local`: the artifactDir folder). */
   readonly artifactStore: ArtifactStoreConfig;
+  /** Largest model artifact file read or registered, in bytes (`SENTRA_MODEL_MAX_BYTES`, default 64 MiB). */
+  readonly modelMaxBytes: number;
+  /** Failed authentications a client address may make per minute before it gets 429 (`SENTRA_AUTH_FAILURE_LIMIT`, default 30). */
+  readonly authFailureLimit: number;
+  /** Longest time a client may take to send a whole request (`SENTRA_REQUEST_TIMEOUT_MS`, default 30000). */
+  readonly requestTimeoutMs: number;
+  /** Longest a connection may stay silent before it is closed (`SENTRA_CONNECTION_TIMEOUT_MS`, default 60000). */
+  readonly connectionTimeoutMs: number;
+  /** Buckets a `doc_s3_url` may name (`SENTRA_KYC_DOC_BUCKETS`, comma-separated, default `sentra-kyc-docs`). */
+  readonly kycDocumentBuckets: readonly string[];
 }
 
 const artifactStoreKinds = ['local', 's3'] as const;
@@ -140,6 +150,21 @@ function artifactStore(env: Env, directory: string, problems: ProblemDetail[]): 
   return kind === 's3' ? Object.freeze(s3) : Object.freeze({ kind: 'local', directory });
 }
 
+/** The comma-separated bucket allowlist of `doc_s3_url`; every name must be a bucket name. */
+function kycDocumentBuckets(env: Env, problems: ProblemDetail[]): readonly string[] {
+  const raw = env.SENTRA_KYC_DOC_BUCKETS;
+  const names = (raw === undefined || raw.trim() === '' ? 'sentra-kyc-docs' : raw).split(',').map((name) => name.trim());
+  const invalid = names.filter((name) => !bucketPattern.test(name));
+  if (invalid.length > 0) {
+    problems.push({
+      code: 'format',
+      path: 'SENTRA_KYC_DOC_BUCKETS',
+      message: `SENTRA_KYC_DOC_BUCKETS must be comma-separated bucket names, got ${invalid.map((name) => `"${name}"`).join(', ')}`,
+    });
+  }
+  return Object.freeze(names);
+}
+
 /**
  * Reads and validates the configuration. Every problem is reported at once in one error, so an
  * operator fixes the environment in one go.
@@ -170,6 +195,11 @@ export function loadConfig(env: Env = process.env): Config {
     databaseTimeoutMs: integer(env, 'SENTRA_DB_TIMEOUT_MS', 2000, 50, 60_000, problems),
     artifactDir,
     artifactStore: artifactStore(env, artifactDir, problems),
+    modelMaxBytes: integer(env, 'SENTRA_MODEL_MAX_BYTES', 64 * 1024 * 1024, 1024, 1024 * 1024 * 1024, problems),
+    authFailureLimit: integer(env, 'SENTRA_AUTH_FAILURE_LIMIT', 30, 1, 1_000_000, problems),
+    requestTimeoutMs: integer(env, 'SENTRA_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000, problems),
+    connectionTimeoutMs: integer(env, 'SENTRA_CONNECTION_TIMEOUT_MS', 60_000, 100, 600_000, problems),
+    kycDocumentBuckets: kycDocumentBuckets(env, problems),
   };
   if (problems.length > 0) {
     throw new SentraError('SENTRA_ERR_CONFIG', `Invalid configuration: ${problems.map((p) => p.message).join('; ')}`, {
