@@ -90,7 +90,7 @@ export async function buildRuntime(config: Config, options: AppOptions = {}): Pr
     const secret = await installationSecret(database.db, 'ip_hash_key');
     phase('migrate');
     const metrics = createMetrics();
-    const models = new ModelRegistry(database.db, await createArtifactStore(config), clock, logger);
+    const models = new ModelRegistry(database.db, await createArtifactStore(config), clock, logger, 2_000, config.modelMaxBytes);
     await models.start();
     phase('models');
     const features = await openFeatureSource({ config, db: database.db, clock, logger, ipHashKey: secret });

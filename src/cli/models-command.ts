@@ -21,7 +21,7 @@ async function withRegistry<T>(work: (registry: ModelRegistry, database: Databas
   const config = loadConfig();
   const store = await createArtifactStore(config);
   const database = await openConfiguredDatabase();
-  const registry = new ModelRegistry(database.db, store, systemClock, createLogger('silent'));
+  const registry = new ModelRegistry(database.db, store, systemClock, createLogger('silent'), 2_000, config.modelMaxBytes);
   try {
     return await work(registry, database);
   } finally {
@@ -70,8 +70,8 @@ export function registerModelsCommand(program: Command): void {
       .option('--tenant <id>', 'tenant', 'default')
       .option('--activate', 'also make it the active model')
       .action(async (dir: string, options: TenantOption & { activate?: boolean }) => {
-        const { readArtifactFolder } = await import('../registry/model-artifact.js');
-        const artifact = await readArtifactFolder(dir);
+        const [{ readArtifactFolder }, { loadConfig }] = await Promise.all([import('../registry/model-artifact.js'), import('../platform/config.js')]);
+        const artifact = await readArtifactFolder(dir, loadConfig().modelMaxBytes);
         await withRegistry(async (registry, database) => {
           await requireTenant(database, options.tenant);
           const version = await registry.register(options.tenant, artifact, cliActor());

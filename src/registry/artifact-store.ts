@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
 import { SentraError } from '../errors/errors.js';
 
@@ -8,10 +8,18 @@ export interface ArtifactStore {
   uriOf(key: string): string;
   /** Stores the bytes under the key (replacing what was there) and returns the object's URI. */
   put(key: string, bytes: Buffer | string): Promise<string>;
-  /** The stored bytes; `SENTRA_ERR_NOT_FOUND` when the key holds nothing. */
-  get(key: string): Promise<Buffer>;
+  /**
+   * The stored bytes; `SENTRA_ERR_NOT_FOUND` when the key holds nothing, `SENTRA_ERR_MODEL_FORMAT`
+   * (before reading it) when the object is larger than maxBytes.
+   */
+  get(key: string, maxBytes?: number): Promise<Buffer>;
   /** Releases connections; the store is unusable afterwards. */
   close(): void;
+}
+
+/** The refusal of an object larger than the store may read. */
+export function tooLarge(key: string, size: number, maxBytes: number): SentraError {
+  return new SentraError('SENTRA_ERR_MODEL_FORMAT', `Artifact ${key} is ${size} bytes, above the limit of ${maxBytes} (SENTRA_MODEL_MAX_BYTES)`);
 }
 
 /**
@@ -53,11 +61,14 @@ export class LocalArtifactStore implements ArtifactStore {
     return this.uriOf(key);
   }
 
-  async get(key: string): Promise<Buffer> {
+  async get(key: string, maxBytes = Number.POSITIVE_INFINITY): Promise<Buffer> {
     const path = this.pathOf(key);
     try {
+      const { size } = await stat(path);
+      if (size > maxBytes) throw tooLarge(key, size, maxBytes);
       return await readFile(path);
     } catch (error) {
+      if (error instanceof SentraError) throw error;
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') {
         throw new SentraError('SENTRA_ERR_NOT_FOUND', `Artifact ${key} is not in the store at ${this.root}`, { cause: error });

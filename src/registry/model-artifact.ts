@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SentraError } from '../errors/errors.js';
 
@@ -20,31 +20,45 @@ export function artifactVersion(artifact: ModelArtifact): string {
   return `${name}-${digest.slice(0, 12)}`;
 }
 
-async function readJson(path: string): Promise<unknown> {
-  let text: string;
+/** The default cap on one artifact file (SENTRA_MODEL_MAX_BYTES): far above a real model, far below memory. */
+export const defaultArtifactMaxBytes = 64 * 1024 * 1024;
+
+async function readText(path: string, maxBytes: number): Promise<string> {
   try {
-    text = await readFile(path, 'utf8');
+    const { size } = await stat(path);
+    if (size > maxBytes) throw new SentraError('SENTRA_ERR_MODEL_FORMAT', `${path} is ${size} bytes, above the limit of ${maxBytes} (SENTRA_MODEL_MAX_BYTES)`);
+    return await readFile(path, 'utf8');
   } catch (error) {
+    if (error instanceof SentraError) throw error;
     throw new SentraError('SENTRA_ERR_MODEL_FORMAT', `Cannot read ${path}`, { cause: error });
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new SentraError('SENTRA_ERR_MODEL_FORMAT', `${path} is not valid JSON`, { cause: error });
   }
 }
 
-/** Reads an artifact folder (model.json, feature_schema.json, metadata.json). */
-export async function readArtifactFolder(folder: string): Promise<ModelArtifact> {
-  const modelJson = await readFile(join(folder, artifactFiles.model), 'utf8').catch((error: unknown) => {
-    throw new SentraError('SENTRA_ERR_MODEL_FORMAT', `Cannot read ${join(folder, artifactFiles.model)}`, { cause: error });
-  });
-  const featureSchema = await readJson(join(folder, artifactFiles.featureSchema));
-  const metadata = await readJson(join(folder, artifactFiles.metadata));
+/** Parses one artifact file's JSON; `name` says which file in the error. */
+export function parseArtifactJson(text: string, name: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new SentraError('SENTRA_ERR_MODEL_FORMAT', `${name} is not valid JSON`, { cause: error });
+  }
+}
+
+/** Builds an artifact from the three files' text, checking that metadata is an object. */
+export function artifactFromTexts(modelJson: string, featureSchemaText: string, metadataText: string, where: string): ModelArtifact {
+  const featureSchema = parseArtifactJson(featureSchemaText, `${where}/${artifactFiles.featureSchema}`);
+  const metadata = parseArtifactJson(metadataText, `${where}/${artifactFiles.metadata}`);
   if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) {
-    throw new SentraError('SENTRA_ERR_MODEL_FORMAT', `${join(folder, artifactFiles.metadata)} must be a JSON object`);
+    throw new SentraError('SENTRA_ERR_MODEL_FORMAT', `${where}/${artifactFiles.metadata} must be a JSON object`);
   }
   return { modelJson, featureSchema, metadata: metadata as Record<string, unknown> };
+}
+
+/** Reads an artifact folder (model.json, feature_schema.json, metadata.json); a file above maxBytes is refused unread. */
+export async function readArtifactFolder(folder: string, maxBytes = defaultArtifactMaxBytes): Promise<ModelArtifact> {
+  const [modelJson, featureSchema, metadata] = await Promise.all(
+    [artifactFiles.model, artifactFiles.featureSchema, artifactFiles.metadata].map((file) => readText(join(folder, file), maxBytes)),
+  );
+  return artifactFromTexts(modelJson!, featureSchema!, metadata!, folder);
 }
 
 /**

@@ -7,7 +7,7 @@ import { SentraError } from '../errors/errors.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { ModelSource, ScoringModel } from '../scoring/scoring-ports.js';
 import type { ArtifactStore } from './artifact-store.js';
-import { artifactFiles, artifactVersion, readArtifactFolder, type ModelArtifact } from './model-artifact.js';
+import { artifactFiles, artifactFromTexts, artifactVersion, defaultArtifactMaxBytes, readArtifactFolder, type ModelArtifact } from './model-artifact.js';
 import { hasModelVersion, insertModelVersion, readActiveVersions, writeActiveVersion } from './model-version.repository.js';
 import { loadScoringModel } from './scoring-model-loader.js';
 
@@ -32,6 +32,7 @@ export class ModelRegistry implements ModelSource {
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly refreshMs = 2_000,
+    private readonly maxArtifactBytes = defaultArtifactMaxBytes,
   ) {}
 
   /** Loads the active pointers (installing the default model where a tenant has none) and starts refreshing. */
@@ -70,14 +71,28 @@ export class ModelRegistry implements ModelSource {
     return this.activeVersions.get(tenantId);
   }
 
-  /** The tenant's active model (a tenant without one gets the default model, audited). */
+  /**
+   * The tenant's active model (a tenant without one gets the default model, audited). A model that
+   * cannot be loaded (store unreachable, files corrupt or swapped) is `SENTRA_ERR_MODEL_UNAVAILABLE`
+   * with a generic message: bucket names, keys, paths and OS errors go to the log, not the caller.
+   */
   async active(tenantId: string): Promise<ScoringModel> {
     let version = this.activeVersions.get(tenantId);
     if (version === undefined) {
-      version = (await readActiveVersions(this.db)).get(tenantId) ?? (await this.installDefault(tenantId));
+      version = (await readActiveVersions(this.db)).get(tenantId) ?? (await this.unavailableOnFailure(tenantId, undefined, () => this.installDefault(tenantId)));
       this.activeVersions.set(tenantId, version);
     }
-    return this.compile(version);
+    const active = version;
+    return this.unavailableOnFailure(tenantId, active, () => this.compile(active));
+  }
+
+  private async unavailableOnFailure<T>(tenantId: string, version: string | undefined, load: () => Promise<T>): Promise<T> {
+    try {
+      return await load();
+    } catch (error) {
+      this.logger.error({ err: error, tenantId, version }, 'the active model cannot be loaded');
+      throw new SentraError('SENTRA_ERR_MODEL_UNAVAILABLE', "The tenant's active model cannot be loaded; retry later or ask an operator to check the server log.");
+    }
   }
 
   /** Stores an artifact and registers its version for a tenant (idempotent); returns the version. */
@@ -136,18 +151,40 @@ export class ModelRegistry implements ModelSource {
     return model;
   }
 
-  /** The stored artifact of a registered version (explaining stored decisions reads the model that made them). */
+  /**
+   * The stored artifact of a registered version (explaining stored decisions reads the model that
+   * made them). A failure is `SENTRA_ERR_MODEL_UNAVAILABLE` with a generic message, the detail logged.
+   */
   async artifact(version: string): Promise<ModelArtifact> {
-    const read = async (file: string) => (await this.store.get(`models/${version}/${file}`)).toString('utf8');
+    try {
+      return await this.readArtifact(version);
+    } catch (error) {
+      this.logger.error({ err: error, version }, 'a stored model cannot be read');
+      throw new SentraError('SENTRA_ERR_MODEL_UNAVAILABLE', 'The model that made this decision cannot be loaded; retry later or ask an operator to check the server log.');
+    }
+  }
+
+  /**
+   * Reads a version's files, each capped in size, and re-derives the version from their content:
+   * whoever can write to the artifact folder or bucket cannot swap the model a version names.
+   */
+  private async readArtifact(version: string): Promise<ModelArtifact> {
+    const folder = `models/${version}`;
+    const read = async (file: string) => (await this.store.get(`${folder}/${file}`, this.maxArtifactBytes)).toString('utf8');
     const [modelJson, schema, metadata] = await Promise.all([
       read(artifactFiles.model),
       read(artifactFiles.featureSchema),
       read(artifactFiles.metadata),
     ]);
-    return { modelJson, featureSchema: JSON.parse(schema) as unknown, metadata: JSON.parse(metadata) as Record<string, unknown> };
+    const artifact = artifactFromTexts(modelJson, schema, metadata, this.store.uriOf(folder));
+    const derived = artifactVersion(artifact);
+    if (derived !== version) {
+      throw new SentraError('SENTRA_ERR_MODEL_FORMAT', `The artifact stored as ${version} hashes to ${derived}: its files were changed after registration`);
+    }
+    return artifact;
   }
 
   private async loadVersion(version: string): Promise<ScoringModel> {
-    return loadScoringModel(await this.artifact(version), version);
+    return loadScoringModel(await this.readArtifact(version), version);
   }
 }

@@ -1,6 +1,6 @@
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { SentraError } from '../errors/errors.js';
-import { checkArtifactKey, type ArtifactStore } from './artifact-store.js';
+import { checkArtifactKey, tooLarge, type ArtifactStore } from './artifact-store.js';
 
 /** Static credentials; without them the standard AWS chain is used (environment, shared files, SSO, web identity, ECS/EC2 roles). */
 export interface S3Credentials {
@@ -118,12 +118,18 @@ export class S3ArtifactStore implements ArtifactStore {
     return this.uriOf(key);
   }
 
-  async get(key: string): Promise<Buffer> {
+  async get(key: string, maxBytes = Number.POSITIVE_INFINITY): Promise<Buffer> {
     const objectKey = this.objectKey(key);
     try {
       const response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: objectKey }));
       if (response.Body === undefined) return Buffer.alloc(0);
+      // The length is known before the body is read: an oversized object is refused unread.
+      if ((response.ContentLength ?? 0) > maxBytes) {
+        (response.Body as { destroy?: () => void }).destroy?.();
+        throw tooLarge(key, response.ContentLength!, maxBytes);
+      }
       const bytes = await response.Body.transformToByteArray();
+      if (bytes.byteLength > maxBytes) throw tooLarge(key, bytes.byteLength, maxBytes);
       return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     } catch (error) {
       throw this.failure('read', key, error);
