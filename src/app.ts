@@ -9,7 +9,8 @@ import { GroupCommitter } from './platform/group-commit.js';
 import { withDeadline } from './platform/store-errors.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
 import { Authenticator } from './tenants/authenticator.js';
-import { bootstrapInstall, type BootstrapResult } from './tenants/bootstrap.js';
+import { bootstrapInstall } from './tenants/bootstrap.js';
+import { writeBootstrapTokenFile } from './tenants/bootstrap-token-file.js';
 import { installationSecret } from './tenants/installation.js';
 import { ThresholdService } from './scoring/threshold.service.js';
 import { ScoringService } from './scoring/scoring.service.js';
@@ -55,7 +56,8 @@ export interface Runtime {
   readonly features: OnlineFeatureSource;
   readonly writer: GroupCommitter<DecisionWrite, void>;
   readonly scoring: ScoringService;
-  readonly bootstrap: BootstrapResult;
+  /** What the first start created; a generated admin token is only in `tokenFile`, never in memory or logs. */
+  readonly bootstrap: { readonly created: boolean; readonly tenantId: string; readonly tokenFile: string | undefined };
 }
 
 /** A built app: the HTTP server (not yet listening) and the runtime behind it. */
@@ -86,7 +88,9 @@ export async function buildRuntime(config: Config, options: AppOptions = {}): Pr
   phase('database');
   try {
     await migrateToLatest(database.db as never);
-    const bootstrap = await bootstrapInstall(database.db, config.bootstrapToken);
+    const installed = await bootstrapInstall(database.db, config.bootstrapToken);
+    const tokenFile = installed.generatedToken === undefined ? undefined : await writeBootstrapTokenFile(config.dataDir, installed.generatedToken);
+    const bootstrap = { created: installed.created, tenantId: installed.tenantId, tokenFile };
     const secret = await installationSecret(database.db, 'ip_hash_key');
     phase('migrate');
     const metrics = createMetrics();

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
@@ -13,6 +13,7 @@ async function serve(dataDir: string, port: number, extraEnv: Record<string, str
   });
   let stdout = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`serve exited with ${child.exitCode}`);
@@ -31,17 +32,23 @@ async function serve(dataDir: string, port: number, extraEnv: Record<string, str
 }
 
 describe('sentra serve', () => {
-  it('prints a generated admin token once, on the first start only, and stops cleanly on SIGTERM', async () => {
+  it('writes a generated admin token to an owner-only file on the first start, prints its path and never the token, and stops cleanly on SIGTERM', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sentra-serve-'));
     try {
       const first = await serve(dataDir, 18_301);
-      const token = /\n {2}(sentra_[A-Za-z0-9_-]{43})\n/.exec(first.output())?.[1];
-      expect(token).toBeDefined();
+      const tokenFile = join(dataDir, 'bootstrap-admin-token');
+      expect(first.output()).toContain(tokenFile);
+      expect(statSync(tokenFile).mode & 0o777).toBe(0o600);
+      const token = readFileSync(tokenFile, 'utf8').trim();
+      expect(token).toMatch(/^sentra_[A-Za-z0-9_-]{43}$/);
+      expect(first.output()).not.toContain(token);
       const scored = await fetch('http://127.0.0.1:18301/v1/decisions/dec_unknown', { headers: { authorization: `Bearer ${token}` } });
       expect(scored.status).toBe(404);
       expect(await first.stop()).toBe(0);
+      rmSync(tokenFile);
       const second = await serve(dataDir, 18_302);
-      expect(second.output()).not.toContain('sentra_');
+      expect(second.output()).not.toContain('bootstrap-admin-token');
+      expect(existsSync(tokenFile)).toBe(false);
       const again = await fetch('http://127.0.0.1:18302/v1/decisions/dec_unknown', { headers: { authorization: `Bearer ${token}` } });
       expect(again.status).toBe(404);
       expect(await second.stop()).toBe(0);

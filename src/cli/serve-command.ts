@@ -32,10 +32,10 @@ export function registerServeCommand(program: Command): void {
       process.on('SIGTERM', () => stop('SIGTERM'));
       process.on('SIGINT', () => stop('SIGINT'));
       const address = await sentra.app.listen({ port: config.port, host: config.host });
-      if (bootstrap.generatedToken !== undefined) {
+      if (bootstrap.tokenFile !== undefined) {
         process.stdout.write(
-          `\nSentra created the tenant "${bootstrap.tenantId}" and an admin token. It is shown only this once:\n\n  ${bootstrap.generatedToken}\n\n` +
-            'Keep it safe (set SENTRA_BOOTSTRAP_TOKEN before the first start to choose it yourself).\n\n',
+          `\nSentra created the tenant "${bootstrap.tenantId}" and an admin token, written to a file only this user can read:\n\n  ${bootstrap.tokenFile}\n\n` +
+            'Copy it somewhere safe, then delete the file (set SENTRA_BOOTSTRAP_TOKEN before the first start to choose the token yourself).\n\n',
         );
       }
       logger.info(
