@@ -162,7 +162,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     },
     modelLoaded: () => runtime.models.ready(),
   });
-  registerScoreRoutes(app, runtime.authenticator, runtime.scoring);
+  registerScoreRoutes(app, runtime.authenticator, runtime.scoring, config.kycDocumentBuckets);
   registerDecisionRoutes(app, runtime.authenticator, runtime.database.db);
   registerThresholdRoutes(app, runtime.authenticator, runtime.thresholds);
   registerThresholdPreviewRoutes(app, runtime.authenticator, { db: runtime.database.db, clock: runtime.clock, thresholds: runtime.thresholds });

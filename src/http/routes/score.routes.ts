@@ -3,10 +3,15 @@ import type { Authenticator } from '../../tenants/authenticator.js';
 import type { ScoringService } from '../../scoring/scoring.service.js';
 import { ErrorResponse } from '../../contract/error-response.js';
 import { RiskScoreRequest, RiskScoreResponse } from '../../contract/risk-score.js';
+import { documentUrlProblems } from '../../contract/document-url.js';
+import { ValidationError } from '../../errors/errors.js';
 import { principalOf, requireRole } from '../auth.js';
 
-/** `POST /v1/risk/score`: the seed-003 scoring contract (analyst or admin). */
-export function registerScoreRoutes(app: FastifyInstance, authenticator: Authenticator, scoring: ScoringService): void {
+/**
+ * `POST /v1/risk/score`: the seed-003 scoring contract (analyst or admin). A `doc_s3_url` must name
+ * one of the approved KYC buckets (`kycDocumentBuckets`).
+ */
+export function registerScoreRoutes(app: FastifyInstance, authenticator: Authenticator, scoring: ScoringService, kycDocumentBuckets: readonly string[]): void {
   app.post<{ Body: RiskScoreRequest }>(
     '/v1/risk/score',
     {
@@ -28,6 +33,8 @@ export function registerScoreRoutes(app: FastifyInstance, authenticator: Authent
     },
     async (request, reply) => {
       const principal = principalOf(request);
+      const documentProblems = documentUrlProblems(request.body.kyc_refs, kycDocumentBuckets);
+      if (documentProblems.length > 0) throw new ValidationError(documentProblems);
       const startedAt = performance.now() - reply.elapsedTime;
       const scored = await scoring.scoreRequest(request.body, { tenantId: principal.tenantId, actor: principal.tokenId, source: 'api', startedAt });
       return scored.response;
