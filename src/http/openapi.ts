@@ -1,10 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { accessOf, markRoutesPublic, publicAccess } from './route-access.js';
 
-/** Registers the OpenAPI document (`/openapi.json`) and the API reference page (`/docs`). */
+/**
+ * Registers the OpenAPI document (`/openapi.json`) and the API reference page (`/docs`). Each
+ * operation's `security` comes from the route's declared access, so a public route (health,
+ * metrics) is never documented as needing a token.
+ */
 export async function registerOpenApi(app: FastifyInstance, version: string): Promise<void> {
   await app.register(swagger, {
+    transform: ({ schema, url, route }) => {
+      const access = accessOf(route);
+      if (schema === undefined || access === undefined) return { schema, url };
+      return { schema: { ...schema, security: access.kind === 'public' ? [] : [{ bearer: [] }] }, url };
+    },
     openapi: {
       openapi: '3.1.0',
       info: {
@@ -24,6 +34,9 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
       ],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
-  app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  await app.register(async (scope) => {
+    markRoutesPublic(scope);
+    await scope.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+  });
+  app.get('/openapi.json', { schema: { hide: true }, config: { access: publicAccess } }, () => app.swagger());
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
+import { publicAccess } from '../route-access.js';
 
 /** What readiness depends on. */
 export interface ReadinessProbe {
@@ -13,13 +14,13 @@ const Check = Type.Object({ status: Type.String(), checks: Type.Record(Type.Stri
 
 /** `/healthz` (the process answers) and `/readyz` (database reachable and model loaded). */
 export function registerHealthRoutes(app: FastifyInstance, probe: ReadinessProbe): void {
-  app.get('/healthz', { schema: { tags: ['operations'], summary: 'Liveness: the process answers', response: { 200: Check } } }, () => ({
+  app.get('/healthz', { config: { access: publicAccess }, schema: { tags: ['operations'], summary: 'Liveness: the process answers', response: { 200: Check } } }, () => ({
     status: 'ok',
     checks: { process: true },
   }));
   app.get(
     '/readyz',
-    { schema: { tags: ['operations'], summary: 'Readiness: database reachable and model loaded', response: { 200: Check, 503: Check } } },
+    { config: { access: publicAccess }, schema: { tags: ['operations'], summary: 'Readiness: database reachable and model loaded', response: { 200: Check, 503: Check } } },
     async (_request, reply) => {
       const database = await probe.databaseReachable();
       const model = probe.modelLoaded();

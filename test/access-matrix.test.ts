@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LightMyRequestResponse } from 'fastify';
+import { adminToken, startTestApp, type TestApp } from './support/test-app.js';
+import { scoreBody } from './support/score-body.js';
+import { expectErrorShape, fillPath, pathParameters, routeName, routesOf, tenantMarkers, type HarnessRoute } from './support/route-harness.js';
+import { roles, hashToken, type Role } from '../src/tenants/token.js';
+import { assertNever } from '../src/errors/errors.js';
+
+/**
+ * The access harness: every route of the server's route table (so a route added later is covered
+ * without anyone listing it) must declare who may call it, answer each credential as declared
+ * (none, unknown, revoked, each role of tenant A), and never show tenant B's data to tenant A.
+ */
+
+/** A caller of the matrix: a header value (or none) and what it is. */
+interface Caller {
+  readonly name: string;
+  readonly authorization: string | undefined;
+  /** The role of a live token of tenant A; undefined for no, unknown or revoked credentials. */
+  readonly role: Role | undefined;
+}
+
+const tenantB = 'tenant-b-isolation';
+const bodyMethods = new Set(['POST', 'PUT', 'PATCH']);
+
+describe('access matrix over every route', () => {
+  let sentra: TestApp;
+  let routes: HarnessRoute[];
+  let callers: Caller[];
+  let markers: Set<string>;
+  const counts = new Map<string, number>();
+
+  const call = async (route: HarnessRoute, authorization: string | undefined, url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> => {
+    counts.set(routeName(route), (counts.get(routeName(route)) ?? 0) + 1);
+    return sentra.app.inject({
+      method: route.method as 'GET',
+      url,
+      headers: { ...(authorization === undefined ? {} : { authorization }), ...(bodyMethods.has(route.method) ? { 'content-type': 'application/json' } : {}), ...headers },
+      ...(bodyMethods.has(route.method) ? { payload: '{}' } : {}),
+    });
+  };
+
+  beforeAll(async () => {
+    // Every caller here comes from one address: the failed-authentication limit would answer 429.
+    sentra = await startTestApp('pglite', { SENTRA_AUTH_FAILURE_LIMIT: '1000000' });
+    routes = routesOf(sentra.app);
+    const tokensB = new Map<Role, string>();
+    for (const role of roles) tokensB.set(role, tokensB.size === 0 ? await sentra.addTenant(tenantB, role) : await sentra.addToken(tenantB, role));
+    callers = [
+      { name: 'no credential', authorization: undefined, role: undefined },
+      { name: 'unknown token', authorization: 'Bearer sentra_unknown_token_0123456789abcdef0123456789', role: undefined },
+      { name: 'malformed header', authorization: 'Basic dXNlcjpwYXNz', role: undefined },
+    ];
+    for (const role of roles) {
+      callers.push({ name: `tenant A ${role}`, authorization: `Bearer ${role === 'admin' ? adminToken : await sentra.addToken('default', role)}`, role });
+    }
+    const revoked = await sentra.addToken('default', 'admin');
+    await sentra.runtime.database.db.updateTable('api_tokens').set({ revoked_at: new Date() }).where('token_hash', '=', hashToken(revoked)).execute();
+    sentra.runtime.authenticator.forget();
+    callers.push({ name: 'revoked admin token', authorization: `Bearer ${revoked}`, role: undefined });
+    // Tenant B's data: decisions whose identifiers appear nowhere in tenant A.
+    const scorerB = tokensB.get('admin') ?? [...tokensB.values()][0]!;
+    for (let index = 0; index < 3; index++) {
+      const response = await sentra.app.inject({
+        method: 'POST',
+        url: '/v1/risk/score',
+        headers: { authorization: `Bearer ${scorerB}` },
+        payload: scoreBody({
+          transaction: { tx_id: `b-secret-tx-${index}` },
+          entities: { sender_entity_id: `b-secret-sender-${index}`, receiver_entity_id: 'b-secret-merchant', user_id: `b-secret-user-${index}` },
+        }),
+      });
+      expect(response.statusCode).toBe(200);
+    }
+    markers = await tenantMarkers(sentra.runtime.database.db, tenantB);
+  }, 120_000);
+
+  afterAll(async () => {
+    const report = [...counts.entries()].map(([route, requests]) => `${requests.toString().padStart(5)}  ${route}`).join('\n');
+    console.info(`access matrix: ${counts.size} routes, ${[...counts.values()].reduce((a, b) => a + b, 0)} requests\n${report}`);
+    await sentra.close();
+  });
+
+  it('finds the routes of the server and a declared access rule on every one', () => {
+    expect(routes.length).toBeGreaterThan(5);
+    const undeclared = routes.filter((route) => route.access === undefined).map(routeName);
+    expect(undeclared, 'routes without an access rule: declare one (see docs/contributing.md, "Route access")').toEqual([]);
+  });
+
+  it('documents each route in OpenAPI with the security its access rule needs', async () => {
+    const document = (await sentra.app.inject({ method: 'GET', url: '/openapi.json' })).json() as {
+      paths: Record<string, Record<string, { security?: unknown }>>;
+    };
+    for (const route of routes.filter((candidate) => !candidate.hidden && !candidate.url.startsWith('/docs'))) {
+      const operation = document.paths[route.url.replace(/:([A-Za-z0-9_]+)/g, '{$1}')]?.[route.method.toLowerCase()];
+      expect(operation, `${routeName(route)} is in /openapi.json`).toBeDefined();
+      const access = route.access!;
+      switch (access.kind) {
+        case 'public':
+          expect(operation!.security, `${routeName(route)} needs no token`).toEqual([]);
+          break;
+        case 'token':
+          expect(operation!.security, `${routeName(route)} needs a bearer token`).toEqual([{ bearer: [] }]);
+          break;
+        default:
+          assertNever(access, 'route access');
+      }
+    }
+  });
+
+  it('answers every caller of every route as its access rule says, with a documented status', async () => {
+    for (const route of routes) {
+      const access = route.access!;
+      for (const caller of callers) {
+        const response = await call(route, caller.authorization, fillPath(route.url, {}, 'x-unknown'));
+        const where = `${routeName(route)} as ${caller.name} → ${response.statusCode}`;
+        expect(response.statusCode, where).toBeLessThan(500);
+        if (route.documented !== undefined) expect(route.documented, `${where}: status not in the route's response schema`).toContain(response.statusCode);
+        switch (access.kind) {
+          case 'public':
+            expect([401, 403], where).not.toContain(response.statusCode);
+            break;
+          case 'token': {
+            const expected = caller.role === undefined ? 401 : access.roles.includes(caller.role) ? undefined : 403;
+            if (expected === undefined) expect([401, 403], where).not.toContain(response.statusCode);
+            else {
+              expect(response.statusCode, where).toBe(expected);
+              expectErrorShape(response, where);
+              expect(response.json().error.code, where).toBe(expected === 401 ? 'SENTRA_ERR_UNAUTHENTICATED' : 'SENTRA_ERR_FORBIDDEN');
+            }
+            break;
+          }
+          default:
+            assertNever(access, 'route access');
+        }
+      }
+    }
+  }, 300_000);
+
+  it("never shows tenant B's data to tenant A, whatever identifier, query or header A sends", async () => {
+    expect(markers.size).toBeGreaterThan(5);
+    const tenantCallers = callers.filter((caller) => caller.role !== undefined);
+    for (const route of routes) {
+      const access = route.access!;
+      const admitted = access.kind === 'public' ? [callers[0]!] : tenantCallers.filter((caller) => access.roles.includes(caller.role!));
+      const parameters = pathParameters(route.url);
+      const attempts: { url: string; sent: string | undefined }[] = [
+        { url: `${fillPath(route.url, {}, 'x-unknown')}?tenant_id=${tenantB}&tenant=${tenantB}`, sent: undefined },
+      ];
+      if (parameters.length > 0) for (const marker of markers) attempts.push({ url: fillPath(route.url, {}, marker), sent: marker });
+      for (const caller of admitted) {
+        for (const attempt of attempts) {
+          const response = await call(route, caller.authorization, attempt.url, { 'x-tenant-id': tenantB });
+          const where = `${routeName(route)} as ${caller.name} with ${attempt.url} → ${response.statusCode}`;
+          expect(response.statusCode, where).toBeLessThan(500);
+          // A 404 may echo the URL it was sent; only identifiers the caller did not send are a leak.
+          const shown = [...markers].filter((marker) => !attempt.url.includes(encodeURIComponent(marker)) && response.body.includes(marker));
+          expect(shown, `${where} shows tenant B's identifiers`).toEqual([]);
+          if (attempt.sent !== undefined) expect(response.statusCode >= 200 && response.statusCode < 300, `${where}: tenant B's ${attempt.sent} answered as if it were A's`).toBe(false);
+        }
+      }
+    }
+  }, 300_000);
+});
