@@ -14,6 +14,23 @@ const fastifyCodes: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'SENTRA_ERR_MALFORMED_JSON',
   FST_ERR_CTP_INVALID_TYPE: 'SENTRA_ERR_UNSUPPORTED_MEDIA_TYPE',
   FST_ERR_CTP_EMPTY_TYPE: 'SENTRA_ERR_UNSUPPORTED_MEDIA_TYPE',
+  // A static-file path with a backslash or a `..` that escapes the root: there is no such file.
+  FST_STATIC_FORBIDDEN_PATH: 'SENTRA_ERR_NOT_FOUND',
+  // Raised by the router before any route runs (see frameworkErrors in server.ts).
+  FST_ERR_MAX_PARAM_LENGTH: 'SENTRA_ERR_NOT_FOUND',
+  FST_ERR_BAD_URL: 'SENTRA_ERR_VALIDATION',
+};
+
+/** Other caller mistakes a plugin reports only by status: mapped by status, never a 500. */
+const statusCodes: Record<number, ErrorCode> = {
+  400: 'SENTRA_ERR_VALIDATION',
+  401: 'SENTRA_ERR_UNAUTHENTICATED',
+  403: 'SENTRA_ERR_FORBIDDEN',
+  404: 'SENTRA_ERR_NOT_FOUND',
+  409: 'SENTRA_ERR_CONFLICT',
+  413: 'SENTRA_ERR_PAYLOAD_TOO_LARGE',
+  415: 'SENTRA_ERR_UNSUPPORTED_MEDIA_TYPE',
+  429: 'SENTRA_ERR_RATE_LIMITED',
 };
 
 interface Mapped {
@@ -44,6 +61,8 @@ function mapError(error: unknown): Mapped {
     return { code: known, message: errorCatalogue[known].message, details: [{ code: 'json', path: '/', message: fastifyError.message ?? 'invalid JSON body' }] };
   }
   if (known !== undefined) return { code: known, message: errorCatalogue[known].message, details: [] };
+  const byStatus = fastifyError.statusCode === undefined ? undefined : statusCodes[fastifyError.statusCode];
+  if (byStatus !== undefined) return { code: byStatus, message: errorCatalogue[byStatus].message, details: [] };
   return { code: 'SENTRA_ERR_INTERNAL', message: errorCatalogue.SENTRA_ERR_INTERNAL.message, details: [] };
 }
 

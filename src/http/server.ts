@@ -1,8 +1,9 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from '../platform/logger.js';
-import { installErrorHandler } from './error-handler.js';
+import { installErrorHandler, sendError } from './error-handler.js';
 import { AuthFailureLimiter } from './auth-failure-limiter.js';
 import { installRouteTable } from './route-access.js';
+import { refuseNulCharacters } from './nul-characters.js';
 
 /** HTTP server settings. */
 export interface ServerOptions {
@@ -32,6 +33,8 @@ export function createServer(options: ServerOptions): FastifyInstance {
     genReqId: () => `req_${Math.random().toString(36).slice(2, 12)}`,
     ajv: { customOptions: { allErrors: true, coerceTypes: false, removeAdditional: false, useDefaults: false } },
     return503OnClosing: true,
+    // The router's own errors (a path parameter too long, a malformed URL) get the one error body too.
+    frameworkErrors: (error, request, reply) => void sendError(request, reply, error),
     requestTimeout,
     connectionTimeout: options.connectionTimeoutMs ?? 60_000,
     // Node checks request deadlines only every connectionsCheckingInterval (30 s by default).
@@ -39,6 +42,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
   });
   app.decorate('authFailures', options.authFailureLimit === undefined ? undefined : new AuthFailureLimiter(options.authFailureLimit));
   installRouteTable(app);
+  refuseNulCharacters(app);
   app.removeContentTypeParser('text/plain');
   installErrorHandler(app);
   return app;

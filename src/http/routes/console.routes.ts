@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { consoleSecurityHeaders, documentCache, immutableAssetCache } from '../console-headers.js';
+import { markRoutesPublic } from '../route-access.js';
 
 /**
  * The client-side paths of the console. Each answers with the single page, which then routes in the
@@ -27,6 +28,8 @@ export async function registerConsoleRoutes(app: FastifyInstance, root: URL = de
   const page = readFileSync(indexPath);
   const pageTag = `"${createHash('sha256').update(page).digest('base64url').slice(0, 27)}"`;
   await app.register(async (scope) => {
+    // The page and its assets are public; the API calls the page makes carry the token.
+    markRoutesPublic(scope);
     scope.addHook('onSend', async (_request, reply, payload) => {
       void reply.headers(consoleSecurityHeaders);
       return payload;
