@@ -4,6 +4,7 @@ import { installErrorHandler, sendError } from './error-handler.js';
 import { AuthFailureLimiter } from './auth-failure-limiter.js';
 import { installRouteTable } from './route-access.js';
 import { refuseNulCharacters } from './nul-characters.js';
+import { installSecurityHeaders } from './security-headers.js';
 
 /** HTTP server settings. */
 export interface ServerOptions {
@@ -43,6 +44,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
   app.decorate('authFailures', options.authFailureLimit === undefined ? undefined : new AuthFailureLimiter(options.authFailureLimit));
   installRouteTable(app);
   refuseNulCharacters(app);
+  installSecurityHeaders(app);
   app.removeContentTypeParser('text/plain');
   installErrorHandler(app);
   return app;
