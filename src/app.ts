@@ -34,6 +34,10 @@ import { registerConsoleRoutes } from './http/routes/console.routes.js';
 import { registerDecisionExplanationRoutes } from './http/routes/decision-explanation.routes.js';
 import { DecisionExplainer } from './registry/decision-explainer.js';
 import { productVersion } from './platform/version.js';
+import { createEnrichmentServices, startEnrichmentWorker, type EnrichmentServices } from './worker/enrichment-worker.js';
+import type { JobRunner } from './worker/job-runner.js';
+import { registerJobRoutes } from './http/routes/jobs.routes.js';
+import { registerEnrichmentRoutes } from './http/routes/enrichment.routes.js';
 
 /** Test and embedding hooks; production passes none. */
 export interface AppOptions {
@@ -58,6 +62,9 @@ export interface Runtime {
   readonly scoring: ScoringService;
   /** What the first start created; a generated admin token is only in `tokenFile`, never in memory or logs. */
   readonly bootstrap: { readonly created: boolean; readonly tenantId: string; readonly tokenFile: string | undefined };
+  readonly enrichment: EnrichmentServices;
+  /** The in-process job runner (SENTRA_WORKER=in-process), stopped on close. */
+  readonly worker: { readonly runner: JobRunner; stop(): Promise<void> } | undefined;
 }
 
 /** A built app: the HTTP server (not yet listening) and the runtime behind it. */
@@ -113,6 +120,7 @@ export async function buildRuntime(config: Config, options: AppOptions = {}): Pr
       { maxBatch: 256, concurrency: 1 },
     );
     const thresholds = new ThresholdService(database.db, clock);
+    const enrichment = createEnrichmentServices(config, database.db, metrics.registry);
     const scoring = new ScoringService({
       clock,
       features,
@@ -121,10 +129,12 @@ export async function buildRuntime(config: Config, options: AppOptions = {}): Pr
       writer,
       metrics,
       persistTimeoutMs: config.databaseTimeoutMs,
-      llmVersion: 'none',
+      llmVersion: enrichment.provider.version,
+      kyc: enrichment.lookup,
     });
     const authenticator = new Authenticator(database.db, clock);
-    return { config, clock, logger, database, metrics, authenticator, thresholds, models, features, writer, scoring, bootstrap };
+    const worker = config.enrichment.worker.mode === 'in-process' ? startEnrichmentWorker(config, { db: database.db, clock, logger, services: enrichment }) : undefined;
+    return { config, clock, logger, database, metrics, authenticator, thresholds, models, features, writer, scoring, bootstrap, enrichment, worker };
   } catch (error) {
     await database.close();
     throw error;
@@ -133,7 +143,9 @@ export async function buildRuntime(config: Config, options: AppOptions = {}): Pr
 
 /** Closes a runtime's stores after its pending writes are committed. */
 export async function closeRuntime(runtime: Runtime): Promise<void> {
+  await runtime.worker?.stop();
   await runtime.writer.drain();
+  runtime.enrichment.documents.close();
   runtime.models.stop();
   await runtime.features.close();
   await runtime.database.close();
@@ -170,6 +182,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   registerSessionRoutes(app, runtime.authenticator);
   registerDecisionExplanationRoutes(app, runtime.authenticator, runtime.database.db, new DecisionExplainer(runtime.models));
   if (!(await registerConsoleRoutes(app))) runtime.logger.warn('console not built (console/dist missing): serving the API only');
+  registerJobRoutes(app, runtime.authenticator, runtime.database.db, runtime.clock);
+  registerEnrichmentRoutes(app, runtime.authenticator, runtime.database.db);
   let closed = false;
   return {
     app,

@@ -112,7 +112,8 @@ describe.each(storeKinds)('POST /v1/risk/score on %s', (store) => {
     expect(refs).toHaveLength(1);
     const jobs = await db.selectFrom('jobs').selectAll().where('dedupe_key', '=', 'sha256:abc123').execute();
     expect(jobs).toHaveLength(1);
-    expect(jobs[0]!.status).toBe('queued');
+    // The in-process worker may already have taken it.
+    expect(['queued', 'running', 'done']).toContain(jobs[0]!.status);
   });
 
   it('accepts amounts and fees as numbers or numeric strings', async () => {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerEvaluateCommand } from './evaluate-command.js';
 import { registerImportCommand } from './import-command.js';
+import { registerListsCommand } from './lists-command.js';
 import { registerMigrateCommand } from './migrate-command.js';
 import { registerModelsCommand } from './models-command.js';
 import { registerModelCommand } from './model-command.js';
@@ -10,6 +11,7 @@ import { registerServeCommand } from './serve-command.js';
 import { registerSimulateCommand } from './simulate-command.js';
 import { registerTrainCommand } from './train-command.js';
 import { registerValidateCommand } from './validate-command.js';
+import { registerWorkerCommand } from './worker-command.js';
 
 /** Adds one command (and its subcommands) to the program. */
 export type RegisterCommand = (program: Command) => void;
@@ -27,4 +29,6 @@ export const commands: RegisterCommand[] = [
   registerEvaluateCommand,
   registerModelsCommand,
   registerModelCommand,
+  registerListsCommand,
+  registerWorkerCommand,
 ];

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { SentraError, type ProblemDetail } from '../errors/errors.js';
+import { enrichmentConfig, type EnrichmentConfig } from './enrichment-config.js';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 /** A pino log level. */
@@ -41,6 +42,8 @@ export interface Config {
   readonly connectionTimeoutMs: number;
   /** Buckets a `doc_s3_url` may name (`SENTRA_KYC_DOC_BUCKETS`, comma-separated, default `sentra-kyc-docs`). */
   readonly kycDocumentBuckets: readonly string[];
+  /** KYC/KYB enrichment: job runner, provider, allowed buckets, jurisdictions, text retention. */
+  readonly enrichment: EnrichmentConfig;
 }
 
 const artifactStoreKinds = ['local', 's3'] as const;
@@ -200,6 +203,7 @@ export function loadConfig(env: Env = process.env): Config {
     requestTimeoutMs: integer(env, 'SENTRA_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000, problems),
     connectionTimeoutMs: integer(env, 'SENTRA_CONNECTION_TIMEOUT_MS', 60_000, 100, 600_000, problems),
     kycDocumentBuckets: kycDocumentBuckets(env, problems),
+    enrichment: enrichmentConfig(env, problems),
   };
   if (problems.length > 0) {
     throw new SentraError('SENTRA_ERR_CONFIG', `Invalid configuration: ${problems.map((p) => p.message).join('; ')}`, {

@@ -1,5 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { CasesTable } from '../cases/case.table.js';
+import type { JobsTable } from '../worker/job.table.js';
+import type { EnrichmentResultsTable, SanctionEntriesTable } from '../enrichment/enrichment.table.js';
 
 /** A jsonb column: written as a JSON string (portable across pg and PGlite), read back parsed. */
 export type Json<T> = ColumnType<T, string, string>;
@@ -171,20 +173,6 @@ export interface AuditLogTable {
   hash: string;
 }
 
-export interface JobsTable {
-  id: string;
-  tenant_id: string;
-  kind: string;
-  dedupe_key: string;
-  payload: Json<unknown>;
-  status: string;
-  attempts: Generated<number>;
-  run_after: Date;
-  last_error: string | null;
-  created_at: Date;
-  updated_at: Date;
-}
-
 /** Every table of Sentra's store, as Kysely sees it. */
 export interface Database {
   installation: InstallationTable;
@@ -203,4 +191,6 @@ export interface Database {
   audit_heads: AuditHeadsTable;
   audit_log: AuditLogTable;
   jobs: JobsTable;
+  enrichment_results: EnrichmentResultsTable;
+  sanction_entries: SanctionEntriesTable;
 }

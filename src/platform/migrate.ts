@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationResult } from 'kysely/migration';
 import * as coreSchema from './migrations/0001-core-schema.js';
 import * as decisionWriter from './migrations/0002-decision-writer.js';
+import * as jobRunnerAndEnrichment from './migrations/0040-job-runner-and-enrichment.js';
 import { SentraError } from '../errors/errors.js';
 
 /**
@@ -13,6 +14,7 @@ import { SentraError } from '../errors/errors.js';
 const migrations: Record<string, Migration> = {
   '0001-core-schema': coreSchema,
   '0002-decision-writer': decisionWriter,
+  '0040-job-runner-and-enrichment': jobRunnerAndEnrichment,
 };
 
 /**

@@ -74,6 +74,7 @@ function jobRows(items: readonly DecisionWrite[]): object[] {
   const jobs = new Map<string, object>();
   for (const item of items) {
     for (const ref of item.kycRefs) {
+      if (ref.enrichmentReady === true) continue;
       jobs.set(key(item.tenantId, ref.refKey), {
         id: newId('job'),
         tenant_id: item.tenantId,

@@ -10,7 +10,10 @@ export interface KycReference {
   refKey: string;
   docHash: string | undefined;
   docS3Url: string | undefined;
+  /** Masked (document numbers, emails, phones, cards) before it is stored or analysed. */
   textBlob: string | undefined;
+  /** A ready enrichment exists for this document: no job is queued. */
+  enrichmentReady?: boolean;
 }
 
 /** Everything one scoring decision writes, handed to the decision writer. */

@@ -5,6 +5,7 @@ import { looksLikeRawIp } from '../contract/raw-ip.js';
 import { canonicalJson } from '../audit/audit-chain.js';
 import { ValidationError, type ProblemDetail } from '../errors/errors.js';
 import type { KycReference } from './decision-record.js';
+import { maskSensitiveText } from '../enrichment/masking.js';
 
 /** Adds a problem for every string (value or key) holding a NUL character, which no database can store as text. */
 function findNulCharacters(value: unknown, path: string, problems: ProblemDetail[]): void {
@@ -83,9 +84,13 @@ export function toTransactionRecord(body: RiskScoreRequest): TransactionRecord {
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/** A KYC reference with its cache key: doc_hash when given, else a SHA-256 of the URL or the text. */
+/**
+ * A KYC reference with its cache key: doc_hash when given, else a SHA-256 of the URL or the text as
+ * sent. The text itself is masked here, so no document number, email, phone or card number is stored.
+ */
 export function kycReference(entityId: string, docHash: string | undefined, docS3Url: string | undefined, textBlob: string | undefined): KycReference {
-  return { entityId, refKey: docHash ?? sha256(docS3Url ?? textBlob ?? ''), docHash, docS3Url, textBlob };
+  const masked = textBlob === undefined ? undefined : maskSensitiveText(textBlob).text;
+  return { entityId, refKey: docHash ?? sha256(docS3Url ?? textBlob ?? ''), docHash, docS3Url, textBlob: masked };
 }
 
 /** The KYC references of a request with their cache keys. */

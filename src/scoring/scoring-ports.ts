@@ -1,3 +1,4 @@
+import type { Evidence } from '../contract/risk-score.js';
 import type { OnlineSignals, TransactionRecord } from '../contract/transaction-record.js';
 
 /** The features of one transaction at its moment, as the feature engine computed them. */
@@ -48,4 +49,21 @@ export interface ScoringModel {
 export interface ModelSource {
   /** The tenant's active model; throws SENTRA_ERR_MODEL_UNAVAILABLE when there is none. */
   active(tenantId: string): Promise<ScoringModel>;
+}
+
+/** What ready KYC/KYB enrichments tell a score (src/enrichment/kyc-lookup.ts). */
+export interface KycFindings {
+  /** The request's documents that have a ready result: answered `ready`, no job queued. */
+  readonly readyRefKeys: ReadonlySet<string>;
+  /** KYC_* reason codes of the entities' raised signals. */
+  readonly reasons: readonly string[];
+  /** Verified quotes behind those reasons. */
+  readonly evidence: readonly Evidence[];
+  /** `signals.kyc.*` for rules; undefined when the entities have no result yet. */
+  readonly signals: Readonly<Record<string, unknown>> | undefined;
+}
+
+/** The enrichment cache and the entities' signals, read once per score. */
+export interface KycSource {
+  lookup(tenantId: string, refKeys: readonly string[], entityIds: readonly string[]): Promise<KycFindings>;
 }

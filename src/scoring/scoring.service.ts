@@ -7,7 +7,7 @@ import { newId } from '../platform/ids.js';
 import { withDeadline } from '../platform/store-errors.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { DecisionWrite, KycReference } from './decision-record.js';
-import type { Contribution, FeatureSource, ModelSource } from './scoring-ports.js';
+import type { Contribution, FeatureSource, KycFindings, KycSource, ModelSource } from './scoring-ports.js';
 import { toRiskScore } from './risk-scale.js';
 import { checkScoreRequest, requestDigest, toKycReferences, toTransactionRecord } from './score-request.js';
 import type { ThresholdService } from './threshold.service.js';
@@ -30,6 +30,8 @@ export interface ScoringDependencies {
   persistTimeoutMs: number;
   /** Version string of the enrichment provider, `none` when none is configured. */
   llmVersion: string;
+  /** Ready KYC enrichments (cache and entity signals); absent: every reference stays pending. */
+  kyc?: KycSource;
 }
 
 /** A scoring call: who asks, through which surface, and when the request arrived (performance.now()). */
@@ -47,7 +49,11 @@ export interface ScoredDecision {
   record: TransactionRecord;
   probability: number;
   drivers: Contribution[];
+  /** `signals.kyc.*` of the transaction's entities, for rules; undefined when none is ready. */
+  kycSignals: Readonly<Record<string, unknown>> | undefined;
 }
+
+const noFindings: KycFindings = { readyRefKeys: new Set(), reasons: [], evidence: [], signals: undefined };
 
 function thresholdEvidence(decision: Decision, riskScore: number, thresholds: Thresholds): Evidence {
   const bar = { PASS: thresholds.reviewAt, REVIEW: thresholds.reviewAt, HOLD: thresholds.holdAt, BLOCK: thresholds.blockAt }[decision];
@@ -74,7 +80,11 @@ export class ScoringService {
   /** Scores a normalized transaction (every contract ends here). */
   async score(record: TransactionRecord, kycRefs: KycReference[], digest: string, call: ScoreCall): Promise<ScoredDecision> {
     const { deps } = this;
-    const [model, thresholds] = await Promise.all([deps.models.active(call.tenantId), deps.thresholds.get(call.tenantId)]);
+    const [model, thresholds, kyc] = await Promise.all([
+      deps.models.active(call.tenantId),
+      deps.thresholds.get(call.tenantId),
+      deps.kyc?.lookup(call.tenantId, kycRefs.map((ref) => ref.refKey), [record.senderEntityId, record.receiverEntityId]) ?? noFindings,
+    ]);
     const featureStart = performance.now();
     const snapshot = await deps.features.observe(call.tenantId, record, call.online);
     const modelStart = performance.now();
@@ -83,11 +93,13 @@ export class ScoringService {
     const riskScore = toRiskScore(verdict.probability);
     const decision = decide(riskScore, thresholds);
     const drivers = verdict.drivers.filter((driver) => driver.contribution >= minimumContribution).slice(0, maxModelReasons);
-    const reasons = drivers.map((driver) => driver.reasonCode);
+    const reasons = [...drivers.map((driver) => driver.reasonCode), ...kyc.reasons];
     const evidence: Evidence[] = drivers.map((driver) => ({ source: 'model', key: driver.feature, quote: driver.sentence }));
+    evidence.push(...kyc.evidence);
     evidence.push(thresholdEvidence(decision, riskScore, thresholds));
     const requestId = newId('dec');
-    const llmStatus = kycRefs.length > 0 ? 'pending' : 'ready';
+    // Only a document without a ready result is pending (and queues a job); cached ones answer at once.
+    const llmStatus = kycRefs.every((ref) => kyc.readyRefKeys.has(ref.refKey)) ? 'ready' : 'pending';
     const write: DecisionWrite = {
       tenantId: call.tenantId,
       requestId,
@@ -95,7 +107,7 @@ export class ScoringService {
       scoredAt: new Date(deps.clock.now()),
       record: snapshot.ipHash === record.ipHash ? record : { ...record, ipHash: snapshot.ipHash },
       network: snapshot.network,
-      kycRefs,
+      kycRefs: kycRefs.map((ref) => (kyc.readyRefKeys.has(ref.refKey) ? { ...ref, enrichmentReady: true } : ref)),
       riskScore,
       probability: verdict.probability,
       decision,
@@ -131,6 +143,7 @@ export class ScoringService {
       record,
       probability: verdict.probability,
       drivers,
+      kycSignals: kyc.signals,
     };
   }
 }

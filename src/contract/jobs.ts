@@ -1,0 +1,35 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { allJobStatuses, type JobStatus } from '../worker/job-status.js';
+
+const JobStatusSchema = Type.Unsafe<JobStatus>({ type: 'string', enum: [...allJobStatuses], description: 'queued, running, failed (waiting for a retry), done or dead (dead-lettered).' });
+
+/** `GET /v1/admin/jobs` query. */
+export const JobListQuery = Type.Object(
+  {
+    status: Type.Optional(JobStatusSchema),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100, description: 'Most jobs returned, newest first.' })),
+  },
+  { additionalProperties: false },
+);
+/** The job list query. */
+export type JobListQuery = Static<typeof JobListQuery>;
+
+/** One job as the admin API shows it. */
+export const JobView = Type.Object({
+  id: Type.String(),
+  kind: Type.String({ description: 'kyc_enrichment.' }),
+  status: JobStatusSchema,
+  attempts: Type.Integer({ description: 'Attempts started so far.' }),
+  run_after: Type.String({ description: 'When a queued/failed job runs next; for a running job, when its lease expires.' }),
+  last_error: Type.Union([Type.String(), Type.Null()]),
+  payload: Type.Unknown(),
+  created_at: Type.String(),
+  updated_at: Type.String(),
+  started_at: Type.Union([Type.String(), Type.Null()]),
+  finished_at: Type.Union([Type.String(), Type.Null()]),
+});
+/** A job view. */
+export type JobView = Static<typeof JobView>;
+
+/** `GET /v1/admin/jobs` response. */
+export const JobList = Type.Object({ jobs: Type.Array(JobView) });

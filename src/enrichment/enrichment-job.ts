@@ -1,0 +1,95 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../platform/database-schema.js';
+import type { Clock } from '../platform/clock.js';
+import { SentraError } from '../errors/errors.js';
+import type { EnrichmentProvider } from './analysis/analysis.js';
+import type { DocumentFetcher } from './document-fetcher.js';
+import type { EnrichmentMetrics } from './enrichment-metrics.js';
+import { entitiesSharingDirectors, findEntityProfile, findReference, forgetText, hasResult, saveResult } from './enrichment.repository.js';
+import { evidenceAt, evidenceSources, verifyEvidence, type EvidenceItem } from './evidence.js';
+import { verifiedSignals } from './kyc-signals.js';
+import { maskSensitiveText } from './masking.js';
+
+/** The `kind` of KYC/KYB enrichment jobs (queued by the decision writer). */
+export const kycEnrichmentKind = 'kyc_enrichment';
+
+/** What a KYC enrichment job runs with. */
+export interface EnrichmentJobDependencies {
+  readonly db: Kysely<Database>;
+  readonly clock: Clock;
+  readonly provider: EnrichmentProvider;
+  readonly documents: DocumentFetcher;
+  readonly metrics: EnrichmentMetrics;
+  /** 0: the stored text is deleted once analysed. */
+  readonly textRetentionDays: number;
+  /** Called after a result is stored (the cases timeline hooks in here). */
+  readonly onReady?: (event: { tenantId: string; entityId: string; refKey: string; txId: string | undefined; flags: readonly string[] }) => Promise<void>;
+}
+
+/** A job as the handler sees it. */
+export interface EnrichmentJob {
+  readonly tenantId: string;
+  readonly payload: unknown;
+}
+
+function payloadOf(payload: unknown): { entityId: string; refKey: string; txId: string | undefined } {
+  const value = payload as { entity_id?: unknown; ref_key?: unknown; tx_id?: unknown } | null;
+  if (typeof value?.entity_id !== 'string' || typeof value.ref_key !== 'string') {
+    throw new SentraError('SENTRA_ERR_VALIDATION', 'the job payload needs entity_id and ref_key');
+  }
+  return { entityId: value.entity_id, refKey: value.ref_key, txId: typeof value.tx_id === 'string' ? value.tx_id : undefined };
+}
+
+/**
+ * Analyses one KYC reference: reads its text (stored, masked, or fetched from an allowed bucket and
+ * masked here), asks the provider, keeps only evidence quoted verbatim, adds director overlaps with
+ * the tenant's other entities, and stores the result (the cache the next score reads). Idempotent:
+ * a document analysed already is not analysed again. Errors with a non-retryable catalogue code
+ * (a refused URL, a missing reference) dead-letter the job; others are retried.
+ */
+export async function runEnrichmentJob(deps: EnrichmentJobDependencies, job: EnrichmentJob, signal: AbortSignal): Promise<void> {
+  const { entityId, refKey, txId } = payloadOf(job.payload);
+  if (await hasResult(deps.db, job.tenantId, refKey)) return;
+  const reference = await findReference(deps.db, job.tenantId, entityId, refKey);
+  if (reference === undefined) throw new SentraError('SENTRA_ERR_NOT_FOUND', `no KYC reference ${refKey} for entity ${entityId}`);
+  let rawText = reference.text_blob ?? undefined;
+  if (rawText === undefined && reference.doc_s3_url !== null) rawText = await deps.documents.fetchText(reference.doc_s3_url);
+  let documentText: string | undefined;
+  if (rawText !== undefined) {
+    const masked = maskSensitiveText(rawText);
+    documentText = masked.text;
+    for (const [kind, count] of Object.entries(masked.report)) if (count > 0) deps.metrics.masked.inc({ kind }, count);
+  }
+  const entity = await findEntityProfile(deps.db, job.tenantId, entityId);
+  const asOf = new Date(deps.clock.now());
+  const analysis = await deps.provider.analyze({ tenantId: job.tenantId, entity, documentText, asOf }, signal);
+  const overlapEvidence: EvidenceItem[] = [];
+  const overlaps = await entitiesSharingDirectors(deps.db, job.tenantId, entityId, analysis.facts.director_keys);
+  for (const key of new Set(overlaps.map((overlap) => overlap.director_key))) {
+    const director = analysis.facts.directors[analysis.facts.director_keys.indexOf(key)];
+    const start = director === undefined || documentText === undefined ? -1 : documentText.indexOf(director);
+    if (start >= 0) overlapEvidence.push(evidenceAt(evidenceSources.document, 'director_overlap', documentText!, start, start + director!.length));
+  }
+  const withOverlap = overlapEvidence.length > 0 ? { ...analysis, signals: { ...analysis.signals, director_overlap: true } } : analysis;
+  const { kept, dropped } = verifyEvidence([...analysis.evidence, ...overlapEvidence], {
+    [evidenceSources.document]: documentText,
+    [evidenceSources.entityName]: entity.name,
+  });
+  if (dropped > 0) deps.metrics.droppedEvidence.inc({ provider: deps.provider.name }, dropped);
+  const { signals, matches } = verifiedSignals(withOverlap, kept);
+  await saveResult(deps.db, {
+    tenant_id: job.tenantId,
+    ref_key: refKey,
+    entity_id: entityId,
+    provider: deps.provider.name,
+    llm_version: deps.provider.version,
+    signals: { ...signals, matches, overlapping_entities: [...new Set(overlaps.map((overlap) => overlap.entity_id))] },
+    evidence: kept,
+    facts: analysis.facts,
+    dropped_quotes: dropped,
+    created_at: asOf,
+  });
+  deps.metrics.results.inc({ provider: deps.provider.name });
+  if (deps.textRetentionDays === 0 && reference.text_blob !== null) await forgetText(deps.db, job.tenantId, refKey);
+  await deps.onReady?.({ tenantId: job.tenantId, entityId, refKey, txId, flags: signals.flags });
+}

@@ -1,0 +1,115 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Database } from '../platform/database-schema.js';
+import type { EnrichmentResultsTable } from './enrichment.table.js';
+import type { EntityProfile } from './analysis/analysis.js';
+
+/** A stored enrichment result. */
+export type EnrichmentResultRow = Selectable<EnrichmentResultsTable>;
+
+/** The stored KYC reference a job analyses. */
+export async function findReference(db: Kysely<Database>, tenantId: string, entityId: string, refKey: string) {
+  return db
+    .selectFrom('kyc_refs')
+    .select(['doc_hash', 'doc_s3_url', 'text_blob'])
+    .where('tenant_id', '=', tenantId)
+    .where('entity_id', '=', entityId)
+    .where('ref_key', '=', refKey)
+    .executeTakeFirst();
+}
+
+/** The entity as the store knows it (name from imported entity files, country from transactions). */
+export async function findEntityProfile(db: Kysely<Database>, tenantId: string, entityId: string): Promise<EntityProfile> {
+  const row = await db.selectFrom('entities').select(['name', 'country']).where('tenant_id', '=', tenantId).where('entity_id', '=', entityId).executeTakeFirst();
+  return { entityId, name: row?.name ?? undefined, country: row?.country ?? undefined };
+}
+
+/** Stores a result; a second analysis of the same document (a retried job) replaces the first. */
+export async function saveResult(db: Kysely<Database>, row: EnrichmentResultRow): Promise<void> {
+  const values = { ...row, signals: JSON.stringify(row.signals), evidence: JSON.stringify(row.evidence), facts: JSON.stringify(row.facts) };
+  await db
+    .insertInto('enrichment_results')
+    .values(values)
+    .onConflict((conflict) =>
+      conflict.columns(['tenant_id', 'ref_key']).doUpdateSet((eb) => ({
+        provider: eb.ref('excluded.provider'),
+        llm_version: eb.ref('excluded.llm_version'),
+        signals: eb.ref('excluded.signals'),
+        evidence: eb.ref('excluded.evidence'),
+        facts: eb.ref('excluded.facts'),
+        dropped_quotes: eb.ref('excluded.dropped_quotes'),
+        created_at: eb.ref('excluded.created_at'),
+      })),
+    )
+    .execute();
+}
+
+/** Whether a result exists for a document (a retried or duplicate job has nothing left to do). */
+export async function hasResult(db: Kysely<Database>, tenantId: string, refKey: string): Promise<boolean> {
+  const row = await db.selectFrom('enrichment_results').select('ref_key').where('tenant_id', '=', tenantId).where('ref_key', '=', refKey).executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * In one round trip: the results of the given documents (the cache) and of every document of the
+ * given entities (the signals the next score sees). Either list may be empty.
+ */
+export async function findResults(db: Kysely<Database>, tenantId: string, refKeys: readonly string[], entityIds: readonly string[]): Promise<EnrichmentResultRow[]> {
+  const byRef = refKeys.length === 0 ? sql`false` : sql`r.ref_key in (${sql.join(refKeys)})`;
+  const byEntity =
+    entityIds.length === 0
+      ? sql`false`
+      : sql`exists (select 1 from kyc_refs k where k.tenant_id = r.tenant_id and k.ref_key = r.ref_key and k.entity_id in (${sql.join(entityIds)}))`;
+  const result = await sql<EnrichmentResultRow>`
+    select r.* from enrichment_results r
+     where r.tenant_id = ${tenantId} and (${byRef} or ${byEntity})
+     order by r.created_at`.execute(db);
+  return result.rows;
+}
+
+/** The results of one entity's documents, with the document reference they belong to. */
+export async function findEntityResults(db: Kysely<Database>, tenantId: string, entityId: string) {
+  return db
+    .selectFrom('kyc_refs as k')
+    .leftJoin('enrichment_results as r', (join) => join.onRef('r.tenant_id', '=', 'k.tenant_id').onRef('r.ref_key', '=', 'k.ref_key'))
+    .leftJoin('jobs as j', (join) => join.onRef('j.tenant_id', '=', 'k.tenant_id').onRef('j.dedupe_key', '=', 'k.ref_key').on('j.kind', '=', 'kyc_enrichment'))
+    .select([
+      'k.ref_key',
+      'k.doc_hash',
+      'k.doc_s3_url',
+      'r.provider',
+      'r.llm_version',
+      'r.signals',
+      'r.evidence',
+      'r.dropped_quotes',
+      'r.created_at as analysed_at',
+      'j.id as job_id',
+      'j.status as job_status',
+      'j.last_error',
+    ])
+    .where('k.tenant_id', '=', tenantId)
+    .where('k.entity_id', '=', entityId)
+    .orderBy('k.created_at')
+    .execute();
+}
+
+/** Other entities of the tenant whose documents name one of these directors (folded names). */
+export async function entitiesSharingDirectors(db: Kysely<Database>, tenantId: string, entityId: string, directorKeys: readonly string[]): Promise<{ entity_id: string; director_key: string }[]> {
+  if (directorKeys.length === 0) return [];
+  const result = await sql<{ entity_id: string; director_key: string }>`
+    select distinct r.entity_id, d.value as director_key
+      from enrichment_results r, jsonb_array_elements_text(r.facts->'director_keys') d
+     where r.tenant_id = ${tenantId} and r.entity_id <> ${entityId} and d.value in (${sql.join(directorKeys)})
+     order by r.entity_id`.execute(db);
+  return result.rows;
+}
+
+/** Deletes a document's stored text (retention 0: kept only until analysed). */
+export async function forgetText(db: Kysely<Database>, tenantId: string, refKey: string): Promise<void> {
+  await db.updateTable('kyc_refs').set({ text_blob: null }).where('tenant_id', '=', tenantId).where('ref_key', '=', refKey).execute();
+}
+
+/** Deletes every stored text received before `before` (the retention sweep); returns how many. */
+export async function expireTexts(db: Kysely<Database>, before: Date): Promise<number> {
+  const result = await db.updateTable('kyc_refs').set({ text_blob: null }).where('created_at', '<', before).where('text_blob', 'is not', null).executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

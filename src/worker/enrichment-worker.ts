@@ -1,0 +1,91 @@
+import type { Kysely } from 'kysely';
+import type { Registry } from 'prom-client';
+import type { Database } from '../platform/database-schema.js';
+import type { Clock } from '../platform/clock.js';
+import type { Config } from '../platform/config.js';
+import type { Logger } from '../platform/logger.js';
+import type { EnrichmentProvider } from '../enrichment/analysis/analysis.js';
+import { createProvider } from '../enrichment/create-provider.js';
+import { DocumentFetcher } from '../enrichment/document-fetcher.js';
+import { registerEnrichmentMetrics, type EnrichmentMetrics } from '../enrichment/enrichment-metrics.js';
+import { kycEnrichmentKind, runEnrichmentJob } from '../enrichment/enrichment-job.js';
+import { expireTexts } from '../enrichment/enrichment.repository.js';
+import { KycLookup } from '../enrichment/kyc-lookup.js';
+import { ScreeningLists } from '../enrichment/screening/screening-lists.js';
+import { JobRunner } from './job-runner.js';
+import { registerJobMetrics, type JobMetrics } from './job-metrics.js';
+
+/** The enrichment services of a process (server or worker). */
+export interface EnrichmentServices {
+  readonly provider: EnrichmentProvider;
+  readonly lookup: KycLookup;
+  readonly documents: DocumentFetcher;
+  readonly metrics: EnrichmentMetrics;
+  readonly jobMetrics: JobMetrics;
+}
+
+/** Builds the provider, the cache lookup, the document fetcher and the metrics. */
+export function createEnrichmentServices(config: Config, db: Kysely<Database>, registry: Registry): EnrichmentServices {
+  const settings = config.enrichment;
+  return {
+    provider: createProvider(settings, new ScreeningLists(db)),
+    lookup: new KycLookup(db),
+    documents: new DocumentFetcher({ allowedBuckets: config.kycDocumentBuckets, ...settings.documentStore, timeoutMs: settings.worker.attemptTimeoutMs }),
+    metrics: registerEnrichmentMetrics(registry),
+    jobMetrics: registerJobMetrics(registry, db),
+  };
+}
+
+/** Retention sweeps run this often (and once at start). */
+const sweepIntervalMs = 10 * 60_000;
+
+/**
+ * A job runner with the enrichment handler, plus the text-retention sweep; started at once. The
+ * server runs one in-process (SENTRA_WORKER=in-process); `sentra worker` runs one per process.
+ */
+export function startEnrichmentWorker(
+  config: Config,
+  parts: { db: Kysely<Database>; clock: Clock; logger: Logger; services: EnrichmentServices },
+): { runner: JobRunner; stop(): Promise<void> } {
+  const { db, clock, logger, services } = parts;
+  const settings = config.enrichment;
+  const runner = new JobRunner({
+    db,
+    clock,
+    logger,
+    metrics: services.jobMetrics,
+    concurrency: settings.worker.concurrency,
+    pollIntervalMs: settings.worker.pollIntervalMs,
+    attemptTimeoutMs: settings.worker.attemptTimeoutMs,
+    maxAttempts: settings.worker.maxAttempts,
+    backoff: settings.worker.backoff,
+    handlers: {
+      [kycEnrichmentKind]: (job, signal) =>
+        runEnrichmentJob(
+          { db, clock, provider: services.provider, documents: services.documents, metrics: services.metrics, textRetentionDays: settings.textRetentionDays },
+          job,
+          signal,
+        ),
+    },
+  });
+  const sweep = () => {
+    if (settings.textRetentionDays === 0) return;
+    expireTexts(db, new Date(clock.now() - settings.textRetentionDays * 86_400_000)).then(
+      (count) => {
+        if (count > 0) logger.info({ count }, 'KYC text retention: stored texts deleted');
+      },
+      (error: unknown) => logger.warn({ err: error }, 'KYC text retention sweep failed'),
+    );
+  };
+  sweep();
+  const timer = setInterval(sweep, sweepIntervalMs);
+  timer.unref();
+  runner.start();
+  return {
+    runner,
+    async stop() {
+      clearInterval(timer);
+      await runner.stop();
+    },
+  };
+}

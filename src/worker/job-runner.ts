@@ -1,0 +1,204 @@
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../platform/database-schema.js';
+import type { Clock } from '../platform/clock.js';
+import type { Logger } from '../platform/logger.js';
+import { SentraError } from '../errors/errors.js';
+import { backoffDelayMs, type BackoffPolicy } from './backoff.js';
+import { claimJobs, finishAttempt, type ClaimedJob } from './job.repository.js';
+import type { JobMetrics } from './job-metrics.js';
+
+/**
+ * Runs one attempt of a job. Throwing fails the attempt (retried with backoff); a
+ * {@link PermanentJobError} or a SentraError whose code is not retryable (a refused URL, a missing
+ * document) dead-letters the job at once.
+ */
+export type JobHandler = (job: ClaimedJob, signal: AbortSignal) => Promise<void>;
+
+/** A failure no retry can fix (a refused bucket, a document that cannot be read): the job goes straight to `dead`. */
+export class PermanentJobError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'PermanentJobError';
+  }
+}
+
+/** How a runner takes and runs jobs. */
+export interface JobRunnerOptions {
+  readonly db: Kysely<Database>;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly metrics: JobMetrics;
+  /** The handler of each job kind this runner takes; other kinds are left to other runners. */
+  readonly handlers: Readonly<Record<string, JobHandler>>;
+  /** Jobs run at the same time by this runner. */
+  readonly concurrency: number;
+  /** Wait between polls when the queue is empty, in ms. */
+  readonly pollIntervalMs: number;
+  /** Longest duration of one attempt, in ms; the attempt is aborted and fails after it. */
+  readonly attemptTimeoutMs: number;
+  /** Attempts before a job is dead-lettered. */
+  readonly maxAttempts: number;
+  readonly backoff: BackoffPolicy;
+  /** Lease owner name (default host:pid:random); must differ between runners. */
+  readonly owner?: string;
+}
+
+const message = (error: unknown) =>
+  (error instanceof SentraError ? `${error.code}: ${error.message}` : error instanceof Error ? error.message : String(error)).slice(0, 2000);
+
+class AttemptTimeout extends Error {}
+
+/**
+ * Takes due jobs from the `jobs` table and runs them, in this process, at most `concurrency` at a
+ * time. Each claim is a lease of attemptTimeout + a margin: if this process dies, the job's lease
+ * expires and any runner takes it again. The embedded server runs one of these in-process; scaled
+ * deployments run `sentra worker` processes, as many as wanted, on any machine.
+ */
+export class JobRunner {
+  readonly owner: string;
+  private readonly inFlight = new Set<Promise<void>>();
+  private loop: Promise<void> | undefined;
+  private stopping = false;
+  private wake: (() => void) | undefined;
+
+  constructor(private readonly options: JobRunnerOptions) {
+    this.owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  }
+
+  /** The lease a claim takes: the attempt timeout plus time to record the outcome. */
+  get leaseMs(): number {
+    return this.options.attemptTimeoutMs + Math.max(5_000, this.options.attemptTimeoutMs);
+  }
+
+  /** Starts polling in the background. */
+  start(): void {
+    if (this.loop !== undefined) return;
+    this.stopping = false;
+    this.loop = this.run();
+  }
+
+  /** Polls now instead of at the next interval (a job was just queued). */
+  nudge(): void {
+    this.wake?.();
+  }
+
+  /** Stops taking jobs and waits for the running attempts to end. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    await this.loop;
+    this.loop = undefined;
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  /** Claims what is due (up to the free slots) and runs it to the end; returns how many jobs ran. For tests and one-shot use. */
+  async runDue(): Promise<number> {
+    const jobs = await this.claim(this.options.concurrency);
+    await Promise.all(jobs.map((job) => this.attempt(job)));
+    return jobs.length;
+  }
+
+  private async claim(limit: number): Promise<ClaimedJob[]> {
+    return claimJobs(this.options.db, {
+      kinds: Object.keys(this.options.handlers),
+      limit,
+      now: new Date(this.options.clock.now()),
+      leaseMs: this.leaseMs,
+      owner: this.owner,
+    });
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopping) {
+      const free = this.options.concurrency - this.inFlight.size;
+      let claimed: ClaimedJob[] = [];
+      if (free > 0) {
+        try {
+          claimed = await this.claim(free);
+        } catch (error) {
+          if (this.stopping) break;
+          this.options.logger.warn({ err: error }, 'job runner: claim failed; retrying after the poll interval');
+        }
+      }
+      for (const job of claimed) {
+        const running: Promise<void> = this.attempt(job).finally(() => {
+          this.inFlight.delete(running);
+          this.wake?.();
+        });
+        this.inFlight.add(running);
+      }
+      if (claimed.length === 0 || this.inFlight.size >= this.options.concurrency) await this.pause();
+    }
+  }
+
+  /** Sleeps until the poll interval passes, a slot frees up, or someone nudges. */
+  private pause(): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wake = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, this.options.pollIntervalMs);
+      this.wake = done;
+    });
+  }
+
+  /** Runs one attempt and records its outcome. Never throws. */
+  private async attempt(job: ClaimedJob): Promise<void> {
+    const { options } = this;
+    const now = () => new Date(options.clock.now());
+    if (job.attempts > options.maxAttempts) {
+      // The previous holder's lease expired on the last allowed attempt: the job keeps killing
+      // or outliving workers, so it is not run again.
+      await this.record(job, 'lost', { status: 'dead', now: now(), error: `lease expired on attempt ${job.attempts - 1} of ${options.maxAttempts} (worker died or overran)` });
+      return;
+    }
+    const handler = options.handlers[job.kind];
+    const startedAt = performance.now();
+    const controller = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      if (handler === undefined) throw new PermanentJobError(`no handler for job kind ${job.kind}`);
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          controller.abort();
+          reject(new AttemptTimeout(`attempt ${job.attempts} timed out after ${options.attemptTimeoutMs} ms`));
+        }, options.attemptTimeoutMs);
+      });
+      await Promise.race([handler(job, controller.signal), timeout]);
+      options.metrics.attemptDuration.observe({ kind: job.kind }, (performance.now() - startedAt) / 1000);
+      if (await this.record(job, 'done', { status: 'done', now: now() })) {
+        options.metrics.latency.observe({ kind: job.kind }, Math.max(0, options.clock.now() - job.createdAt.getTime()) / 1000);
+      }
+    } catch (error) {
+      options.metrics.attemptDuration.observe({ kind: job.kind }, (performance.now() - startedAt) / 1000);
+      const permanent = error instanceof PermanentJobError || (error instanceof SentraError && !error.retryable);
+      const outcome = error instanceof AttemptTimeout ? 'timeout' : permanent ? 'dead' : 'failed';
+      if (permanent || job.attempts >= options.maxAttempts) {
+        await this.record(job, outcome, { status: 'dead', now: now(), error: message(error) });
+      } else {
+        const runAfter = new Date(options.clock.now() + backoffDelayMs(options.backoff, job.attempts));
+        await this.record(job, outcome, { status: 'failed', now: now(), runAfter, error: message(error) });
+      }
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Writes an attempt's outcome; false when the lease was lost meanwhile (another runner owns the job now). */
+  private async record(job: ClaimedJob, outcome: string, end: Parameters<typeof finishAttempt>[2]): Promise<boolean> {
+    try {
+      const kept = await finishAttempt(this.options.db, job, end);
+      this.options.metrics.attempts.inc({ kind: job.kind, outcome: kept ? outcome : 'lost' });
+      if (!kept) this.options.logger.warn({ jobId: job.id, attempt: job.attempts }, 'job runner: lease lost before the attempt ended; outcome ignored');
+      return kept;
+    } catch (error) {
+      // The lease will expire and another attempt will run: the handlers are idempotent.
+      this.options.logger.warn({ err: error, jobId: job.id }, 'job runner: could not record the attempt');
+      return false;
+    }
+  }
+}

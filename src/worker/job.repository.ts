@@ -1,0 +1,122 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Database } from '../platform/database-schema.js';
+import type { JobsTable } from './job.table.js';
+import { jobStatuses, type JobStatus } from './job-status.js';
+
+/** A stored job. */
+export type JobRow = Selectable<JobsTable>;
+
+/** A job as a worker holds it after a claim. */
+export interface ClaimedJob {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly kind: string;
+  readonly payload: unknown;
+  /** This attempt's number, 1 for the first. */
+  readonly attempts: number;
+  readonly createdAt: Date;
+  /** The lease token: the finisher must still hold it. */
+  readonly lockedBy: string;
+}
+
+/**
+ * Leases up to `limit` jobs of the given kinds that are due (queued or failed with run_after past)
+ * or whose lease expired (running with run_after past: the worker died). FOR UPDATE SKIP LOCKED lets
+ * any number of workers claim side by side without waiting for or taking each other's rows.
+ */
+export async function claimJobs(
+  db: Kysely<Database>,
+  options: { kinds: readonly string[]; limit: number; now: Date; leaseMs: number; owner: string },
+): Promise<ClaimedJob[]> {
+  const leaseUntil = new Date(options.now.getTime() + options.leaseMs);
+  const result = await sql<{ id: string; tenant_id: string; kind: string; payload: unknown; attempts: number; created_at: Date; locked_by: string }>`
+    UPDATE jobs AS j
+       SET status = ${jobStatuses.running}, attempts = j.attempts + 1, run_after = ${leaseUntil},
+           locked_by = ${options.owner}, started_at = ${options.now}, updated_at = ${options.now}
+      FROM (SELECT id FROM jobs
+             WHERE status IN (${jobStatuses.queued}, ${jobStatuses.failed}, ${jobStatuses.running})
+               AND run_after <= ${options.now}
+               AND kind IN (${sql.join(options.kinds)})
+             ORDER BY run_after
+             LIMIT ${options.limit}
+             FOR UPDATE SKIP LOCKED) AS due
+     WHERE j.id = due.id
+    RETURNING j.id, j.tenant_id, j.kind, j.payload, j.attempts, j.created_at, j.locked_by`.execute(db);
+  return result.rows.map((row) => ({
+    id: row.id,
+    tenantId: row.tenant_id,
+    kind: row.kind,
+    payload: typeof row.payload === 'string' ? (JSON.parse(row.payload) as unknown) : row.payload,
+    attempts: Number(row.attempts),
+    createdAt: new Date(row.created_at),
+    lockedBy: row.locked_by,
+  }));
+}
+
+/**
+ * Ends an attempt: `done`, `failed` (runs again at runAfter) or `dead`. Only the lease holder of
+ * this very attempt may end it: a worker that overran its lease while another took the job over
+ * finds nothing to update and its late answer is ignored. Returns whether the row was updated.
+ */
+export async function finishAttempt(
+  db: Kysely<Database>,
+  job: ClaimedJob,
+  outcome: { status: Extract<JobStatus, 'done' | 'failed' | 'dead'>; now: Date; runAfter?: Date; error?: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('jobs')
+    .set({
+      status: outcome.status,
+      locked_by: null,
+      updated_at: outcome.now,
+      last_error: outcome.error ?? null,
+      ...(outcome.status === 'failed' ? { run_after: outcome.runAfter ?? outcome.now } : { finished_at: outcome.now }),
+    })
+    .where('id', '=', job.id)
+    .where('status', '=', jobStatuses.running)
+    .where('locked_by', '=', job.lockedBy)
+    .where('attempts', '=', job.attempts)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** A tenant's jobs, newest first, optionally of one status. */
+export async function listJobs(
+  db: Kysely<Database>,
+  tenantId: string,
+  options: { status?: JobStatus; limit: number },
+): Promise<JobRow[]> {
+  let query = db.selectFrom('jobs').selectAll().where('tenant_id', '=', tenantId);
+  if (options.status !== undefined) query = query.where('status', '=', options.status);
+  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(options.limit).execute();
+}
+
+/** One job of a tenant. */
+export async function findJob(db: Kysely<Database>, tenantId: string, id: string): Promise<JobRow | undefined> {
+  return db.selectFrom('jobs').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Sends a failed or dead job back to the queue with a fresh attempt budget. The status check is in
+ * the statement, so a job that changed meanwhile is left alone. Returns the row when it moved.
+ */
+export async function requeueJob(db: Kysely<Database>, tenantId: string, id: string, now: Date): Promise<JobRow | undefined> {
+  return db
+    .updateTable('jobs')
+    .set({ status: jobStatuses.queued, attempts: 0, run_after: now, updated_at: now, finished_at: null, locked_by: null })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .where('status', 'in', [jobStatuses.failed, jobStatuses.dead])
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Number of jobs per status, across tenants (for the metrics). */
+export async function countJobsByStatus(db: Kysely<Database>): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('jobs')
+    .select(['status', (eb) => eb.fn.countAll<number | string>().as('count')])
+    .groupBy('status')
+    .execute();
+  return new Map(rows.map((row) => [row.status, Number(row.count)]));
+}

@@ -1,0 +1,163 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Registry } from 'prom-client';
+import { adminToken, startTestApp, storeKinds, type TestApp } from './support/test-app.js';
+import { ManualClock } from '../src/platform/clock.js';
+import { createLogger } from '../src/platform/logger.js';
+import { newId } from '../src/platform/ids.js';
+import { SentraError } from '../src/errors/errors.js';
+import { JobRunner, type JobHandler } from '../src/worker/job-runner.js';
+import { registerJobMetrics } from '../src/worker/job-metrics.js';
+import { claimJobs, finishAttempt } from '../src/worker/job.repository.js';
+
+const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+// The manual clock starts at the real time: the retry route stamps with the app's (real) clock.
+const start = Date.now();
+
+describe.each(storeKinds)('job runner on %s', (store) => {
+  let sentra: TestApp;
+  let analystToken: string;
+  const clock = new ManualClock(start);
+
+  beforeAll(async () => {
+    // The app's own runner is off: these tests drive runners by hand, on a manual clock.
+    sentra = await startTestApp(store, { SENTRA_WORKER: 'off' });
+    analystToken = await sentra.addToken('default', 'analyst');
+  });
+  afterAll(async () => {
+    await sentra.close();
+  });
+
+  const db = () => sentra.runtime.database.db;
+  const enqueue = async (kind: string, tenantId = 'default') => {
+    const id = newId('job');
+    const at = new Date(clock.now());
+    await db()
+      .insertInto('jobs')
+      .values({ id, tenant_id: tenantId, kind, dedupe_key: id, payload: JSON.stringify({ n: 1 }), status: 'queued', attempts: 0, run_after: at, last_error: null, created_at: at, updated_at: at })
+      .execute();
+    return id;
+  };
+  const job = (id: string) => db().selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const runner = (kind: string, handler: JobHandler, options: { owner?: string; attemptTimeoutMs?: number; maxAttempts?: number } = {}) =>
+    new JobRunner({
+      db: db(),
+      clock,
+      logger: createLogger('silent'),
+      metrics: registerJobMetrics(new Registry(), db()),
+      handlers: { [kind]: handler },
+      concurrency: 4,
+      pollIntervalMs: 10,
+      attemptTimeoutMs: options.attemptTimeoutMs ?? 1_000,
+      maxAttempts: options.maxAttempts ?? 3,
+      backoff: { baseMs: 1_000, maxMs: 60_000 },
+      owner: options.owner,
+    });
+
+  it('takes again a job whose worker died, once its lease expired, and ignores the dead worker if it comes back', async () => {
+    const id = await enqueue('lease_test');
+    const crashed = runner('lease_test', async () => undefined, { owner: 'crashed-worker' });
+    // The first worker claims the job, then dies before recording anything.
+    const [taken] = await claimJobs(db(), { kinds: ['lease_test'], limit: 1, now: new Date(clock.now()), leaseMs: crashed.leaseMs, owner: 'crashed-worker' });
+    expect(taken).toMatchObject({ id, attempts: 1 });
+    const survivor = runner('lease_test', async () => undefined, { owner: 'survivor' });
+    expect(await survivor.runDue()).toBe(0); // leased: nobody else may take it
+    clock.advance(survivor.leaseMs + 1);
+    expect(await survivor.runDue()).toBe(1);
+    expect(await job(id)).toMatchObject({ status: 'done', attempts: 2, locked_by: null });
+    // The first worker was only slow: its late outcome changes nothing.
+    expect(await finishAttempt(db(), taken!, { status: 'failed', now: new Date(clock.now()), error: 'late' })).toBe(false);
+    expect((await job(id)).status).toBe('done');
+  });
+
+  it('retries a failing job with growing, jittered delays and dead-letters it after the last attempt', async () => {
+    const id = await enqueue('failing');
+    let calls = 0;
+    const failing = runner('failing', async () => {
+      calls++;
+      throw new Error(`provider said no (${calls})`);
+    });
+    expect(await failing.runDue()).toBe(1);
+    const afterFirst = await job(id);
+    expect(afterFirst).toMatchObject({ status: 'failed', attempts: 1, last_error: 'provider said no (1)' });
+    const firstDelay = new Date(afterFirst.run_after).getTime() - clock.now();
+    expect(firstDelay).toBeGreaterThanOrEqual(500);
+    expect(firstDelay).toBeLessThanOrEqual(1_000);
+    expect(await failing.runDue()).toBe(0); // not before its backoff
+    clock.advance(firstDelay);
+    expect(await failing.runDue()).toBe(1);
+    const afterSecond = await job(id);
+    const secondDelay = new Date(afterSecond.run_after).getTime() - clock.now();
+    expect(secondDelay).toBeGreaterThanOrEqual(1_000);
+    expect(secondDelay).toBeLessThanOrEqual(2_000);
+    clock.advance(secondDelay);
+    expect(await failing.runDue()).toBe(1);
+    expect(await job(id)).toMatchObject({ status: 'dead', attempts: 3, last_error: 'provider said no (3)' });
+    clock.advance(3_600_000);
+    expect(await failing.runDue()).toBe(0);
+
+    const dead = await sentra.app.inject({ method: 'GET', url: '/v1/admin/jobs?status=dead', headers: auth(adminToken) });
+    expect(dead.statusCode).toBe(200);
+    expect(dead.json().jobs.map((item: { id: string }) => item.id)).toContain(id);
+    expect((await sentra.app.inject({ method: 'GET', url: '/v1/admin/jobs', headers: auth(analystToken) })).statusCode).toBe(403);
+    expect((await sentra.app.inject({ method: 'GET', url: '/v1/admin/jobs?status=sleeping', headers: auth(adminToken) })).statusCode).toBe(400);
+
+    const retried = await sentra.app.inject({ method: 'POST', url: `/v1/admin/jobs/${id}/retry`, headers: auth(adminToken) });
+    expect(retried.statusCode).toBe(200);
+    expect(retried.json()).toMatchObject({ id, status: 'queued', attempts: 0 });
+    const again = await sentra.app.inject({ method: 'POST', url: `/v1/admin/jobs/${id}/retry`, headers: auth(adminToken) });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('SENTRA_ERR_CONFLICT');
+    expect((await sentra.app.inject({ method: 'POST', url: '/v1/admin/jobs/job_unknown/retry', headers: auth(adminToken) })).statusCode).toBe(404);
+    const fixed = runner('failing', async () => undefined);
+    expect(await fixed.runDue()).toBe(1);
+    expect(await job(id)).toMatchObject({ status: 'done', attempts: 1 });
+  });
+
+  it('aborts an attempt that outlives its timeout, and dead-letters at once a failure no retry can fix', async () => {
+    const hanging = await enqueue('hanging');
+    let aborted = false;
+    const slow = runner(
+      'hanging',
+      (_job, signal) =>
+        new Promise<void>(() => {
+          signal.addEventListener('abort', () => {
+            aborted = true;
+          });
+        }),
+      { attemptTimeoutMs: 50 },
+    );
+    expect(await slow.runDue()).toBe(1);
+    expect(aborted).toBe(true);
+    expect(await job(hanging)).toMatchObject({ status: 'failed', attempts: 1, last_error: 'attempt 1 timed out after 50 ms' });
+
+    const refused = await enqueue('refused');
+    const permanent = runner('refused', async () => {
+      throw new SentraError('SENTRA_ERR_VALIDATION', 'doc_s3_url names a bucket that is not allowed');
+    });
+    expect(await permanent.runDue()).toBe(1);
+    expect(await job(refused)).toMatchObject({ status: 'dead', attempts: 1, last_error: 'SENTRA_ERR_VALIDATION: doc_s3_url names a bucket that is not allowed' });
+  });
+
+  it('lets several runners claim side by side without taking the same job twice', async () => {
+    const ids = await Promise.all(Array.from({ length: 12 }, () => enqueue('parallel')));
+    const seen: string[] = [];
+    const record: JobHandler = async (claimed) => {
+      seen.push(claimed.id);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    };
+    const runners = ['a', 'b', 'c'].map((owner) => runner('parallel', record, { owner }));
+    let ran = 0;
+    while (ran < ids.length) {
+      const counts = await Promise.all(runners.map((each) => each.runDue()));
+      ran += counts.reduce((sum, count) => sum + count, 0);
+    }
+    expect(seen.sort()).toEqual([...ids].sort());
+    expect(new Set(seen).size).toBe(ids.length);
+  });
+
+  it('shows job counts per status in the metrics', async () => {
+    const metrics = await sentra.app.inject({ method: 'GET', url: '/metrics' });
+    expect(metrics.body).toMatch(/sentra_jobs\{status="dead"\} \d+/);
+    expect(metrics.body).toMatch(/sentra_jobs\{status="done"\} [1-9]/);
+  });
+});
