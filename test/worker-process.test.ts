@@ -51,7 +51,7 @@ describe.skipIf(process.env.DATABASE_URL === undefined)('sentra worker processes
     store = await startStallingStore();
     sentra = await startTestApp('postgres', {
       SENTRA_WORKER: 'off',
-      SENTRA_KYC_BUCKETS: 'kyc-docs',
+      SENTRA_KYC_DOC_BUCKETS: 'kyc-docs',
       SENTRA_KYC_S3_ENDPOINT: store.endpoint,
       SENTRA_KYC_S3_FORCE_PATH_STYLE: 'true',
     });
@@ -65,7 +65,7 @@ describe.skipIf(process.env.DATABASE_URL === undefined)('sentra worker processes
   const workerEnv = () => ({
     DATABASE_URL: sentra.runtime.config.databaseUrl!,
     SENTRA_DATA_DIR: sentra.dataDir,
-    SENTRA_KYC_BUCKETS: 'kyc-docs',
+    SENTRA_KYC_DOC_BUCKETS: 'kyc-docs',
     SENTRA_KYC_S3_ENDPOINT: store.endpoint,
     SENTRA_KYC_S3_FORCE_PATH_STYLE: 'true',
     SENTRA_JOB_TIMEOUT_MS: '1500',
