@@ -46,6 +46,10 @@ export function watchProblems(page: Page): string[] {
   page.on('console', (message) => {
     if (message.type() === 'error' && !/status of 40[0134]/.test(message.text())) problems.push(`console: ${message.text()}`);
   });
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
+  // A request cut short by leaving the page (ERR_ABORTED) is the browser's normal behaviour, not a failure.
+  page.on('requestfailed', (request) => {
+    const reason = request.failure()?.errorText ?? '';
+    if (reason !== 'net::ERR_ABORTED') problems.push(`request failed: ${request.url()} ${reason}`);
+  });
   return problems;
 }
