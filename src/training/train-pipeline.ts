@@ -1,16 +1,11 @@
-import { featureCatalogueVersion, featureNames } from '../features/catalogue/feature-catalogue.js';
-import { buildFeatureSchema, type FeatureSchema } from '../features/feature-schema.js';
-import { compilePredictor } from '../model/predictor/predictor.js';
-import { resolveTrainParams, type TrainParams } from '../model/train/params.js';
-import { trainGradientBoosting, type TrainingProgress } from '../model/train/trainer.js';
-import type { TrainingData } from '../model/train/training-data.js';
-import { parseXgboostModel } from '../model/xgboost/parse-model.js';
-import { toXgboostJson } from '../model/xgboost/export-model.js';
+import { featureCatalogueVersion } from '../features/catalogue/feature-catalogue.js';
+import type { TrainParams } from '../model/train/params.js';
 import { writeArtifactFolder, type ModelArtifact } from '../registry/model-artifact.js';
 import { describeWindow, type TimeWindow } from '../datasets/replay/time-window.js';
 import type { DatasetIdentity } from '../datasets/replay/dataset-identity.js';
 import { collectDatasetFeatures } from './dataset-features.js';
-import { evaluateScores, type EvaluationReport } from './evaluation.js';
+import type { EvaluationReport } from './evaluation.js';
+import { fitOnWindows } from './fit-windows.js';
 import type { WindowRows } from './window-rows.js';
 
 /** What `sentra train` needs. */
@@ -35,10 +30,6 @@ export interface TrainPipelineOptions {
 export interface TrainPipelineResult {
   readonly artifact: ModelArtifact;
   readonly validation: EvaluationReport | undefined;
-}
-
-function trainingData(rows: WindowRows, schema: FeatureSchema): TrainingData {
-  return { columns: rows.alignedColumns(schema), labels: Uint8Array.from(rows.targets), featureNames: schema.features.map((feature) => feature.name) };
 }
 
 function windowFacts(window: TimeWindow, rows: WindowRows): Record<string, unknown> {
@@ -67,26 +58,9 @@ export async function trainFromDataset(options: TrainPipelineOptions): Promise<T
   const train = features.rows.train;
   const valid = options.validWindow === undefined ? undefined : features.rows.valid;
   log(`replayed ${features.replay.transactions.toLocaleString('en-US')} rows in ${(replayMs / 1000).toFixed(1)} s; training rows ${train.length.toLocaleString('en-US')} (${train.positives} fraud)${valid ? `, validation rows ${valid.length.toLocaleString('en-US')} (${valid.positives} fraud)` : ''}`);
-  const overrideOnly = train.overrideNames().filter((name) => !featureNames.includes(name));
-  const schema = buildFeatureSchema({ names: [...featureNames, ...overrideOnly] });
-  const params = resolveTrainParams(options.params);
-  const validationData = valid === undefined || valid.length === 0 ? undefined : trainingData(valid, schema);
-  const trainStarted = performance.now();
-  const result = await trainGradientBoosting(trainingData(train, schema), params, {
-    validation: validationData,
-    threads: options.threads,
-    onProgress: (progress) => log(treeLine(progress, params.n_estimators)),
-  });
-  const trainMs = performance.now() - trainStarted;
-  const modelJson = JSON.stringify(toXgboostJson(result.model));
-  let validation: EvaluationReport | undefined;
-  if (valid !== undefined && validationData !== undefined) {
-    // Scored by the exported model itself, read back as the API will read it.
-    const predictor = compilePredictor(parseXgboostModel(JSON.parse(modelJson) as unknown));
-    const probabilities = predictor.probabilityBatch(validationData.columns, valid.length);
-    validation = evaluateScores({ createdAt: valid.createdAt, senders: valid.senders, targets: valid.targets, probabilities }, features.fraudEvents);
-    log(`validation: AUC ${validation.auc.toFixed(4)}, average precision ${validation.averagePrecision.toFixed(4)}, card precision@100 ${validation.cardPrecision.mean.toFixed(4)}`);
-  }
+  const fitted = await fitOnWindows(train, valid, features.fraudEvents, { params: options.params, threads: options.threads, log });
+  const { params, result, modelJson, validation, schema } = fitted;
+  const trainMs = fitted.trainMs;
   const metadata: Record<string, unknown> = {
     name: options.name ?? options.dataset.name,
     created_at: (options.now?.() ?? new Date()).toISOString(),
@@ -115,11 +89,6 @@ export function metricsOf(report: EvaluationReport): Record<string, unknown> {
     log_loss: rounded(report.logLoss),
     known_cards_removed: { rows: report.knownCardsRemoved.rows, auc: rounded(report.knownCardsRemoved.auc), average_precision: rounded(report.knownCardsRemoved.averagePrecision) },
   };
-}
-
-function treeLine(progress: TrainingProgress, total: number): string {
-  const valid = progress.validAuc === undefined ? '' : `, valid AUC ${progress.validAuc.toFixed(4)}, valid log loss ${progress.validLoss?.toFixed(5)}`;
-  return `tree ${progress.iteration + 1}/${total}: train log loss ${progress.trainLoss.toFixed(5)}${valid}`;
 }
 
 /** Calls `report` each time the count passes another multiple of `every`. */

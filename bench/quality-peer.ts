@@ -1,0 +1,168 @@
+/**
+ * Quality side by side with real XGBoost, on several simulated worlds, in one run.
+ *
+ * For each world (seeds 1, 2, 3 of the handbook configuration `sentra simulate --scenarios card`, and
+ * seed 4 of the broad-spending configuration `--spending broad`), this simulates the dataset, then:
+ * - Sentra: one replay through the feature engine, `sentra train`'s own fitting step
+ *   (src/training/fit-windows.ts) with the product's defaults on 2018-07-25..07-31, the validation
+ *   week 2018-08-01..08-07 given to it as `sentra train --valid-from/--valid-to` would;
+ * - the peer (bench/support/quality_peer.py): the handbook's 15 features computed in Python from the
+ *   same files, XGBoost with the handbook's tuned parameters (50 trees, depth 3, eta 0.3) on the same
+ *   training week;
+ * and scores both on the test week 2018-08-08..08-14 (7 days of label delay after the training
+ * week) with Sentra's metrics, known-compromised cards removed as the handbook does (frauds counted
+ * from the training start): AUC, average precision, card precision@100.
+ *
+ * Size: 5,000 customers, 10,000 terminals, 136 days from 2018-04-01 (up to the test week's end: the
+ * first 136 days of the handbook's 183-day run, identical since the simulator is day by day), about
+ * 1.33 million payments a world. Needs Debian's python3-xgboost and python3-pandas
+ * (`apt-get install -y python3-xgboost python3-pandas`); installs nothing.
+ *
+ *   npx tsx bench/quality-peer.ts                        # the four worlds in temp folders
+ *   npx tsx bench/quality-peer.ts --keep DIR             # keep (and reuse) the worlds under DIR
+ *   npx tsx bench/quality-peer.ts --seeds 1 --broad none # one handbook world only
+ *   npx tsx bench/quality-peer.ts --json FILE            # also write every figure as JSON
+ */
+import { execFile } from 'node:child_process';
+import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { parseArgs } from 'node:util';
+import { simulateDataset } from '../src/datasets/simulator/simulate-dataset.js';
+import type { SpendingKind } from '../src/datasets/simulator/simulation-options.js';
+import { identifyDataset } from '../src/datasets/replay/dataset-identity.js';
+import { timeWindow } from '../src/datasets/replay/time-window.js';
+import { collectDatasetFeatures } from '../src/training/dataset-features.js';
+import { evaluateScores, type EvaluationReport } from '../src/training/evaluation.js';
+import { fitOnWindows, scoreRows } from '../src/training/fit-windows.js';
+import type { WindowRows } from '../src/training/window-rows.js';
+
+const { values } = parseArgs({
+  options: {
+    seeds: { type: 'string', default: '1,2,3' },
+    broad: { type: 'string', default: '4' },
+    keep: { type: 'string' },
+    python: { type: 'string', default: '/usr/bin/python3' },
+    threads: { type: 'string' },
+    json: { type: 'string' },
+  },
+});
+const run = promisify(execFile);
+const days = { train: ['2018-07-25', '2018-07-31'], valid: ['2018-08-01', '2018-08-07'], test: ['2018-08-08', '2018-08-14'] } as const;
+const windows = { train: timeWindow(...days.train), valid: timeWindow(...days.valid), test: timeWindow(...days.test) };
+const threads = values.threads === undefined ? undefined : Number(values.threads);
+const fixed = (value: number) => value.toFixed(3);
+
+interface World {
+  readonly name: string;
+  readonly seed: number;
+  readonly spending: SpendingKind;
+}
+interface Figures {
+  readonly auc: number;
+  readonly averagePrecision: number;
+  readonly cardPrecision: number;
+}
+interface WorldResult {
+  readonly world: string;
+  readonly sentra: Figures;
+  readonly peer: Figures;
+  readonly sentraTrees: number;
+  readonly peerDetails: unknown;
+  readonly seconds: { simulate: number; replay: number; sentraTrain: number; peer: number };
+}
+
+const worlds: World[] = [
+  ...values.seeds.split(',').filter(Boolean).map((seed) => ({ name: `handbook seed ${seed}`, seed: Number(seed), spending: 'handbook' as const })),
+  ...(values.broad === 'none' ? [] : values.broad.split(',').map((seed) => ({ name: `broad seed ${seed}`, seed: Number(seed), spending: 'broad' as const }))),
+];
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+const figuresOf = (report: EvaluationReport): Figures => ({
+  auc: report.knownCardsRemoved.auc,
+  averagePrecision: report.knownCardsRemoved.averagePrecision,
+  cardPrecision: report.cardPrecision.mean,
+});
+
+/** The peer's probabilities for the rows of `rows`, in their order. */
+async function peerProbabilities(dir: string, rows: WindowRows, out: string): Promise<{ probabilities: Float64Array; details: unknown }> {
+  const script = join(import.meta.dirname, 'support', 'quality_peer.py');
+  const { stdout } = await run('nice', ['-n', '10', values.python, script, dir, '--train', ...days.train, '--score', ...days.test, '--delay', '7', '--out', out], {
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const byTx = new Map<string, number>();
+  for (const line of (await readFile(out, 'utf8')).split('\n').slice(1)) {
+    if (line === '') continue;
+    const [txId, probability] = line.split(',');
+    byTx.set(txId!, Number(probability));
+  }
+  const probabilities = Float64Array.from(rows.txIds, (txId) => {
+    const probability = byTx.get(txId);
+    if (probability === undefined) throw new Error(`the peer did not score ${txId}`);
+    return probability;
+  });
+  return { probabilities, details: JSON.parse(stdout) as unknown };
+}
+
+async function measure(world: World, root: string): Promise<WorldResult> {
+  const dir = join(root, `${world.spending}-seed-${world.seed}`);
+  let started = performance.now();
+  if (!(await exists(join(dir, 'manifest.json')))) {
+    await simulateDataset(dir, { seed: world.seed, start: '2018-04-01', days: 136, customers: 5000, terminals: 10_000, scenarios: ['card'], spending: world.spending }, true);
+  }
+  const simulate = (performance.now() - started) / 1000;
+  started = performance.now();
+  const dataset = await identifyDataset(dir);
+  const features = await collectDatasetFeatures(dir, windows, { sorted: dataset.sorted });
+  const replay = (performance.now() - started) / 1000;
+  const fitted = await fitOnWindows(features.rows.train, features.rows.valid, features.fraudEvents, { params: {}, threads });
+  const test = features.rows.test;
+  const evaluate = (probabilities: ArrayLike<number>) =>
+    evaluateScores({ createdAt: test.createdAt, senders: test.senders, targets: test.targets, probabilities }, features.fraudEvents, { knownSince: windows.train.startMs });
+  const sentra = figuresOf(evaluate(scoreRows(fitted, test)));
+  started = performance.now();
+  const peer = await peerProbabilities(dir, test, join(dir, 'peer-probabilities.csv'));
+  const peerSeconds = (performance.now() - started) / 1000;
+  return {
+    world: world.name,
+    sentra,
+    peer: figuresOf(evaluate(peer.probabilities)),
+    sentraTrees: fitted.result.model.trees.length,
+    peerDetails: peer.details,
+    seconds: { simulate, replay, sentraTrain: fitted.trainMs / 1000, peer: peerSeconds },
+  };
+}
+
+function line(name: string, sentra: Figures, peer: Figures): string {
+  const cell = (ours: number, theirs: number) => `${fixed(ours)} ${fixed(theirs)} ${ours > theirs ? '+' : ours < theirs ? '-' : '='}`.padEnd(16);
+  return `${name.padEnd(18)} ${cell(sentra.auc, peer.auc)} ${cell(sentra.averagePrecision, peer.averagePrecision)} ${cell(sentra.cardPrecision, peer.cardPrecision)}`;
+}
+
+const mean = (list: Figures[]): Figures => ({
+  auc: list.reduce((sum, figures) => sum + figures.auc, 0) / list.length,
+  averagePrecision: list.reduce((sum, figures) => sum + figures.averagePrecision, 0) / list.length,
+  cardPrecision: list.reduce((sum, figures) => sum + figures.cardPrecision, 0) / list.length,
+});
+
+const root = values.keep ?? (await mkdtemp(join(tmpdir(), 'sentra-bench-quality-peer-')));
+const results: WorldResult[] = [];
+for (const world of worlds) {
+  const result = await measure(world, root);
+  results.push(result);
+  const seconds = Object.entries(result.seconds).map(([name, value]) => `${name} ${value.toFixed(1)} s`).join(', ');
+  console.log(`${world.name}: Sentra ${result.sentraTrees} trees; ${seconds}`);
+}
+console.log(`\ntest week ${days.test.join('..')}, known compromised cards removed; each cell: Sentra, peer, + when Sentra is ahead`);
+console.log(`${'world'.padEnd(18)} ${'AUC'.padEnd(16)} ${'AP'.padEnd(16)} ${'card P@100'.padEnd(16)}`);
+for (const result of results) console.log(line(result.world, result.sentra, result.peer));
+console.log(line('mean', mean(results.map((result) => result.sentra)), mean(results.map((result) => result.peer))));
+console.log(`load average ${loadavg().map((load) => load.toFixed(2)).join(' ')}`);
+if (values.json !== undefined) await writeFile(values.json, `${JSON.stringify(results, null, 2)}\n`);
+if (values.keep === undefined) await rm(root, { recursive: true, force: true });
