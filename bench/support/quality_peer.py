@@ -94,6 +94,7 @@ def main():
     parser.add_argument("--delay", type=int, default=7)
     parser.add_argument("--out", required=True)
     parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--features-out", help="also write the 15 features of the scored rows (CSV with tx_id)")
     arguments = parser.parse_args()
 
     started = time.time()
@@ -108,6 +109,8 @@ def main():
     scored = pd.concat([in_window(frame, *window) for window in arguments.score]).drop_duplicates("tx_id")
     probabilities = booster.predict(xgboost.DMatrix(scored[FEATURES].to_numpy(dtype=np.float32)))
     pd.DataFrame({"tx_id": scored["tx_id"], "probability": probabilities}).to_csv(arguments.out, index=False, float_format="%.9g")
+    if arguments.features_out is not None:
+        scored[["tx_id", *FEATURES]].to_csv(arguments.features_out, index=False, float_format="%.9g")
     gain = booster.get_score(importance_type="total_gain")
     importance = {name: gain.get(f"f{index}", 0.0) for index, name in enumerate(FEATURES)}
     json.dump(
