@@ -5,7 +5,8 @@
  * seed 4 of the broad-spending configuration `--spending broad`), this simulates the dataset, then:
  * - Sentra: one replay through the feature engine, `sentra train`'s own fitting step
  *   (src/training/fit-windows.ts) with the product's defaults on 2018-07-25..07-31, the validation
- *   week 2018-08-01..08-07 given to it as `sentra train --valid-from/--valid-to` would;
+ *   week 2018-08-01..08-07 given to it as `sentra train --valid-from/--valid-to` would (so the
+ *   parameters are searched there, `--tune`); and once more as `sentra train --no-tune`;
  * - the peer (bench/support/quality_peer.py): the handbook's 15 features computed in Python from the
  *   same files, XGBoost with the handbook's tuned parameters (50 trees, depth 3, eta 0.3) on the same
  *   training week;
@@ -67,10 +68,12 @@ interface Figures {
 interface WorldResult {
   readonly world: string;
   readonly sentra: Figures;
+  readonly sentraNoTune: Figures;
   readonly peer: Figures;
   readonly sentraTrees: number;
+  readonly sentraParams: unknown;
   readonly peerDetails: unknown;
-  readonly seconds: { simulate: number; replay: number; sentraTrain: number; peer: number };
+  readonly seconds: { simulate: number; replay: number; sentraTune: number; sentraNoTune: number; peer: number };
 }
 
 const worlds: World[] = [
@@ -122,21 +125,27 @@ async function measure(world: World, root: string): Promise<WorldResult> {
   const dataset = await identifyDataset(dir);
   const features = await collectDatasetFeatures(dir, windows, { sorted: dataset.sorted });
   const replay = (performance.now() - started) / 1000;
-  const fitted = await fitOnWindows(features.rows.train, features.rows.valid, features.fraudEvents, { params: {}, threads });
+  started = performance.now();
+  const fitted = await fitOnWindows(features.rows.train, features.rows.valid, features.fraudEvents, { params: {}, tune: true, threads });
+  const tuneSeconds = (performance.now() - started) / 1000;
+  const untuned = await fitOnWindows(features.rows.train, features.rows.valid, features.fraudEvents, { params: {}, threads });
   const test = features.rows.test;
   const evaluate = (probabilities: ArrayLike<number>) =>
     evaluateScores({ createdAt: test.createdAt, senders: test.senders, targets: test.targets, probabilities }, features.fraudEvents, { knownSince: windows.train.startMs });
   const sentra = figuresOf(evaluate(scoreRows(fitted, test)));
+  const sentraNoTune = figuresOf(evaluate(scoreRows(untuned, test)));
   started = performance.now();
   const peer = await peerProbabilities(dir, test, join(dir, 'peer-probabilities.csv'));
   const peerSeconds = (performance.now() - started) / 1000;
   return {
     world: world.name,
     sentra,
+    sentraNoTune,
     peer: figuresOf(evaluate(peer.probabilities)),
     sentraTrees: fitted.result.model.trees.length,
+    sentraParams: fitted.tuning?.candidates[fitted.tuning.chosen]?.params,
     peerDetails: peer.details,
-    seconds: { simulate, replay, sentraTrain: fitted.trainMs / 1000, peer: peerSeconds },
+    seconds: { simulate, replay, sentraTune: tuneSeconds, sentraNoTune: untuned.trainMs / 1000, peer: peerSeconds },
   };
 }
 
@@ -157,12 +166,17 @@ for (const world of worlds) {
   const result = await measure(world, root);
   results.push(result);
   const seconds = Object.entries(result.seconds).map(([name, value]) => `${name} ${value.toFixed(1)} s`).join(', ');
-  console.log(`${world.name}: Sentra ${result.sentraTrees} trees; ${seconds}`);
+  console.log(`${world.name}: Sentra ${result.sentraTrees} trees ${JSON.stringify(result.sentraParams)}; ${seconds}`);
 }
-console.log(`\ntest week ${days.test.join('..')}, known compromised cards removed; each cell: Sentra, peer, + when Sentra is ahead`);
-console.log(`${'world'.padEnd(18)} ${'AUC'.padEnd(16)} ${'AP'.padEnd(16)} ${'card P@100'.padEnd(16)}`);
-for (const result of results) console.log(line(result.world, result.sentra, result.peer));
-console.log(line('mean', mean(results.map((result) => result.sentra)), mean(results.map((result) => result.peer))));
+for (const [title, pick] of [
+  ['sentra train with the validation week (tuned)', (result: WorldResult) => result.sentra],
+  ['sentra train --no-tune (defaults)', (result: WorldResult) => result.sentraNoTune],
+] as const) {
+  console.log(`\n${title} vs the peer: test week ${days.test.join('..')}, known compromised cards removed; each cell: Sentra, peer, + when Sentra is ahead`);
+  console.log(`${'world'.padEnd(18)} ${'AUC'.padEnd(16)} ${'AP'.padEnd(16)} ${'card P@100'.padEnd(16)}`);
+  for (const result of results) console.log(line(result.world, pick(result), result.peer));
+  console.log(line('mean', mean(results.map(pick)), mean(results.map((result) => result.peer))));
+}
 console.log(`load average ${loadavg().map((load) => load.toFixed(2)).join(' ')}`);
 if (values.json !== undefined) await writeFile(values.json, `${JSON.stringify(results, null, 2)}\n`);
 if (values.keep === undefined) await rm(root, { recursive: true, force: true });

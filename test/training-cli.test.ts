@@ -8,6 +8,7 @@ import { readArtifactFolder } from '../src/registry/model-artifact.js';
 import { loadScoringModel } from '../src/registry/scoring-model-loader.js';
 import { featureNames } from '../src/features/catalogue/feature-catalogue.js';
 import type { EvaluationReport } from '../src/training/evaluation.js';
+import { tuningGrid } from '../src/training/tuning-grid.js';
 import { runCli } from './support/run-cli.js';
 
 // Each test runs the CLI in several child processes (a few seconds each on a busy machine).
@@ -66,6 +67,32 @@ describe('sentra train', () => {
     const schema = artifact.featureSchema as { features: { name: string }[] };
     expect(schema.features.map((feature) => feature.name)).toEqual(featureNames);
     expect(JSON.parse(artifact.modelJson).learner.feature_names).toEqual(featureNames);
+  });
+
+  it('searches the parameters on the validation window by default and records the search in metadata.json', async () => {
+    const out = join(root, 'tuned');
+    const result = await runCli(['train', dataset, '--train-from', '2021-01-08', '--train-to', '2021-01-31', '--valid-from', validWindow[0], '--valid-to', validWindow[1], '--out', out, '--seed', '1']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain(`tune 1/${tuningGrid.length}`);
+    const metadata = (await readArtifactFolder(out)).metadata as {
+      parameters: Record<string, unknown>;
+      trees: number;
+      tuning: { metric: string; chosen: number; candidates: { params: Record<string, unknown>; trees: number; validation: { average_precision: number } }[] };
+      metrics: { validation: { average_precision: number } };
+    };
+    const { candidates, chosen } = metadata.tuning;
+    expect(metadata.tuning.metric).toBe('validation average precision');
+    expect(candidates).toHaveLength(tuningGrid.length);
+    const best = Math.max(...candidates.map((candidate) => candidate.validation.average_precision));
+    expect(candidates[chosen]!.validation.average_precision).toBe(best);
+    expect(metadata.metrics.validation.average_precision).toBeCloseTo(best, 6);
+    // The pinned seed is in every candidate, early stopping always on; the model is the chosen one.
+    for (const candidate of candidates) expect(candidate.params).toMatchObject({ seed: 1, early_stopping_rounds: 30 });
+    expect(metadata.parameters).toMatchObject(candidates[chosen]!.params);
+    expect(metadata.trees).toBe(candidates[chosen]!.trees);
+    const untuned = await runCli(['train', dataset, '--train-from', '2021-01-08', '--train-to', '2021-01-31', '--out', join(root, 'never'), '--tune']);
+    expect(untuned.code).toBe(2);
+    expect(untuned.stderr).toContain('--tune needs a validation window');
   });
 
   it('refuses an invalid dataset and bad windows', async () => {

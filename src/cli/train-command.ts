@@ -23,6 +23,7 @@ interface TrainCommandOptions {
   maxBin?: number;
   seed?: number;
   threads?: number;
+  tune?: boolean;
 }
 
 function decimal(value: string): number {
@@ -55,7 +56,8 @@ function paramsOf(options: TrainCommandOptions): Partial<TrainParams> {
  * replays the whole dataset for point-in-time features, trains gradient-boosted trees on the
  * training window (target = final fraud label) and writes the artifact folder M (model.json,
  * feature_schema.json, metadata.json with windows, counts, parameters and validation metrics).
- * Progress goes to stderr.
+ * With a validation window and no model parameter given, it searches the parameters there
+ * (`--tune`, see src/training/tuning-grid.ts). Progress goes to stderr.
  */
 export function registerTrainCommand(program: Command): void {
   usageErrorsExitWithTwo(
@@ -82,6 +84,8 @@ export function registerTrainCommand(program: Command): void {
       .addOption(new Option('--max-bin <n>', 'histogram bins per feature (default 256)').argParser(wholeNumber(2)).hideHelp())
       .option('--seed <n>', 'sampling seed (default 0)', wholeNumber(0))
       .option('--threads <n>', 'histogram threads (default: automatic)', wholeNumber(1))
+      .option('--tune', 'search the parameters on the validation window, early stopping each candidate (default with a validation window and no model parameter given); given parameters are pinned')
+      .option('--no-tune', 'train once with the given (or default) parameters')
       .action(async (dir: string, options: TrainCommandOptions) => {
         const [{ timeWindow }, { trainFromDataset }] = await Promise.all([import('../datasets/replay/time-window.js'), import('../training/train-pipeline.js')]);
         if ((options.validFrom === undefined) !== (options.validTo === undefined)) {
@@ -90,6 +94,12 @@ export function registerTrainCommand(program: Command): void {
         }
         const trainWindow = timeWindow(options.trainFrom, options.trainTo);
         const validWindow = options.validFrom === undefined ? undefined : timeWindow(options.validFrom, options.validTo);
+        const params = paramsOf(options);
+        const tune = options.tune ?? (validWindow !== undefined && Object.keys(params).every((name) => name === 'seed' || name === 'max_bin'));
+        if (tune && validWindow === undefined) {
+          const { SentraError } = await import('../errors/errors.js');
+          throw new SentraError('SENTRA_ERR_VALIDATION', '--tune needs a validation window (--valid-from and --valid-to)');
+        }
         const dataset = await identifyOrReport(dir);
         if (dataset === undefined) return;
         const started = performance.now();
@@ -99,7 +109,8 @@ export function registerTrainCommand(program: Command): void {
           validWindow,
           out: options.out,
           name: options.name,
-          params: paramsOf(options),
+          params,
+          tune,
           threads: options.threads,
           log: (line) => process.stderr.write(`${line}\n`),
         });

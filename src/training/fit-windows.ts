@@ -4,10 +4,12 @@ import { compilePredictor, type Predictor } from '../model/predictor/predictor.j
 import { resolveTrainParams, type TrainParams } from '../model/train/params.js';
 import { trainGradientBoosting, type TrainingProgress, type TrainResult } from '../model/train/trainer.js';
 import type { TrainingData } from '../model/train/training-data.js';
+import { SentraError } from '../errors/errors.js';
 import { toXgboostJson } from '../model/xgboost/export-model.js';
 import { parseXgboostModel } from '../model/xgboost/parse-model.js';
 import type { FraudEvent } from './dataset-labels.js';
 import { evaluateScores, type EvaluationReport } from './evaluation.js';
+import { candidateParams, tuningGrid } from './tuning-grid.js';
 import type { WindowRows } from './window-rows.js';
 
 /** What `sentra train` fits on the rows of its windows, before anything is written. */
@@ -22,6 +24,8 @@ export interface FittedModel {
   /** Metrics on the validation window, when one was given and holds rows. */
   readonly validation: EvaluationReport | undefined;
   readonly trainMs: number;
+  /** The parameter search, when there was one. */
+  readonly tuning: TuningResult | undefined;
 }
 
 /** The trainer's input for the rows of a window, in the schema's order. */
@@ -36,39 +40,100 @@ export function scoreRows(fitted: Pick<FittedModel, 'predictor' | 'schema'>, row
   return probabilities;
 }
 
+/** One candidate of a parameter search, as metadata.json records it. */
+export interface TuningRow {
+  readonly params: Partial<TrainParams>;
+  readonly trees: number;
+  readonly best_iteration: number;
+  readonly validation: { readonly auc: number; readonly average_precision: number; readonly card_precision_at_100: number; readonly log_loss: number };
+  readonly train_ms: number;
+}
+
+/** A search's outcome: every candidate in order and the index of the chosen one. */
+export interface TuningResult {
+  readonly metric: 'validation average precision';
+  readonly candidates: TuningRow[];
+  readonly chosen: number;
+}
+
+/** Options of {@link fitOnWindows}. */
+export interface FitOptions {
+  /** Parameters given explicitly; with `tune` they are pinned in every candidate. */
+  readonly params: Partial<TrainParams>;
+  /** Search {@link tuningGrid} on the validation window (needs one) and keep the best candidate. */
+  readonly tune?: boolean;
+  readonly threads?: number;
+  readonly log?: (line: string) => void;
+}
+
+const rounded = (value: number) => Math.round(value * 1e6) / 1e6;
+
 /**
  * Trains on the training window's rows (schema: the catalogue plus the dataset's override columns)
  * with the validation window for early stopping and metrics, the way `sentra train` does; the
- * benchmarks call this same function so that they measure the product's defaults.
+ * benchmarks call this same function so that they measure the product's defaults. With `tune`,
+ * every candidate of {@link tuningGrid} is trained with early stopping on the validation window and
+ * the one with the highest validation average precision is kept (nothing else is looked at: the
+ * test window never reaches this function).
  */
-export async function fitOnWindows(
-  train: WindowRows,
-  valid: WindowRows | undefined,
-  fraudEvents: readonly FraudEvent[],
-  options: { params: Partial<TrainParams>; threads?: number; log?: (line: string) => void },
-): Promise<FittedModel> {
+export async function fitOnWindows(train: WindowRows, valid: WindowRows | undefined, fraudEvents: readonly FraudEvent[], options: FitOptions): Promise<FittedModel> {
   const log = options.log ?? (() => undefined);
   const overrideOnly = train.overrideNames().filter((name) => !featureNames.includes(name));
   const schema = buildFeatureSchema({ names: [...featureNames, ...overrideOnly] });
-  const params = resolveTrainParams(options.params);
+  const trainData = trainingData(train, schema);
   const validationData = valid === undefined || valid.length === 0 ? undefined : trainingData(valid, schema);
-  const started = performance.now();
-  const result = await trainGradientBoosting(trainingData(train, schema), params, {
-    validation: validationData,
-    threads: options.threads,
-    onProgress: (progress) => log(treeLine(progress, params.n_estimators)),
-  });
-  const trainMs = performance.now() - started;
-  const modelJson = JSON.stringify(toXgboostJson(result.model));
-  const predictor = compilePredictor(parseXgboostModel(JSON.parse(modelJson) as unknown));
-  let validation: EvaluationReport | undefined;
-  if (valid !== undefined && validationData !== undefined) {
-    const probabilities = new Float64Array(valid.length);
-    predictor.probabilityBatch(validationData.columns, valid.length, probabilities);
-    validation = evaluateScores({ createdAt: valid.createdAt, senders: valid.senders, targets: valid.targets, probabilities }, fraudEvents);
-    log(`validation: AUC ${validation.auc.toFixed(4)}, average precision ${validation.averagePrecision.toFixed(4)}, card precision@100 ${validation.cardPrecision.mean.toFixed(4)}`);
+  const fit = async (requested: Partial<TrainParams>, progress: boolean): Promise<FittedModel> => {
+    const params = resolveTrainParams(requested);
+    const started = performance.now();
+    const result = await trainGradientBoosting(trainData, params, {
+      validation: validationData,
+      threads: options.threads,
+      onProgress: progress ? (line) => log(treeLine(line, params.n_estimators)) : undefined,
+    });
+    const trainMs = performance.now() - started;
+    const modelJson = JSON.stringify(toXgboostJson(result.model));
+    // Scored by the exported model itself, read back as the API will read it.
+    const predictor = compilePredictor(parseXgboostModel(JSON.parse(modelJson) as unknown));
+    let validation: EvaluationReport | undefined;
+    if (valid !== undefined && validationData !== undefined) {
+      const probabilities = new Float64Array(valid.length);
+      predictor.probabilityBatch(validationData.columns, valid.length, probabilities);
+      validation = evaluateScores({ createdAt: valid.createdAt, senders: valid.senders, targets: valid.targets, probabilities }, fraudEvents);
+    }
+    return { schema, params, result, modelJson, predictor, validation, trainMs, tuning: undefined };
+  };
+  if (options.tune !== true) {
+    const fitted = await fit(options.params, true);
+    if (fitted.validation !== undefined) log(validationLine(fitted.validation));
+    return fitted;
   }
-  return { schema, params, result, modelJson, predictor, validation, trainMs };
+  if (validationData === undefined) throw new SentraError('SENTRA_ERR_VALIDATION', 'tuning needs a validation window with rows (--valid-from/--valid-to)');
+  let best: FittedModel | undefined;
+  const candidates: TuningRow[] = [];
+  let chosen = 0;
+  for (const [index, candidate] of tuningGrid.entries()) {
+    const fitted = await fit(candidateParams(candidate, options.params), false);
+    const report = fitted.validation!;
+    const row: TuningRow = {
+      params: candidateParams(candidate, options.params),
+      trees: fitted.result.model.trees.length,
+      best_iteration: fitted.result.bestIteration,
+      validation: { auc: rounded(report.auc), average_precision: rounded(report.averagePrecision), card_precision_at_100: rounded(report.cardPrecision.mean), log_loss: rounded(report.logLoss) },
+      train_ms: Math.round(fitted.trainMs),
+    };
+    candidates.push(row);
+    log(`tune ${index + 1}/${tuningGrid.length} ${JSON.stringify(row.params)}: ${row.trees} trees, ${validationLine(report)}`);
+    if (best === undefined || report.averagePrecision > best.validation!.averagePrecision) {
+      best = fitted;
+      chosen = index;
+    }
+  }
+  log(`tune: chose ${JSON.stringify(candidates[chosen]!.params)} (highest validation average precision)`);
+  return { ...best!, tuning: { metric: 'validation average precision', candidates, chosen } };
+}
+
+function validationLine(report: EvaluationReport): string {
+  return `validation: AUC ${report.auc.toFixed(4)}, average precision ${report.averagePrecision.toFixed(4)}, card precision@100 ${report.cardPrecision.mean.toFixed(4)}`;
 }
 
 function treeLine(progress: TrainingProgress, total: number): string {

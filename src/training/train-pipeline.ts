@@ -19,6 +19,11 @@ export interface TrainPipelineOptions {
   /** Model name (default: the dataset name). */
   readonly name?: string;
   readonly params: Partial<TrainParams>;
+  /**
+   * Search the parameters on the validation window (see tuning-grid.ts); `params` are pinned in
+   * every candidate. Needs validWindow.
+   */
+  readonly tune?: boolean;
   readonly threads?: number;
   /** Progress lines (replayed rows, trees, validation AUC). */
   readonly log?: (line: string) => void;
@@ -58,7 +63,7 @@ export async function trainFromDataset(options: TrainPipelineOptions): Promise<T
   const train = features.rows.train;
   const valid = options.validWindow === undefined ? undefined : features.rows.valid;
   log(`replayed ${features.replay.transactions.toLocaleString('en-US')} rows in ${(replayMs / 1000).toFixed(1)} s; training rows ${train.length.toLocaleString('en-US')} (${train.positives} fraud)${valid ? `, validation rows ${valid.length.toLocaleString('en-US')} (${valid.positives} fraud)` : ''}`);
-  const fitted = await fitOnWindows(train, valid, features.fraudEvents, { params: options.params, threads: options.threads, log });
+  const fitted = await fitOnWindows(train, valid, features.fraudEvents, { params: options.params, tune: options.tune, threads: options.threads, log });
   const { params, result, modelJson, validation, schema } = fitted;
   const trainMs = fitted.trainMs;
   const metadata: Record<string, unknown> = {
@@ -70,6 +75,7 @@ export async function trainFromDataset(options: TrainPipelineOptions): Promise<T
     training: windowFacts(options.trainWindow, train),
     validation: options.validWindow === undefined || valid === undefined ? null : windowFacts(options.validWindow, valid),
     parameters: { ...params, threads: options.threads ?? null },
+    tuning: fitted.tuning ?? null,
     trees: result.model.trees.length,
     best_iteration: result.bestIteration,
     metrics: validation === undefined ? null : { validation: metricsOf(validation) },
