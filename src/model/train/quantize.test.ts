@@ -28,6 +28,27 @@ describe('quantile bins', () => {
     expect(computeFeatureBins(column, 16).binCount).toBe(15);
   });
 
+  it('gives the tails of a long-tailed feature finer bins, down to one row at each end', () => {
+    const random = new SeededRandom(5);
+    // 70,000 amounts around 50 USD, and 40 rare large ones above 220 USD.
+    const column = Float32Array.from({ length: 70_000 }, (_, row) => (row < 40 ? 221 + random.nextFloat() * 500 : Math.abs(50 + 20 * random.nextNormal())));
+    const bins = computeFeatureBins(column, 256);
+    expect(bins.binCount).toBe(256);
+    const sorted = sortFloat32(column.slice());
+    // The largest value has a bin of its own, the smallest too (a cut right above it).
+    expect(bins.cuts[bins.cuts.length - 1]).toBe(sorted[sorted.length - 1]);
+    expect(bins.cuts[0]).toBe(sorted[1]);
+    // Some cut falls within 10 rows of the 40 large amounts' lower edge: "above 220" is learnable.
+    const edge = sorted.length - 40;
+    const cutRanks = Array.from(bins.cuts, (cut) => sorted.findIndex((value) => value >= cut));
+    expect(cutRanks.some((rank) => Math.abs(rank - edge) <= 10)).toBe(true);
+    // Equal-weight bins alone would put the top 274 rows in one bin; the middle bins pay with ~306
+    // rows each instead of 274 (the 16 tail bins at each end cover ~870 rows).
+    const middle = cutRanks.slice(20, -20);
+    const widths = middle.slice(1).map((rank, index) => rank - middle[index]!);
+    for (const width of widths) expect(Math.abs(width - 306)).toBeLessThan(8);
+  });
+
   it('weights rows when choosing cut points', () => {
     const column = Float32Array.from({ length: 1000 }, (_, row) => row);
     const weights = Float32Array.from({ length: 1000 }, (_, row) => (row < 100 ? 9 : 1));
