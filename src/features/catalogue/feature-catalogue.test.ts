@@ -55,7 +55,7 @@ describe('featureCatalogue', () => {
     expect(formatReason(velocity, 7)).toBe('The sender made 7 payments in the last hour');
     expect(formatReason(featureDefinition('channel_code')!, 8)).toBe('The payment channel is pix');
     expect(formatReason(featureDefinition('sender_amount_ratio_to_mean_30d')!, 3.14159)).toBe("The amount is 3.14 times the sender's 30-day average");
-    expect(formatReason(featureDefinition('distance_from_previous_location_km')!, 5837.4)).toContain('5837 km');
-    expect(formatReason(featureDefinition('ip_country_code')!, Number.NaN)).toBe('The IP address is in unknown');
+    expect(formatReason(featureDefinition('distance_from_previous_location_km')!, 5837.4)).toContain('5,837 km');
+    expect(formatReason(featureDefinition('ip_country_code')!, Number.NaN)).toBe('No IP address was sent with this payment, so its country is not known');
   });
 });

@@ -35,15 +35,31 @@ export function featureDefinition(name: string): FeatureDefinition | undefined {
   return index === undefined ? undefined : featureCatalogue[index];
 }
 
+const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/** A number as a sentence writes it: integers and values from 100 up grouped without decimals, others with 2. */
+function formatNumber(value: number): string {
+  if (!Number.isFinite(value)) return value > 0 ? 'an unbounded number of' : 'minus an unbounded number of';
+  if (Number.isInteger(value) || Math.abs(value) >= 100) return grouped.format(value);
+  return value.toFixed(2);
+}
+
 /**
- * The explanation sentence of a feature value: `{value}` becomes the category label, the integer,
- * another number with 2 decimals (none from 100 up), or "unknown" for a missing value.
+ * The explanation sentence of a feature value. A missing value gets the feature's `missing`
+ * sentence (what is absent), 0 its `zero` sentence when it has one (a count of nothing, a flag
+ * that is off); otherwise `{value}` becomes the category label, a percentage for shares, or the
+ * number (see formatNumber). A categorical code is its label, `code N` when it has none, or the
+ * plain number for a code without labels (an AS number).
  */
 export function formatReason(definition: FeatureDefinition, value: number): string {
+  if (Number.isNaN(value)) return definition.reasonCases?.missing ?? `This payment has no value for ${definition.name}`;
+  if (value === 0 && definition.reasonCases?.zero !== undefined) return definition.reasonCases.zero;
   let text: string;
-  if (Number.isNaN(value)) text = 'unknown';
-  else if (definition.valueLabels?.[value] !== undefined) text = definition.valueLabels[value];
-  else if (Number.isInteger(value)) text = String(value);
-  else text = value.toFixed(Math.abs(value) >= 100 ? 0 : 2);
+  if (definition.type === 'categorical-code') {
+    const code = Number.isSafeInteger(value) ? String(value) : formatNumber(value);
+    text = definition.valueLabels === undefined ? code : (definition.valueLabels[value] ?? `code ${code}`);
+  }
+  else if (definition.valueFormat === 'percent') text = `${Math.abs(value) >= 1 || !Number.isFinite(value) ? formatNumber(value * 100) : String(Number((value * 100).toFixed(1)))}%`;
+  else text = formatNumber(value);
   return definition.reasonTemplate.replace('{value}', text);
 }

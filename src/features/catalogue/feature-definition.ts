@@ -34,6 +34,15 @@ export interface FeatureDefinition {
   readonly reasonCode: string;
   /** Human sentence; `{value}` is replaced by the formatted value (see formatReason). */
   readonly reasonTemplate: string;
+  /**
+   * Sentences for values the template would state wrongly or emptily: `zero` for 0 ("no IP
+   * address on record for this sender in the last 30 days", not "used 0 different IP addresses";
+   * for a binary feature, the flag's negation), `missing` for a missing value (what is absent and
+   * why). See formatReason.
+   */
+  readonly reasonCases?: { readonly zero?: string; readonly missing?: string };
+  /** `percent`: the value is a share 0-1 and `{value}` is written as a percentage. */
+  readonly valueFormat?: 'percent';
   /** Labels of categorical codes, for explanations. */
   readonly valueLabels?: Readonly<Record<number, string>>;
   /** Computes the value; NaN when the signal is genuinely unavailable. */

@@ -23,6 +23,7 @@ const ipFeatures: FeatureDefinition[] = [
     description: 'Country of the IP address (DB-IP Lite) as a country code (see sender_country_code); missing without a raw IP or stored signals.',
     reasonCode: 'IP_COUNTRY',
     reasonTemplate: 'The IP address is in {value}',
+    reasonCases: { zero: "The IP address's country is not known", missing: 'No IP address was sent with this payment, so its country is not known' },
     valueLabels: countryLabels,
     compute: (input) => (input.network?.country === undefined ? Number.NaN : countryCode(input.network.country)),
   },
@@ -32,6 +33,7 @@ const ipFeatures: FeatureDefinition[] = [
     description: "1 when the IP address's country differs from sender_country; missing when the IP country is unknown.",
     reasonCode: 'IP_COUNTRY_MISMATCH',
     reasonTemplate: "The IP address is not in the sender's country",
+    reasonCases: { zero: "The IP address is in the sender's country", missing: "The IP address's country is not known, so it cannot be compared with the sender's" },
     compute: (input) => (input.network?.country === undefined ? Number.NaN : flag(input.network.country !== input.record.senderCountry.toUpperCase())),
   },
   {
@@ -40,6 +42,7 @@ const ipFeatures: FeatureDefinition[] = [
     description: 'Autonomous system number of the IP address (RouteViews / DB-IP), itself a stable code; missing when unknown.',
     reasonCode: 'IP_NETWORK',
     reasonTemplate: 'The IP address belongs to AS{value}',
+    reasonCases: { zero: "The IP address's network (AS number) is not known", missing: "The IP address's network (AS number) is not known" },
     compute: (input) => input.network?.asn ?? Number.NaN,
   },
   {
@@ -48,6 +51,7 @@ const ipFeatures: FeatureDefinition[] = [
     description: '1 when the IP address belongs to a cloud / hosting / datacenter network (curated ASN list and organisation keywords); missing when unknown.',
     reasonCode: 'DATACENTER_IP',
     reasonTemplate: 'The IP address belongs to a hosting provider or datacenter',
+    reasonCases: { zero: 'The IP address does not belong to a hosting provider or datacenter', missing: 'Whether the IP address belongs to a hosting provider is not known' },
     compute: (input) => flag(input.network?.hosting),
   },
   {
@@ -56,6 +60,7 @@ const ipFeatures: FeatureDefinition[] = [
     description: "Great-circle km between this IP location and the sender's last located transaction (30-day retention); missing when either is unknown.",
     reasonCode: 'LOCATION_MISMATCH',
     reasonTemplate: "The payment comes from {value} km away from the sender's previous location",
+    reasonCases: { zero: "The payment comes from the sender's previous location", missing: 'No earlier location of the sender to compare this payment with' },
     compute: distanceKm,
   },
   {
@@ -64,6 +69,7 @@ const ipFeatures: FeatureDefinition[] = [
     description: 'distance_from_previous_location_km / hours since that location (elapsed time floored at one minute); missing when the distance is.',
     reasonCode: 'IMPOSSIBLE_TRAVEL',
     reasonTemplate: 'The sender would have travelled at {value} km/h since the previous payment',
+    reasonCases: { zero: 'The sender has not moved since the previous payment', missing: 'No earlier location of the sender to compute a travel speed from' },
     compute: (input) => {
       const distance = distanceKm(input);
       return Number.isNaN(distance) ? Number.NaN : impliedSpeedKmh(distance, input.record.createdAt - input.snapshot[lastLocationAt]!);
@@ -79,6 +85,7 @@ const userAgentFeatures: FeatureDefinition[] = [
     description: '1 when the user agent is a bot, crawler, HTTP library or command-line client (isbot); missing without a user agent.',
     reasonCode: 'BOT_USER_AGENT',
     reasonTemplate: 'The request came from an automated client',
+    reasonCases: { zero: 'The request did not come from an automated client', missing: 'No user agent was sent with this payment' },
     compute: (input) => flag(input.userAgent?.isBot),
   },
   {
@@ -87,6 +94,7 @@ const userAgentFeatures: FeatureDefinition[] = [
     description: '1 for a headless or automation-driven browser (HeadlessChrome, PhantomJS, Puppeteer, Playwright, Selenium…); missing without a user agent.',
     reasonCode: 'HEADLESS_BROWSER',
     reasonTemplate: 'The request came from a headless browser',
+    reasonCases: { zero: 'The request did not come from a headless browser', missing: 'No user agent was sent with this payment' },
     compute: (input) => flag(input.userAgent?.isHeadless),
   },
   {
@@ -95,7 +103,8 @@ const userAgentFeatures: FeatureDefinition[] = [
     description: 'Browser family code (codes.ts browserFamilyCodes; 1 = other, 0 = unrecognisable); missing without a user agent.',
     reasonCode: 'BROWSER_FAMILY',
     reasonTemplate: 'The browser is {value}',
-    valueLabels: labelsOf(browserFamilyCodes),
+    reasonCases: { zero: 'The browser is not known', missing: 'No user agent was sent with this payment' },
+    valueLabels: { 1: 'an unlisted one', ...labelsOf(browserFamilyCodes) },
     compute: (input) => input.userAgent?.browserFamilyCode ?? Number.NaN,
   },
   {
@@ -104,7 +113,8 @@ const userAgentFeatures: FeatureDefinition[] = [
     description: 'Operating-system family code (codes.ts osFamilyCodes; 1 = other, 0 = unrecognisable); missing without a user agent.',
     reasonCode: 'OS_FAMILY',
     reasonTemplate: 'The operating system is {value}',
-    valueLabels: labelsOf(osFamilyCodes),
+    reasonCases: { zero: 'The operating system is not known', missing: 'No user agent was sent with this payment' },
+    valueLabels: { 1: 'an unlisted one', ...labelsOf(osFamilyCodes) },
     compute: (input) => input.userAgent?.osFamilyCode ?? Number.NaN,
   },
   {
@@ -113,6 +123,7 @@ const userAgentFeatures: FeatureDefinition[] = [
     description: 'Device type code (1 = desktop, then codes.ts deviceTypeCodes; 0 = unrecognisable); missing without a user agent.',
     reasonCode: 'DEVICE_TYPE',
     reasonTemplate: 'The device type is {value}',
+    reasonCases: { zero: 'The device type is not known', missing: 'No user agent was sent with this payment' },
     valueLabels: { 1: 'desktop', ...labelsOf(deviceTypeCodes) },
     compute: (input) => input.userAgent?.deviceTypeCode ?? Number.NaN,
   },

@@ -15,6 +15,7 @@ const velocity: FeatureDefinition[] = windows.flatMap((window) => [
     description: `Receiver's earlier transactions in ${windowPhrases[window]} (7d/30d use 6-hour buckets), this one excluded.`,
     reasonCode: `RECEIVER_VELOCITY_${window.toUpperCase()}`,
     reasonTemplate: `The receiver got {value} payments in ${windowPhrases[window]}`,
+    reasonCases: { zero: `The receiver got no other payments in ${windowPhrases[window]}` },
     ...fromSnapshot(`receiver_count_${window}`),
   },
   {
@@ -23,6 +24,7 @@ const velocity: FeatureDefinition[] = windows.flatMap((window) => [
     description: `USD sum of the receiver's earlier transactions in ${windowPhrases[window]}.`,
     reasonCode: `RECEIVER_AMOUNT_${window.toUpperCase()}`,
     reasonTemplate: `The receiver got {value} USD in ${windowPhrases[window]}`,
+    reasonCases: { zero: `The receiver got nothing in ${windowPhrases[window]}`, missing: `The receiver's payments in ${windowPhrases[window]} could not all be converted to USD` },
     ...usdFromCents(`receiver_amount_cents_${window}`),
   },
 ]);
@@ -37,6 +39,7 @@ const delayed: FeatureDefinition[] = labelWindows.flatMap((window) => {
       description: `Receiver transactions created in the ${window} window that ends one label delay (default 7 days) before this transaction (handbook TERMINAL_ID_NB_TX_${window.toUpperCase()}_WINDOW).`,
       reasonCode: `RECEIVER_DELAYED_VOLUME_${window.toUpperCase()}`,
       reasonTemplate: `The receiver had {value} payments in the ${window} window before the label delay`,
+      reasonCases: { zero: `The receiver had no payments in the ${window} window before the label delay` },
       compute: (input) => input.snapshot[count]!,
     },
     {
@@ -45,6 +48,8 @@ const delayed: FeatureDefinition[] = labelWindows.flatMap((window) => {
       description: `Known fraud labels / transactions among the receiver's transactions of that delayed ${window} window, counting only labels with labeled_at ≤ now; 0 without transactions (handbook TERMINAL_ID_RISK_${window.toUpperCase()}_WINDOW).`,
       reasonCode: `RECEIVER_FRAUD_RATE_${window.toUpperCase()}`,
       reasonTemplate: `{value} of the receiver's payments in the delayed ${window} window were fraud`,
+      reasonCases: { zero: `None of the receiver's payments in the delayed ${window} window is known as fraud` },
+      valueFormat: 'percent' as const,
       compute: (input) => rate(input.snapshot[fraud]!, input.snapshot[count]!),
     },
   ];
@@ -60,6 +65,8 @@ const known: FeatureDefinition[] = labelWindows.map((window) => {
     description: `Receiver fraud rate over ${windowPhrases[window]} as known now: fraud labels known now / (transactions older than the label delay + newer transactions already labeled); 0 when the denominator is 0.`,
     reasonCode: `RECEIVER_KNOWN_FRAUD_RATE_${window.toUpperCase()}`,
     reasonTemplate: `{value} of the receiver's payments with a known outcome in ${windowPhrases[window]} were fraud`,
+    reasonCases: { zero: `None of the receiver's payments in ${windowPhrases[window]} is known as fraud` },
+    valueFormat: 'percent' as const,
     compute: (input) => rate(input.snapshot[fraud]!, input.snapshot[old]! + input.snapshot[labeled]!),
   };
 });
@@ -75,6 +82,7 @@ export const receiverFeatures: readonly FeatureDefinition[] = [
     description: "Fraud labels known now on the receiver's transactions created in the last 30 days.",
     reasonCode: 'RECEIVER_PRIOR_FRAUD',
     reasonTemplate: "{value} of the receiver's payments in the last 30 days are confirmed fraud",
+    reasonCases: { zero: "None of the receiver's payments in the last 30 days is confirmed as fraud" },
     ...fromSnapshot('receiver_known_fraud_30d'),
   },
 ];

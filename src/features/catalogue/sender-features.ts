@@ -23,6 +23,7 @@ const velocity: FeatureDefinition[] = windows.flatMap((window) => [
     description: `Sender's earlier transactions in ${windowPhrases[window]} (bucketed window, see docs/features.md), this one excluded.`,
     reasonCode: `SENDER_VELOCITY_${window.toUpperCase()}`,
     reasonTemplate: `The sender made {value} payments in ${windowPhrases[window]}`,
+    reasonCases: { zero: `The sender made no other payments in ${windowPhrases[window]}` },
     ...fromSnapshot(`sender_count_${window}`),
   },
   {
@@ -31,6 +32,7 @@ const velocity: FeatureDefinition[] = windows.flatMap((window) => [
     description: `USD sum of the sender's earlier transactions in ${windowPhrases[window]}.`,
     reasonCode: `SENDER_AMOUNT_${window.toUpperCase()}`,
     reasonTemplate: `The sender paid {value} USD in ${windowPhrases[window]}`,
+    reasonCases: { zero: `The sender paid nothing in ${windowPhrases[window]}`, missing: `The sender's payments in ${windowPhrases[window]} could not all be converted to USD` },
     ...usdFromCents(`sender_amount_cents_${window}`),
   },
 ]);
@@ -44,6 +46,10 @@ const spending: FeatureDefinition[] = (['24h', '7d', '30d'] as const).map((windo
     description: `Mean USD amount of the sender's earlier transactions in ${windowPhrases[window]} (handbook customer spending); missing when there are none.`,
     reasonCode: `SENDER_AVERAGE_AMOUNT_${window.toUpperCase()}`,
     reasonTemplate: `The sender's average payment in ${windowPhrases[window]} was {value} USD`,
+    reasonCases: {
+      zero: `The sender's other payments in ${windowPhrases[window]} were for no money`,
+      missing: `The sender made no other payments in ${windowPhrases[window]}, so there is no average to compare with`,
+    },
     compute: (input) => ratio(input.snapshot[cents]! / 100, input.snapshot[count]!),
   };
 });
@@ -55,6 +61,7 @@ const history: FeatureDefinition[] = [
     description: "amount_usd / the sender's 30-day mean amount; missing without history.",
     reasonCode: 'AMOUNT_ABOVE_SENDER_AVERAGE',
     reasonTemplate: "The amount is {value} times the sender's 30-day average",
+    reasonCases: { zero: 'The payment is for no money', missing: 'The sender made no other payments in the last 30 days to compare the amount with' },
     compute: (input) => ratio(input.amountUsd, ratio(input.snapshot[cents30]! / 100, input.snapshot[count30]!)),
   },
   {
@@ -63,6 +70,7 @@ const history: FeatureDefinition[] = [
     description: "(amount_usd − 30-day mean) / 30-day standard deviation (floored at 1% of the mean and 0.01 USD); missing with fewer than 2 earlier transactions.",
     reasonCode: 'AMOUNT_UNUSUAL_FOR_SENDER',
     reasonTemplate: "The amount is {value} standard deviations from the sender's usual amounts",
+    reasonCases: { zero: "The amount is exactly the sender's 30-day average", missing: 'The sender made fewer than 2 other payments in the last 30 days to compare the amount with' },
     compute: (input) => {
       const count = input.snapshot[count30]!;
       if (!(count >= 2)) return Number.NaN;
@@ -76,6 +84,7 @@ const history: FeatureDefinition[] = [
     description: "Seconds since the sender's previous transaction (within the 30-day profile retention); missing for a first transaction.",
     reasonCode: 'SENDER_RAPID_REPEAT',
     reasonTemplate: "The sender's previous payment was {value} seconds earlier",
+    reasonCases: { zero: "The sender's previous payment was in the same second", missing: "This is the sender's first payment in the last 30 days" },
     compute: (input) => {
       const previous = input.snapshot[lastTransactionAt]!;
       return Number.isNaN(previous) ? Number.NaN : (input.record.createdAt - previous) / 1000;
@@ -87,6 +96,7 @@ const history: FeatureDefinition[] = [
     description: "Circular distance in hours (0–12) between this local time of day and the sender's 30-day mean local time of day; missing without history.",
     reasonCode: 'UNUSUAL_HOUR',
     reasonTemplate: "The payment is {value} hours away from the sender's usual time of day",
+    reasonCases: { zero: "The payment is at the sender's usual time of day", missing: 'The sender made no other payments in the last 30 days to compare the time of day with' },
     compute: (input) => {
       if (!(input.snapshot[count30]! > 0)) return Number.NaN;
       const angle = Math.atan2(input.snapshot[sine30]!, input.snapshot[cosine30]!);
@@ -99,7 +109,8 @@ const history: FeatureDefinition[] = [
     type: 'numeric',
     description: "How concentrated the sender's 30-day local times of day are: mean resultant length 0 (spread) – 1 (always the same time); missing without history.",
     reasonCode: 'SENDER_HOUR_REGULARITY',
-    reasonTemplate: "The sender's payment times have a regularity of {value}",
+    reasonTemplate: "The sender's payment times have a regularity of {value} (0 = spread over the day, 1 = always the same time)",
+    reasonCases: { zero: "The sender's payment times are spread over the whole day", missing: 'The sender made no other payments in the last 30 days to judge the regularity of their times' },
     compute: (input) => {
       const count = input.snapshot[count30]!;
       if (!(count > 0)) return Number.NaN;
@@ -112,17 +123,19 @@ const history: FeatureDefinition[] = [
     description: "Fraud labels known now (labeled_at ≤ this transaction) on the sender's transactions of the last 30 days.",
     reasonCode: 'SENDER_PRIOR_FRAUD',
     reasonTemplate: 'The sender had {value} payments confirmed as fraud in the last 30 days',
+    reasonCases: { zero: "None of the sender's payments in the last 30 days is confirmed as fraud" },
     ...fromSnapshot('sender_known_fraud_30d'),
   },
 ];
 
-function distinct(member: 'devices' | 'ips' | 'receivers', nouns: string, reason: string): FeatureDefinition[] {
+function distinct(member: 'devices' | 'ips' | 'receivers', nouns: string, noun: string, reason: string): FeatureDefinition[] {
   return (['24h', '30d'] as const).map((window) => ({
     name: `sender_distinct_${member}_${window}`,
     type: 'numeric' as const,
     description: `Distinct ${nouns} the sender used in ${windowPhrases[window]}, this transaction's included (capped by the profile's set size).`,
     reasonCode: `${reason}_${window.toUpperCase()}`,
     reasonTemplate: `The sender used {value} different ${nouns} in ${windowPhrases[window]}`,
+    reasonCases: { zero: `No ${noun} on record for this sender in ${windowPhrases[window]}` },
     ...fromSnapshot(`sender_distinct_${member}_${window}`),
   }));
 }
@@ -134,7 +147,8 @@ function firstSeen(member: 'device' | 'ip' | 'receiver', noun: string, reason: s
     type: 'binary',
     description: `1 when the sender has not used this ${noun} in the last 30 days${member === 'receiver' ? '' : `; missing without a ${noun}`}.`,
     reasonCode: reason,
-    reasonTemplate: `The sender has not used this ${noun} before`,
+    reasonTemplate: `The sender has not used this ${noun} in the last 30 days`,
+    reasonCases: { zero: `The sender has used this ${noun} in the last 30 days`, ...(member === 'receiver' ? {} : { missing: `No ${noun} was sent with this payment` }) },
     compute: (input) => {
       const value = input.snapshot[known]!;
       return Number.isNaN(value) ? Number.NaN : flag(value === 0);
@@ -147,9 +161,9 @@ export const senderFeatures: readonly FeatureDefinition[] = [
   ...velocity,
   ...spending,
   ...history,
-  ...distinct('devices', 'devices', 'SENDER_MULTIPLE_DEVICES'),
-  ...distinct('ips', 'IP addresses', 'SENDER_MULTIPLE_IPS'),
-  ...distinct('receivers', 'receivers', 'SENDER_MANY_RECEIVERS'),
+  ...distinct('devices', 'devices', 'device', 'SENDER_MULTIPLE_DEVICES'),
+  ...distinct('ips', 'IP addresses', 'IP address', 'SENDER_MULTIPLE_IPS'),
+  ...distinct('receivers', 'receivers', 'receiver', 'SENDER_MANY_RECEIVERS'),
   firstSeen('device', 'device', 'NEW_DEVICE'),
   firstSeen('ip', 'IP address', 'NEW_IP'),
   firstSeen('receiver', 'receiver', 'NEW_RECEIVER'),
