@@ -129,9 +129,22 @@ describe('sentra replay', () => {
 
 describe('sentra evaluate', () => {
   it('reports the handbook metrics, thresholds and calibration, and compares two models on the same rows', async () => {
-    const json = await runCli(['evaluate', dataset, '--model', model, '--from', validWindow[0], '--to', validWindow[1], '--compare', join(import.meta.dirname, '../models/default'), '--json']);
+    const page = join(root, 'evaluation.html');
+    const json = await runCli(['evaluate', dataset, '--model', model, '--from', validWindow[0], '--to', validWindow[1], '--compare', join(import.meta.dirname, '../models/default'), '--json', '--report', page]);
     expect(json.code, json.stderr).toBe(0);
     const run = JSON.parse(json.stdout) as { models: { name: string; report: EvaluationReport }[] };
+    // The page: self-contained (nothing to fetch, no script), both models, their figures and every chart.
+    const html = await readFile(page, 'utf8');
+    expect(html).not.toMatch(/<script|\ssrc=|\shref=|https?:\/\//);
+    for (const { name, report } of run.models) {
+      expect(html).toContain(`<th>${name}</th>`);
+      expect(html).toContain(`<td>${report.auc.toFixed(4)}</td>`);
+      expect(html).toContain(`<td>${report.averagePrecision.toFixed(4)}</td>`);
+      expect(html).toContain(`Risk scores of ${name}`);
+      expect(html).toContain(`${name}: features by total split gain`);
+    }
+    for (const title of ['ROC curve', 'Precision–recall curve', 'Calibration (predicted → observed fraud rate)']) expect(html).toContain(`aria-label="${title}"`);
+    expect(html.match(/<polyline/g)!.length).toBeGreaterThanOrEqual(2 + 2 + 2 + 2 + 4);
     expect(run.models.map((entry) => entry.name)[0]).toBe('candidate');
     expect(run.models).toHaveLength(2);
     for (const { report } of run.models) {

@@ -14,10 +14,11 @@ interface EvaluateCommandOptions {
   thresholds?: Thresholds;
   knownSince?: string;
   json?: boolean;
+  report?: string;
 }
 
 /**
- * `sentra evaluate DIR --model M --from D --to D [--compare M2] [--thresholds R,H,B] [--known-since D] [--json]`:
+ * `sentra evaluate DIR --model M --from D --to D [--compare M2] [--thresholds R,H,B] [--known-since D] [--json] [--report FILE]`:
  * replays the dataset and reports, for the transactions created in the window: AUC, average
  * precision, card precision@100 (the handbook's, known-compromised cards removed), log loss,
  * precision/recall at the decision thresholds and a calibration table; with --compare, two models
@@ -36,6 +37,7 @@ export function registerEvaluateCommand(program: Command): void {
       .option('--thresholds <review,hold,block>', 'decision thresholds on the 0–1000 scale (default 300,600,850)', thresholdList)
       .option('--known-since <date>', 'count only frauds created from this day when removing known-compromised cards (the handbook: the training start)')
       .option('--json', 'print the evaluation as JSON')
+      .option('--report <file>', 'also write a self-contained HTML page: metrics, ROC, precision-recall and calibration curves, score histograms by label, feature importance')
       .action(async (dir: string, options: EvaluateCommandOptions) => {
         const [{ timeWindow }, { evaluateModels }] = await Promise.all([import('../datasets/replay/time-window.js'), import('../training/evaluate-pipeline.js')]);
         const window = timeWindow(options.from, options.to);
@@ -43,7 +45,12 @@ export function registerEvaluateCommand(program: Command): void {
         const dataset = await identifyOrReport(dir);
         if (dataset === undefined) return;
         const folders = options.compare === undefined ? [options.model] : [options.model, options.compare];
-        const run = await evaluateModels(dataset, folders, window, { thresholds: options.thresholds, knownSince, log: (line) => process.stderr.write(`${line}\n`) });
+        const run = await evaluateModels(dataset, folders, window, { thresholds: options.thresholds, knownSince, curves: options.report !== undefined, log: (line) => process.stderr.write(`${line}\n`) });
+        if (options.report !== undefined) {
+          const [{ writeFile }, { evaluationPage }] = await Promise.all([import('node:fs/promises'), import('../training/evaluation-page.js')]);
+          await writeFile(options.report, evaluationPage(run, run.models.map((model) => model.curves!)));
+          process.stderr.write(`wrote ${options.report}\n`);
+        }
         process.stdout.write(options.json ? `${JSON.stringify(run, null, 2)}\n` : humanEvaluation(run));
       }),
   );

@@ -6,6 +6,7 @@ import { readArtifactFolder } from '../registry/model-artifact.js';
 import { compileModelScorer } from '../registry/scoring-model-loader.js';
 import type { Thresholds } from '../scoring/thresholds.js';
 import { GroundTruth } from './dataset-labels.js';
+import { modelCurves, type ModelCurves } from './model-curves.js';
 import { evaluateScores, type EvaluationReport } from './evaluation.js';
 import { progressEvery } from './train-pipeline.js';
 
@@ -16,6 +17,8 @@ export interface ModelEvaluation {
   /** metadata.json `name`. */
   readonly name: string;
   readonly report: EvaluationReport;
+  /** Curves, histograms and importance for an evaluation page (only when asked for). */
+  readonly curves?: ModelCurves;
 }
 
 /** The outcome of `sentra evaluate`. */
@@ -34,7 +37,7 @@ export async function evaluateModels(
   dataset: DatasetIdentity,
   folders: readonly string[],
   window: TimeWindow,
-  options: { thresholds?: Thresholds; knownSince?: number; log?: (line: string) => void } = {},
+  options: { thresholds?: Thresholds; knownSince?: number; curves?: boolean; log?: (line: string) => void } = {},
 ): Promise<EvaluationRun> {
   const artifacts = await Promise.all(folders.map((folder) => readArtifactFolder(folder)));
   const scorers = artifacts.map((artifact) => compileModelScorer(artifact));
@@ -66,6 +69,7 @@ export async function evaluateModels(
       folder,
       name: typeof artifacts[index]!.metadata.name === 'string' ? artifacts[index]!.metadata.name : folder,
       report: evaluateScores({ createdAt, senders, targets, probabilities: probabilities[index]! }, truth.fraudEvents, { thresholds: options.thresholds, knownSince: options.knownSince }),
+      ...(options.curves === true ? { curves: modelCurves(targets, probabilities[index]!, scorers[index]!.ensemble, scorers[index]!.names) } : {}),
     })),
   };
 }
