@@ -167,6 +167,9 @@ for (const world of worlds) {
   results.push(result);
   const seconds = Object.entries(result.seconds).map(([name, value]) => `${name} ${value.toFixed(1)} s`).join(', ');
   console.log(`${world.name}: Sentra ${result.sentraTrees} trees ${JSON.stringify(result.sentraParams)}; ${seconds}`);
+  console.log(`  tuned    ${line(world.name, result.sentra, result.peer)}`);
+  console.log(`  no-tune  ${line(world.name, result.sentraNoTune, result.peer)}`);
+  if (values.json !== undefined) await writeFile(values.json, `${JSON.stringify(results, null, 2)}\n`);
 }
 for (const [title, pick] of [
   ['sentra train with the validation week (tuned)', (result: WorldResult) => result.sentra],
