@@ -33,6 +33,8 @@ import { registerSessionRoutes } from './http/routes/session.routes.js';
 import { registerConsoleRoutes } from './http/routes/console.routes.js';
 import { registerDecisionExplanationRoutes } from './http/routes/decision-explanation.routes.js';
 import { DecisionExplainer } from './registry/decision-explainer.js';
+import { registerTokenRoutes } from './http/routes/tokens.routes.js';
+import { registerTenantRoutes } from './http/routes/tenants.routes.js';
 import { productVersion } from './platform/version.js';
 import { createEnrichmentServices, startEnrichmentWorker, type EnrichmentServices } from './worker/enrichment-worker.js';
 import type { JobRunner } from './worker/job-runner.js';
@@ -184,6 +186,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   if (!(await registerConsoleRoutes(app))) runtime.logger.warn('console not built (console/dist missing): serving the API only');
   registerJobRoutes(app, runtime.authenticator, runtime.database.db, runtime.clock);
   registerEnrichmentRoutes(app, runtime.authenticator, runtime.database.db);
+  registerTokenRoutes(app, runtime.authenticator, runtime.database.db, runtime.clock);
+  registerTenantRoutes(app, runtime.authenticator, runtime.database.db, runtime.clock);
   let closed = false;
   return {
     app,

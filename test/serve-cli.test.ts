@@ -4,32 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
-
-/** Starts the built server (`npm test` builds first) and waits for readiness. */
-async function serve(dataDir: string, port: number, extraEnv: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ['dist/cli/main.js', 'serve'], {
-    env: { ...process.env, SENTRA_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '', REDIS_URL: '', ...extraEnv },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`serve exited with ${child.exitCode}`);
-    const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then((response) => response.status, () => 0);
-    if (ready === 200) break;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return {
-    output: () => stdout,
-    async stop() {
-      child.kill('SIGTERM');
-      const [code] = await once(child, 'exit');
-      return code as number;
-    },
-  };
-}
+import { serve } from './support/serve-process.js';
 
 describe('sentra serve', () => {
   it('writes a generated admin token to an owner-only file on the first start, prints its path and never the token, and stops cleanly on SIGTERM', async () => {

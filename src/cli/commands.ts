@@ -9,6 +9,7 @@ import { registerPrepareCommand } from './prepare-command.js';
 import { registerReplayCommand } from './replay-command.js';
 import { registerServeCommand } from './serve-command.js';
 import { registerSimulateCommand } from './simulate-command.js';
+import { registerTokensCommand } from './tokens-command.js';
 import { registerTrainCommand } from './train-command.js';
 import { registerValidateCommand } from './validate-command.js';
 import { registerWorkerCommand } from './worker-command.js';
@@ -31,4 +32,5 @@ export const commands: RegisterCommand[] = [
   registerModelCommand,
   registerListsCommand,
   registerWorkerCommand,
+  registerTokensCommand,
 ];

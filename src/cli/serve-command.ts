@@ -31,6 +31,14 @@ export function registerServeCommand(program: Command): void {
       };
       process.on('SIGTERM', () => stop('SIGTERM'));
       process.on('SIGINT', () => stop('SIGINT'));
+      if (bootstrap.bootstrapTokenIgnored) {
+        const message =
+          'SENTRA_BOOTSTRAP_TOKEN is set, but this installation was created before and that value is not one of its tokens: it is ignored ' +
+          '(it applies only to the very first start). Use the admin token printed at the first start, or create one: stop the server and run ' +
+          '`npx sentra tokens create --name me --role admin` (with DATABASE_URL set, no need to stop it).';
+        logger.warn({ dataDir: config.databaseUrl === undefined ? config.dataDir : undefined }, message);
+        process.stderr.write(`\nwarning: ${message}\n\n`);
+      }
       const address = await sentra.app.listen({ port: config.port, host: config.host });
       if (bootstrap.tokenFile !== undefined) {
         process.stdout.write(

@@ -24,7 +24,7 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
           'Real-time payment risk scoring. Every contract (risk score, events, confidence, pipeline) is a front door to one engine. Errors share one body: `{ error: { code, message, request_id, details: [{ code, path, message }] } }`.',
       },
       components: {
-        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API token (analyst or admin role).' } },
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API token (service, analyst or admin role).' } },
       },
       security: [{ bearer: [] }],
       tags: [

@@ -2,6 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { CasesTable } from '../cases/case.table.js';
 import type { JobsTable } from '../worker/job.table.js';
 import type { EnrichmentResultsTable, SanctionEntriesTable } from '../enrichment/enrichment.table.js';
+import type { Role } from '../tenants/token.js';
 
 /** A jsonb column: written as a JSON string (portable across pg and PGlite), read back parsed. */
 export type Json<T> = ColumnType<T, string, string>;
@@ -25,10 +26,12 @@ export interface ApiTokensTable {
   id: string;
   tenant_id: string;
   name: string;
-  role: 'analyst' | 'admin';
+  role: Role;
   token_hash: string;
   created_at: Generated<Date>;
   revoked_at: Date | null;
+  /** When the token last authenticated (updated at most once per authentication cache lifetime). */
+  last_used_at: Generated<Date | null>;
 }
 
 export interface TenantThresholdsTable {
@@ -111,6 +114,8 @@ export interface RiskScoresTable {
   latency_ms: number;
   llm_status: string;
   source: string;
+  /** The token that asked for the score (null for scores stored before migration 0010). */
+  created_by: Generated<string | null>;
 }
 
 export interface LabelsTable {

@@ -4,6 +4,7 @@ import { Migrator, type Migration, type MigrationResult } from 'kysely/migration
 import * as coreSchema from './migrations/0001-core-schema.js';
 import * as decisionWriter from './migrations/0002-decision-writer.js';
 import * as jobRunnerAndEnrichment from './migrations/0040-job-runner-and-enrichment.js';
+import * as serviceTokens from './migrations/0010-service-tokens.js';
 import { SentraError } from '../errors/errors.js';
 
 /**
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0001-core-schema': coreSchema,
   '0002-decision-writer': decisionWriter,
   '0040-job-runner-and-enrichment': jobRunnerAndEnrichment,
+  '0010-service-tokens': serviceTokens,
 };
 
 /**

@@ -121,6 +121,7 @@ export function buildDecisionBatch(items: readonly DecisionWrite[]): DecisionBat
       latency_ms: item.computeMs,
       llm_status: item.llmStatus,
       source: item.source,
+      created_by: item.actor,
     })),
     jobs: jobRows(items),
     audit: items.map((item) => ({

@@ -21,9 +21,12 @@ export interface StoredDecision {
   case: { case_id: string; status: string; href: string } | null;
 }
 
-/** The decision with this id in this tenant, or undefined (another tenant's decision is never found). */
-export async function findDecision(db: Kysely<Database>, tenantId: string, requestId: string): Promise<StoredDecision | undefined> {
-  const row = await db
+/**
+ * The decision with this id in this tenant, or undefined (another tenant's decision is never found).
+ * With `requestedBy`, only a decision that token asked for is found (service tokens).
+ */
+export async function findDecision(db: Kysely<Database>, tenantId: string, requestId: string, requestedBy?: string): Promise<StoredDecision | undefined> {
+  let query = db
     .selectFrom('risk_scores as s')
     .leftJoin('cases as c', (join) => join.onRef('c.tx_id', '=', 's.tx_id').onRef('c.tenant_id', '=', 's.tenant_id'))
     .select([
@@ -46,8 +49,9 @@ export async function findDecision(db: Kysely<Database>, tenantId: string, reque
       'c.status as case_status',
     ])
     .where('s.tenant_id', '=', tenantId)
-    .where('s.id', '=', requestId)
-    .executeTakeFirst();
+    .where('s.id', '=', requestId);
+  if (requestedBy !== undefined) query = query.where('s.created_by', '=', requestedBy);
+  const row = await query.executeTakeFirst();
   if (row === undefined) return undefined;
   return {
     request_id: row.id,
@@ -68,6 +72,6 @@ export async function findDecision(db: Kysely<Database>, tenantId: string, reque
     case:
       row.case_id === null
         ? null
-        : { case_id: row.case_id, status: row.case_status ?? 'open', href: `/cases/${encodeURIComponent(row.case_id)}` },
+        : { case_id: row.case_id, status: row.case_status ?? 'open', href: `/v1/cases/${encodeURIComponent(row.case_id)}` },
   };
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../platform/database-schema.js';
 import { newId } from '../platform/ids.js';
 import { hashToken, type Role } from './token.js';
@@ -28,15 +28,25 @@ export async function insertToken(
   return id;
 }
 
-/** Finds the live token with this hash, or undefined. */
+/**
+ * Finds the live token with this hash, or undefined, and records that it was used. The caller
+ * caches the answer, so the last-used time moves at most once per cache lifetime per process.
+ */
 export async function findPrincipalByTokenHash(db: Kysely<Database>, tokenHash: string): Promise<Principal | undefined> {
   const row = await db
-    .selectFrom('api_tokens')
-    .select(['id', 'tenant_id', 'role'])
+    .updateTable('api_tokens')
+    .set({ last_used_at: sql<Date>`now()` })
     .where('token_hash', '=', tokenHash)
     .where('revoked_at', 'is', null)
+    .returning(['id', 'tenant_id', 'role'])
     .executeTakeFirst();
   return row === undefined ? undefined : { tenantId: row.tenant_id, tokenId: row.id, role: row.role };
+}
+
+/** The id of the live token with this hash, without recording a use. */
+export async function findLiveTokenId(db: Kysely<Database>, tokenHash: string): Promise<string | undefined> {
+  const row = await db.selectFrom('api_tokens').select('id').where('token_hash', '=', tokenHash).where('revoked_at', 'is', null).executeTakeFirst();
+  return row?.id;
 }
 
 /** Number of tenants (zero on a fresh install). */

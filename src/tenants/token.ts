@@ -1,7 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 
-/** Roles a token can carry; admin can do everything an analyst can. */
-export const roles = ['analyst', 'admin'] as const;
+/**
+ * Roles a token can carry. `service`: a payment platform that scores and reads its own decisions;
+ * `analyst`: scores and works cases and labels; `admin`: everything, including settings and tokens.
+ */
+export const roles = ['service', 'analyst', 'admin'] as const;
 /** A token's role. */
 export type Role = (typeof roles)[number];
 

@@ -27,12 +27,15 @@ const StoredDecision = Type.Object({
   case: Type.Union([Type.Object({ case_id: Type.String(), status: Type.String(), href: Type.String() }), Type.Null()]),
 });
 
-/** `GET /v1/decisions/{request_id}`: the stored decision behind a response (analyst or admin). */
+/**
+ * `GET /v1/decisions/{request_id}`: the stored decision behind a response. Analysts and admins read
+ * every decision of their tenant; a service token only the decisions it asked for.
+ */
 export function registerDecisionRoutes(app: FastifyInstance, authenticator: Authenticator, db: Kysely<Database>): void {
   app.get<{ Params: { request_id: string } }>(
     '/v1/decisions/:request_id',
     {
-      onRequest: requireRole(authenticator, ['analyst', 'admin']),
+      onRequest: requireRole(authenticator, ['service', 'analyst', 'admin']),
       schema: {
         tags: ['scoring'],
         summary: 'The stored record of a decision: request digest, features, reasons, model, case link',
@@ -41,7 +44,9 @@ export function registerDecisionRoutes(app: FastifyInstance, authenticator: Auth
       },
     },
     async (request) => {
-      const decision = await findDecision(db, principalOf(request).tenantId, request.params.request_id);
+      const principal = principalOf(request);
+      const onlyOf = principal.role === 'service' ? principal.tokenId : undefined;
+      const decision = await findDecision(db, principal.tenantId, request.params.request_id, onlyOf);
       if (decision === undefined) throw new SentraError('SENTRA_ERR_NOT_FOUND', `No decision ${request.params.request_id}`);
       return decision;
     },

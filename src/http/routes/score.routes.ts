@@ -8,14 +8,14 @@ import { ValidationError } from '../../errors/errors.js';
 import { principalOf, requireRole } from '../auth.js';
 
 /**
- * `POST /v1/risk/score`: the seed-003 scoring contract (analyst or admin). A `doc_s3_url` must name
- * one of the approved KYC buckets (`kycDocumentBuckets`).
+ * `POST /v1/risk/score`: the seed-003 scoring contract (service, analyst or admin). A `doc_s3_url`
+ * must name one of the approved KYC buckets (`kycDocumentBuckets`).
  */
 export function registerScoreRoutes(app: FastifyInstance, authenticator: Authenticator, scoring: ScoringService, kycDocumentBuckets: readonly string[]): void {
   app.post<{ Body: RiskScoreRequest }>(
     '/v1/risk/score',
     {
-      onRequest: requireRole(authenticator, ['analyst', 'admin']),
+      onRequest: requireRole(authenticator, ['service', 'analyst', 'admin']),
       schema: {
         tags: ['scoring'],
         summary: 'Score a payment: risk score 0–1000, decision, reasons, evidence',

@@ -1,0 +1,42 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+
+/** A `sentra serve` child process started by a test. */
+export interface ServeProcess {
+  /** Everything the process wrote, standard output and standard error together. */
+  output(): string;
+  /** Standard error alone. */
+  errors(): string;
+  stop(): Promise<number>;
+}
+
+/** Starts the built server (`npm test` builds first) on the embedded store and waits for readiness. */
+export async function serve(dataDir: string, port: number, extraEnv: Record<string, string> = {}): Promise<ServeProcess> {
+  const child = spawn(process.execPath, ['dist/cli/main.js', 'serve'], {
+    env: { ...process.env, SENTRA_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '', REDIS_URL: '', ...extraEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+    stdout += chunk.toString();
+  });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`serve exited with ${child.exitCode}: ${stderr}`);
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then((response) => response.status, () => 0);
+    if (ready === 200) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return {
+    output: () => stdout,
+    errors: () => stderr,
+    async stop() {
+      child.kill('SIGTERM');
+      const [code] = await once(child, 'exit');
+      return code as number;
+    },
+  };
+}
