@@ -29,17 +29,19 @@ export async function insertToken(
 }
 
 /**
- * Finds the live token with this hash, or undefined, and records that it was used. The caller
- * caches the answer, so the last-used time moves at most once per cache lifetime per process.
+ * Finds the live token with this hash, or undefined, and records that it was used, in one round
+ * trip. The caller caches the answer, so the last-used time moves at most once per cache lifetime
+ * per process. The touch skips a row another request is touching right now (SKIP LOCKED): a burst
+ * of first requests with the same token never queues on that row's lock.
  */
 export async function findPrincipalByTokenHash(db: Kysely<Database>, tokenHash: string): Promise<Principal | undefined> {
-  const row = await db
-    .updateTable('api_tokens')
-    .set({ last_used_at: sql<Date>`now()` })
-    .where('token_hash', '=', tokenHash)
-    .where('revoked_at', 'is', null)
-    .returning(['id', 'tenant_id', 'role'])
-    .executeTakeFirst();
+  const result = await sql<{ id: string; tenant_id: string; role: Role }>`
+    with touched as (
+      update api_tokens set last_used_at = now()
+       where id = (select id from api_tokens where token_hash = ${tokenHash} and revoked_at is null for update skip locked)
+      returning id)
+    select id, tenant_id, role from api_tokens where token_hash = ${tokenHash} and revoked_at is null`.execute(db);
+  const row = result.rows[0];
   return row === undefined ? undefined : { tenantId: row.tenant_id, tokenId: row.id, role: row.role };
 }
 
