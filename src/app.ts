@@ -35,6 +35,8 @@ import { registerDecisionExplanationRoutes } from './http/routes/decision-explan
 import { DecisionExplainer } from './registry/decision-explainer.js';
 import { registerTokenRoutes } from './http/routes/tokens.routes.js';
 import { registerTenantRoutes } from './http/routes/tenants.routes.js';
+import { registerCaseRoutes } from './http/routes/cases.routes.js';
+import { registerCaseActionRoutes } from './http/routes/case-actions.routes.js';
 import { productVersion } from './platform/version.js';
 import { createEnrichmentServices, startEnrichmentWorker, type EnrichmentServices } from './worker/enrichment-worker.js';
 import type { JobRunner } from './worker/job-runner.js';
@@ -110,11 +112,12 @@ export async function buildRuntime(config: Config, options: AppOptions = {}): Pr
     phase('features');
     logger.info({ phasesMs: phases, store: database.kind, artifactStore: config.artifactStore.kind }, 'runtime ready');
     const chainHeads = new ChainHeadCache(database.db);
+    const casePolicy = { slaMinutes: config.caseSlaMinutes };
     // One batch in flight: batches then grow with load, and the audit chain never races itself.
     const writer = new GroupCommitter<DecisionWrite, void>(
       async (items) => {
         const stopTimer = metrics.commitDuration.startTimer();
-        await persistDecisions(database.db, chainHeads, items);
+        await persistDecisions(database.db, chainHeads, items, casePolicy);
         stopTimer();
         metrics.commitSize.observe(items.length);
         return items.map(() => undefined);
@@ -188,6 +191,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   registerEnrichmentRoutes(app, runtime.authenticator, runtime.database.db);
   registerTokenRoutes(app, runtime.authenticator, runtime.database.db, runtime.clock);
   registerTenantRoutes(app, runtime.authenticator, runtime.database.db, runtime.clock);
+  registerCaseRoutes(app, runtime.authenticator, runtime.database.db);
+  registerCaseActionRoutes(app, runtime.authenticator, runtime.database.db, runtime.clock);
   let closed = false;
   return {
     app,

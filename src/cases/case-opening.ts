@@ -1,4 +1,8 @@
+import type { Decision } from '../contract/enums.js';
+import type { TransactionRecord } from '../contract/transaction-record.js';
+import { amountInUsd } from '../features/currency.js';
 import { newId } from '../platform/ids.js';
+import { casePriority, defaultCasePolicy, slaDueAt, type CasePolicy } from './case-policy.js';
 import { caseStatuses, type CaseStatus } from './case-status.js';
 
 /** What case opening needs to know about one scoring decision (a DecisionWrite fits). */
@@ -6,12 +10,18 @@ export interface ScoredForCase {
   tenantId: string;
   requestId: string;
   scoredAt: Date;
-  decision: string;
+  decision: Decision;
   riskScore: number;
-  record: { txId: string };
+  /** `manual` (score route with `save_as_case=true`) opens a case whatever the decision. */
+  source: string;
+  kycRefs: readonly unknown[];
+  record: Pick<TransactionRecord, 'txId' | 'amount' | 'currency' | 'fxRate' | 'senderEntityId' | 'receiverEntityId' | 'merchantId'>;
 }
 
-/** A case row as the decision writer stores it (JSON document, see migration 0002). */
+/**
+ * A case row as the decision writer stores it (a JSON document read with
+ * jsonb_populate_recordset, see migration 0002): every column, since absent keys become NULL.
+ */
 export interface CaseRow {
   id: string;
   tenant_id: string;
@@ -22,6 +32,19 @@ export interface CaseRow {
   latest_score_id: string;
   created_at: Date;
   updated_at: Date;
+  priority: number;
+  sla_due_at: Date;
+  assignee: null;
+  version: number;
+  manual: boolean;
+  amount_usd: number | null;
+  sender_entity_id: string;
+  receiver_entity_id: string;
+  merchant_id: string | null;
+  has_kyc: boolean;
+  resolution: null;
+  resolved_at: null;
+  resolved_by: null;
 }
 
 /** The case rows one batch of decisions writes. */
@@ -34,38 +57,64 @@ export interface CaseOpening {
 
 const caseKey = (tenantId: string, txId: string) => `${tenantId}\u0000${txId}`;
 
+/** Source of a manual scoring request that must open a case (`POST /v1/risk/score?save_as_case=true`). */
+export const manualCaseSource = 'manual';
+
+function caseRow(last: ScoredForCase, manual: boolean, hasKyc: boolean, policy: CasePolicy): CaseRow {
+  const usd = amountInUsd(last.record);
+  const amountUsd = Number.isFinite(usd) ? usd : null;
+  return {
+    id: newId('case', last.scoredAt.getTime()),
+    tenant_id: last.tenantId,
+    tx_id: last.record.txId,
+    status: caseStatuses.open,
+    decision: last.decision,
+    risk_score: last.riskScore,
+    latest_score_id: last.requestId,
+    created_at: last.scoredAt,
+    updated_at: last.scoredAt,
+    priority: casePriority(last.riskScore, amountUsd ?? 0),
+    sla_due_at: slaDueAt(policy, last.decision, last.scoredAt),
+    assignee: null,
+    version: 1,
+    manual,
+    amount_usd: amountUsd,
+    sender_entity_id: last.record.senderEntityId,
+    receiver_entity_id: last.record.receiverEntityId,
+    merchant_id: last.record.merchantId ?? null,
+    has_kyc: hasKyc,
+    resolution: null,
+    resolved_at: null,
+    resolved_by: null,
+  };
+}
+
 /**
  * Which cases a batch of decisions opens or refreshes. A transaction has at most one case: an
- * escalated decision (anything but PASS) opens it, and every later score of the same transaction,
- * in this batch or a later one, attaches to it (the row carries the latest decision and score).
- * Pure: the decision writer stores the rows in the same statement as the scores.
+ * escalated decision (anything but PASS) or a manual save opens it, and every later score of the
+ * same transaction, in this batch or a later one, attaches to it (the row carries the latest
+ * decision and score; priority and SLA are fixed when it opens). Pure: the decision writer stores
+ * the rows in the same statement as the scores.
  */
-export function caseOpening(items: readonly ScoredForCase[]): CaseOpening {
-  const targets = new Map<string, { needsCase: boolean; last: ScoredForCase }>();
+export function caseOpening(items: readonly ScoredForCase[], policy: CasePolicy = defaultCasePolicy): CaseOpening {
+  const targets = new Map<string, { needsCase: boolean; manual: boolean; hasKyc: boolean; last: ScoredForCase }>();
   for (const item of items) {
     const key = caseKey(item.tenantId, item.record.txId);
-    const escalated = item.decision !== 'PASS';
+    const manual = item.source === manualCaseSource;
+    const needsCase = manual || item.decision !== 'PASS';
+    const hasKyc = item.kycRefs.length > 0;
     const target = targets.get(key);
-    if (target === undefined) targets.set(key, { needsCase: escalated, last: item });
+    if (target === undefined) targets.set(key, { needsCase, manual, hasKyc, last: item });
     else {
-      target.needsCase ||= escalated;
+      target.needsCase ||= needsCase;
+      target.manual ||= manual;
+      target.hasKyc ||= hasKyc;
       target.last = item;
     }
   }
   const opening: CaseOpening = { openCases: [], refreshCases: [] };
-  for (const { needsCase, last } of targets.values()) {
-    const row: CaseRow = {
-      id: newId('case', last.scoredAt.getTime()),
-      tenant_id: last.tenantId,
-      tx_id: last.record.txId,
-      status: caseStatuses.open,
-      decision: last.decision,
-      risk_score: last.riskScore,
-      latest_score_id: last.requestId,
-      created_at: last.scoredAt,
-      updated_at: last.scoredAt,
-    };
-    (needsCase ? opening.openCases : opening.refreshCases).push(row);
+  for (const { needsCase, manual, hasKyc, last } of targets.values()) {
+    (needsCase ? opening.openCases : opening.refreshCases).push(caseRow(last, manual, hasKyc, policy));
   }
   return opening;
 }

@@ -1,4 +1,6 @@
+import type { ColumnType } from 'kysely';
 import type { CaseStatus } from './case-status.js';
+import type { CaseResolution } from './case-resolution.js';
 
 /** The `cases` table: one row per escalated (or manually saved) transaction of a tenant. */
 export interface CasesTable {
@@ -12,4 +14,34 @@ export interface CasesTable {
   latest_score_id: string;
   created_at: Date;
   updated_at: Date;
+  /** 0–130 from score and amount (src/cases/case-policy.ts); higher first. */
+  priority: number;
+  sla_due_at: Date;
+  /** Token id of the analyst working it. */
+  assignee: string | null;
+  /** Optimistic concurrency: every analyst action moves it by one and must name the version it saw. */
+  version: number;
+  /** Opened by `save_as_case=true`, not by an escalated decision. */
+  manual: boolean;
+  amount_usd: number | null;
+  sender_entity_id: string | null;
+  receiver_entity_id: string | null;
+  merchant_id: string | null;
+  /** The payment came with KYC/KYB references. */
+  has_kyc: boolean;
+  resolution: CaseResolution | null;
+  resolved_at: Date | null;
+  resolved_by: string | null;
 }
+
+/** The `case_events` table: what people did to a case, in order. */
+export interface CaseEventsTable {
+  id: string;
+  tenant_id: string;
+  case_id: string;
+  at: Date;
+  actor: string;
+  kind: string;
+  payload: ColumnType<Record<string, unknown>, string, string>;
+}
+

@@ -44,6 +44,8 @@ export interface Config {
   readonly kycDocumentBuckets: readonly string[];
   /** KYC/KYB enrichment: job runner, provider, allowed buckets, jurisdictions, text retention. */
   readonly enrichment: EnrichmentConfig;
+  /** Minutes to a case's SLA due time per decision level (`SENTRA_CASE_SLA_<BLOCK|HOLD|REVIEW|PASS>_MINUTES`, defaults 60/240/1440/2880). */
+  readonly caseSlaMinutes: Readonly<Record<'BLOCK' | 'HOLD' | 'REVIEW' | 'PASS', number>>;
 }
 
 const artifactStoreKinds = ['local', 's3'] as const;
@@ -166,6 +168,9 @@ function kycDocumentBuckets(env: Env, problems: ProblemDetail[]): readonly strin
     });
   }
   return Object.freeze(names);
+function caseSlaMinutes(env: Env, problems: ProblemDetail[]): Config['caseSlaMinutes'] {
+  const minutes = (level: string, fallback: number) => integer(env, `SENTRA_CASE_SLA_${level}_MINUTES`, fallback, 1, 525_600, problems);
+  return Object.freeze({ BLOCK: minutes('BLOCK', 60), HOLD: minutes('HOLD', 240), REVIEW: minutes('REVIEW', 1440), PASS: minutes('PASS', 2880) });
 }
 
 /**
@@ -204,6 +209,7 @@ export function loadConfig(env: Env = process.env): Config {
     connectionTimeoutMs: integer(env, 'SENTRA_CONNECTION_TIMEOUT_MS', 60_000, 100, 600_000, problems),
     kycDocumentBuckets: kycDocumentBuckets(env, problems),
     enrichment: enrichmentConfig(env, problems),
+    caseSlaMinutes: caseSlaMinutes(env, problems),
   };
   if (problems.length > 0) {
     throw new SentraError('SENTRA_ERR_CONFIG', `Invalid configuration: ${problems.map((p) => p.message).join('; ')}`, {

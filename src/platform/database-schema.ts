@@ -1,7 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { CasesTable } from '../cases/case.table.js';
 import type { JobsTable } from '../worker/job.table.js';
 import type { EnrichmentResultsTable, SanctionEntriesTable } from '../enrichment/enrichment.table.js';
+import type { CaseEventsTable, CasesTable } from '../cases/case.table.js';
 import type { Role } from '../tenants/token.js';
 
 /** A jsonb column: written as a JSON string (portable across pg and PGlite), read back parsed. */
@@ -188,6 +188,7 @@ export interface Database {
   transactions: TransactionsTable;
   kyc_refs: KycRefsTable;
   cases: CasesTable;
+  case_events: CaseEventsTable;
   risk_scores: RiskScoresTable;
   labels: LabelsTable;
   ingest_runs: IngestRunsTable;

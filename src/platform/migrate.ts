@@ -5,6 +5,7 @@ import * as coreSchema from './migrations/0001-core-schema.js';
 import * as decisionWriter from './migrations/0002-decision-writer.js';
 import * as jobRunnerAndEnrichment from './migrations/0040-job-runner-and-enrichment.js';
 import * as serviceTokens from './migrations/0010-service-tokens.js';
+import * as caseWork from './migrations/0011-case-work.js';
 import { SentraError } from '../errors/errors.js';
 
 /**
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0002-decision-writer': decisionWriter,
   '0040-job-runner-and-enrichment': jobRunnerAndEnrichment,
   '0010-service-tokens': serviceTokens,
+  '0011-case-work': caseWork,
 };
 
 /**

@@ -3,6 +3,7 @@ import type { AuditEntryInput } from '../audit/audit-chain.js';
 import type { DecisionWrite, KycReference } from './decision-record.js';
 import { rowOfRecord } from './transaction-history.repository.js';
 import { caseOpening, type CaseRow } from '../cases/case-opening.js';
+import type { CasePolicy } from '../cases/case-policy.js';
 
 const key = (...parts: string[]) => parts.join('\u0000');
 
@@ -93,8 +94,8 @@ function jobRows(items: readonly DecisionWrite[]): object[] {
   return [...jobs.values()];
 }
 
-/** Builds the rows of a group commit from its decisions. */
-export function buildDecisionBatch(items: readonly DecisionWrite[]): DecisionBatch {
+/** Builds the rows of a group commit from its decisions (cases by the tenant's case policy). */
+export function buildDecisionBatch(items: readonly DecisionWrite[], casePolicy?: CasePolicy): DecisionBatch {
   const kycRefs = new Map<string, object>();
   for (const item of items) {
     for (const ref of item.kycRefs) kycRefs.set(key(item.tenantId, ref.entityId, ref.refKey), kycRefRow(item.tenantId, ref, item.scoredAt));
@@ -103,7 +104,7 @@ export function buildDecisionBatch(items: readonly DecisionWrite[]): DecisionBat
     entities: entityRows(items),
     transactions: transactionRows(items),
     kycRefs: [...kycRefs.values()],
-    ...caseOpening(items),
+    ...caseOpening(items, casePolicy),
     scores: items.map((item) => ({
       id: item.requestId,
       tenant_id: item.tenantId,

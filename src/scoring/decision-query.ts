@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../platform/database-schema.js';
+import { storedThresholdsView, type ThresholdsView } from './thresholds.js';
 
 /** A stored decision as `GET /v1/decisions/{request_id}` shows it. */
 export interface StoredDecision {
@@ -13,7 +14,7 @@ export interface StoredDecision {
   evidence: unknown;
   features: Record<string, number | null>;
   model_version: string;
-  thresholds: unknown;
+  thresholds: ThresholdsView;
   request_digest: string;
   compute_ms: number;
   llm_status: string;
@@ -64,7 +65,7 @@ export async function findDecision(db: Kysely<Database>, tenantId: string, reque
     evidence: row.evidence,
     features: row.features,
     model_version: row.model_version,
-    thresholds: row.thresholds,
+    thresholds: storedThresholdsView(row.thresholds),
     request_digest: row.request_digest,
     compute_ms: row.latency_ms,
     llm_status: row.llm_status,

@@ -4,6 +4,7 @@ import { auditRow, chainAfterHeads, lockChainHeads, type ChainHead } from '../au
 import type { ChainHeadCache } from '../audit/chain-head-cache.js';
 import type { DecisionWrite } from './decision-record.js';
 import { buildDecisionBatch, type DecisionBatch } from './decision-batch.js';
+import type { CasePolicy } from '../cases/case-policy.js';
 
 export { kycRefRow } from './decision-batch.js';
 
@@ -46,8 +47,8 @@ async function writeDocument(db: Kysely<Database>, document: string, expected: n
  * {@link optimisticAttempts} such failures (several processes writing the same tenants at a high
  * rate), the batch locks the heads in a transaction and chains after them, so it always completes.
  */
-export async function persistDecisions(db: Kysely<Database>, heads: ChainHeadCache, items: readonly DecisionWrite[]): Promise<void> {
-  const batch = buildDecisionBatch(items);
+export async function persistDecisions(db: Kysely<Database>, heads: ChainHeadCache, items: readonly DecisionWrite[], casePolicy?: CasePolicy): Promise<void> {
+  const batch = buildDecisionBatch(items, casePolicy);
   const tenantIds = items.map((item) => item.tenantId);
   for (let attempt = 1; attempt <= optimisticAttempts; attempt++) {
     const { document, newHeads } = batchDocument(batch, await heads.get(tenantIds));

@@ -19,7 +19,7 @@ const StoredDecision = Type.Object({
   evidence: Type.Array(Type.Object({ source: Type.String(), key: Type.String(), quote: Type.Optional(Type.String()), span: Type.Optional(Type.String()) })),
   features: Type.Record(Type.String(), Type.Union([Type.Number(), Type.Null()])),
   model_version: Type.String(),
-  thresholds: Type.Object({ reviewAt: Type.Integer(), holdAt: Type.Integer(), blockAt: Type.Integer() }),
+  thresholds: Type.Object({ review_at: Type.Integer(), hold_at: Type.Integer(), block_at: Type.Integer() }),
   request_digest: Type.String(),
   compute_ms: Type.Number(),
   llm_status: Type.String(),
