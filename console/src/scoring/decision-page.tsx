@@ -45,7 +45,7 @@ export function DecisionPage() {
           <ScoreGauge
             score={record.risk_score}
             decision={record.decision}
-            thresholds={{ reviewAt: record.thresholds.reviewAt, holdAt: record.thresholds.holdAt, blockAt: record.thresholds.blockAt }}
+            thresholds={{ reviewAt: record.thresholds.review_at, holdAt: record.thresholds.hold_at, blockAt: record.thresholds.block_at }}
           />
           <dl className="facts">
             <dt>Transaction</dt>
@@ -56,7 +56,7 @@ export function DecisionPage() {
             <dd>{(record.probability * 100).toFixed(1)} %</dd>
             <dt>Thresholds</dt>
             <dd>
-              review {record.thresholds.reviewAt} · hold {record.thresholds.holdAt} · block {record.thresholds.blockAt}
+              review {record.thresholds.review_at} · hold {record.thresholds.hold_at} · block {record.thresholds.block_at}
             </dd>
             <dt>Model</dt>
             <dd>{record.model_version}</dd>
