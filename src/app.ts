@@ -37,6 +37,8 @@ import { registerTokenRoutes } from './http/routes/tokens.routes.js';
 import { registerTenantRoutes } from './http/routes/tenants.routes.js';
 import { registerCaseRoutes } from './http/routes/cases.routes.js';
 import { registerCaseActionRoutes } from './http/routes/case-actions.routes.js';
+import { registerLabelRoutes } from './http/routes/labels.routes.js';
+import { LabelService } from './labels/label.service.js';
 import { productVersion } from './platform/version.js';
 import { createEnrichmentServices, startEnrichmentWorker, type EnrichmentServices } from './worker/enrichment-worker.js';
 import type { JobRunner } from './worker/job-runner.js';
@@ -192,7 +194,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   registerTokenRoutes(app, runtime.authenticator, runtime.database.db, runtime.clock);
   registerTenantRoutes(app, runtime.authenticator, runtime.database.db, runtime.clock);
   registerCaseRoutes(app, runtime.authenticator, runtime.database.db);
-  registerCaseActionRoutes(app, runtime.authenticator, runtime.database.db, runtime.clock);
+  const labels = new LabelService(runtime.database.db, runtime.features.engine, runtime.clock);
+  registerCaseActionRoutes(app, runtime.authenticator, runtime.database.db, runtime.clock, labels);
+  await registerLabelRoutes(app, runtime.authenticator, labels);
   let closed = false;
   return {
     app,

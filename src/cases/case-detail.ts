@@ -5,7 +5,7 @@ import { storedThresholdsView } from '../scoring/thresholds.js';
 import { caseView, type CaseView } from './case-record.js';
 import { relatedTransactions, type RelatedTransaction } from './case-related.js';
 import { caseTimeline, type TimelineEntry } from './case-timeline.js';
-import { effectiveLabel } from './label-precedence.js';
+import { effectiveLabel } from '../contract/label-precedence.js';
 
 /** Everything an analyst needs to decide a case, in one answer. */
 export interface CaseDetail {

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../platform/database-schema.js';
-import { labelPrecedence } from './label-precedence.js';
+import { labelPrecedence } from '../contract/label-precedence.js';
 
 /** How far back related payments are looked for. */
 export const relatedWindowDays = 30;

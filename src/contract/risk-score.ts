@@ -13,7 +13,6 @@ const PositiveRate = Type.Union([Type.Number({ exclusiveMinimum: 0 }), Type.Stri
 });
 
 const Identifier = (description: string) => Type.String({ minLength: 1, maxLength: 256, description });
-const Text = (description: string) => Type.String({ maxLength: 2048, description });
 const Country = Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO-3166 alpha-2 country code, upper case.' });
 const stringEnum = <T extends readonly string[]>(values: T, description: string) =>
   Type.Unsafe<T[number]>({ type: 'string', enum: [...values], description });
@@ -29,7 +28,7 @@ export const ScoreTransaction = Type.Object({
   psp: stringEnum(psps, 'Payment service provider.'),
   route_id: Identifier('Internal route or corridor identifier.'),
   status: stringEnum(transactionStatuses, 'Gateway status.'),
-  status_reason: Text('Gateway or internal reason text.'),
+  status_reason: Type.String({ minLength: 1, maxLength: 2048, description: 'Gateway or internal reason text; not empty (as in data contract v1).' }),
   fee_total: Amount,
   fx_rate: Type.Optional(PositiveRate),
 });

@@ -6,6 +6,7 @@ import * as decisionWriter from './migrations/0002-decision-writer.js';
 import * as jobRunnerAndEnrichment from './migrations/0040-job-runner-and-enrichment.js';
 import * as serviceTokens from './migrations/0010-service-tokens.js';
 import * as caseWork from './migrations/0011-case-work.js';
+import * as labelsKept from './migrations/0012-labels-kept.js';
 import { SentraError } from '../errors/errors.js';
 
 /**
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0040-job-runner-and-enrichment': jobRunnerAndEnrichment,
   '0010-service-tokens': serviceTokens,
   '0011-case-work': caseWork,
+  '0012-labels-kept': labelsKept,
 };
 
 /**

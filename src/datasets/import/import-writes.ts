@@ -29,7 +29,7 @@ export async function insertTransactions(trx: Transaction<Database>, stamp: Impo
   return inserted.length;
 }
 
-/** Inserts labels (created_by `import`); a label already stored for the transaction and source is kept. */
+/** Inserts labels (created_by `import`); re-importing the same label (transaction, source, time) adds nothing. */
 export async function insertLabels(trx: Transaction<Database>, stamp: ImportStamp, labels: readonly LabelRecord[]): Promise<number> {
   if (labels.length === 0) return 0;
   const inserted = await trx
@@ -47,7 +47,7 @@ export async function insertLabels(trx: Transaction<Database>, stamp: ImportStam
         created_at: stamp.at,
       })),
     )
-    .onConflict((conflict) => conflict.columns(['tenant_id', 'tx_id', 'source']).doNothing())
+    .onConflict((conflict) => conflict.columns(['tenant_id', 'tx_id', 'source', 'labeled_at']).doNothing())
     .returning('tx_id')
     .execute();
   return inserted.length;

@@ -4,7 +4,8 @@ import type { Static } from '@sinclair/typebox';
 import type { Database } from '../../platform/database-schema.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Authenticator } from '../../tenants/authenticator.js';
-import { addCaseNote, assignCase, reopenCase, resolveCase, setCaseStatus, type OnResolved } from '../../cases/case-actions.js';
+import { addCaseNote, assignCase, reopenCase, resolveCase, setCaseStatus } from '../../cases/case-actions.js';
+import type { LabelService } from '../../labels/label.service.js';
 import { caseView } from '../../cases/case-record.js';
 import { SentraError } from '../../errors/errors.js';
 import { ErrorResponse } from '../../contract/error-response.js';
@@ -17,7 +18,7 @@ const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404
  * The analyst actions on a case: assign, notes, status, resolve, reopen, bulk-resolve. Each writes
  * the case, a timeline event and an audit entry in one transaction; a stale `version` gets 409.
  */
-export function registerCaseActionRoutes(app: FastifyInstance, authenticator: Authenticator, db: Kysely<Database>, clock: Clock, onResolved?: OnResolved): void {
+export function registerCaseActionRoutes(app: FastifyInstance, authenticator: Authenticator, db: Kysely<Database>, clock: Clock, labels: LabelService): void {
   const analyst = requireRole(authenticator, ['analyst', 'admin']);
   const actOf = (request: FastifyRequest) => {
     const principal = principalOf(request);
@@ -45,8 +46,14 @@ export function registerCaseActionRoutes(app: FastifyInstance, authenticator: Au
   route('status', 'Move an unresolved case to open, in_review or escalated', StatusBody, (request) =>
     setCaseStatus(db, actOf(request), request.params.case_id, request.body.version, request.body.status),
   );
+  const resolveWithLabel = async (act: ReturnType<typeof actOf>, caseId: string, version: number, verdict: { label: 'fraud' | 'legit'; reason: string }) => {
+    const recorder = labels.verdictRecorder();
+    const resolved = await resolveCase(db, act, caseId, version, verdict, recorder.onResolved);
+    await recorder.afterCommit(act.tenantId);
+    return resolved;
+  };
   route('resolve', 'Resolve with a verdict (fraud | legit), recorded as the analyst label', ResolveBody, (request) =>
-    resolveCase(db, actOf(request), request.params.case_id, request.body.version, { label: request.body.label, reason: request.body.reason }, onResolved),
+    resolveWithLabel(actOf(request), request.params.case_id, request.body.version, { label: request.body.label, reason: request.body.reason }),
   );
   route('reopen', 'Reopen a resolved case', ReopenBody, (request) => reopenCase(db, actOf(request), request.params.case_id, request.body.version, request.body.reason ?? ''));
   app.post<{ Body: Static<typeof BulkResolveBody> }>(
@@ -65,7 +72,7 @@ export function registerCaseActionRoutes(app: FastifyInstance, authenticator: Au
       const results = [];
       for (const item of request.body.items) {
         try {
-          const resolved = await resolveCase(db, act, item.case_id, item.version, { label: request.body.label, reason: request.body.reason }, onResolved);
+          const resolved = await resolveWithLabel(act, item.case_id, item.version, { label: request.body.label, reason: request.body.reason });
           results.push({ case_id: item.case_id, status: 'resolved' as const, version: resolved.version });
         } catch (error) {
           if (!(error instanceof SentraError)) throw error;

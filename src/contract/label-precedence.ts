@@ -1,4 +1,4 @@
-import type { LabelSource } from '../contract/enums.js';
+import type { LabelSource } from './enums.js';
 
 /**
  * When sources disagree, the effective label of a transaction comes from the most authoritative
