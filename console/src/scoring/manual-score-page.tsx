@@ -98,7 +98,11 @@ function ScoreAnswer({ answer }: { answer: ScoreResponse }) {
   });
   return (
     <div className="score-answer">
-      <ScoreGauge score={answer.risk_score} decision={answer.decision} thresholds={stored.data?.thresholds} />
+      <ScoreGauge
+        score={answer.risk_score}
+        decision={answer.decision}
+        thresholds={stored.data === undefined ? undefined : { reviewAt: stored.data.thresholds.review_at, holdAt: stored.data.thresholds.hold_at, blockAt: stored.data.thresholds.block_at }}
+      />
       <dl className="facts">
         <dt>Decision reference</dt>
         <dd>
