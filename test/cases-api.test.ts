@@ -93,7 +93,8 @@ describe.each(storeKinds)('cases API on %s', (store) => {
     expect(again.statusCode).toBe(409);
     expect((await inject('POST', url('reopen'), analyst, { version: 4 })).json()).toMatchObject({ status: 'open', resolution: null, version: 5 });
     const view = (await inject('GET', `/v1/cases/${caseId}`, analyst)).json();
-    expect(view.timeline.map((entry: { kind: string }) => entry.kind)).toEqual(['created', 'assigned', 'note', 'status_changed', 'resolved', 'reopened']);
+    // Resolving records the verdict as the analyst label: it shows in the timeline right after.
+    expect(view.timeline.map((entry: { kind: string }) => entry.kind)).toEqual(['created', 'assigned', 'note', 'status_changed', 'resolved', 'label', 'reopened']);
     expect(view.notes).toEqual([expect.objectContaining({ actor: analystId, text: 'Called the merchant.' })]);
     const db = sentra.runtime.database.db;
     const audit = await db.selectFrom('audit_log').select('action').where('subject', '=', caseId).orderBy('seq').execute();
