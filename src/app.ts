@@ -67,7 +67,13 @@ export interface Runtime {
   readonly writer: GroupCommitter<DecisionWrite, void>;
   readonly scoring: ScoringService;
   /** What the first start created; a generated admin token is only in `tokenFile`, never in memory or logs. */
-  readonly bootstrap: { readonly created: boolean; readonly tenantId: string; readonly tokenFile: string | undefined };
+  readonly bootstrap: {
+    readonly created: boolean;
+    readonly tenantId: string;
+    readonly tokenFile: string | undefined;
+    /** SENTRA_BOOTSTRAP_TOKEN was set for an existing installation and is none of its tokens: ignored. */
+    readonly bootstrapTokenIgnored: boolean;
+  };
   readonly enrichment: EnrichmentServices;
   /** The in-process job runner (SENTRA_WORKER=in-process), stopped on close. */
   readonly worker: { readonly runner: JobRunner; stop(): Promise<void> } | undefined;
@@ -103,7 +109,7 @@ export async function buildRuntime(config: Config, options: AppOptions = {}): Pr
     await migrateToLatest(database.db as never);
     const installed = await bootstrapInstall(database.db, config.bootstrapToken);
     const tokenFile = installed.generatedToken === undefined ? undefined : await writeBootstrapTokenFile(config.dataDir, installed.generatedToken);
-    const bootstrap = { created: installed.created, tenantId: installed.tenantId, tokenFile };
+    const bootstrap = { created: installed.created, tenantId: installed.tenantId, tokenFile, bootstrapTokenIgnored: installed.bootstrapTokenIgnored };
     const secret = await installationSecret(database.db, 'ip_hash_key');
     phase('migrate');
     const metrics = createMetrics();

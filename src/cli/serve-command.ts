@@ -34,7 +34,7 @@ export function registerServeCommand(program: Command): void {
       if (bootstrap.bootstrapTokenIgnored) {
         const message =
           'SENTRA_BOOTSTRAP_TOKEN is set, but this installation was created before and that value is not one of its tokens: it is ignored ' +
-          '(it applies only to the very first start). Use the admin token printed at the first start, or create one: stop the server and run ' +
+          '(it applies only to the very first start). Use the admin token the first start wrote to the data folder (bootstrap-admin-token), or create one: stop the server and run ' +
           '`npx sentra tokens create --name me --role admin` (with DATABASE_URL set, no need to stop it).';
         logger.warn({ dataDir: config.databaseUrl === undefined ? config.dataDir : undefined }, message);
         process.stderr.write(`\nwarning: ${message}\n\n`);

@@ -168,6 +168,9 @@ function kycDocumentBuckets(env: Env, problems: ProblemDetail[]): readonly strin
     });
   }
   return Object.freeze(names);
+}
+
+/** Minutes to a case's SLA due time per decision level. */
 function caseSlaMinutes(env: Env, problems: ProblemDetail[]): Config['caseSlaMinutes'] {
   const minutes = (level: string, fallback: number) => integer(env, `SENTRA_CASE_SLA_${level}_MINUTES`, fallback, 1, 525_600, problems);
   return Object.freeze({ BLOCK: minutes('BLOCK', 60), HOLD: minutes('HOLD', 240), REVIEW: minutes('REVIEW', 1440), PASS: minutes('PASS', 2880) });
