@@ -142,7 +142,10 @@ export interface paths {
         /** Score a payment: risk score 0–1000, decision, reasons, evidence */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description true: open a case for this payment whatever the decision (marked manual). */
+                    save_as_case?: "true" | "false";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -184,7 +187,7 @@ export interface paths {
                              * @enum {string}
                              */
                             status: "completed" | "success" | "approved" | "pending" | "failed" | "error" | "refunded";
-                            /** @description Gateway or internal reason text. */
+                            /** @description Gateway or internal reason text; not empty (as in data contract v1). */
                             status_reason: string;
                             /** @description Non-negative number, or a decimal string such as "12.50". */
                             fee_total: number | string;
@@ -447,9 +450,9 @@ export interface paths {
                             };
                             model_version: string;
                             thresholds: {
-                                reviewAt: number;
-                                holdAt: number;
-                                blockAt: number;
+                                review_at: number;
+                                hold_at: number;
+                                block_at: number;
                             };
                             request_digest: string;
                             compute_ms: number;
@@ -1080,7 +1083,7 @@ export interface paths {
                             tenant_id: string;
                             token_id: string;
                             /** @enum {string} */
-                            role: "analyst" | "admin";
+                            role: "service" | "analyst" | "admin";
                         };
                     };
                 };
@@ -1715,6 +1718,2253 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's tokens with their last use (never the secret) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                token_id: string;
+                                name: string;
+                                /**
+                                 * @description service: scores and reads its own decisions; analyst: also works cases and labels; admin: everything.
+                                 * @enum {string}
+                                 */
+                                role: "service" | "analyst" | "admin";
+                                /** Format: date-time */
+                                created_at: string;
+                                /** @description Last authentication, to within the authentication cache lifetime (5 s). */
+                                last_used_at: string | null;
+                                revoked_at: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Issue a token (service, analyst or admin); the secret is in this answer only */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A label for people: who or what uses the token. */
+                        name: string;
+                        /**
+                         * @description service: scores and reads its own decisions; analyst: also works cases and labels; admin: everything.
+                         * @enum {string}
+                         */
+                        role: "service" | "analyst" | "admin";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            token_id: string;
+                            /** @description The bearer secret. Shown only in this answer; Sentra stores a hash. */
+                            token: string;
+                            name: string;
+                            /**
+                             * @description service: scores and reads its own decisions; analyst: also works cases and labels; admin: everything.
+                             * @enum {string}
+                             */
+                            role: "service" | "analyst" | "admin";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/tokens/{token_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a token: at once in this process, within 5 s in every other */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/tenants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a tenant and its first admin token (admins of the installation tenant only) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Lower-case letters, digits, _ and -; at most 63 characters. */
+                        tenant_id: string;
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            tenant_id: string;
+                            name: string;
+                            admin_token: {
+                                token_id: string;
+                                /** @description The bearer secret. Shown only in this answer; Sentra stores a hash. */
+                                token: string;
+                                name: string;
+                                /**
+                                 * @description service: scores and reads its own decisions; analyst: also works cases and labels; admin: everything.
+                                 * @enum {string}
+                                 */
+                                role: "service" | "analyst" | "admin";
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's case queue: filters, sort by priority, created or SLA, cursor pages */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Comma-separated statuses. */
+                    status?: string;
+                    /** @description Comma-separated decisions. */
+                    decision?: string;
+                    score_min?: string;
+                    score_max?: string;
+                    /** @description `me`, `unassigned` or a token id. */
+                    assignee?: string;
+                    created_from?: string;
+                    created_to?: string;
+                    merchant_id?: string;
+                    receiver_entity_id?: string;
+                    sender_entity_id?: string;
+                    /** @description Only cases whose payment came with KYC references (true) or without. */
+                    has_kyc?: "true" | "false";
+                    /** @description priority (default, highest first), created (newest first) or sla (soonest due first). */
+                    sort?: "priority" | "created" | "sla";
+                    /** @description 1–200, default 50. */
+                    limit?: string;
+                    /** @description next_cursor of the previous page. */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                case_id: string;
+                                tx_id: string;
+                                /**
+                                 * @description open, in_review, escalated or resolved
+                                 * @enum {string}
+                                 */
+                                status: "open" | "in_review" | "escalated" | "resolved";
+                                version: number;
+                                decision: string;
+                                risk_score: number;
+                                /** @description risk_score / 10 + up to 30 points for the amount (10 per order of magnitude in USD). */
+                                priority: number;
+                                /** Format: date-time */
+                                sla_due_at: string;
+                                assignee: string | null;
+                                /** @description Opened by save_as_case=true rather than by an escalated decision. */
+                                manual: boolean;
+                                amount_usd: number | null;
+                                sender_entity_id: string | null;
+                                receiver_entity_id: string | null;
+                                merchant_id: string | null;
+                                has_kyc: boolean;
+                                resolution: string | null;
+                                resolved_at: string | null;
+                                resolved_by: string | null;
+                                latest_score_id: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                            next_cursor: string | null;
+                            /** @description Cases per status under every filter except status. */
+                            counts: {
+                                open: number;
+                                in_review: number;
+                                escalated: number;
+                                resolved: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{case_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A case with its payment, entities, decisions, related payments, KYC refs, notes, labels and timeline */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    case_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            case: {
+                                case_id: string;
+                                tx_id: string;
+                                /**
+                                 * @description open, in_review, escalated or resolved
+                                 * @enum {string}
+                                 */
+                                status: "open" | "in_review" | "escalated" | "resolved";
+                                version: number;
+                                decision: string;
+                                risk_score: number;
+                                /** @description risk_score / 10 + up to 30 points for the amount (10 per order of magnitude in USD). */
+                                priority: number;
+                                /** Format: date-time */
+                                sla_due_at: string;
+                                assignee: string | null;
+                                /** @description Opened by save_as_case=true rather than by an escalated decision. */
+                                manual: boolean;
+                                amount_usd: number | null;
+                                sender_entity_id: string | null;
+                                receiver_entity_id: string | null;
+                                merchant_id: string | null;
+                                has_kyc: boolean;
+                                resolution: string | null;
+                                resolved_at: string | null;
+                                resolved_by: string | null;
+                                latest_score_id: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            };
+                            transaction: {
+                                [key: string]: unknown;
+                            } | null;
+                            entities: {
+                                sender: {
+                                    [key: string]: unknown;
+                                } | null;
+                                receiver: {
+                                    [key: string]: unknown;
+                                } | null;
+                            };
+                            /** @description Every decision of the transaction, oldest first, with reasons, evidence and thresholds (review_at, hold_at, block_at). */
+                            decisions: {
+                                [key: string]: unknown;
+                            }[];
+                            /** @description Payments of the same sender, device and receiver in the 30 days up to this one. */
+                            related: {
+                                sender: {
+                                    [key: string]: unknown;
+                                }[];
+                                device: {
+                                    [key: string]: unknown;
+                                }[];
+                                receiver: {
+                                    [key: string]: unknown;
+                                }[];
+                            };
+                            kyc_refs: {
+                                [key: string]: unknown;
+                            }[];
+                            notes: {
+                                at: string;
+                                actor: string;
+                                text: string;
+                            }[];
+                            labels: {
+                                [key: string]: unknown;
+                            }[];
+                            effective_label: {
+                                source: string;
+                                label: string;
+                            } | null;
+                            timeline: {
+                                at: string;
+                                kind: string;
+                                actor: string;
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{case_id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign the case to `me`, a token id, or nobody (null) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    case_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description `me`, a token id, or null to unassign. */
+                        assignee: string | null;
+                        /** @description The case version you last saw; a stale one gets 409 with the current version. */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            case_id: string;
+                            tx_id: string;
+                            /**
+                             * @description open, in_review, escalated or resolved
+                             * @enum {string}
+                             */
+                            status: "open" | "in_review" | "escalated" | "resolved";
+                            version: number;
+                            decision: string;
+                            risk_score: number;
+                            /** @description risk_score / 10 + up to 30 points for the amount (10 per order of magnitude in USD). */
+                            priority: number;
+                            /** Format: date-time */
+                            sla_due_at: string;
+                            assignee: string | null;
+                            /** @description Opened by save_as_case=true rather than by an escalated decision. */
+                            manual: boolean;
+                            amount_usd: number | null;
+                            sender_entity_id: string | null;
+                            receiver_entity_id: string | null;
+                            merchant_id: string | null;
+                            has_kyc: boolean;
+                            resolution: string | null;
+                            resolved_at: string | null;
+                            resolved_by: string | null;
+                            latest_score_id: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{case_id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a note to the timeline (no version needed: notes never conflict) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    case_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            case_id: string;
+                            tx_id: string;
+                            /**
+                             * @description open, in_review, escalated or resolved
+                             * @enum {string}
+                             */
+                            status: "open" | "in_review" | "escalated" | "resolved";
+                            version: number;
+                            decision: string;
+                            risk_score: number;
+                            /** @description risk_score / 10 + up to 30 points for the amount (10 per order of magnitude in USD). */
+                            priority: number;
+                            /** Format: date-time */
+                            sla_due_at: string;
+                            assignee: string | null;
+                            /** @description Opened by save_as_case=true rather than by an escalated decision. */
+                            manual: boolean;
+                            amount_usd: number | null;
+                            sender_entity_id: string | null;
+                            receiver_entity_id: string | null;
+                            merchant_id: string | null;
+                            has_kyc: boolean;
+                            resolution: string | null;
+                            resolved_at: string | null;
+                            resolved_by: string | null;
+                            latest_score_id: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{case_id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move an unresolved case to open, in_review or escalated */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    case_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description resolved comes only from /resolve.
+                         * @enum {string}
+                         */
+                        status: "open" | "in_review" | "escalated";
+                        /** @description The case version you last saw; a stale one gets 409 with the current version. */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            case_id: string;
+                            tx_id: string;
+                            /**
+                             * @description open, in_review, escalated or resolved
+                             * @enum {string}
+                             */
+                            status: "open" | "in_review" | "escalated" | "resolved";
+                            version: number;
+                            decision: string;
+                            risk_score: number;
+                            /** @description risk_score / 10 + up to 30 points for the amount (10 per order of magnitude in USD). */
+                            priority: number;
+                            /** Format: date-time */
+                            sla_due_at: string;
+                            assignee: string | null;
+                            /** @description Opened by save_as_case=true rather than by an escalated decision. */
+                            manual: boolean;
+                            amount_usd: number | null;
+                            sender_entity_id: string | null;
+                            receiver_entity_id: string | null;
+                            merchant_id: string | null;
+                            has_kyc: boolean;
+                            resolution: string | null;
+                            resolved_at: string | null;
+                            resolved_by: string | null;
+                            latest_score_id: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{case_id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resolve with a verdict (fraud | legit), recorded as the analyst label */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    case_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description fraud or legit; recorded as the analyst label of the transaction.
+                         * @enum {string}
+                         */
+                        label: "fraud" | "legit";
+                        reason: string;
+                        /** @description The case version you last saw; a stale one gets 409 with the current version. */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            case_id: string;
+                            tx_id: string;
+                            /**
+                             * @description open, in_review, escalated or resolved
+                             * @enum {string}
+                             */
+                            status: "open" | "in_review" | "escalated" | "resolved";
+                            version: number;
+                            decision: string;
+                            risk_score: number;
+                            /** @description risk_score / 10 + up to 30 points for the amount (10 per order of magnitude in USD). */
+                            priority: number;
+                            /** Format: date-time */
+                            sla_due_at: string;
+                            assignee: string | null;
+                            /** @description Opened by save_as_case=true rather than by an escalated decision. */
+                            manual: boolean;
+                            amount_usd: number | null;
+                            sender_entity_id: string | null;
+                            receiver_entity_id: string | null;
+                            merchant_id: string | null;
+                            has_kyc: boolean;
+                            resolution: string | null;
+                            resolved_at: string | null;
+                            resolved_by: string | null;
+                            latest_score_id: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{case_id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reopen a resolved case */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    case_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The case version you last saw; a stale one gets 409 with the current version. */
+                        version: number;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            case_id: string;
+                            tx_id: string;
+                            /**
+                             * @description open, in_review, escalated or resolved
+                             * @enum {string}
+                             */
+                            status: "open" | "in_review" | "escalated" | "resolved";
+                            version: number;
+                            decision: string;
+                            risk_score: number;
+                            /** @description risk_score / 10 + up to 30 points for the amount (10 per order of magnitude in USD). */
+                            priority: number;
+                            /** Format: date-time */
+                            sla_due_at: string;
+                            assignee: string | null;
+                            /** @description Opened by save_as_case=true rather than by an escalated decision. */
+                            manual: boolean;
+                            amount_usd: number | null;
+                            sender_entity_id: string | null;
+                            receiver_entity_id: string | null;
+                            merchant_id: string | null;
+                            has_kyc: boolean;
+                            resolution: string | null;
+                            resolved_at: string | null;
+                            resolved_by: string | null;
+                            latest_score_id: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/bulk-resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resolve many cases with one verdict; each is applied or reported with its own error */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            case_id: string;
+                            /** @description The case version you last saw; a stale one gets 409 with the current version. */
+                            version: number;
+                        }[];
+                        /**
+                         * @description fraud or legit; recorded as the analyst label of the transaction.
+                         * @enum {string}
+                         */
+                        label: "fraud" | "legit";
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                case_id: string;
+                                /**
+                                 * @description resolved, or error with the error body of that item
+                                 * @enum {string}
+                                 */
+                                status: "resolved" | "error";
+                                version?: number;
+                                error?: {
+                                    code: string;
+                                    message: string;
+                                    details: {
+                                        code: string;
+                                        path: string;
+                                        message: string;
+                                    }[];
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record labels (JSON array or application/x-ndjson, data contract v1 form); all or nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A transaction of this tenant. */
+                        tx_id: string;
+                        /**
+                         * @description fraud or legit
+                         * @enum {string}
+                         */
+                        label: "fraud" | "legit";
+                        /**
+                         * Format: date-time
+                         * @description When the label became known; features use it only from then. Not before the transaction.
+                         */
+                        labeled_at: string;
+                        /**
+                         * @description Who says so; decides precedence when sources disagree.
+                         * @enum {string}
+                         */
+                        source: "chargeback" | "analyst" | "partner" | "early_fraud_warning";
+                        reason?: string;
+                    }[];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            received: number;
+                            /** @description New labels stored; the same label sent again is stored once. */
+                            written: number;
+                            /** @description Transactions whose effective label changed (their live profiles moved). */
+                            effective_changes: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
