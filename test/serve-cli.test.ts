@@ -12,21 +12,23 @@ describe('sentra serve', () => {
     try {
       const first = await serve(dataDir, 18_301);
       const tokenFile = join(dataDir, 'bootstrap-admin-token');
-      expect(first.output()).toContain(tokenFile);
       expect(statSync(tokenFile).mode & 0o777).toBe(0o600);
       const token = readFileSync(tokenFile, 'utf8').trim();
       expect(token).toMatch(/^sentra_[A-Za-z0-9_-]{43}$/);
-      expect(first.output()).not.toContain(token);
       const scored = await fetch('http://127.0.0.1:18301/v1/decisions/dec_unknown', { headers: { authorization: `Bearer ${token}` } });
       expect(scored.status).toBe(404);
+      // The path is printed once the server listens, which can come after /readyz first answers:
+      // read the whole output once the process has ended.
       expect(await first.stop()).toBe(0);
+      expect(first.output()).toContain(tokenFile);
+      expect(first.output()).not.toContain(token);
       rmSync(tokenFile);
       const second = await serve(dataDir, 18_302);
-      expect(second.output()).not.toContain('bootstrap-admin-token');
       expect(existsSync(tokenFile)).toBe(false);
       const again = await fetch('http://127.0.0.1:18302/v1/decisions/dec_unknown', { headers: { authorization: `Bearer ${token}` } });
       expect(again.status).toBe(404);
       expect(await second.stop()).toBe(0);
+      expect(second.output()).not.toContain('bootstrap-admin-token');
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }

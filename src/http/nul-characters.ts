@@ -1,26 +1,33 @@
 import type { FastifyInstance } from 'fastify';
 import { ValidationError, type ProblemDetail } from '../errors/errors.js';
 
-/** Adds a problem for every string (value or key) holding a NUL character. */
+/**
+ * True for a string no database can store as text: one holding NUL, or an unpaired UTF-16 surrogate
+ * (JSON.stringify keeps it as a `\ud800` escape that jsonb refuses).
+ */
+const unstorable = (text: string) => text.includes('\u0000') || unpairedSurrogate.test(text);
+const unpairedSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Adds a problem for every string (value or key) holding a NUL character or an unpaired surrogate. */
 function findNul(value: unknown, path: string, problems: ProblemDetail[]): void {
   if (problems.length >= 20) return;
   if (typeof value === 'string') {
-    if (value.includes('\u0000')) problems.push({ code: 'character', path: path === '' ? '/' : path, message: `${path === '' ? 'body' : path} must not contain the NUL character` });
+    if (unstorable(value)) problems.push({ code: 'character', path: path === '' ? '/' : path, message: `${path === '' ? 'body' : path} must not contain the NUL character or an unpaired UTF-16 surrogate` });
   } else if (Array.isArray(value)) {
     value.forEach((item, index) => findNul(item, `${path}/${index}`, problems));
   } else if (typeof value === 'object' && value !== null) {
     for (const [key, item] of Object.entries(value)) {
       const child = `${path}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
-      if (key.includes('\u0000')) problems.push({ code: 'character', path: child, message: `${child} (a field name) must not contain the NUL character` });
+      if (unstorable(key)) problems.push({ code: 'character', path: child, message: `${child} (a field name) must not contain the NUL character or an unpaired UTF-16 surrogate` });
       findNul(item, child, problems);
     }
   }
 }
 
 /**
- * Refuses NUL characters in path parameters, query strings and JSON bodies of every route, before
- * validation: no database stores NUL in text, so without this a NUL reaches a query and fails as
- * a 500 instead of the caller's 400.
+ * Refuses NUL characters and unpaired surrogates in path parameters, query strings and JSON bodies
+ * of every route, before validation: no database stores them in text or jsonb, so without this
+ * such a string reaches a query and fails as a 500 instead of the caller's 400.
  */
 export function refuseNulCharacters(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {

@@ -35,7 +35,8 @@ export async function serve(dataDir: string, port: number, extraEnv: Record<stri
     errors: () => stderr,
     async stop() {
       child.kill('SIGTERM');
-      const [code] = await once(child, 'exit');
+      // 'close' comes after the process exited AND its output streams ended, so output() is complete.
+      const [code] = await once(child, 'close');
       return code as number;
     },
   };
