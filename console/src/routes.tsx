@@ -23,6 +23,8 @@ export const router = createBrowserRouter([
       { index: true, element: <DashboardPage /> },
       { path: 'manual-score', lazy: async () => ({ Component: (await import('./scoring/manual-score-page')).ManualScorePage }) },
       { path: 'decisions', lazy: async () => ({ Component: (await import('./scoring/decision-lookup-page')).DecisionLookupPage }) },
+      { path: 'cases', lazy: async () => ({ Component: (await import('./cases/case-queue-page')).CaseQueuePage }) },
+      { path: 'cases/:caseId', lazy: async () => ({ Component: (await import('./cases/case-page')).CasePage }) },
       { path: 'decisions/:requestId', lazy: async () => ({ Component: (await import('./scoring/decision-page')).DecisionPage }) },
       {
         path: 'admin',

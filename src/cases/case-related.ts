@@ -23,20 +23,8 @@ export interface RelatedTransaction {
   label_source: string | null;
 }
 
-interface RelatedRow {
-  tx_id: string;
-  created_at: Date | string;
-  amount: string;
-  currency: string;
-  sender_entity_id: string;
-  receiver_entity_id: string;
-  status: string;
-  decision: string | null;
-  risk_score: number | null;
-  request_id: string | null;
-  label: string | null;
-  label_source: string | null;
-}
+/** A row as the raw query returns it; created_at is normalised to ISO text before it leaves. */
+type RelatedRow = Omit<RelatedTransaction, 'created_at'> & { created_at: Date | string };
 
 /** The label precedence as SQL CASE arms (constants only). */
 const precedenceCases = sql.raw(labelPrecedence.map((source, index) => `when '${source}' then ${index}`).join(' '));

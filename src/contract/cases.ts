@@ -69,7 +69,23 @@ export const CaseList = Type.Object({
   }),
 });
 
-const Related = Type.Array(Loose);
+const NullableText = Type.Union([Type.String(), Type.Null()]);
+/** A payment related to the case's payment, with its latest decision and effective label. */
+const RelatedPayment = Type.Object({
+  tx_id: Type.String(),
+  created_at: Type.String({ format: 'date-time' }),
+  amount: Type.String({ description: 'Decimal string in the payment currency.' }),
+  currency: Type.String(),
+  sender_entity_id: Type.String(),
+  receiver_entity_id: Type.String(),
+  status: Type.String(),
+  decision: NullableText,
+  risk_score: Type.Union([Type.Integer(), Type.Null()]),
+  request_id: Type.Union([Type.String({ description: 'The latest decision of that payment.' }), Type.Null()]),
+  label: NullableText,
+  label_source: NullableText,
+});
+const Related = Type.Array(RelatedPayment);
 
 /** `GET /v1/cases/{case_id}` answer. */
 export const CaseDetailView = Type.Object({

@@ -158,7 +158,7 @@ describe.skipIf(!browserAvailable())('the console in headless Chromium', () => {
     const page = await openPage();
     await signIn(page, analystToken);
     const navigation = page.getByRole('navigation', { name: 'Main' });
-    expect(await navigation.getByRole('link').allTextContents()).toEqual(['Dashboard', 'Manual score', 'Decisions']);
+    expect(await navigation.getByRole('link').allTextContents()).toEqual(['Dashboard', 'Cases', 'Manual score', 'Decisions']);
     await page.goto(`${base}/admin`);
     await page.getByRole('heading', { name: 'Not available to your role' }).waitFor();
     expect(await page.locator('.effect-table').count()).toBe(0);

@@ -43,8 +43,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export function watchProblems(page: Page): string[] {
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  // 4xx answers the page handles (bad input, sign-in, role, missing, stale version) are not failures.
   page.on('console', (message) => {
-    if (message.type() === 'error' && !/status of 40[0134]/.test(message.text())) problems.push(`console: ${message.text()}`);
+    if (message.type() === 'error' && !/status of 40[01349]/.test(message.text())) problems.push(`console: ${message.text()}`);
   });
   // A request cut short by leaving the page (ERR_ABORTED) is the browser's normal behaviour, not a failure.
   page.on('requestfailed', (request) => {

@@ -2477,13 +2477,52 @@ export interface paths {
                             /** @description Payments of the same sender, device and receiver in the 30 days up to this one. */
                             related: {
                                 sender: {
-                                    [key: string]: unknown;
+                                    tx_id: string;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    /** @description Decimal string in the payment currency. */
+                                    amount: string;
+                                    currency: string;
+                                    sender_entity_id: string;
+                                    receiver_entity_id: string;
+                                    status: string;
+                                    decision: string | null;
+                                    risk_score: number | null;
+                                    request_id: string | null;
+                                    label: string | null;
+                                    label_source: string | null;
                                 }[];
                                 device: {
-                                    [key: string]: unknown;
+                                    tx_id: string;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    /** @description Decimal string in the payment currency. */
+                                    amount: string;
+                                    currency: string;
+                                    sender_entity_id: string;
+                                    receiver_entity_id: string;
+                                    status: string;
+                                    decision: string | null;
+                                    risk_score: number | null;
+                                    request_id: string | null;
+                                    label: string | null;
+                                    label_source: string | null;
                                 }[];
                                 receiver: {
-                                    [key: string]: unknown;
+                                    tx_id: string;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    /** @description Decimal string in the payment currency. */
+                                    amount: string;
+                                    currency: string;
+                                    sender_entity_id: string;
+                                    receiver_entity_id: string;
+                                    status: string;
+                                    decision: string | null;
+                                    risk_score: number | null;
+                                    request_id: string | null;
+                                    label: string | null;
+                                    label_source: string | null;
                                 }[];
                             };
                             kyc_refs: {

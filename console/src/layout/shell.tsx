@@ -11,6 +11,7 @@ interface NavigationItem {
 
 const navigation: readonly NavigationItem[] = [
   { to: '/', label: 'Dashboard' },
+  { to: '/cases', label: 'Cases' },
   { to: '/manual-score', label: 'Manual score' },
   { to: '/decisions', label: 'Decisions' },
   { to: '/admin', label: 'Admin', role: 'admin' },

@@ -65,7 +65,15 @@ export function DecisionPage() {
             <dt>Source</dt>
             <dd>{record.source}</dd>
             <dt>Case</dt>
-            <dd>{record.case === null ? 'none (PASS makes no case)' : `${record.case.case_id} (${record.case.status})`}</dd>
+            <dd>
+              {record.case === null ? (
+                'none (PASS makes no case)'
+              ) : (
+                <>
+                  <Link to={`/cases/${record.case.case_id}`}>{record.case.case_id}</Link> ({record.case.status})
+                </>
+              )}
+            </dd>
           </dl>
           <DecisionDetails reasons={record.reasons} evidence={record.evidence} />
         </section>

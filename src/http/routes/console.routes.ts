@@ -11,7 +11,7 @@ import { markRoutesPublic } from '../route-access.js';
  * browser; every other unknown path keeps the API's JSON 404, so a mistyped API call is never
  * answered with HTML.
  */
-export const consolePaths = ['/', '/sign-in', '/manual-score', '/decisions', '/decisions/*', '/admin', '/admin/*'] as const;
+export const consolePaths = ['/', '/sign-in', '/manual-score', '/decisions', '/decisions/*', '/cases', '/cases/*', '/admin', '/admin/*'] as const;
 
 /** Where `vite build` writes the console, relative to this file in both src/ and dist/. */
 export const defaultConsoleRoot = new URL('../../../console/dist/', import.meta.url);

@@ -1,0 +1,121 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, ApiError, unwrap } from '../api/client';
+import { useSession } from '../session/session';
+import type { CaseSummary } from './case-types';
+
+type Action =
+  | { kind: 'assign'; assignee: string | null }
+  | { kind: 'status'; status: 'open' | 'in_review' | 'escalated' }
+  | { kind: 'resolve'; label: 'fraud' | 'legit'; reason: string }
+  | { kind: 'reopen'; reason: string };
+
+async function run(caseId: string, version: number, action: Action): Promise<CaseSummary> {
+  const params = { path: { case_id: caseId } };
+  switch (action.kind) {
+    case 'assign':
+      return unwrap(await api.POST('/v1/cases/{case_id}/assign', { params, body: { assignee: action.assignee, version } }));
+    case 'status':
+      return unwrap(await api.POST('/v1/cases/{case_id}/status', { params, body: { status: action.status, version } }));
+    case 'resolve':
+      return unwrap(await api.POST('/v1/cases/{case_id}/resolve', { params, body: { label: action.label, reason: action.reason, version } }));
+    case 'reopen':
+      return unwrap(await api.POST('/v1/cases/{case_id}/reopen', { params, body: { version, ...(action.reason === '' ? {} : { reason: action.reason }) } }));
+  }
+}
+
+/**
+ * Assign, move, resolve and reopen. Every action sends the version the analyst is looking at; when
+ * someone else changed the case first the server answers 409, and the panel says so and reloads.
+ */
+export function CaseActionsPanel({ current }: { current: CaseSummary }) {
+  const queryClient = useQueryClient();
+  const { me } = useSession();
+  const [label, setLabel] = useState<'fraud' | 'legit'>('fraud');
+  const [reason, setReason] = useState('');
+  const action = useMutation({
+    mutationFn: (next: Action) => run(current.case_id, current.version, next),
+    onSuccess: () => setReason(''),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['case', current.case_id] }),
+  });
+  const conflict = action.error instanceof ApiError && action.error.status === 409;
+  const resolved = current.status === 'resolved';
+  const mine = current.assignee !== null && current.assignee === me?.token_id;
+  const resolve = (event: FormEvent) => {
+    event.preventDefault();
+    action.mutate({ kind: 'resolve', label, reason });
+  };
+  return (
+    <section className="card" aria-labelledby="actions-title" aria-busy={action.isPending}>
+      <h2 id="actions-title">Work the case</h2>
+      {conflict && (
+        <p role="alert" className="problem">
+          Someone changed this case while you had it open; it has been reloaded. Check it and act again.
+        </p>
+      )}
+      {action.isError && !conflict && (
+        <p role="alert" className="problem">
+          {action.error.message}
+        </p>
+      )}
+      <div className="actions">
+        {!mine && (
+          <button type="button" disabled={action.isPending} onClick={() => action.mutate({ kind: 'assign', assignee: 'me' })}>
+            Assign to me
+          </button>
+        )}
+        {current.assignee !== null && (
+          <button type="button" disabled={action.isPending} onClick={() => action.mutate({ kind: 'assign', assignee: null })}>
+            Unassign
+          </button>
+        )}
+        {!resolved && (
+          <label>
+            Status{' '}
+            <select
+              value={current.status}
+              disabled={action.isPending}
+              onChange={(event) => action.mutate({ kind: 'status', status: event.target.value as 'open' | 'in_review' | 'escalated' })}
+            >
+              <option value="open">open</option>
+              <option value="in_review">in review</option>
+              <option value="escalated">escalated</option>
+            </select>
+          </label>
+        )}
+      </div>
+      {resolved ? (
+        <form
+          className="inline-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            action.mutate({ kind: 'reopen', reason });
+          }}
+        >
+          <label>
+            Why reopen <input value={reason} maxLength={2048} onChange={(event) => setReason(event.target.value)} />
+          </label>
+          <button type="submit" disabled={action.isPending}>
+            Reopen
+          </button>
+        </form>
+      ) : (
+        <form className="inline-form" onSubmit={resolve} aria-label="Resolve">
+          <label>
+            Verdict{' '}
+            <select value={label} onChange={(event) => setLabel(event.target.value as 'fraud' | 'legit')}>
+              <option value="fraud">fraud</option>
+              <option value="legit">legit</option>
+            </select>
+          </label>
+          <label>
+            Reason <input required value={reason} maxLength={2048} onChange={(event) => setReason(event.target.value)} />
+          </label>
+          <button type="submit" className="primary" disabled={action.isPending || reason.trim() === ''}>
+            Resolve
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
