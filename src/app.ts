@@ -16,7 +16,7 @@ import { ThresholdService } from './scoring/threshold.service.js';
 import { ScoringService } from './scoring/scoring.service.js';
 import { persistDecisions } from './scoring/decision.repository.js';
 import { ChainHeadCache } from './audit/chain-head-cache.js';
-import type { DecisionWrite } from './scoring/decision-record.js';
+import type { DecisionWrite, DecisionWriteResult } from './scoring/decision-record.js';
 import { ModelRegistry } from './registry/model-registry.js';
 import { createArtifactStore } from './registry/create-artifact-store.js';
 import { openFeatureSource, type OnlineFeatureSource } from './scoring/online-features.js';
@@ -64,7 +64,7 @@ export interface Runtime {
   readonly thresholds: ThresholdService;
   readonly models: ModelRegistry;
   readonly features: OnlineFeatureSource;
-  readonly writer: GroupCommitter<DecisionWrite, void>;
+  readonly writer: GroupCommitter<DecisionWrite, DecisionWriteResult>;
   readonly scoring: ScoringService;
   /** What the first start created; a generated admin token is only in `tokenFile`, never in memory or logs. */
   readonly bootstrap: {
@@ -122,15 +122,17 @@ export async function buildRuntime(config: Config, options: AppOptions = {}): Pr
     const chainHeads = new ChainHeadCache(database.db);
     const casePolicy = { slaMinutes: config.caseSlaMinutes };
     // One batch in flight: batches then grow with load, and the audit chain never races itself.
-    const writer = new GroupCommitter<DecisionWrite, void>(
+    // A commit that outlives five database timeouts is given up (503); its outcome is then unknown,
+    // which the idempotent retry of the same request resolves.
+    const writer = new GroupCommitter<DecisionWrite, DecisionWriteResult>(
       async (items) => {
         const stopTimer = metrics.commitDuration.startTimer();
-        await persistDecisions(database.db, chainHeads, items, casePolicy);
+        const results = await withDeadline(persistDecisions(database.db, chainHeads, items, casePolicy), config.databaseTimeoutMs * 5);
         stopTimer();
         metrics.commitSize.observe(items.length);
-        return items.map(() => undefined);
+        return results;
       },
-      { maxBatch: 256, concurrency: 1 },
+      { maxBatch: 256, concurrency: 1, maxBacklog: config.writeBacklog },
     );
     const thresholds = new ThresholdService(database.db, clock);
     const enrichment = createEnrichmentServices(config, database.db, metrics.registry);
@@ -142,6 +144,7 @@ export async function buildRuntime(config: Config, options: AppOptions = {}): Pr
       writer,
       metrics,
       persistTimeoutMs: config.databaseTimeoutMs,
+      clockSkewMs: config.clockSkewMs,
       llmVersion: enrichment.provider.version,
       kyc: enrichment.lookup,
     });

@@ -14,6 +14,7 @@ export const errorCatalogue = {
   SENTRA_ERR_MALFORMED_JSON: { message: 'The request body is not valid JSON.', retryable: false },
   SENTRA_ERR_RATE_LIMITED: { message: 'Too many requests.', retryable: true },
   SENTRA_ERR_STORE_UNAVAILABLE: { message: 'The database is unreachable; retry later.', retryable: true },
+  SENTRA_ERR_OVERLOADED: { message: 'The server has more decisions waiting to be written than it accepts; retry later.', retryable: true },
   SENTRA_ERR_MODEL_UNAVAILABLE: { message: 'No model is active for this tenant.', retryable: true },
   SENTRA_ERR_CONFIG: { message: 'The configuration is invalid.', retryable: false },
   SENTRA_ERR_MODEL_FORMAT: { message: 'The model file is malformed or unsupported.', retryable: false },
@@ -62,6 +63,14 @@ export class StoreUnavailableError extends SentraError {
   constructor(cause?: unknown) {
     super('SENTRA_ERR_STORE_UNAVAILABLE', undefined, { cause });
     this.name = 'StoreUnavailableError';
+  }
+}
+
+/** Raised at once when the write backlog is full: the request is refused before anything is computed or written. */
+export class OverloadedError extends SentraError {
+  constructor() {
+    super('SENTRA_ERR_OVERLOADED');
+    this.name = 'OverloadedError';
   }
 }
 

@@ -23,6 +23,7 @@ export function statusOf(code: ErrorCode): number {
     case 'SENTRA_ERR_RATE_LIMITED':
       return 429;
     case 'SENTRA_ERR_STORE_UNAVAILABLE':
+    case 'SENTRA_ERR_OVERLOADED':
     case 'SENTRA_ERR_MODEL_UNAVAILABLE':
       return 503;
     case 'SENTRA_ERR_CONFIG':

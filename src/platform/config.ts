@@ -28,6 +28,10 @@ export interface Config {
   readonly bodyLimitBytes: number;
   /** How long a request may wait for the database before it gets 503 (`SENTRA_DB_TIMEOUT_MS`, default 2000). */
   readonly databaseTimeoutMs: number;
+  /** Most decisions that may wait to be written; one more is refused at once with 503 (`SENTRA_WRITE_BACKLOG`, default 1024). */
+  readonly writeBacklog: number;
+  /** How far in the future a payment's `created_at` may lie, in ms (`SENTRA_CLOCK_SKEW_SECONDS`, default 300). */
+  readonly clockSkewMs: number;
   /** Folder of the local artifact store (`SENTRA_ARTIFACT_DIR`, default dataDir/artifacts). */
   readonly artifactDir: string;
   /** Where model artifacts are stored (`SENTRA_ARTIFACT_STORE`, default `local`: the artifactDir folder). */
@@ -204,6 +208,8 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel,
     bodyLimitBytes: integer(env, 'SENTRA_BODY_LIMIT', 1024 * 1024, 1024, 64 * 1024 * 1024, problems),
     databaseTimeoutMs: integer(env, 'SENTRA_DB_TIMEOUT_MS', 2000, 50, 60_000, problems),
+    writeBacklog: integer(env, 'SENTRA_WRITE_BACKLOG', 1024, 1, 1_000_000, problems),
+    clockSkewMs: integer(env, 'SENTRA_CLOCK_SKEW_SECONDS', 300, 0, 31_536_000, problems) * 1000,
     artifactDir,
     artifactStore: artifactStore(env, artifactDir, problems),
     modelMaxBytes: integer(env, 'SENTRA_MODEL_MAX_BYTES', 64 * 1024 * 1024, 1024, 1024 * 1024 * 1024, problems),

@@ -116,6 +116,8 @@ export interface RiskScoresTable {
   source: string;
   /** The token that asked for the score (null for scores stored before migration 0010). */
   created_by: Generated<string | null>;
+  /** True on the decision that answers its (tenant, tx_id, request digest); unique among those (migration 0020). */
+  first_of_request: Generated<boolean | null>;
 }
 
 export interface LabelsTable {

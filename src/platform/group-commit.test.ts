@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GroupCommitter } from './group-commit.js';
-import { StoreUnavailableError } from '../errors/errors.js';
+import { OverloadedError, StoreUnavailableError } from '../errors/errors.js';
 
 describe('GroupCommitter', () => {
   it('writes items that arrive together in one batch and resolves each with its own result', async () => {
@@ -42,6 +42,84 @@ describe('GroupCommitter', () => {
     });
     const settled = await Promise.allSettled([12, 13, 14].map((item) => committer.write(item)));
     expect(settled.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+  });
+
+  it('isolates one bad item of 256 by bisection, in about 2·log2(256) transactions', async () => {
+    let transactions = 0;
+    const written: number[] = [];
+    const committer = new GroupCommitter<number, number>(async (items) => {
+      transactions += 1;
+      if (items.includes(97)) throw new Error('constraint violated');
+      written.push(...items);
+      return items;
+    });
+    const items = Array.from({ length: 256 }, (_, index) => index);
+    const settled = await Promise.allSettled(items.map((item) => committer.write(item)));
+    expect(settled.filter((result) => result.status === 'rejected')).toHaveLength(1);
+    expect((settled[97] as PromiseRejectedResult).reason.message).toBe('constraint violated');
+    expect(written.sort((a, b) => a - b)).toEqual(items.filter((item) => item !== 97));
+    expect(transactions).toBeLessThanOrEqual(1 + 2 * 8);
+  });
+
+  it('refuses a write at once when the backlog is full, and accepts again once it drains', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const committer = new GroupCommitter<number, number>(
+      async (items) => {
+        await gate;
+        return items;
+      },
+      { maxBacklog: 2 },
+    );
+    const first = committer.write(0);
+    await new Promise((resolve) => setImmediate(resolve));
+    const queued = [committer.write(1), committer.write(2)];
+    expect(committer.full).toBe(true);
+    await expect(committer.write(3)).rejects.toBeInstanceOf(OverloadedError);
+    release();
+    expect(await Promise.all([first, ...queued])).toEqual([0, 1, 2]);
+    expect(await committer.write(4)).toBe(4);
+  });
+
+  it('never writes an item whose queue deadline passed: its caller hears at the deadline', async () => {
+    const written: number[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const committer = new GroupCommitter<number, number>(async (items) => {
+      if (items.includes(0)) await gate;
+      written.push(...items);
+      return items;
+    });
+    const first = committer.write(0);
+    await new Promise((resolve) => setImmediate(resolve));
+    const started = performance.now();
+    const late = committer.write(1, 30);
+    const patient = committer.write(2, 60_000);
+    await expect(late).rejects.toBeInstanceOf(StoreUnavailableError);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(committer.backlog).toBe(1);
+    release();
+    expect(await first).toBe(0);
+    expect(await patient).toBe(2);
+    await committer.drain();
+    expect(written).toEqual([0, 2]);
+  });
+
+  it('drops an item whose deadline passed while the event loop was blocked, whichever runs first: its timer or its batch', async () => {
+    const written: number[] = [];
+    const committer = new GroupCommitter<number, number>(async (items) => {
+      written.push(...items);
+      return items;
+    });
+    const late = committer.write(1, 1);
+    // Block the event loop past the deadline: the batch is taken before the timer can run.
+    const until = performance.now() + 20;
+    while (performance.now() < until) {
+      // busy
+    }
+    await expect(late).rejects.toBeInstanceOf(StoreUnavailableError);
+    await committer.drain();
+    expect(written).toEqual([]);
   });
 
   it('fails every item at once when the store is unreachable', async () => {

@@ -1,3 +1,4 @@
+import { OverloadedError, StoreUnavailableError } from '../errors/errors.js';
 import { isStoreUnavailable } from './store-errors.js';
 
 /** How a GroupCommitter batches. */
@@ -6,12 +7,17 @@ export interface GroupCommitOptions {
   maxBatch?: number;
   /** Transactions that may be in flight at once: 1 for PGlite, a few for PostgreSQL (default 1). */
   concurrency?: number;
+  /** Most items that may wait for a transaction; one more is refused at once with OverloadedError (default unbounded). */
+  maxBacklog?: number;
 }
 
 interface Pending<T, R> {
   item: T;
   resolve: (result: R) => void;
   reject: (error: unknown) => void;
+  /** performance.now() after which the item may no longer be taken into a transaction. */
+  deadline: number;
+  timer: NodeJS.Timeout | undefined;
 }
 
 /**
@@ -20,14 +26,22 @@ interface Pending<T, R> {
  * under heavy load batches grow, which is where the database's throughput is. A caller's promise
  * resolves only after its item's transaction committed, so nothing is answered before it is durable.
  *
- * When a batch fails for a reason other than an unreachable store, its items are retried one by one,
- * so one bad item cannot fail its neighbours.
+ * The backlog is bounded: past `maxBacklog` waiting items a write is refused at once, so overload
+ * does not feed itself. A write may carry a queue deadline: an item still waiting when it passes is
+ * removed and its caller rejected with StoreUnavailableError, and an item whose deadline passed is
+ * never taken into a transaction, so a caller told "unavailable" by the queue is never written.
+ * Once taken, an item's caller waits for that transaction's outcome.
+ *
+ * When a batch fails for a reason other than an unreachable store, it is split in halves and each
+ * half retried, down to the item that fails alone: one bad item in n costs about 2·log2(n) extra
+ * transactions, and its neighbours are written.
  */
 export class GroupCommitter<T, R> {
   private queue: Pending<T, R>[] = [];
   private inFlight = 0;
   private readonly maxBatch: number;
   private readonly concurrency: number;
+  private readonly maxBacklog: number;
   private scheduled = false;
   private idleWaiters: (() => void)[] = [];
 
@@ -38,12 +52,23 @@ export class GroupCommitter<T, R> {
   ) {
     this.maxBatch = options.maxBatch ?? 256;
     this.concurrency = options.concurrency ?? 1;
+    this.maxBacklog = options.maxBacklog ?? Number.POSITIVE_INFINITY;
   }
 
-  /** Queues an item; resolves with its result once committed, rejects if it could not be written. */
-  write(item: T): Promise<R> {
+  /**
+   * Queues an item; resolves with its result once committed, rejects if it could not be written.
+   * Rejects at once with OverloadedError when the backlog is full, and with StoreUnavailableError
+   * when `queueTimeoutMs` passes before a transaction takes the item (it is then never written).
+   */
+  write(item: T, queueTimeoutMs?: number): Promise<R> {
+    if (this.full) return Promise.reject(new OverloadedError());
     return new Promise<R>((resolve, reject) => {
-      this.queue.push({ item, resolve, reject });
+      const pending: Pending<T, R> = { item, resolve, reject, deadline: Number.POSITIVE_INFINITY, timer: undefined };
+      if (queueTimeoutMs !== undefined) {
+        pending.deadline = performance.now() + queueTimeoutMs;
+        pending.timer = setTimeout(() => this.expire(pending), queueTimeoutMs);
+      }
+      this.queue.push(pending);
       this.schedule();
     });
   }
@@ -53,10 +78,24 @@ export class GroupCommitter<T, R> {
     return this.queue.length;
   }
 
+  /** True when the backlog is full: a write now would be refused. */
+  get full(): boolean {
+    return this.queue.length >= this.maxBacklog;
+  }
+
   /** Resolves when nothing is queued or in flight (used on shutdown). */
   async drain(): Promise<void> {
     if (this.queue.length === 0 && this.inFlight === 0) return;
     await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** A queued item's deadline passed: it leaves the queue and its caller hears so now. */
+  private expire(pending: Pending<T, R>): void {
+    const index = this.queue.indexOf(pending);
+    if (index < 0) return;
+    this.queue.splice(index, 1);
+    pending.reject(queueTimeout());
+    if (this.queue.length === 0 && this.inFlight === 0) this.notifyIdle();
   }
 
   private schedule(): void {
@@ -69,9 +108,25 @@ export class GroupCommitter<T, R> {
     });
   }
 
+  /** Up to maxBatch queued items whose deadline has not passed; late ones are rejected, never written. */
+  private take(): Pending<T, R>[] {
+    const now = performance.now();
+    const batch: Pending<T, R>[] = [];
+    let taken = 0;
+    while (taken < this.queue.length && batch.length < this.maxBatch) {
+      const pending = this.queue[taken++]!;
+      clearTimeout(pending.timer);
+      if (pending.deadline < now) pending.reject(queueTimeout());
+      else batch.push(pending);
+    }
+    this.queue.splice(0, taken);
+    return batch;
+  }
+
   private pump(): void {
     while (this.inFlight < this.concurrency && this.queue.length > 0) {
-      const batch = this.queue.splice(0, this.maxBatch);
+      const batch = this.take();
+      if (batch.length === 0) continue;
       this.inFlight += 1;
       void this.flush(batch).finally(() => {
         this.inFlight -= 1;
@@ -79,6 +134,7 @@ export class GroupCommitter<T, R> {
         else if (this.inFlight === 0) this.notifyIdle();
       });
     }
+    if (this.queue.length === 0 && this.inFlight === 0) this.notifyIdle();
   }
 
   private notifyIdle(): void {
@@ -91,21 +147,19 @@ export class GroupCommitter<T, R> {
     try {
       const results = await this.writeBatch(batch.map((pending) => pending.item));
       batch.forEach((pending, index) => pending.resolve(results[index]!));
-      return;
     } catch (error) {
-      // An unreachable store fails every item alike; retrying them one by one would only add waiting.
+      // An unreachable store fails every item alike; splitting the batch would only add waiting.
       if (batch.length === 1 || isStoreUnavailable(error)) {
         for (const pending of batch) pending.reject(error);
         return;
       }
-    }
-    for (const pending of batch) {
-      try {
-        const [result] = await this.writeBatch([pending.item]);
-        pending.resolve(result!);
-      } catch (error) {
-        pending.reject(error);
-      }
+      const middle = batch.length >> 1;
+      await this.flush(batch.slice(0, middle));
+      await this.flush(batch.slice(middle));
     }
   }
+}
+
+function queueTimeout(): StoreUnavailableError {
+  return new StoreUnavailableError(new Error('the decision waited in the write queue past its deadline and was not written'));
 }

@@ -7,6 +7,7 @@ import * as jobRunnerAndEnrichment from './migrations/0040-job-runner-and-enrich
 import * as serviceTokens from './migrations/0010-service-tokens.js';
 import * as caseWork from './migrations/0011-case-work.js';
 import * as labelsKept from './migrations/0012-labels-kept.js';
+import * as idempotentDecisions from './migrations/0020-idempotent-decisions.js';
 import { SentraError } from '../errors/errors.js';
 
 /**
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0010-service-tokens': serviceTokens,
   '0011-case-work': caseWork,
   '0012-labels-kept': labelsKept,
+  '0020-idempotent-decisions': idempotentDecisions,
 };
 
 /**

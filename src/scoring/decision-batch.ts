@@ -123,6 +123,7 @@ export function buildDecisionBatch(items: readonly DecisionWrite[], casePolicy?:
       llm_status: item.llmStatus,
       source: item.source,
       created_by: item.actor,
+      first_of_request: true,
     })),
     jobs: jobRows(items),
     audit: items.map((item) => ({

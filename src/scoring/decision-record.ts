@@ -43,3 +43,22 @@ export interface DecisionWrite {
   /** Which surface asked: api, manual, event, confidence, shadow. */
   source: string;
 }
+
+/** The answer a stored decision gives again when the same request is retried. */
+export interface StoredAnswer {
+  requestId: string;
+  riskScore: number;
+  probability: number;
+  decision: Decision;
+  reasons: readonly string[];
+  evidence: readonly Evidence[];
+  modelVersion: string;
+  llmStatus: 'pending' | 'ready';
+}
+
+/**
+ * What the decision writer did with one decision: wrote it, or found that the same request (tenant,
+ * tx_id and request digest) was already decided, in which case nothing was written and the stored
+ * decision answers.
+ */
+export type DecisionWriteResult = { readonly kind: 'written' } | { readonly kind: 'replayed'; readonly stored: StoredAnswer };

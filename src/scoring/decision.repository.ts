@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../platform/database-schema.js';
 import { auditRow, chainAfterHeads, lockChainHeads, type ChainHead } from '../audit/audit.repository.js';
 import type { ChainHeadCache } from '../audit/chain-head-cache.js';
-import type { DecisionWrite } from './decision-record.js';
+import type { DecisionWrite, DecisionWriteResult, StoredAnswer } from './decision-record.js';
 import { buildDecisionBatch, type DecisionBatch } from './decision-batch.js';
 import type { CasePolicy } from '../cases/case-policy.js';
 
@@ -47,7 +47,7 @@ async function writeDocument(db: Kysely<Database>, document: string, expected: n
  * {@link optimisticAttempts} such failures (several processes writing the same tenants at a high
  * rate), the batch locks the heads in a transaction and chains after them, so it always completes.
  */
-export async function persistDecisions(db: Kysely<Database>, heads: ChainHeadCache, items: readonly DecisionWrite[], casePolicy?: CasePolicy): Promise<void> {
+async function writeDecisions(db: Kysely<Database>, heads: ChainHeadCache, items: readonly DecisionWrite[], casePolicy?: CasePolicy): Promise<void> {
   const batch = buildDecisionBatch(items, casePolicy);
   const tenantIds = items.map((item) => item.tenantId);
   for (let attempt = 1; attempt <= optimisticAttempts; attempt++) {
@@ -68,4 +68,93 @@ export async function persistDecisions(db: Kysely<Database>, heads: ChainHeadCac
     return prepared.newHeads;
   });
   heads.advance(newHeads);
+}
+
+/** Rounds of "write, find the requests decided meanwhile, write the rest" before the error stands. */
+const duplicateRounds = 3;
+
+const written: DecisionWriteResult = { kind: 'written' };
+
+const requestKey = (item: DecisionWrite) => `${item.tenantId}\u0000${item.record.txId}\u0000${item.requestDigest}`;
+
+/** The unique index of migration 0020: this request (tenant, tx_id, digest) was decided already. */
+function isDuplicateRequest(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message, constraint } = error as { code?: unknown; message?: unknown; constraint?: unknown };
+  return code === '23505' && (constraint === 'risk_scores_request' || (typeof message === 'string' && message.includes('risk_scores_request')));
+}
+
+function answerOf(item: DecisionWrite): StoredAnswer {
+  return {
+    requestId: item.requestId,
+    riskScore: item.riskScore,
+    probability: item.probability,
+    decision: item.decision,
+    reasons: item.reasons,
+    evidence: item.evidence,
+    modelVersion: item.modelVersion,
+    llmStatus: item.llmStatus,
+  };
+}
+
+/** The stored decisions that answer these requests, by request key. */
+async function findStoredAnswers(db: Kysely<Database>, items: readonly DecisionWrite[]): Promise<Map<string, StoredAnswer>> {
+  const rows = await db
+    .selectFrom('risk_scores')
+    .select(['id', 'tenant_id', 'tx_id', 'request_digest', 'risk_score', 'probability', 'decision', 'reasons', 'evidence', 'model_version', 'llm_status'])
+    .where('first_of_request', '=', true)
+    .where((eb) =>
+      eb.or(items.map((item) => eb.and([eb('tenant_id', '=', item.tenantId), eb('tx_id', '=', item.record.txId), eb('request_digest', '=', item.requestDigest)]))),
+    )
+    .execute();
+  const answers = new Map<string, StoredAnswer>();
+  for (const row of rows) {
+    answers.set(`${row.tenant_id}\u0000${row.tx_id}\u0000${row.request_digest}`, {
+      requestId: row.id,
+      riskScore: row.risk_score,
+      probability: row.probability,
+      decision: row.decision as StoredAnswer['decision'],
+      reasons: row.reasons as string[],
+      evidence: row.evidence as StoredAnswer['evidence'],
+      modelVersion: row.model_version,
+      llmStatus: row.llm_status as StoredAnswer['llmStatus'],
+    });
+  }
+  return answers;
+}
+
+/**
+ * Writes a group commit of decisions (see writeDecisions) and makes retries idempotent: a request
+ * (tenant, tx_id, request digest) is decided once. Identical requests within the batch answer with
+ * the first of them; a request already stored (a retry, or another process that wrote it first)
+ * hits the unique index of migration 0020, fails the statement, and answers with the stored
+ * decision while the rest of the batch is written. Nothing of a replayed request is written: no
+ * score, case, job or audit entry.
+ */
+export async function persistDecisions(
+  db: Kysely<Database>,
+  heads: ChainHeadCache,
+  items: readonly DecisionWrite[],
+  casePolicy?: CasePolicy,
+): Promise<DecisionWriteResult[]> {
+  const firsts = new Map<string, DecisionWrite>();
+  for (const item of items) if (!firsts.has(requestKey(item))) firsts.set(requestKey(item), item);
+  const stored = new Map<string, StoredAnswer>();
+  let pending = [...firsts.values()];
+  for (let round = 1; pending.length > 0; round++) {
+    try {
+      await writeDecisions(db, heads, pending, casePolicy);
+      break;
+    } catch (error) {
+      if (!isDuplicateRequest(error) || round >= duplicateRounds) throw error;
+      for (const [key, answer] of await findStoredAnswers(db, pending)) stored.set(key, answer);
+      pending = pending.filter((item) => !stored.has(requestKey(item)));
+    }
+  }
+  return items.map((item) => {
+    const answer = stored.get(requestKey(item));
+    if (answer !== undefined) return { kind: 'replayed', stored: answer };
+    const first = firsts.get(requestKey(item))!;
+    return first === item ? written : { kind: 'replayed', stored: answerOf(first) };
+  });
 }

@@ -37,7 +37,11 @@ export interface OnlineFeatureOptions {
  */
 export async function openFeatureSource(options: OnlineFeatureOptions): Promise<OnlineFeatureSource> {
   const { config, db, clock, logger } = options;
-  const store = createProfileStore({ redisUrl: config.redisUrl, redis: { keyPrefix: config.redisKeyPrefix, commandTimeoutMs: config.databaseTimeoutMs } });
+  const store = createProfileStore({
+    redisUrl: config.redisUrl,
+    memory: { wallClock: () => clock.now() },
+    redis: { keyPrefix: config.redisKeyPrefix, commandTimeoutMs: config.databaseTimeoutMs },
+  });
   const network = new BackgroundNetworkSignals({ cacheDirectory: installCacheDirectory() });
   const networkReady = network.ready.catch((error: unknown) => {
     logger.warn({ err: error }, 'offline IP databases could not be loaded: IP country/ASN/hosting features will be missing');

@@ -4,9 +4,9 @@ import type { OnlineSignals, TransactionRecord } from '../contract/transaction-r
 import type { Clock } from '../platform/clock.js';
 import type { GroupCommitter } from '../platform/group-commit.js';
 import { newId } from '../platform/ids.js';
-import { withDeadline } from '../platform/store-errors.js';
+import { OverloadedError, ValidationError } from '../errors/errors.js';
 import type { Metrics } from '../observability/metrics.js';
-import type { DecisionWrite, KycReference } from './decision-record.js';
+import type { DecisionWrite, DecisionWriteResult, KycReference } from './decision-record.js';
 import type { Contribution, FeatureSource, KycFindings, KycSource, ModelSource } from './scoring-ports.js';
 import { toRiskScore } from './risk-scale.js';
 import { checkScoreRequest, requestDigest, toKycReferences, toTransactionRecord } from './score-request.js';
@@ -24,10 +24,12 @@ export interface ScoringDependencies {
   features: FeatureSource;
   models: ModelSource;
   thresholds: ThresholdService;
-  writer: GroupCommitter<DecisionWrite, void>;
+  writer: GroupCommitter<DecisionWrite, DecisionWriteResult>;
   metrics: Metrics;
-  /** Longest wait for the decision's commit before answering 503. */
+  /** Longest wait in the write queue before answering 503 (the decision is then never written). */
   persistTimeoutMs: number;
+  /** How far past the clock a payment's `created_at` may lie. */
+  clockSkewMs: number;
   /** Version string of the enrichment provider, `none` when none is configured. */
   llmVersion: string;
   /** Ready KYC enrichments (cache and entity signals); absent: every reference stays pending. */
@@ -41,6 +43,8 @@ export interface ScoreCall {
   source: string;
   startedAt: number;
   online?: OnlineSignals;
+  /** Where the payment's creation time is in the caller's request, for a 400 (default `/transaction/created_at`). */
+  createdAtPath?: string;
 }
 
 /** A decision as the flow made it, before any contract shapes it. */
@@ -51,6 +55,8 @@ export interface ScoredDecision {
   drivers: Contribution[];
   /** `signals.kyc.*` of the transaction's entities, for rules; undefined when none is ready. */
   kycSignals: Readonly<Record<string, unknown>> | undefined;
+  /** The same request (tx_id and digest) was decided before: `response` is that stored decision, nothing was written. */
+  replayed: boolean;
 }
 
 const noFindings: KycFindings = { readyRefKeys: new Set(), reasons: [], evidence: [], signals: undefined };
@@ -80,6 +86,9 @@ export class ScoringService {
   /** Scores a normalized transaction (every contract ends here). */
   async score(record: TransactionRecord, kycRefs: KycReference[], digest: string, call: ScoreCall): Promise<ScoredDecision> {
     const { deps } = this;
+    this.checkCreatedAt(record, call);
+    // Refused before anything is computed: a full backlog means the database is behind.
+    if (deps.writer.full) throw new OverloadedError();
     const [model, thresholds, kyc] = await Promise.all([
       deps.models.active(call.tenantId),
       deps.thresholds.get(call.tenantId),
@@ -122,11 +131,33 @@ export class ScoringService {
       source: call.source,
     };
     deps.metrics.writeBacklog.set(deps.writer.backlog);
-    await withDeadline(deps.writer.write(write), deps.persistTimeoutMs);
+    const written = await deps.writer.write(write, deps.persistTimeoutMs);
     const persistEnd = performance.now();
     deps.metrics.scoringStage.observe({ stage: 'features' }, (modelStart - featureStart) / 1000);
     deps.metrics.scoringStage.observe({ stage: 'model' }, (modelEnd - modelStart) / 1000);
     deps.metrics.scoringStage.observe({ stage: 'persist' }, (persistEnd - modelEnd) / 1000);
+    const latencyMs = Math.round((performance.now() - call.startedAt) * 1000) / 1000;
+    if (written.kind === 'replayed') {
+      const { stored } = written;
+      return {
+        response: {
+          risk_score: stored.riskScore,
+          decision: stored.decision,
+          reasons: [...stored.reasons],
+          evidence: [...stored.evidence],
+          model_version: stored.modelVersion,
+          llm_version: deps.llmVersion,
+          request_id: stored.requestId,
+          latency_ms: latencyMs,
+          llm_status: stored.llmStatus,
+        },
+        record,
+        probability: stored.probability,
+        drivers,
+        kycSignals: kyc.signals,
+        replayed: true,
+      };
+    }
     deps.metrics.decisions.inc({ decision, source: call.source });
     return {
       response: {
@@ -137,13 +168,27 @@ export class ScoringService {
         model_version: model.version,
         llm_version: deps.llmVersion,
         request_id: requestId,
-        latency_ms: Math.round((performance.now() - call.startedAt) * 1000) / 1000,
+        latency_ms: latencyMs,
         llm_status: llmStatus,
       },
       record,
       probability: verdict.probability,
       drivers,
       kycSignals: kyc.signals,
+      replayed: false,
     };
+  }
+
+  /**
+   * A payment from the future would move time-based state (velocity windows, idle expiry) ahead of
+   * every other payment; one later than the clock plus the allowed skew is refused.
+   */
+  private checkCreatedAt(record: TransactionRecord, call: ScoreCall): void {
+    const latest = this.deps.clock.now() + this.deps.clockSkewMs;
+    if (record.createdAt <= latest) return;
+    const path = call.createdAtPath ?? '/transaction/created_at';
+    throw new ValidationError([
+      { code: 'range', path, message: `created_at must not be later than the server's clock plus ${this.deps.clockSkewMs / 1000} s (${new Date(latest).toISOString()})` },
+    ]);
   }
 }

@@ -74,18 +74,28 @@ export class EntityArena {
     return this.lastActive[base / this.stride]!;
   }
 
+  /** True while the tenant has a live entity of this role. */
+  hasTenant(tenantId: string): boolean {
+    return this.tenants.has(tenantId);
+  }
+
   /** The record base of a tenant's entity, or -1 when the role has no such entity. */
   find(tenantId: string, id: string): number {
     const record = this.tenants.get(tenantId)?.get(id);
     return record === undefined ? -1 : record * this.stride;
   }
 
-  /** Drops entities whose last transaction is at or before `now - idleMs`; returns how many. */
-  sweep(now: number): number {
+  /**
+   * Drops entities whose last transaction is at or before `now - idleMs`, where `now` is each
+   * tenant's own time (`nowOf`): one tenant's clock never expires another tenant's entities.
+   * Returns how many were dropped.
+   */
+  sweep(nowOf: (tenantId: string) => number): number {
     let dropped = 0;
     for (const [tenantId, entities] of this.tenants) {
+      const cutoff = nowOf(tenantId) - this.plan.idleMs;
       for (const [id, record] of entities) {
-        if (!(this.lastActive[record]! > now - this.plan.idleMs)) {
+        if (!(this.lastActive[record]! > cutoff)) {
           entities.delete(id);
           this.free.push(record);
           dropped++;

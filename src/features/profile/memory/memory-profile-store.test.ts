@@ -9,9 +9,9 @@ import { MemoryProfileStore } from './memory-profile-store.js';
 const day = 86_400_000;
 const start = Date.UTC(2025, 0, 6);
 
-function event(txId: string, createdAt: number, sender: string, device?: string) {
+function event(txId: string, createdAt: number, sender: string, device?: string, tenantId = 't') {
   return {
-    tenantId: 't',
+    tenantId,
     txId,
     createdAt,
     entityIds: [sender, 'receiver', device, undefined, undefined],
@@ -33,6 +33,31 @@ describe('MemoryProfileStore', () => {
     for (let index = 0; index < 50; index++) store.observeSync(event(`b${index}`, start + 31 * day, `other-${index}`), snapshot);
     expect(store.stats().allocatedBytes).toBe(allocated);
     expect(store.stats().recordBytes.sender).toBeGreaterThan(2000);
+  });
+
+  it("expires each tenant on its own time: one tenant's far-future payment leaves the others' entities", () => {
+    const store = new MemoryProfileStore(buildProfilePlan());
+    const snapshot = new Float64Array(snapshotLength);
+    for (let index = 0; index < 10; index++) store.observeSync(event(`a${index}`, start, `sender-${index}`, undefined, 'acme'), snapshot);
+    store.observeSync(event('future', start + 3650 * day, 'sender-far', undefined, 'globex'), snapshot);
+    store.sweep();
+    expect(store.stats().entities.sender).toBe(11);
+    // acme's next payment still sees its sender's history.
+    store.observeSync(event('a-next', start + 1000, 'sender-0', undefined, 'acme'), snapshot);
+    expect(snapshot[snapshotIndex.sender_count_1h]).toBe(1);
+  });
+
+  it('sweeps on the wall clock of a live server, capped by it, however far payment times run', () => {
+    let wall = start;
+    const store = new MemoryProfileStore(buildProfilePlan(), { wallClock: () => wall, sweepIntervalMs: 3_600_000 });
+    const snapshot = new Float64Array(snapshotLength);
+    store.observeSync(event('far', start + 3650 * day, 'sender-far'), snapshot);
+    for (let index = 0; index < 10; index++) store.observeSync(event(`a${index}`, start, `sender-${index}`), snapshot);
+    expect(store.stats().entities.sender).toBe(11);
+    // 31 days of wall time later every sender is idle, except the one whose payment lies in the future.
+    wall = start + 31 * day;
+    store.observeSync(event('now', wall, 'sender-now'), snapshot);
+    expect(store.stats().entities.sender).toBe(2);
   });
 
   it('remembers transactions for a bounded count and time', () => {

@@ -15,8 +15,15 @@ export interface MemoryProfileStoreOptions {
   readonly transactionMemoryMs?: number;
   /** At most this many remembered transactions (default 100,000; 0 disables re-score detection). */
   readonly transactionMemoryCapacity?: number;
-  /** Idle entities are swept at most this often in event time (default 1 h), amortized over observations. */
+  /** Idle entities are swept at most this often (default 1 h), amortized over observations. */
   readonly sweepIntervalMs?: number;
+  /**
+   * The wall clock of a live server: sweeps then also run as it advances (not only as payment times
+   * do, which one odd timestamp could stall), and a tenant's entities expire relative to the earlier
+   * of its latest payment and this clock. Either way each tenant expires on its own time, never
+   * another tenant's.
+   */
+  readonly wallClock?: () => number;
 }
 
 /** Live entity counts and memory of the in-memory store. */
@@ -46,7 +53,11 @@ export class MemoryProfileStore implements SyncProfileStore {
   private readonly labelValues = new Float64Array(ringFields.length);
   private serialCounter = 0;
   private clock = Number.NEGATIVE_INFINITY;
+  /** Latest event time per tenant: the time its entities expire against. */
+  private readonly tenantClocks = new Map<string, number>();
+  private readonly wallClock: (() => number) | undefined;
   private lastSweep = Number.NEGATIVE_INFINITY;
+  private lastWallSweep = Number.NEGATIVE_INFINITY;
   private sinceSweep = 0;
   private sweepEvery = 0;
 
@@ -57,6 +68,7 @@ export class MemoryProfileStore implements SyncProfileStore {
     this.offsets = snapshotOffsets(plan);
     this.transactions = new TransactionMemory(options.transactionMemoryMs ?? 86_400_000, options.transactionMemoryCapacity ?? 100_000, snapshotLength);
     this.sweepIntervalMs = options.sweepIntervalMs ?? 3_600_000;
+    this.wallClock = options.wallClock;
   }
 
   observe(event: ProfileEvent): Promise<ObserveResult> {
@@ -77,8 +89,10 @@ export class MemoryProfileStore implements SyncProfileStore {
   observeSync(event: ProfileEvent, snapshot: Float64Array): boolean {
     const now = event.createdAt;
     if (now > this.clock) this.clock = now;
+    const tenantClock = this.tenantClocks.get(event.tenantId);
+    if (tenantClock === undefined || now > tenantClock) this.tenantClocks.set(event.tenantId, now);
     // Amortized: a sweep visits every entity, so it waits for as many observations as a quarter of them.
-    if (++this.sinceSweep >= this.sweepEvery && this.clock - this.lastSweep >= this.sweepIntervalMs) this.sweep();
+    if (++this.sinceSweep >= this.sweepEvery && this.sweepDue()) this.sweep();
     if (this.transactions.recall(event.tenantId, event.txId, snapshot)) return true;
     for (let role = 0; role < this.arenas.length; role++) {
       const id = event.entityIds[role];
@@ -107,16 +121,34 @@ export class MemoryProfileStore implements SyncProfileStore {
     this.applyLabelTo(1, label.receiverId, label);
   }
 
-  /** Drops idle entities now (also done automatically as event time advances). */
+  /**
+   * Drops idle entities now (also done automatically as time advances), each tenant's against its
+   * own latest payment (capped by the wall clock when there is one).
+   */
   sweep(): void {
+    const wallNow = this.wallClock?.();
+    const nowOf = (tenantId: string): number => {
+      const tenantNow = this.tenantClocks.get(tenantId) ?? Number.NEGATIVE_INFINITY;
+      return wallNow === undefined ? tenantNow : Math.min(tenantNow, wallNow);
+    };
     let live = 0;
     for (const arena of this.arenas) {
-      arena.sweep(this.clock);
+      arena.sweep(nowOf);
       live += arena.size;
     }
+    for (const tenantId of this.tenantClocks.keys()) {
+      if (!this.arenas.some((arena) => arena.hasTenant(tenantId))) this.tenantClocks.delete(tenantId);
+    }
     this.lastSweep = this.clock;
+    if (wallNow !== undefined) this.lastWallSweep = wallNow;
     this.sinceSweep = 0;
     this.sweepEvery = live >> 2;
+  }
+
+  /** A sweep interval has passed in event time (replay) or on the wall clock (a live server). */
+  private sweepDue(): boolean {
+    if (this.clock - this.lastSweep >= this.sweepIntervalMs) return true;
+    return this.wallClock !== undefined && this.wallClock() - this.lastWallSweep >= this.sweepIntervalMs;
   }
 
   /** Entity counts and memory use. */
