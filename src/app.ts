@@ -44,6 +44,8 @@ import { createEnrichmentServices, startEnrichmentWorker, type EnrichmentService
 import type { JobRunner } from './worker/job-runner.js';
 import { registerJobRoutes } from './http/routes/jobs.routes.js';
 import { registerEnrichmentRoutes } from './http/routes/enrichment.routes.js';
+import { registerAuditRoutes } from './http/routes/audit.routes.js';
+import { AuditTrail } from './audit/audit-trail.js';
 
 /** Test and embedding hooks; production passes none. */
 export interface AppOptions {
@@ -75,6 +77,8 @@ export interface Runtime {
     readonly bootstrapTokenIgnored: boolean;
   };
   readonly enrichment: EnrichmentServices;
+  /** Verification, signed exports and checkpoints of the audit chain. */
+  readonly audit: AuditTrail;
   /** The in-process job runner (SENTRA_WORKER=in-process), stopped on close. */
   readonly worker: { readonly runner: JobRunner; stop(): Promise<void> } | undefined;
 }
@@ -150,7 +154,8 @@ export async function buildRuntime(config: Config, options: AppOptions = {}): Pr
     });
     const authenticator = new Authenticator(database.db, clock);
     const worker = config.enrichment.worker.mode === 'in-process' ? startEnrichmentWorker(config, { db: database.db, clock, logger, services: enrichment }) : undefined;
-    return { config, clock, logger, database, metrics, authenticator, thresholds, models, features, writer, scoring, bootstrap, enrichment, worker };
+    const audit = new AuditTrail(database.db, config.audit, clock, logger);
+    return { config, clock, logger, database, metrics, authenticator, thresholds, models, features, writer, scoring, bootstrap, enrichment, worker, audit };
   } catch (error) {
     await database.close();
     throw error;
@@ -161,6 +166,7 @@ export async function buildRuntime(config: Config, options: AppOptions = {}): Pr
 export async function closeRuntime(runtime: Runtime): Promise<void> {
   await runtime.worker?.stop();
   await runtime.writer.drain();
+  await runtime.audit.stop();
   runtime.enrichment.documents.close();
   runtime.models.stop();
   await runtime.features.close();
@@ -200,6 +206,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   if (!(await registerConsoleRoutes(app))) runtime.logger.warn('console not built (console/dist missing): serving the API only');
   registerJobRoutes(app, runtime.authenticator, runtime.database.db, runtime.clock);
   registerEnrichmentRoutes(app, runtime.authenticator, runtime.database.db);
+  registerAuditRoutes(app, runtime.authenticator, runtime.audit, runtime.clock);
+  runtime.audit.start();
   registerTokenRoutes(app, runtime.authenticator, runtime.database.db, runtime.clock);
   registerTenantRoutes(app, runtime.authenticator, runtime.database.db, runtime.clock);
   registerCaseRoutes(app, runtime.authenticator, runtime.database.db);

@@ -66,15 +66,34 @@ export interface ChainBreak {
   problem: 'sequence' | 'previous_hash' | 'hash';
 }
 
+/** Checks a tenant's entries one at a time, in seq order from 1, so a long chain can be streamed. */
+export class ChainChecker {
+  private previous = genesisHash;
+  private expectedSeq = 1;
+
+  /** The break this entry makes, or undefined when it links correctly to the ones before. */
+  next(entry: ChainedAuditEntry): ChainBreak | undefined {
+    if (entry.seq !== this.expectedSeq) return { seq: entry.seq, problem: 'sequence' };
+    if (entry.prevHash !== this.previous) return { seq: entry.seq, problem: 'previous_hash' };
+    if (entryHash(entry, entry.seq, entry.prevHash) !== entry.hash) return { seq: entry.seq, problem: 'hash' };
+    this.previous = entry.hash;
+    this.expectedSeq += 1;
+    return undefined;
+  }
+
+  /** Starts after a known link instead of the genesis (an export of a later window). */
+  startAfter(seq: number, hash: string): void {
+    this.expectedSeq = seq + 1;
+    this.previous = hash;
+  }
+}
+
 /** Checks stored entries of one tenant, in seq order from 1: numbering, links and hashes. */
 export function verifyChain(entries: readonly ChainedAuditEntry[]): ChainBreak | undefined {
-  let previous = genesisHash;
-  for (let index = 0; index < entries.length; index++) {
-    const entry = entries[index]!;
-    if (entry.seq !== index + 1) return { seq: entry.seq, problem: 'sequence' };
-    if (entry.prevHash !== previous) return { seq: entry.seq, problem: 'previous_hash' };
-    if (entryHash(entry, entry.seq, entry.prevHash) !== entry.hash) return { seq: entry.seq, problem: 'hash' };
-    previous = entry.hash;
+  const checker = new ChainChecker();
+  for (const entry of entries) {
+    const problem = checker.next(entry);
+    if (problem !== undefined) return problem;
   }
   return undefined;
 }

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerAuditCommand } from './audit-command.js';
 import { registerEvaluateCommand } from './evaluate-command.js';
 import { registerImportCommand } from './import-command.js';
 import { registerListsCommand } from './lists-command.js';
@@ -33,4 +34,5 @@ export const commands: RegisterCommand[] = [
   registerListsCommand,
   registerWorkerCommand,
   registerTokensCommand,
+  registerAuditCommand,
 ];

@@ -31,6 +31,7 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
         { name: 'scoring', description: 'Score payments and read stored decisions' },
         { name: 'cases', description: 'The case queue and analyst actions (analyst or admin role)' },
         { name: 'admin', description: 'Tenant administration (admin role)' },
+        { name: 'audit', description: 'Verify and export the tamper-evident audit chain (admin role)' },
         { name: 'operations', description: 'Health, readiness, metrics' },
       ],
     },

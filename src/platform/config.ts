@@ -50,6 +50,18 @@ export interface Config {
   readonly enrichment: EnrichmentConfig;
   /** Minutes to a case's SLA due time per decision level (`SENTRA_CASE_SLA_<BLOCK|HOLD|REVIEW|PASS>_MINUTES`, defaults 60/240/1440/2880). */
   readonly caseSlaMinutes: Readonly<Record<'BLOCK' | 'HOLD' | 'REVIEW' | 'PASS', number>>;
+  /** The audit trail's signing key and checkpoints. */
+  readonly audit: AuditConfig;
+}
+
+/** Where the audit trail's signing key and checkpoint file live, and how often heads are checkpointed. */
+export interface AuditConfig {
+  /** Ed25519 private key (PKCS#8 PEM) signing checkpoints and exports (`SENTRA_AUDIT_KEY_FILE`, default dataDir/audit-signing-key.pem; created on first use). */
+  readonly keyFile: string;
+  /** Append-only file of signed checkpoints, outside the database (`SENTRA_AUDIT_CHECKPOINT_FILE`, default dataDir/audit-checkpoints.jsonl; empty turns it off). */
+  readonly checkpointFile: string | undefined;
+  /** Seconds between checkpoints of the heads that moved (`SENTRA_AUDIT_CHECKPOINT_SECONDS`, default 300; 0 turns the timer off). */
+  readonly checkpointSeconds: number;
 }
 
 const artifactStoreKinds = ['local', 's3'] as const;
@@ -219,6 +231,11 @@ export function loadConfig(env: Env = process.env): Config {
     kycDocumentBuckets: kycDocumentBuckets(env, problems),
     enrichment: enrichmentConfig(env, problems),
     caseSlaMinutes: caseSlaMinutes(env, problems),
+    audit: {
+      keyFile: resolve(env.SENTRA_AUDIT_KEY_FILE || resolve(dataDir, 'audit-signing-key.pem')),
+      checkpointFile: env.SENTRA_AUDIT_CHECKPOINT_FILE === '' ? undefined : resolve(env.SENTRA_AUDIT_CHECKPOINT_FILE ?? resolve(dataDir, 'audit-checkpoints.jsonl')),
+      checkpointSeconds: integer(env, 'SENTRA_AUDIT_CHECKPOINT_SECONDS', 300, 0, 86_400, problems),
+    },
   };
   if (problems.length > 0) {
     throw new SentraError('SENTRA_ERR_CONFIG', `Invalid configuration: ${problems.map((p) => p.message).join('; ')}`, {

@@ -180,6 +180,18 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** A signed record of a tenant's chain head at a moment (see src/audit/audit-checkpoint.ts). */
+export interface AuditCheckpointsTable {
+  tenant_id: string;
+  seq: BigIntColumn;
+  hash: string;
+  at: Date;
+  /** periodic, export or manual. */
+  reason: string;
+  key_id: string;
+  signature: string;
+}
+
 /** Every table of Sentra's store, as Kysely sees it. */
 export interface Database {
   installation: InstallationTable;
@@ -198,6 +210,7 @@ export interface Database {
   active_models: ActiveModelsTable;
   audit_heads: AuditHeadsTable;
   audit_log: AuditLogTable;
+  audit_checkpoints: AuditCheckpointsTable;
   jobs: JobsTable;
   enrichment_results: EnrichmentResultsTable;
   sanction_entries: SanctionEntriesTable;

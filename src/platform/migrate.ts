@@ -8,6 +8,7 @@ import * as serviceTokens from './migrations/0010-service-tokens.js';
 import * as caseWork from './migrations/0011-case-work.js';
 import * as labelsKept from './migrations/0012-labels-kept.js';
 import * as idempotentDecisions from './migrations/0020-idempotent-decisions.js';
+import * as auditAppendOnly from './migrations/0013-audit-append-only.js';
 import { SentraError } from '../errors/errors.js';
 
 /**
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0011-case-work': caseWork,
   '0012-labels-kept': labelsKept,
   '0020-idempotent-decisions': idempotentDecisions,
+  '0013-audit-append-only': auditAppendOnly,
 };
 
 /**

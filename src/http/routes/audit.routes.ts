@@ -1,0 +1,58 @@
+import { Readable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import type { Clock } from '../../platform/clock.js';
+import type { Authenticator } from '../../tenants/authenticator.js';
+import type { AuditTrail } from '../../audit/audit-trail.js';
+import { ValidationError } from '../../errors/errors.js';
+import { ErrorResponse } from '../../contract/error-response.js';
+import { AuditExportLines, AuditExportQuery, AuditPublicKeyView, ChainReportView } from '../../contract/audit.js';
+import { principalOf, requireRole } from '../auth.js';
+
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
+
+/** The audit trail for admins: verify the tenant's chain, export it signed, and the key that checks exports. */
+export function registerAuditRoutes(app: FastifyInstance, authenticator: Authenticator, audit: AuditTrail, clock: Clock): void {
+  const admin = requireRole(authenticator, ['admin']);
+  app.get(
+    '/v1/audit/verify',
+    {
+      onRequest: admin,
+      schema: {
+        tags: ['audit'],
+        summary: "Verify the tenant's audit chain: every link and hash, the recorded head, and the signed checkpoints (a removed tail is found)",
+        response: { 200: ChainReportView, ...errors },
+      },
+    },
+    async (request) => (await audit.verify(principalOf(request).tenantId))[0]!,
+  );
+  app.get<{ Querystring: AuditExportQuery }>(
+    '/v1/audit/export',
+    {
+      onRequest: admin,
+      schema: {
+        tags: ['audit'],
+        summary: "Stream the tenant's audit entries of a window as JSONL ending in a summary signed with the installation's key",
+        querystring: AuditExportQuery,
+        produces: ['application/x-ndjson'],
+        response: { 200: AuditExportLines, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const from = new Date(request.query.from);
+      const to = request.query.to === undefined ? new Date(clock.now()) : new Date(request.query.to);
+      if (!(from.getTime() < to.getTime())) throw new ValidationError([{ code: 'range', path: '/to', message: 'to must be after from' }]);
+      const principal = principalOf(request);
+      const lines = await audit.export(principal.tenantId, principal.tokenId, from, to);
+      const name = `sentra-audit-${principal.tenantId}-${from.toISOString().slice(0, 10)}.jsonl`;
+      return reply.type('application/x-ndjson; charset=utf-8').header('content-disposition', `attachment; filename="${name}"`).send(Readable.from(lines));
+    },
+  );
+  app.get(
+    '/v1/audit/public-key',
+    {
+      onRequest: admin,
+      schema: { tags: ['audit'], summary: "The installation's audit public key, to check exports and checkpoints offline", response: { 200: AuditPublicKeyView, ...errors } },
+    },
+    async () => ({ key_id: audit.signer.keyId, public_key_pem: audit.signer.publicKeyPem }),
+  );
+}
