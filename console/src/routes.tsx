@@ -29,7 +29,15 @@ export const router = createBrowserRouter([
       {
         path: 'admin',
         element: <RequireRole role="admin" />,
-        children: [{ index: true, lazy: async () => ({ Component: (await import('./admin/thresholds-page')).ThresholdsPage }) }],
+        children: [
+          {
+            lazy: async () => ({ Component: (await import('./admin/admin-section')).AdminSection }),
+            children: [
+              { index: true, lazy: async () => ({ Component: (await import('./admin/thresholds-page')).ThresholdsPage }) },
+              { path: 'tokens', lazy: async () => ({ Component: (await import('./admin/tokens-page')).TokensPage }) },
+            ],
+          },
+        ],
       },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -1,0 +1,22 @@
+import { NavLink, Outlet } from 'react-router';
+
+/** The admin pages with their own navigation; the role guard sits above it in the routes. */
+export function AdminSection() {
+  return (
+    <>
+      <nav aria-label="Admin" className="section-nav">
+        <ul>
+          <li>
+            <NavLink to="/admin" end>
+              Thresholds
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to="/admin/tokens">Tokens</NavLink>
+          </li>
+        </ul>
+      </nav>
+      <Outlet />
+    </>
+  );
+}

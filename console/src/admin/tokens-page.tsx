@@ -1,0 +1,135 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, ApiError, unwrap, type ApiErrorBody } from '../api/client';
+import { ProblemList } from '../components/problem-list';
+import { useSession } from '../session/session';
+
+type Role = 'service' | 'analyst' | 'admin';
+const roleHelp: Record<Role, string> = {
+  service: 'a payment platform: scores and reads its own decisions',
+  analyst: 'a person: also works cases and records labels',
+  admin: 'a person: everything, including thresholds and tokens',
+};
+
+/** Admin: the tenant's API tokens; a new secret is shown once, revocation asks first. */
+export function TokensPage() {
+  const queryClient = useQueryClient();
+  const { me } = useSession();
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<Role>('service');
+  const tokens = useQuery({ queryKey: ['tokens'], queryFn: async () => unwrap(await api.GET('/v1/admin/tokens')) });
+  const create = useMutation({
+    mutationFn: async () => unwrap(await api.POST('/v1/admin/tokens', { body: { name, role } })),
+    onSuccess: () => {
+      setName('');
+      return queryClient.invalidateQueries({ queryKey: ['tokens'] });
+    },
+  });
+  const revoke = useMutation({
+    mutationFn: async (tokenId: string) => {
+      // 204 No Content: success has no body to unwrap.
+      const result = await api.DELETE('/v1/admin/tokens/{token_id}', { params: { path: { token_id: tokenId } } });
+      if (!result.response.ok) throw new ApiError(result.response.status, result.error as ApiErrorBody | undefined);
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['tokens'] }),
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate();
+  };
+  const problems = create.error instanceof ApiError ? (create.error.body?.error.details ?? []) : [];
+  const issued = create.data;
+  return (
+    <div className="page tokens">
+      <h1>API tokens</h1>
+      <div className="two-columns">
+        <form className="card" onSubmit={submit} aria-labelledby="new-token-title">
+          <h2 id="new-token-title">New token</h2>
+          <div className="field">
+            <label htmlFor="token-name">Name</label>
+            <input id="token-name" required maxLength={100} value={name} onChange={(event) => setName(event.target.value)} aria-describedby="token-name-help" />
+            <span id="token-name-help" className="help">
+              Who or what uses it, e.g. “checkout service” or an analyst's name.
+            </span>
+          </div>
+          <div className="field">
+            <label htmlFor="token-role">Role</label>
+            <select id="token-role" value={role} onChange={(event) => setRole(event.target.value as Role)} aria-describedby="token-role-help">
+              {(Object.keys(roleHelp) as Role[]).map((item) => (
+                <option key={item} value={item}>
+                  {item}
+                </option>
+              ))}
+            </select>
+            <span id="token-role-help" className="help">
+              {roleHelp[role]}
+            </span>
+          </div>
+          <ProblemList id="token-problems" title="Not valid" problems={problems} />
+          {create.isError && problems.length === 0 && <p role="alert">{create.error.message}</p>}
+          <button type="submit" className="primary" disabled={create.isPending || name.trim() === ''}>
+            Create token
+          </button>
+          {issued !== undefined && (
+            <div className="issued" role="status">
+              <p>
+                <strong>{issued.name}</strong> ({issued.role}) — copy the secret now; it is not shown again and Sentra keeps only its hash:
+              </p>
+              <code className="secret" aria-label="New token secret">
+                {issued.token}
+              </code>
+            </div>
+          )}
+        </form>
+        <section className="card" aria-labelledby="token-list-title">
+          <h2 id="token-list-title">Tokens of tenant {me?.tenant_id}</h2>
+          {tokens.isError && <p role="alert">{tokens.error.message}</p>}
+          {revoke.isError && <p role="alert">{revoke.error.message}</p>}
+          {tokens.data === undefined ? (
+            <p role="status">Loading tokens…</p>
+          ) : (
+            <div className="scroll-table">
+              <table>
+                <caption className="visually-hidden">API tokens</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">Role</th>
+                    <th scope="col">Last used</th>
+                    <th scope="col">State</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {tokens.data.items.map((token) => (
+                    <tr key={token.token_id}>
+                      <th scope="row">
+                        {token.name} <span className="muted">{token.token_id}</span>
+                      </th>
+                      <td>{token.role}</td>
+                      <td>{token.last_used_at === null ? 'never' : new Date(token.last_used_at).toLocaleString()}</td>
+                      <td>
+                        {token.revoked_at !== null ? (
+                          `revoked ${new Date(token.revoked_at).toLocaleString()}`
+                        ) : token.token_id === me?.token_id ? (
+                          <span className="muted">your session</span>
+                        ) : (
+                          <button
+                            type="button"
+                            disabled={revoke.isPending}
+                            onClick={() => window.confirm(`Revoke “${token.name}”? Every process refuses it within 5 seconds.`) && revoke.mutate(token.token_id)}
+                          >
+                            Revoke {token.name}
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

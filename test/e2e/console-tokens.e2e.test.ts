@@ -1,0 +1,79 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { adminToken, startTestApp, type TestApp } from '../support/test-app.js';
+import { scoreBody } from '../support/score-body.js';
+import { listenOnLoopback } from '../support/listening-app.js';
+import { browserAvailable, launchChromium, laptopViewport, screenshot, watchProblems } from '../support/browser.js';
+
+describe.skipIf(!browserAvailable())('the console token administration in headless Chromium', () => {
+  let sentra: TestApp;
+  let base: string;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  let problems: string[] = [];
+
+  beforeAll(async () => {
+    sentra = await startTestApp('pglite');
+    base = await listenOnLoopback(sentra);
+    browser = await launchChromium();
+  });
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((context) => context.close()));
+    expect(problems).toEqual([]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await sentra?.close();
+  });
+
+  async function signedIn(token: string, path: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: laptopViewport });
+    contexts.push(context);
+    const page = await context.newPage();
+    problems = watchProblems(page);
+    await page.addInitScript(`sessionStorage.setItem('sentra.token', ${JSON.stringify(token)})`);
+    await page.goto(base + path);
+    return page;
+  }
+
+  it('issues a service token whose secret is shown once and scores, then revokes it after a confirmation', async () => {
+    const page = await signedIn(adminToken, '/admin');
+    await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Tokens' }).click();
+    await page.waitForURL(`${base}/admin/tokens`);
+    await page.getByRole('heading', { name: 'API tokens' }).waitFor();
+    await page.getByLabel('Name').fill('checkout service');
+    await page.getByLabel('Role').selectOption('service');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const secret = (await page.getByLabel('New token secret').textContent())!;
+    expect(secret).toMatch(/^sentra_/);
+    await screenshot(page, 'admin-tokens');
+    const list = page.getByRole('table');
+    await expect.poll(() => list.textContent()).toContain('checkout service');
+    expect(await list.textContent()).not.toContain(secret);
+    // The secret works as the API's bearer token, with the service role.
+    const scored = await sentra.app.inject({ method: 'POST', url: '/v1/risk/score', headers: { authorization: `Bearer ${secret}` }, payload: scoreBody() });
+    expect(scored.statusCode).toBe(200);
+    const thresholds = await sentra.app.inject({ method: 'GET', url: '/v1/admin/thresholds', headers: { authorization: `Bearer ${secret}` } });
+    expect(thresholds.statusCode).toBe(403);
+    // Leaving the page forgets the secret: it is shown only once.
+    await page.reload();
+    await page.getByRole('heading', { name: 'API tokens' }).waitFor();
+    expect(await page.getByLabel('New token secret').count()).toBe(0);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Revoke checkout service' }).click();
+    await expect.poll(() => list.textContent()).toContain('revoked');
+    const listed = await sentra.app.inject({ method: 'GET', url: '/v1/admin/tokens', headers: { authorization: `Bearer ${adminToken}` } });
+    expect(listed.json().items.find((token: { name: string }) => token.name === 'checkout service').revoked_at).not.toBeNull();
+  });
+
+  it('caps a name at the API limit of 100 characters and will not submit a blank one; nothing is created', async () => {
+    const page = await signedIn(adminToken, '/admin/tokens');
+    const before = (await sentra.app.inject({ method: 'GET', url: '/v1/admin/tokens', headers: { authorization: `Bearer ${adminToken}` } })).json().items.length;
+    await page.getByLabel('Name').fill('x'.repeat(100) + 'y');
+    expect(await page.getByLabel('Name').inputValue()).toHaveLength(100);
+    await page.getByLabel('Name').fill('   ');
+    expect(await page.getByRole('button', { name: 'Create token' }).isDisabled()).toBe(true);
+    const after = (await sentra.app.inject({ method: 'GET', url: '/v1/admin/tokens', headers: { authorization: `Bearer ${adminToken}` } })).json().items.length;
+    expect(after).toBe(before);
+  });
+});
