@@ -1,6 +1,7 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Database } from '../platform/database-schema.js';
-import { caseStatusList, type CaseStatus } from './case-status.js';
+import type { CaseStatus } from './case-status.js';
+import { countByStatus, type CaseCountCache } from './case-counts.js';
 import { decodeCursor, encodeCursor, type CaseSort } from './case-cursor.js';
 import type { CaseRecord } from './case-record.js';
 
@@ -56,35 +57,60 @@ function sortValue(row: CaseRecord, sort: CaseSort): number {
  * the last case's sort value and id, so a page costs the same at any depth and a case changing
  * between pages is neither skipped nor repeated twice within one order.
  */
-export async function listCases(db: Kysely<Database>, tenantId: string, filters: CaseFilters, sort: CaseSort, limit: number, cursorText?: string): Promise<CasePage> {
-  let query = db.selectFrom('cases').selectAll().where((eb) => conditions(eb, tenantId, filters, true));
+export async function listCases(
+  db: Kysely<Database>,
+  tenantId: string,
+  filters: CaseFilters,
+  sort: CaseSort,
+  limit: number,
+  cursorText?: string,
+  countCache?: CaseCountCache,
+): Promise<CasePage> {
   const cursor = cursorText === undefined ? undefined : decodeCursor(cursorText, sort);
-  if (sort === 'priority') {
-    if (cursor !== undefined) query = query.where(sql<boolean>`(priority, id) < (${cursor.value}, ${cursor.id})`);
-    query = query.orderBy('priority', 'desc').orderBy('id', 'desc');
-  } else if (sort === 'created') {
-    if (cursor !== undefined) query = query.where(sql<boolean>`(created_at, id) < (${new Date(cursor.value)}, ${cursor.id})`);
-    query = query.orderBy('created_at', 'desc').orderBy('id', 'desc');
-  } else {
-    if (cursor !== undefined) query = query.where(sql<boolean>`(sla_due_at, id) > (${new Date(cursor.value)}, ${cursor.id})`);
-    query = query.orderBy('sla_due_at', 'asc').orderBy('id', 'asc');
-  }
-  const [rows, countRows] = await Promise.all([
-    query.limit(limit + 1).execute(),
-    db
-      .selectFrom('cases')
-      .select(['status', (eb) => eb.fn.countAll<string>().as('count')])
-      .where((eb) => conditions(eb, tenantId, filters, false))
-      .groupBy('status')
-      .execute(),
-  ]);
+  const page = (statuses: readonly CaseStatus[] | undefined) => {
+    let query = db.selectFrom('cases').selectAll().where((eb) => conditions(eb, tenantId, { ...filters, statuses }, true));
+    if (sort === 'priority') {
+      if (cursor !== undefined) query = query.where(sql<boolean>`(priority, id) < (${cursor.value}, ${cursor.id})`);
+      query = query.orderBy('priority', 'desc').orderBy('id', 'desc');
+    } else if (sort === 'created') {
+      if (cursor !== undefined) query = query.where(sql<boolean>`(created_at, id) < (${new Date(cursor.value)}, ${cursor.id})`);
+      query = query.orderBy('created_at', 'desc').orderBy('id', 'desc');
+    } else {
+      if (cursor !== undefined) query = query.where(sql<boolean>`(sla_due_at, id) > (${new Date(cursor.value)}, ${cursor.id})`);
+      query = query.orderBy('sla_due_at', 'asc').orderBy('id', 'asc');
+    }
+    return query.limit(limit + 1).execute();
+  };
+  // The priority and SLA indexes lead with the status: with several statuses, read each status's
+  // first page through its index and merge, instead of sorting every matching case.
+  const perStatus = filters.statuses !== undefined && filters.statuses.length > 1 && sort !== 'created';
+  const rowsPromise = perStatus
+    ? Promise.all(filters.statuses!.map((status) => page([status]))).then((pages) => pages.flat().sort((a, b) => compareInOrder(a, b, sort)).slice(0, limit + 1))
+    : page(filters.statuses);
+  const count = () =>
+    countByStatus(
+      db
+        .selectFrom('cases')
+        .select(['status', (eb) => eb.fn.countAll<string>().as('count')])
+        .where((eb) => conditions(eb, tenantId, filters, false))
+        .groupBy('status')
+        .execute(),
+    );
+  const countKey = JSON.stringify([tenantId, { ...filters, statuses: undefined }]);
+  const [rows, counts] = await Promise.all([rowsPromise, countCache === undefined ? count() : countCache.get(countKey, count)]);
   const items = rows.slice(0, limit);
   const last = items.at(-1);
-  const counts = Object.fromEntries(caseStatusList.map((status) => [status, 0])) as Record<CaseStatus, number>;
-  for (const row of countRows) counts[row.status] = Number(row.count);
   return {
     items,
     nextCursor: rows.length > limit && last !== undefined ? encodeCursor({ sort, value: sortValue(last, sort), id: last.id }) : null,
-    counts,
+    counts: { ...counts },
   };
+}
+
+/** The queue's order as a comparison, to merge per-status pages exactly as the database orders one. */
+function compareInOrder(a: CaseRecord, b: CaseRecord, sort: CaseSort): number {
+  const byId = a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  if (sort === 'priority') return b.priority - a.priority || -byId;
+  if (sort === 'created') return b.created_at.getTime() - a.created_at.getTime() || -byId;
+  return a.sla_due_at.getTime() - b.sla_due_at.getTime() || byId;
 }

@@ -9,6 +9,7 @@ import * as caseWork from './migrations/0011-case-work.js';
 import * as labelsKept from './migrations/0012-labels-kept.js';
 import * as idempotentDecisions from './migrations/0020-idempotent-decisions.js';
 import * as auditAppendOnly from './migrations/0013-audit-append-only.js';
+import * as casePartyIndexes from './migrations/0014-case-party-indexes.js';
 import { SentraError } from '../errors/errors.js';
 
 /**
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0012-labels-kept': labelsKept,
   '0020-idempotent-decisions': idempotentDecisions,
   '0013-audit-append-only': auditAppendOnly,
+  '0014-case-party-indexes': casePartyIndexes,
 };
 
 /**

@@ -5,6 +5,7 @@ import type { Authenticator } from '../../tenants/authenticator.js';
 import type { CaseStatus } from '../../cases/case-status.js';
 import type { CaseSort } from '../../cases/case-cursor.js';
 import { listCases, type CaseFilters } from '../../cases/case-query.js';
+import { CaseCountCache } from '../../cases/case-counts.js';
 import { caseDetail } from '../../cases/case-detail.js';
 import { caseView } from '../../cases/case-record.js';
 import { ErrorResponse } from '../../contract/error-response.js';
@@ -35,6 +36,7 @@ function filtersOf(query: CaseListQuery, me: string): CaseFilters {
 /** `GET /v1/cases` (the queue) and `GET /v1/cases/{case_id}` (everything about one case): analysts and admins. */
 export function registerCaseRoutes(app: FastifyInstance, authenticator: Authenticator, db: Kysely<Database>): void {
   const analyst = requireRole(authenticator, ['analyst', 'admin']);
+  const counts = new CaseCountCache();
   app.get<{ Querystring: CaseListQuery }>(
     '/v1/cases',
     {
@@ -49,7 +51,7 @@ export function registerCaseRoutes(app: FastifyInstance, authenticator: Authenti
     async (request) => {
       const principal = principalOf(request);
       const query = request.query;
-      const page = await listCases(db, principal.tenantId, filtersOf(query, principal.tokenId), (query.sort ?? 'priority') as CaseSort, Number(query.limit ?? 50), query.cursor);
+      const page = await listCases(db, principal.tenantId, filtersOf(query, principal.tokenId), (query.sort ?? 'priority') as CaseSort, Number(query.limit ?? 50), query.cursor, counts);
       return { items: page.items.map(caseView), next_cursor: page.nextCursor, counts: page.counts };
     },
   );
