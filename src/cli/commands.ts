@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerAuditCommand } from './audit-command.js';
 import { registerEvaluateCommand } from './evaluate-command.js';
+import { registerExportDatasetCommand } from './export-dataset-command.js';
 import { registerImportCommand } from './import-command.js';
 import { registerListsCommand } from './lists-command.js';
 import { registerMigrateCommand } from './migrate-command.js';
@@ -26,6 +27,7 @@ export const commands: RegisterCommand[] = [
   registerValidateCommand,
   registerSimulateCommand,
   registerImportCommand,
+  registerExportDatasetCommand,
   registerReplayCommand,
   registerTrainCommand,
   registerEvaluateCommand,
