@@ -107,6 +107,8 @@ export async function buildRuntime(config: Config, options: AppOptions = {}): Pr
     dataDir: config.dataDir,
     timeoutMs: config.databaseTimeoutMs,
     inMemory: options.inMemoryDatabase,
+    workerHeapMb: config.databaseWorkerHeapMb,
+    sharedBuffersMb: config.databaseSharedBuffersMb,
   });
   phase('database');
   try {
@@ -176,6 +178,8 @@ export async function closeRuntime(runtime: Runtime): Promise<void> {
 /** Builds the whole product: runtime plus the HTTP surface. One call wires everything. */
 export async function buildApp(config: Config, options: AppOptions = {}): Promise<SentraApp> {
   const runtime = await buildRuntime(config, options);
+  let databaseLost = false;
+  void runtime.database.lost.then(() => (databaseLost = true));
   const app = createServer({
     logger: runtime.logger,
     bodyLimitBytes: config.bodyLimitBytes,
@@ -195,6 +199,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       }
     },
     modelLoaded: () => runtime.models.ready(),
+    databaseLost: () => databaseLost,
   });
   registerScoreRoutes(app, runtime.authenticator, runtime.scoring, config.kycDocumentBuckets);
   registerDecisionRoutes(app, runtime.authenticator, runtime.database.db);

@@ -19,6 +19,8 @@ export function registerServeCommand(program: Command): void {
       };
       process.on('uncaughtException', fail);
       process.on('unhandledRejection', fail);
+      // Without its embedded database every request would fail: exit, so a supervisor restarts it.
+      void sentra.runtime.database.lost.then(fail);
       let stopping = false;
       const stop = (signal: string) => {
         if (stopping) return;

@@ -49,6 +49,9 @@ export interface OnlineSignals {
   sessionAgeSeconds?: number;
 }
 
+/** What a label needs of its transaction: who it credits, and when the transaction happened. */
+export type LabeledTransaction = Pick<TransactionRecord, 'txId' | 'createdAt' | 'senderEntityId' | 'receiverEntityId'>;
+
 /** A label on a transaction (data contract v1 `labels.csv`, analyst verdicts, chargebacks). */
 export interface LabelRecord {
   txId: string;

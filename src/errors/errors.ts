@@ -16,6 +16,7 @@ export const errorCatalogue = {
   SENTRA_ERR_STORE_UNAVAILABLE: { message: 'The database is unreachable; retry later.', retryable: true },
   SENTRA_ERR_OVERLOADED: { message: 'The server has more decisions waiting to be written than it accepts; retry later.', retryable: true },
   SENTRA_ERR_MODEL_UNAVAILABLE: { message: 'No model is active for this tenant.', retryable: true },
+  SENTRA_ERR_DATA_DIR_LOCKED: { message: 'The data folder is in use by another Sentra process.', retryable: false },
   SENTRA_ERR_CONFIG: { message: 'The configuration is invalid.', retryable: false },
   SENTRA_ERR_MODEL_FORMAT: { message: 'The model file is malformed or unsupported.', retryable: false },
   SENTRA_ERR_DATASET_INVALID: { message: 'The dataset does not conform to data contract v1.', retryable: false },

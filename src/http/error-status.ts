@@ -15,6 +15,7 @@ export function statusOf(code: ErrorCode): number {
     case 'SENTRA_ERR_NOT_FOUND':
       return 404;
     case 'SENTRA_ERR_CONFLICT':
+    case 'SENTRA_ERR_DATA_DIR_LOCKED':
       return 409;
     case 'SENTRA_ERR_PAYLOAD_TOO_LARGE':
       return 413;

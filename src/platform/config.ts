@@ -30,6 +30,10 @@ export interface Config {
   readonly databaseTimeoutMs: number;
   /** Most decisions that may wait to be written; one more is refused at once with 503 (`SENTRA_WRITE_BACKLOG`, default 1024). */
   readonly writeBacklog: number;
+  /** Heap limit in MB of the embedded database's worker thread (`SENTRA_DB_WORKER_HEAP_MB`, default unset: Node's own). */
+  readonly databaseWorkerHeapMb: number | undefined;
+  /** PostgreSQL `shared_buffers` of the embedded database in MB (`SENTRA_DB_SHARED_BUFFERS_MB`, default 16). */
+  readonly databaseSharedBuffersMb: number;
   /** How far in the future a payment's `created_at` may lie, in ms (`SENTRA_CLOCK_SKEW_SECONDS`, default 300). */
   readonly clockSkewMs: number;
   /** Folder of the local artifact store (`SENTRA_ARTIFACT_DIR`, default dataDir/artifacts). */
@@ -221,6 +225,8 @@ export function loadConfig(env: Env = process.env): Config {
     bodyLimitBytes: integer(env, 'SENTRA_BODY_LIMIT', 1024 * 1024, 1024, 64 * 1024 * 1024, problems),
     databaseTimeoutMs: integer(env, 'SENTRA_DB_TIMEOUT_MS', 2000, 50, 60_000, problems),
     writeBacklog: integer(env, 'SENTRA_WRITE_BACKLOG', 1024, 1, 1_000_000, problems),
+    databaseWorkerHeapMb: integer(env, 'SENTRA_DB_WORKER_HEAP_MB', 0, 0, 1_048_576, problems) || undefined,
+    databaseSharedBuffersMb: integer(env, 'SENTRA_DB_SHARED_BUFFERS_MB', 16, 1, 65_536, problems),
     clockSkewMs: integer(env, 'SENTRA_CLOCK_SKEW_SECONDS', 300, 0, 31_536_000, problems) * 1000,
     artifactDir,
     artifactStore: artifactStore(env, artifactDir, problems),

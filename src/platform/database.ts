@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kysely, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
 import type { Database } from './database-schema.js';
 import { SerializedPGliteDialect } from './serialized-pglite-dialect.js';
 import { ensureTemplate } from './pglite-template.js';
 import { WorkerPGlite } from './pglite-worker-client.js';
+import { lockDataDir } from './data-dir-lock.js';
 
 /** Which engine holds the data: embedded PGlite in the data folder, or a PostgreSQL server. */
 export type StoreKind = 'pglite' | 'postgres';
@@ -16,6 +16,11 @@ export interface DatabaseHandle {
   readonly kind: StoreKind;
   /** Closes every connection; the handle is unusable afterwards. */
   close(): Promise<void>;
+  /**
+   * Resolves when the database is gone for good without close(): the embedded database's worker
+   * stopped (a crash, its heap limit). Never resolves for PostgreSQL, whose connections reconnect.
+   */
+  readonly lost: Promise<Error>;
 }
 
 /** Where and how to open the database. */
@@ -30,14 +35,19 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** Use an in-memory embedded database (tests). */
   inMemory?: boolean;
+  /** Heap limit of the embedded database's worker thread in MB; past it the worker stops (default: Node's). */
+  workerHeapMb?: number;
+  /** PostgreSQL `shared_buffers` of the embedded database in MB (default PostgreSQL's 128). */
+  sharedBuffersMb?: number;
 }
-
-// int8 (bigint) values such as audit sequence numbers fit in a double for any realistic count.
-pg.types.setTypeParser(20, (value) => Number(value));
 
 /** Opens the database described by the options and checks that it answers. */
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl !== undefined) {
+    // Imported only here: an embedded server does not hold the PostgreSQL client in memory.
+    const { default: pg } = await import('pg');
+    // int8 (bigint) values such as audit sequence numbers fit in a double for any realistic count.
+    pg.types.setTypeParser(20, (value) => Number(value));
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
@@ -51,17 +61,37 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     pool.on('connect', (client) => client.on('error', () => undefined));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     await sql`select 1`.execute(db);
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    return { db, kind: 'postgres', close: () => db.destroy(), lost: new Promise<Error>(() => undefined) };
   }
   let dataPath: string | undefined;
+  let lock: { release(): void } | undefined;
   if (options.inMemory !== true) {
     mkdirSync(options.dataDir, { recursive: true });
+    lock = lockDataDir(options.dataDir);
     dataPath = join(options.dataDir, 'pgdata');
   }
-  // A new cluster starts from the migrated template instead of running initdb (seconds in WASM).
-  const fresh = dataPath === undefined || !existsSync(join(dataPath, 'PG_VERSION'));
-  const templatePath = fresh ? await ensureTemplate() : undefined;
-  const pglite = await WorkerPGlite.open({ dataPath, templatePath });
-  const db = new Kysely<Database>({ dialect: new SerializedPGliteDialect({ pglite }) });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  try {
+    // A new cluster starts from the migrated template instead of running initdb (seconds in WASM).
+    const fresh = dataPath === undefined || !existsSync(join(dataPath, 'PG_VERSION'));
+    const templatePath = fresh ? await ensureTemplate() : undefined;
+    const setup = { dataPath, sharedBuffersMb: options.sharedBuffersMb };
+    if (templatePath !== undefined && dataPath !== undefined) {
+      // Unpacking the template grows the worker's WebAssembly memory by the archive's size (about
+      // 120 MB), and that memory never shrinks: unpack in a worker of its own, then open afresh.
+      await (await WorkerPGlite.open({ ...setup, templatePath }, options.workerHeapMb)).close();
+    }
+    const pglite = await WorkerPGlite.open({ ...setup, templatePath: dataPath === undefined ? templatePath : undefined }, options.workerHeapMb);
+    const db = new Kysely<Database>({ dialect: new SerializedPGliteDialect({ pglite }) });
+    const close = async () => {
+      try {
+        await db.destroy();
+      } finally {
+        lock?.release();
+      }
+    };
+    return { db, kind: 'pglite', close, lost: pglite.lost };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
 }

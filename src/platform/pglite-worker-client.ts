@@ -26,7 +26,10 @@ export class WorkerPGlite implements PGlite {
   closed = false;
   ready = false;
   readonly waitReady: Promise<void>;
+  /** Resolves with the cause when the worker stops without close(): the database is gone for this process. */
+  readonly lost: Promise<Error>;
   private readonly pending = new Map<number, Pending>();
+  private closing = false;
   private nextId = 1;
 
   private constructor(
@@ -50,19 +53,29 @@ export class WorkerPGlite implements PGlite {
       this.pending.delete(reply.id);
       pending?.resolve(reply);
     });
-    const fail = (error: Error) => this.failAll(new Error(`PGlite is closed: the database worker stopped (${error.message})`));
+    let reportLost: (error: Error) => void = () => undefined;
+    this.lost = new Promise<Error>((resolve) => (reportLost = resolve));
+    const fail = (error: Error) => {
+      const stopped = new Error(`PGlite is closed: the database worker stopped (${error.message})`);
+      this.failAll(stopped);
+      if (!this.closing) reportLost(stopped);
+    };
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`exit code ${code}`)));
   }
 
   /** Starts the worker and waits until the database is open. */
-  static async open(setup: WorkerSetup): Promise<WorkerPGlite> {
+  static async open(setup: WorkerSetup, heapLimitMb?: number): Promise<WorkerPGlite> {
     const sharedMemory = new SharedArrayBuffer(sharedMemoryBytes);
-    const worker = startModuleWorker(import.meta.url, './pglite-worker', { workerData: { ...setup, sharedMemory } satisfies WorkerSetup });
+    const worker = startModuleWorker(import.meta.url, './pglite-worker', {
+      workerData: { ...setup, sharedMemory } satisfies WorkerSetup,
+      ...(heapLimitMb === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: heapLimitMb } }),
+    });
     const client = new WorkerPGlite(worker, Buffer.from(sharedMemory));
     try {
       await client.waitReady;
     } catch (error) {
+      client.closing = true;
       await client.worker.terminate();
       throw error;
     }
@@ -126,6 +139,7 @@ export class WorkerPGlite implements PGlite {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     if (this.closed) return;
     await this.send({ kind: 'close' }).catch(() => undefined);
     this.closed = true;

@@ -6,6 +6,8 @@ export interface WorkerSetup {
   templatePath: string | undefined;
   /** Memory shared with the client, through which large text parameters travel (see {@link SharedParameter}). */
   sharedMemory?: SharedArrayBuffer;
+  /** PostgreSQL's `shared_buffers` in MB (default PostgreSQL's own, 128). */
+  sharedBuffersMb?: number;
 }
 
 /**

@@ -25,6 +25,7 @@ async function open(): Promise<PGlite> {
     setup.templatePath !== undefined && existsSync(setup.templatePath) ? new Blob([readFileSync(setup.templatePath)]) : undefined;
   return PGlite.create(setup.dataPath, {
     parsers: { 20: (value: string) => Number(value) },
+    ...(setup.sharedBuffersMb === undefined ? {} : { postgresqlconf: [`shared_buffers=${setup.sharedBuffersMb}MB`] }),
     ...(loadDataDir === undefined ? {} : { loadDataDir }),
   });
 }

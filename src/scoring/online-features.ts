@@ -4,18 +4,23 @@ import type { Config } from '../platform/config.js';
 import type { Clock } from '../platform/clock.js';
 import type { Logger } from '../platform/logger.js';
 import { FeatureEngine } from '../features/engine/feature-engine.js';
-import { interleaveByTime, rebuildStartTime, replayHistory } from '../features/engine/replay.js';
+import { newReplayState, rebuildStartTime, replayHistory } from '../features/engine/replay.js';
 import { BackgroundNetworkSignals } from '../features/network/offline-network-signals.js';
 import { createProfileStore } from '../features/profile/create-profile-store.js';
 import { isSyncProfileStore } from '../features/profile/profile-store.js';
 import { installCacheDirectory } from '../platform/install-cache.js';
 import type { FeatureSource } from './scoring-ports.js';
-import { loadTenantHistory } from './transaction-history.repository.js';
+import { tenantHistoryPages } from './transaction-history.repository.js';
 
 /** The feature engine as a running server holds it. */
 export interface OnlineFeatureSource extends FeatureSource {
   readonly engine: FeatureEngine;
-  /** Resolves when the offline IP databases are loaded (lookups return nothing until then). */
+  /**
+   * Resolves when the offline IP databases are loaded (lookups return nothing until then; a failure
+   * is logged and resolves too). They load at start when the stored history shows raw IP addresses
+   * (or profiles live in Redis), otherwise on the first request that carries one, or when this is
+   * first read: reading it starts the loading.
+   */
   readonly networkReady: Promise<void>;
   close(): Promise<void>;
 }
@@ -37,15 +42,16 @@ export interface OnlineFeatureOptions {
  */
 export async function openFeatureSource(options: OnlineFeatureOptions): Promise<OnlineFeatureSource> {
   const { config, db, clock, logger } = options;
-  const store = createProfileStore({
+  const store = await createProfileStore({
     redisUrl: config.redisUrl,
     memory: { wallClock: () => clock.now() },
     redis: { keyPrefix: config.redisKeyPrefix, commandTimeoutMs: config.databaseTimeoutMs },
   });
-  const network = new BackgroundNetworkSignals({ cacheDirectory: installCacheDirectory() });
-  const networkReady = network.ready.catch((error: unknown) => {
+  const network = new BackgroundNetworkSignals({ cacheDirectory: installCacheDirectory() }, (error: unknown) => {
     logger.warn({ err: error }, 'offline IP databases could not be loaded: IP country/ASN/hosting features will be missing');
   });
+  const networkReady = () => network.ready.catch(() => undefined);
+  let rawAddressesSeen = !isSyncProfileStore(store);
   const engine = new FeatureEngine({ store, networkSignals: network, ipHashSecret: options.ipHashKey.toString('hex') });
   if (isSyncProfileStore(store)) {
     const started = performance.now();
@@ -54,15 +60,22 @@ export async function openFeatureSource(options: OnlineFeatureOptions): Promise<
     const tenants = await db.selectFrom('tenants').select('id').execute();
     let replayed = 0;
     for (const { id } of tenants) {
-      const history = await loadTenantHistory(db, id, from, now);
-      const summary = await replayHistory(engine, id, interleaveByTime(history.transactions, history.labels));
-      replayed += summary.transactions;
+      // Streamed a page at a time: a large install's history never sits in memory whole.
+      const state = newReplayState(true);
+      for await (const steps of tenantHistoryPages(db, id, from, now)) {
+        rawAddressesSeen ||= steps.some((step) => step.kind === 'transaction' && step.transaction.network !== undefined);
+        replayed += (await replayHistory(engine, id, steps, undefined, state)).transactions;
+      }
     }
     logger.info({ transactions: replayed, ms: Math.round(performance.now() - started) }, 'rebuilt in-memory profiles from stored history');
   }
+  // Payments with raw IP addresses are expected: have the databases ready for the first of them.
+  if (rawAddressesSeen) void networkReady();
   return {
     engine,
-    networkReady,
+    get networkReady() {
+      return networkReady();
+    },
     observe: (tenantId, record, online) => engine.observe(tenantId, record, online),
     close: () => store.close(),
   };

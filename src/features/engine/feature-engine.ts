@@ -1,5 +1,5 @@
 import type { LabelValue } from '../../contract/enums.js';
-import type { LabelRecord, OnlineSignals, TransactionRecord } from '../../contract/transaction-record.js';
+import type { LabeledTransaction, LabelRecord, OnlineSignals, TransactionRecord } from '../../contract/transaction-record.js';
 import { featureCatalogue } from '../catalogue/feature-catalogue.js';
 import type { FeatureDefinition, FeatureInput } from '../catalogue/feature-definition.js';
 import { amountInUsd } from '../currency.js';
@@ -120,13 +120,13 @@ export class FeatureEngine<Store extends ProfileStore = ProfileStore> {
    * and receiver. Pass `previous` when the transaction already had a label (a changed verdict), so
    * it is moved rather than counted twice; the same label again is a no-op.
    */
-  async applyLabel(tenantId: string, label: LabelRecord, transaction: TransactionRecord, previous?: LabelValue): Promise<void> {
+  async applyLabel(tenantId: string, label: LabelRecord, transaction: LabeledTransaction, previous?: LabelValue): Promise<void> {
     const event = labelEvent(tenantId, label, transaction, previous);
     if (event !== undefined) await this.store.applyLabel(event);
   }
 
   /** The synchronous `applyLabel` of an engine on the in-memory store. */
-  applyLabelSync(this: FeatureEngine<SyncProfileStore>, tenantId: string, label: LabelRecord, transaction: TransactionRecord, previous?: LabelValue): void {
+  applyLabelSync(this: FeatureEngine<SyncProfileStore>, tenantId: string, label: LabelRecord, transaction: LabeledTransaction, previous?: LabelValue): void {
     const event = labelEvent(tenantId, label, transaction, previous);
     if (event !== undefined) this.store.applyLabelSync(event);
   }
@@ -195,7 +195,7 @@ function presentOrUndefined(id: string | undefined): string | undefined {
   return id === '' ? undefined : id;
 }
 
-function labelEvent(tenantId: string, label: LabelRecord, transaction: TransactionRecord, previous: LabelValue | undefined): LabelEvent | undefined {
+function labelEvent(tenantId: string, label: LabelRecord, transaction: LabeledTransaction, previous: LabelValue | undefined): LabelEvent | undefined {
   if (label.txId !== transaction.txId) throw new Error(`label for ${label.txId} applied with transaction ${transaction.txId}`);
   if (previous === label.label) return undefined;
   return {

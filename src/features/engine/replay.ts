@@ -1,5 +1,5 @@
 import type { LabelValue } from '../../contract/enums.js';
-import type { LabelRecord, OnlineSignals, TransactionRecord } from '../../contract/transaction-record.js';
+import type { LabeledTransaction, LabelRecord, OnlineSignals, TransactionRecord } from '../../contract/transaction-record.js';
 import type { NetworkObservation } from '../network/network-signals.js';
 import type { ProfilePlan } from '../profile/profile-plan.js';
 import { isSyncProfileStore, type SyncProfileStore } from '../profile/profile-store.js';
@@ -14,10 +14,27 @@ export interface HistoricalTransaction {
   readonly online?: OnlineSignals;
 }
 
-/** One step of a time-ordered replay. */
+/**
+ * One step of a time-ordered replay. A label may carry its transaction (a streamed history, which
+ * keeps no map of replayed transactions); it then counts only when its transaction was created
+ * before the label, i.e. was replayed before it.
+ */
 export type ReplayStep =
   | { readonly kind: 'transaction'; readonly transaction: HistoricalTransaction }
-  | { readonly kind: 'label'; readonly label: LabelRecord };
+  | { readonly kind: 'label'; readonly label: LabelRecord; readonly transaction?: LabeledTransaction };
+
+/** What a replay carries from one page of steps to the next. */
+export interface ReplayState {
+  /** Replayed transactions by id, for labels that do not carry theirs; undefined: labels carry them. */
+  readonly records: Map<string, LabeledTransaction> | undefined;
+  /** The last label applied per transaction, so a changed label moves the count. */
+  readonly lastLabel: Map<string, LabelValue>;
+}
+
+/** A fresh replay state; `streamed`: labels carry their transactions, so none is remembered. */
+export function newReplayState(streamed = false): ReplayState {
+  return { records: streamed ? undefined : new Map(), lastLabel: new Map() };
+}
 
 function asHistorical(item: TransactionRecord | HistoricalTransaction): HistoricalTransaction {
   return 'record' in item ? item : { record: item };
@@ -77,9 +94,9 @@ export async function replayHistory(
   tenantId: string,
   steps: Iterable<ReplayStep>,
   listener?: ReplayListener,
+  state: ReplayState = newReplayState(),
 ): Promise<ReplaySummary> {
-  const records = new Map<string, TransactionRecord>();
-  const lastLabel = new Map<string, LabelValue>();
+  const { records, lastLabel } = state;
   const syncEngine = isSyncProfileStore(engine.store) ? (engine as FeatureEngine<SyncProfileStore>) : undefined;
   let transactions = 0;
   let labels = 0;
@@ -89,12 +106,12 @@ export async function replayHistory(
       const { record, online, network } = step.transaction;
       const context = network === undefined ? undefined : { network };
       const features = syncEngine !== undefined ? syncEngine.observeSync(tenantId, record, online, context) : await engine.observe(tenantId, record, online, context);
-      records.set(record.txId, record);
+      records?.set(record.txId, record);
       transactions++;
       listener?.(step.transaction, features);
       continue;
     }
-    const record = records.get(step.label.txId);
+    const record = step.transaction === undefined ? records?.get(step.label.txId) : step.transaction.createdAt < step.label.labeledAt ? step.transaction : undefined;
     if (record === undefined) {
       skippedLabels++;
       continue;

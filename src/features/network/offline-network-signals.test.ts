@@ -34,6 +34,14 @@ describe('the offline IP databases shipped as npm packages', () => {
     expect(again.lookup('1.1.1.1')).toEqual(signals.lookup('1.1.1.1'));
   });
 
+  it('loads nothing until asked, then starts on the first lookup', async () => {
+    const background = new BackgroundNetworkSignals({ cacheDirectory: directory });
+    expect(background.lookup('1.1.1.1')).toBeUndefined();
+    const deadline = Date.now() + 30_000;
+    while (background.lookup('1.1.1.1') === undefined && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(background.lookup('1.1.1.1')?.asn).toBe(13335);
+  });
+
   it('answers nothing until background loading is ready', async () => {
     const background = new BackgroundNetworkSignals({ cacheDirectory: directory });
     expect(background.lookup('1.1.1.1')).toBeUndefined();

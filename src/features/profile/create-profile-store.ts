@@ -1,7 +1,7 @@
 import { MemoryProfileStore, type MemoryProfileStoreOptions } from './memory/memory-profile-store.js';
 import { buildProfilePlan, type ProfilePlan } from './profile-plan.js';
 import type { ProfileStore } from './profile-store.js';
-import { RedisProfileStore, type RedisProfileStoreOptions } from './redis/redis-profile-store.js';
+import type { RedisProfileStoreOptions } from './redis/redis-profile-store.js';
 
 /** Which store to build. */
 export interface ProfileStoreSettings {
@@ -13,9 +13,15 @@ export interface ProfileStoreSettings {
   readonly redis?: RedisProfileStoreOptions;
 }
 
-/** The embedded in-memory store, or the Redis store when a URL is configured. */
-export function createProfileStore(settings: ProfileStoreSettings = {}): ProfileStore {
+/**
+ * The embedded in-memory store, or the Redis store when a URL is configured. The Redis client is
+ * imported only then: an embedded server does not hold it in memory (about 24 MB).
+ */
+export async function createProfileStore(settings: ProfileStoreSettings = {}): Promise<ProfileStore> {
   const plan = settings.plan ?? buildProfilePlan();
-  if (settings.redisUrl !== undefined && settings.redisUrl !== '') return RedisProfileStore.connect(settings.redisUrl, plan, settings.redis);
+  if (settings.redisUrl !== undefined && settings.redisUrl !== '') {
+    const { RedisProfileStore } = await import('./redis/redis-profile-store.js');
+    return RedisProfileStore.connect(settings.redisUrl, plan, settings.redis);
+  }
   return new MemoryProfileStore(plan, settings.memory);
 }

@@ -8,16 +8,23 @@ export interface ReadinessProbe {
   databaseReachable(): Promise<boolean>;
   /** True when a model is loaded for every tenant that scores. */
   modelLoaded(): boolean;
+  /** True once the embedded database stopped for good: the process can no longer serve. */
+  databaseLost(): boolean;
 }
 
 const Check = Type.Object({ status: Type.String(), checks: Type.Record(Type.String(), Type.Boolean()) });
 
 /** `/healthz` (the process answers) and `/readyz` (database reachable and model loaded). */
 export function registerHealthRoutes(app: FastifyInstance, probe: ReadinessProbe): void {
-  app.get('/healthz', { config: { access: publicAccess }, schema: { tags: ['operations'], summary: 'Liveness: the process answers', response: { 200: Check } } }, () => ({
-    status: 'ok',
-    checks: { process: true },
-  }));
+  app.get(
+    '/healthz',
+    { config: { access: publicAccess }, schema: { tags: ['operations'], summary: 'Liveness: the process answers and its database is not lost', response: { 200: Check, 503: Check } } },
+    (_request, reply) => {
+      const alive = !probe.databaseLost();
+      if (!alive) void reply.status(503);
+      return { status: alive ? 'ok' : 'dead', checks: { process: true, database_alive: alive } };
+    },
+  );
   app.get(
     '/readyz',
     { config: { access: publicAccess }, schema: { tags: ['operations'], summary: 'Readiness: database reachable and model loaded', response: { 200: Check, 503: Check } } },
