@@ -8,6 +8,8 @@ export interface ServeProcess {
   /** Standard error alone. */
   errors(): string;
   stop(): Promise<number>;
+  /** Kills the process with SIGKILL (no shutdown of any kind) and waits until it is gone. */
+  kill(): Promise<void>;
 }
 
 /** Starts the built server (`npm test` builds first) on the embedded store and waits for readiness. */
@@ -38,6 +40,11 @@ export async function serve(dataDir: string, port: number, extraEnv: Record<stri
       // 'close' comes after the process exited AND its output streams ended, so output() is complete.
       const [code] = await once(child, 'close');
       return code as number;
+    },
+    async kill() {
+      const closed = once(child, 'close');
+      child.kill('SIGKILL');
+      await closed;
     },
   };
 }
