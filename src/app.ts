@@ -46,6 +46,13 @@ import { registerJobRoutes } from './http/routes/jobs.routes.js';
 import { registerEnrichmentRoutes } from './http/routes/enrichment.routes.js';
 import { registerAuditRoutes } from './http/routes/audit.routes.js';
 import { AuditTrail } from './audit/audit-trail.js';
+import { RuleRuntime } from './rule-store/rule-runtime.js';
+import { RuleAdmin } from './rule-store/rule-admin.js';
+import { ListAdmin } from './rule-store/list-admin.js';
+import { createRuleEnvironment } from './rules/rule-environment.js';
+import { registerRuleRoutes } from './http/routes/rules.routes.js';
+import { registerListRoutes } from './http/routes/lists.routes.js';
+import { RuleBacktestService } from './scoring/rule-backtest.service.js';
 
 /** Test and embedding hooks; production passes none. */
 export interface AppOptions {
@@ -68,6 +75,8 @@ export interface Runtime {
   readonly features: OnlineFeatureSource;
   readonly writer: GroupCommitter<DecisionWrite, DecisionWriteResult>;
   readonly scoring: ScoringService;
+  /** Compiled rules and in-memory lists per tenant, hot-swapped on change. */
+  readonly rules: RuleRuntime;
   /** What the first start created; a generated admin token is only in `tokenFile`, never in memory or logs. */
   readonly bootstrap: {
     readonly created: boolean;
@@ -142,6 +151,8 @@ export async function buildRuntime(config: Config, options: AppOptions = {}): Pr
     );
     const thresholds = new ThresholdService(database.db, clock);
     const enrichment = createEnrichmentServices(config, database.db, metrics.registry);
+    const rules = new RuleRuntime(database.db, clock, logger, createRuleEnvironment());
+    rules.start();
     const scoring = new ScoringService({
       clock,
       features,
@@ -153,11 +164,13 @@ export async function buildRuntime(config: Config, options: AppOptions = {}): Pr
       clockSkewMs: config.clockSkewMs,
       llmVersion: enrichment.provider.version,
       kyc: enrichment.lookup,
+      rules,
     });
     const authenticator = new Authenticator(database.db, clock);
     const worker = config.enrichment.worker.mode === 'in-process' ? startEnrichmentWorker(config, { db: database.db, clock, logger, services: enrichment }) : undefined;
     const audit = new AuditTrail(database.db, config.audit, clock, logger);
     return { config, clock, logger, database, metrics, authenticator, thresholds, models, features, writer, scoring, bootstrap, enrichment, worker, audit };
+    return { config, clock, logger, database, metrics, authenticator, thresholds, models, features, writer, scoring, rules, bootstrap, enrichment, worker };
   } catch (error) {
     await database.close();
     throw error;
@@ -171,6 +184,7 @@ export async function closeRuntime(runtime: Runtime): Promise<void> {
   await runtime.audit.stop();
   runtime.enrichment.documents.close();
   runtime.models.stop();
+  runtime.rules.stop();
   await runtime.features.close();
   await runtime.database.close();
 }
@@ -219,6 +233,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const labels = new LabelService(runtime.database.db, runtime.features.engine, runtime.clock);
   registerCaseActionRoutes(app, runtime.authenticator, runtime.database.db, runtime.clock, labels);
   await registerLabelRoutes(app, runtime.authenticator, labels);
+  const refreshRules = (tenantId: string) => runtime.rules.refresh(tenantId);
+  registerRuleRoutes(app, runtime.authenticator, new RuleAdmin(runtime.database.db, runtime.clock, runtime.rules.environment, refreshRules), new RuleBacktestService(runtime.database.db, runtime.rules));
+  await registerListRoutes(app, runtime.authenticator, new ListAdmin(runtime.database.db, runtime.clock, refreshRules));
   let closed = false;
   return {
     app,

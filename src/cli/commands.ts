@@ -9,6 +9,7 @@ import { registerModelsCommand } from './models-command.js';
 import { registerModelCommand } from './model-command.js';
 import { registerPrepareCommand } from './prepare-command.js';
 import { registerReplayCommand } from './replay-command.js';
+import { registerRulesCommand } from './rules-command.js';
 import { registerServeCommand } from './serve-command.js';
 import { registerSimulateCommand } from './simulate-command.js';
 import { registerTokensCommand } from './tokens-command.js';
@@ -34,6 +35,7 @@ export const commands: RegisterCommand[] = [
   registerModelsCommand,
   registerModelCommand,
   registerListsCommand,
+  registerRulesCommand,
   registerWorkerCommand,
   registerTokensCommand,
   registerAuditCommand,

@@ -15,6 +15,8 @@ export interface Metrics {
   readonly commitDuration: Histogram;
   /** Decisions per group commit. */
   readonly commitSize: Histogram;
+  /** Rule outcomes on the scoring path by mode (live, shadow) and outcome (hit, error). */
+  readonly ruleOutcomes: Counter<'mode' | 'outcome'>;
 }
 
 /** Builds a fresh registry with Sentra's metrics and the process defaults. */
@@ -59,6 +61,12 @@ export function createMetrics(): Metrics {
       name: 'sentra_decision_commit_size',
       help: 'Decisions written per group commit',
       buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256],
+      registers: [registry],
+    }),
+    ruleOutcomes: new Counter({
+      name: 'sentra_rule_outcomes_total',
+      help: 'Rule hits and run-time errors on the scoring path (an error never fails the request)',
+      labelNames: ['mode', 'outcome'],
       registers: [registry],
     }),
   };

@@ -3,6 +3,7 @@ import type { JobsTable } from '../worker/job.table.js';
 import type { EnrichmentResultsTable, SanctionEntriesTable } from '../enrichment/enrichment.table.js';
 import type { CaseEventsTable, CasesTable } from '../cases/case.table.js';
 import type { Role } from '../tenants/token.js';
+import type { RuleListEntriesTable, RuleListsTable, RuleSetHeadsTable, RuleSetsTable, RuleVersionsTable, RulesTable } from '../rule-store/rule-store.table.js';
 
 /** A jsonb column: written as a JSON string (portable across pg and PGlite), read back parsed. */
 export type Json<T> = ColumnType<T, string, string>;
@@ -118,6 +119,8 @@ export interface RiskScoresTable {
   created_by: Generated<string | null>;
   /** True on the decision that answers its (tenant, tx_id, request digest); unique among those (migration 0020). */
   first_of_request: Generated<boolean | null>;
+  /** The rule set evaluated and its hits (src/scoring/decision-pipeline.ts); null when the tenant had no rules. */
+  rule_hits: ColumnType<unknown, string | undefined, string>;
 }
 
 export interface LabelsTable {
@@ -214,4 +217,10 @@ export interface Database {
   jobs: JobsTable;
   enrichment_results: EnrichmentResultsTable;
   sanction_entries: SanctionEntriesTable;
+  rules: RulesTable;
+  rule_versions: RuleVersionsTable;
+  rule_set_heads: RuleSetHeadsTable;
+  rule_sets: RuleSetsTable;
+  rule_lists: RuleListsTable;
+  rule_list_entries: RuleListEntriesTable;
 }

@@ -124,6 +124,7 @@ export function buildDecisionBatch(items: readonly DecisionWrite[], casePolicy?:
       source: item.source,
       created_by: item.actor,
       first_of_request: true,
+      rule_hits: item.ruleHits ?? null,
     })),
     jobs: jobRows(items),
     audit: items.map((item) => ({

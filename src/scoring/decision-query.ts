@@ -20,6 +20,8 @@ export interface StoredDecision {
   llm_status: string;
   source: string;
   case: { case_id: string; status: string; href: string } | null;
+  /** The rules' part in the decision (src/scoring/decision-pipeline.ts); null when the tenant had no enabled rules. */
+  rule_hits: unknown;
 }
 
 /**
@@ -46,6 +48,7 @@ export async function findDecision(db: Kysely<Database>, tenantId: string, reque
       's.latency_ms',
       's.llm_status',
       's.source',
+      's.rule_hits',
       'c.id as case_id',
       'c.status as case_status',
     ])
@@ -70,6 +73,7 @@ export async function findDecision(db: Kysely<Database>, tenantId: string, reque
     compute_ms: row.latency_ms,
     llm_status: row.llm_status,
     source: row.source,
+    rule_hits: row.rule_hits ?? null,
     case:
       row.case_id === null
         ? null

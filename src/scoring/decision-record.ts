@@ -2,6 +2,7 @@ import type { Decision } from '../contract/enums.js';
 import type { Evidence } from '../contract/risk-score.js';
 import type { TransactionRecord } from '../contract/transaction-record.js';
 import type { Thresholds } from './thresholds.js';
+import type { StoredRuleHits } from './decision-pipeline.js';
 
 /** A KYC/KYB document reference as received, with the key it is stored and cached under. */
 export interface KycReference {
@@ -42,6 +43,8 @@ export interface DecisionWrite {
   llmStatus: 'pending' | 'ready';
   /** Which surface asked: api, manual, event, confidence, shadow. */
   source: string;
+  /** The rules' part in the decision; undefined when the tenant has no enabled rules. */
+  ruleHits?: StoredRuleHits;
 }
 
 /** The answer a stored decision gives again when the same request is retried. */

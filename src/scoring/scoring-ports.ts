@@ -1,5 +1,7 @@
 import type { Evidence } from '../contract/risk-score.js';
 import type { OnlineSignals, TransactionRecord } from '../contract/transaction-record.js';
+import type { RuleSet } from '../rules/rule-set.js';
+import type { ListMembership } from '../rules/rule-variables.js';
 
 /** The features of one transaction at its moment, as the feature engine computed them. */
 export interface FeatureSnapshot {
@@ -66,4 +68,15 @@ export interface KycFindings {
 /** The enrichment cache and the entities' signals, read once per score. */
 export interface KycSource {
   lookup(tenantId: string, refKeys: readonly string[], entityIds: readonly string[]): Promise<KycFindings>;
+}
+
+/** A tenant's rules and lists as the scoring path evaluates them (src/rule-store/rule-runtime.ts). */
+export interface TenantRuleSet {
+  readonly ruleSet: RuleSet;
+  readonly lists: ListMembership;
+}
+
+/** Where the scoring flow finds a tenant's rules; cached in memory, hot-swapped on change. */
+export interface RuleSource {
+  forTenant(tenantId: string): TenantRuleSet | Promise<TenantRuleSet>;
 }

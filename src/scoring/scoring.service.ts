@@ -12,6 +12,10 @@ import { toRiskScore } from './risk-scale.js';
 import { checkScoreRequest, requestDigest, toKycReferences, toTransactionRecord } from './score-request.js';
 import type { ThresholdService } from './threshold.service.js';
 import { decide, type Thresholds } from './thresholds.js';
+import type { RuleSource, TenantRuleSet } from './scoring-ports.js';
+import { applyRuleHits, type StoredRuleHits } from './decision-pipeline.js';
+import { ruleVariables } from '../rules/rule-variables.js';
+import type { RuleHit } from '../rules/rule-set.js';
 
 /** How many model drivers become reasons. */
 const maxModelReasons = 5;
@@ -34,6 +38,8 @@ export interface ScoringDependencies {
   llmVersion: string;
   /** Ready KYC enrichments (cache and entity signals); absent: every reference stays pending. */
   kyc?: KycSource;
+  /** The tenants' rules and lists; absent: decisions are the model's and the thresholds' alone. */
+  rules?: RuleSource;
 }
 
 /** A scoring call: who asks, through which surface, and when the request arrived (performance.now()). */
@@ -41,6 +47,15 @@ export interface ScoreCall {
   tenantId: string;
   actor: string;
   source: string;
+  /** Custom inputs of the request (`custom.*` in rules). */
+  custom?: Readonly<Record<string, unknown>>;
+  /**
+   * Outputs of earlier pipeline stages (`sentry.*` in rules); a function receives the model's score
+   * (0–1000) before rules, for stages derived from it (src/scoring/pipeline-stages.ts).
+   */
+  sentry?: Readonly<Record<string, unknown>> | ((modelScore: number) => Readonly<Record<string, unknown>>);
+  /** Evaluate the tenant's rules (default true; a pipeline without its Rules stage sets false). */
+  evaluateRules?: boolean;
   startedAt: number;
   online?: OnlineSignals;
   /** Where the payment's creation time is in the caller's request, for a 400 (default `/transaction/created_at`). */
@@ -52,6 +67,10 @@ export interface ScoredDecision {
   response: RiskScoreResponse;
   record: TransactionRecord;
   probability: number;
+  /** The rules' part in the decision; undefined when the tenant has no enabled rules. */
+  ruleHits: StoredRuleHits | undefined;
+  /** The model's own score (0–1000), before rules. */
+  modelScore: number;
   drivers: Contribution[];
   /** `signals.kyc.*` of the transaction's entities, for rules; undefined when none is ready. */
   kycSignals: Readonly<Record<string, unknown>> | undefined;
@@ -89,23 +108,27 @@ export class ScoringService {
     this.checkCreatedAt(record, call);
     // Refused before anything is computed: a full backlog means the database is behind.
     if (deps.writer.full) throw new OverloadedError();
-    const [model, thresholds, kyc] = await Promise.all([
+    const [model, thresholds, kyc, rules] = await Promise.all([
       deps.models.active(call.tenantId),
       deps.thresholds.get(call.tenantId),
       deps.kyc?.lookup(call.tenantId, kycRefs.map((ref) => ref.refKey), [record.senderEntityId, record.receiverEntityId]) ?? noFindings,
+      deps.rules?.forTenant(call.tenantId),
     ]);
     const featureStart = performance.now();
     const snapshot = await deps.features.observe(call.tenantId, record, call.online);
     const modelStart = performance.now();
     const verdict = model.evaluate(snapshot, maxModelReasons);
     const modelEnd = performance.now();
-    const riskScore = toRiskScore(verdict.probability);
-    const decision = decide(riskScore, thresholds);
+    const modelScore = toRiskScore(verdict.probability);
+    const hits = rules === undefined || rules.ruleSet.size === 0 || call.evaluateRules === false ? undefined : this.evaluateRules(rules, record, verdict.features, modelScore, verdict.probability, decide(modelScore, thresholds), model.version, call, snapshot.network, kyc.signals);
+    const ruled = applyRuleHits(modelScore, thresholds, hits, rules?.ruleSet ?? { version: 0, size: 0 });
+    const { riskScore, decision } = ruled;
+    const rulesEnd = performance.now();
     const drivers = verdict.drivers.filter((driver) => driver.contribution >= minimumContribution).slice(0, maxModelReasons);
-    const reasons = [...drivers.map((driver) => driver.reasonCode), ...kyc.reasons];
-    const evidence: Evidence[] = drivers.map((driver) => ({ source: 'model', key: driver.feature, quote: driver.sentence }));
+    const reasons = [...ruled.reasons, ...drivers.map((driver) => driver.reasonCode), ...kyc.reasons];
+    const evidence: Evidence[] = [...ruled.evidence, ...drivers.map((driver): Evidence => ({ source: 'model', key: driver.feature, quote: driver.sentence }))];
     evidence.push(...kyc.evidence);
-    evidence.push(thresholdEvidence(decision, riskScore, thresholds));
+    evidence.push(thresholdEvidence(ruled.thresholdDecision, riskScore, thresholds));
     const requestId = newId('dec');
     // Only a document without a ready result is pending (and queues a job); cached ones answer at once.
     const llmStatus = kycRefs.every((ref) => kyc.readyRefKeys.has(ref.refKey)) ? 'ready' : 'pending';
@@ -129,13 +152,15 @@ export class ScoringService {
       computeMs: modelEnd - call.startedAt,
       llmStatus,
       source: call.source,
+      ruleHits: ruled.stored,
     };
     deps.metrics.writeBacklog.set(deps.writer.backlog);
     const written = await deps.writer.write(write, deps.persistTimeoutMs);
     const persistEnd = performance.now();
     deps.metrics.scoringStage.observe({ stage: 'features' }, (modelStart - featureStart) / 1000);
     deps.metrics.scoringStage.observe({ stage: 'model' }, (modelEnd - modelStart) / 1000);
-    deps.metrics.scoringStage.observe({ stage: 'persist' }, (persistEnd - modelEnd) / 1000);
+    if (hits !== undefined) deps.metrics.scoringStage.observe({ stage: 'rules' }, (rulesEnd - modelEnd) / 1000);
+    deps.metrics.scoringStage.observe({ stage: 'persist' }, (persistEnd - rulesEnd) / 1000);
     const latencyMs = Math.round((performance.now() - call.startedAt) * 1000) / 1000;
     if (written.kind === 'replayed') {
       const { stored } = written;
@@ -152,6 +177,9 @@ export class ScoringService {
           llm_status: stored.llmStatus,
         },
         record,
+        // The stored decision answers; its rules are in its stored rule_hits.
+        ruleHits: undefined,
+        modelScore,
         probability: stored.probability,
         drivers,
         kycSignals: kyc.signals,
@@ -172,11 +200,38 @@ export class ScoringService {
         llm_status: llmStatus,
       },
       record,
+      ruleHits: ruled.stored,
+      modelScore,
       probability: verdict.probability,
       drivers,
       kycSignals: kyc.signals,
       replayed: false,
     };
+  }
+
+  /** Evaluates the tenant's rules on this transaction; errors become error hits, never failures. */
+  private evaluateRules(
+    rules: TenantRuleSet,
+    record: TransactionRecord,
+    features: Record<string, number | null>,
+    score: number,
+    probability: number,
+    decision: Decision,
+    version: string,
+    call: ScoreCall,
+    network: object | undefined,
+    kycSignals: Readonly<Record<string, unknown>> | undefined,
+  ): RuleHit[] {
+    const signals: Record<string, unknown> = {};
+    if (network !== undefined) signals.network = network;
+    if (kycSignals !== undefined) signals.kyc = kycSignals;
+    // The raw IP address is never a rule input: rules see its derived network signals.
+    if (call.online !== undefined) signals.session = { user_agent: call.online.userAgent, accept_language: call.online.acceptLanguage, session_age_seconds: call.online.sessionAgeSeconds };
+    const hits = rules.ruleSet.evaluate(
+      ruleVariables({ record, features, model: { score, probability, decision, version }, lists: rules.lists, signals, custom: call.custom, sentry: typeof call.sentry === 'function' ? call.sentry(score) : call.sentry, now: this.deps.clock.now(), featureNames: rules.ruleSet.features }),
+    );
+    for (const hit of hits) this.deps.metrics.ruleOutcomes.inc({ mode: hit.mode, outcome: hit.outcome });
+    return hits;
   }
 
   /**

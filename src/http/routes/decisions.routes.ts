@@ -7,6 +7,7 @@ import { ErrorResponse } from '../../contract/error-response.js';
 import { findDecision } from '../../scoring/decision-query.js';
 import { SentraError } from '../../errors/errors.js';
 import { principalOf, requireRole } from '../auth.js';
+import { StoredRuleHitsView } from '../../contract/rules.js';
 
 const StoredDecision = Type.Object({
   request_id: Type.String(),
@@ -25,6 +26,7 @@ const StoredDecision = Type.Object({
   llm_status: Type.String(),
   source: Type.String(),
   case: Type.Union([Type.Object({ case_id: Type.String(), status: Type.String(), href: Type.String() }), Type.Null()]),
+  rule_hits: Type.Union([StoredRuleHitsView, Type.Null()], { description: 'The rules evaluated and their hits; null when the tenant had no enabled rules.' }),
 });
 
 /**
