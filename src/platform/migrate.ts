@@ -11,6 +11,7 @@ import * as idempotentDecisions from './migrations/0020-idempotent-decisions.js'
 import * as auditAppendOnly from './migrations/0013-audit-append-only.js';
 import * as casePartyIndexes from './migrations/0014-case-party-indexes.js';
 import * as rulesAndLists from './migrations/0030-rules-and-lists.js';
+import * as casePartyIndexes from './migrations/0014-case-party-indexes.js';
 import { SentraError } from '../errors/errors.js';
 
 /**
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '0013-audit-append-only': auditAppendOnly,
   '0014-case-party-indexes': casePartyIndexes,
   '0030-rules-and-lists': rulesAndLists,
+  '0014-case-party-indexes': casePartyIndexes,
 };
 
 /**
