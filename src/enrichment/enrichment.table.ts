@@ -1,4 +1,4 @@
-import type { Json } from '../platform/database-schema.js';
+import type { Json } from '../platform/column-types.js';
 
 /** A ready enrichment of one document for a tenant (migration 0040): the cache behind `llm_status`. */
 export interface EnrichmentResultsTable {

@@ -1,16 +1,14 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { Generated } from 'kysely';
 import type { JobsTable } from '../worker/job.table.js';
 import type { EnrichmentResultsTable, SanctionEntriesTable } from '../enrichment/enrichment.table.js';
 import type { CaseEventsTable, CasesTable } from '../cases/case.table.js';
 import type { Role } from '../tenants/token.js';
 import type { RuleListEntriesTable, RuleListsTable, RuleSetHeadsTable, RuleSetsTable, RuleVersionsTable, RulesTable } from '../rule-store/rule-store.table.js';
 
-/** A jsonb column: written as a JSON string (portable across pg and PGlite), read back parsed. */
-export type Json<T> = ColumnType<T, string, string>;
-/** A numeric column: the drivers return decimals as strings to keep exact money values. */
-export type Decimal = ColumnType<string, string | number, string | number>;
-/** A bigint column: drivers disagree (string or bigint), so readers convert with Number(). */
-export type BigIntColumn = ColumnType<string | number | bigint, number, number>;
+// Column types live in a leaf module, so the table modules of other domains can use them without
+// importing this file (which imports theirs).
+import type { BigIntColumn, Decimal, Json } from './column-types.js';
+export type { BigIntColumn, Decimal, Json } from './column-types.js';
 
 export interface InstallationTable {
   key: string;

@@ -4,14 +4,6 @@ import type { FeatureBins } from './quantize.js';
 import type { TrainingArena } from './training-arena.js';
 import type { GrownTree } from './tree-grower.js';
 
-/** Sums over the rows of one gradient pass. */
-export interface GradientSums {
-  readonly gradient: number;
-  readonly hessian: number;
-  /** Row-weighted mean log loss of the margins the gradients were taken at. */
-  readonly loss: number;
-}
-
 /** Row-weighted mean log loss of every training row's current margin. */
 export function trainingLogLoss(arena: TrainingArena): number {
   const { layout, kernels, sums } = arena;

@@ -1,9 +1,16 @@
 import { gradientChunkRows } from './arena.js';
-import type { GradientSums } from './boosting-updates.js';
 import { HistogramEngine, type EngineSetup, type LevelTask } from './histogram-engine.js';
 import { mergeSplits } from './split-finder.js';
 import type { TrainingArena } from './training-arena.js';
 import type { WorkerPool } from './worker-pool.js';
+
+/** Sums over the rows of one gradient pass. */
+export interface GradientSums {
+  readonly gradient: number;
+  readonly hessian: number;
+  /** Row-weighted mean log loss of the margins the gradients were taken at. */
+  readonly loss: number;
+}
 
 /**
  * The calling thread plus the worker pool, sharing each step of a boosting round: histogram
