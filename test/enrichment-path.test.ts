@@ -72,6 +72,21 @@ describe.each(storeKinds)('KYC enrichment, score to signal, on %s', (store) => {
     expect(jobs.json().jobs[0]).toMatchObject({ kind: 'kyc_enrichment', status: 'done', attempts: 1 });
   });
 
+  it("puts the finished analysis on the case's timeline as enrichment_ready, with the signals found", async () => {
+    const caseRef = { entity_id: 'cust-kyc-case', text_blob: passport.replace('7512345678', '7512345679') };
+    const scored = await sentra.app.inject({ method: 'POST', url: '/v1/risk/score?save_as_case=true', headers: auth(adminToken), payload: scoreBody({ entities: { sender_entity_id: 'cust-kyc-case', sender_country: 'US' }, kyc_refs: [caseRef] }) });
+    expect(scored.statusCode).toBe(200);
+    const decision = (await sentra.app.inject({ method: 'GET', url: `/v1/decisions/${scored.json().request_id}`, headers: auth(adminToken) })).json();
+    type Entry = { kind: string; actor: string; detail: { entity_id: string; signals: Record<string, boolean> } };
+    const timeline = await eventually<Entry[]>(async () => {
+      const detail = await sentra.app.inject({ method: 'GET', url: `/v1/cases/${decision.case.case_id}`, headers: auth(adminToken) });
+      const entries = detail.json().timeline as Entry[];
+      return entries.some((entry) => entry.kind === 'enrichment_ready') ? entries : undefined;
+    }, 15_000, 'the enrichment on the case timeline');
+    expect(timeline.map((entry) => entry.kind)).toEqual(['created', 'enrichment_ready']);
+    expect(timeline[1]).toMatchObject({ actor: 'system', detail: { entity_id: 'cust-kyc-case', signals: { sanctions_match: true, document_expired: true } } });
+  });
+
   it('keeps tenants apart: no signals, no cache and no jobs across tenants', async () => {
     expect((await enrichment('cust-kyc-1', otherTenant)).statusCode).toBe(404);
     const theirs = await score(scoreBody({ entities, kyc_refs: [ref] }), otherTenant);

@@ -44,6 +44,16 @@ export async function caseDetail(db: Kysely<Database>, tenantId: string, caseId:
           .where('k.entity_id', 'in', entityIds)
           .execute(),
   ]);
+  const refKeys = kycRefs.map((ref) => ref.ref_key);
+  const enrichments =
+    refKeys.length === 0
+      ? []
+      : await db
+          .selectFrom('enrichment_results')
+          .select(['ref_key', 'entity_id', 'provider', 'signals', 'created_at'])
+          .where('tenant_id', '=', tenantId)
+          .where('ref_key', 'in', refKeys)
+          .execute();
   const related =
     transaction === undefined
       ? { sender: [], device: [], receiver: [] }
@@ -83,6 +93,6 @@ export async function caseDetail(db: Kysely<Database>, tenantId: string, caseId:
     notes: events.filter((event) => event.kind === 'note').map((event) => ({ at: event.at.toISOString(), actor: event.actor, text: String((event.payload as { text?: unknown }).text ?? '') })),
     labels: labels.map((label) => ({ source: label.source, label: label.label, reason: label.reason, labeled_at: label.labeled_at.toISOString(), created_by: label.created_by, created_at: label.created_at.toISOString() })),
     effective_label: effective === undefined ? null : { source: effective.source, label: effective.label },
-    timeline: caseTimeline(row.created_at, scores, events, labels),
+    timeline: caseTimeline(row.created_at, scores, events, labels, enrichments),
   };
 }

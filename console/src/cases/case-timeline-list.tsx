@@ -22,6 +22,12 @@ export function describeTimelineEntry(entry: Entry): string {
       return `Resolved as ${text(detail.label ?? detail.resolution)}${detail.reason ? `: ${text(detail.reason)}` : ''}`;
     case 'reopened':
       return `Reopened${detail.reason ? `: ${text(detail.reason)}` : ''}`;
+    case 'enrichment_ready': {
+      const signals = Object.entries((detail.signals ?? {}) as Record<string, unknown>)
+        .filter(([, value]) => value === true)
+        .map(([name]) => name.replaceAll('_', ' '));
+      return `KYC document of ${text(detail.entity_id)} analysed: ${signals.length === 0 ? 'no risk signal' : signals.join(', ')}`;
+    }
     case 'label':
       return `Label ${text(detail.label)} from ${text(detail.source)}${detail.reason ? `: ${text(detail.reason)}` : ''}`;
     default:
