@@ -53,6 +53,11 @@ import { createRuleEnvironment } from './rules/rule-environment.js';
 import { registerRuleRoutes } from './http/routes/rules.routes.js';
 import { registerListRoutes } from './http/routes/lists.routes.js';
 import { RuleBacktestService } from './scoring/rule-backtest.service.js';
+import { registerMerchantRoutes } from './http/routes/merchants.routes.js';
+import { registerSentryRoutes } from './http/routes/sentry.routes.js';
+import { MerchantAuthenticator } from './merchants/merchant-authenticator.js';
+import { MemoryKeyRateLimiter, RedisKeyRateLimiter } from './merchants/key-rate-limiter.js';
+import { MerchantScoring } from './merchants/merchant-scoring.js';
 
 /** Test and embedding hooks; production passes none. */
 export interface AppOptions {
@@ -236,6 +241,22 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const refreshRules = (tenantId: string) => runtime.rules.refresh(tenantId);
   registerRuleRoutes(app, runtime.authenticator, new RuleAdmin(runtime.database.db, runtime.clock, runtime.rules.environment, refreshRules), new RuleBacktestService(runtime.database.db, runtime.rules));
   await registerListRoutes(app, runtime.authenticator, new ListAdmin(runtime.database.db, runtime.clock, refreshRules));
+  const merchantAuthenticator = new MerchantAuthenticator(runtime.database.db, runtime.clock);
+  const merchantLimiter =
+    config.redisUrl === undefined
+      ? new MemoryKeyRateLimiter(runtime.clock)
+      : new RedisKeyRateLimiter(config.redisUrl, config.redisKeyPrefix, runtime.clock, config.databaseTimeoutMs);
+  const merchantAuth = { authenticator: merchantAuthenticator, limiter: merchantLimiter, defaultRatePerSecond: config.merchantRateLimit };
+  const merchantFlow = new MerchantScoring({ db: runtime.database.db, clock: runtime.clock, scoring: runtime.scoring });
+  registerMerchantRoutes(app, runtime.authenticator, merchantAuthenticator, runtime.database.db, runtime.clock);
+  await registerSentryRoutes(app, {
+    auth: merchantAuth,
+    flow: merchantFlow,
+    network: runtime.features.network,
+    clock: runtime.clock,
+    deviceKey: await installationSecret(runtime.database.db, 'device_hash_key'),
+    bodyLimitBytes: Math.max(config.bodyLimitBytes, 2 * 1024 * 1024),
+  });
   let closed = false;
   return {
     app,
@@ -244,6 +265,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       if (closed) return;
       closed = true;
       await app.close();
+      await merchantLimiter.close();
       await closeRuntime(runtime);
     },
   };

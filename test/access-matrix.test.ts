@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { adminToken, startTestApp, type TestApp } from './support/test-app.js';
 import { scoreBody } from './support/score-body.js';
-import { expectErrorShape, fillPath, pathParameters, routeName, routesOf, tenantMarkers, type HarnessRoute } from './support/route-harness.js';
+import { errorCodeOf, expectErrorShape, expectRouteErrorShape, fillPath, pathParameters, routeName, routesOf, tenantMarkers, type HarnessRoute } from './support/route-harness.js';
+import { createMerchant, sentryMinimalRequest, type MerchantCredentials } from './support/merchants.js';
 import { roles, hashToken, type Role } from '../src/tenants/token.js';
 import { assertNever } from '../src/errors/errors.js';
 
@@ -20,6 +21,13 @@ interface Caller {
   readonly role: Role | undefined;
 }
 
+/** A caller of the merchant-key routes: headers, and whether they are merchant A's live key with A's id. */
+interface MerchantCaller {
+  readonly name: string;
+  readonly headers: Record<string, string>;
+  readonly valid: boolean;
+}
+
 const tenantB = 'tenant-b-isolation';
 const bodyMethods = new Set(['POST', 'PUT', 'PATCH']);
 
@@ -28,6 +36,8 @@ describe('access matrix over every route', () => {
   let routes: HarnessRoute[];
   let callers: Caller[];
   let markers: Set<string>;
+  let merchantCallers: MerchantCaller[];
+  let merchantA: MerchantCredentials;
   const counts = new Map<string, number>();
 
   const call = async (route: HarnessRoute, authorization: string | undefined, url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> => {
@@ -72,6 +82,27 @@ describe('access matrix over every route', () => {
       });
       expect(response.statusCode).toBe(200);
     }
+    // Merchants: A (the admitted one), A2 of the same tenant, a revoked key of A, and tenant B's merchant.
+    merchantA = await createMerchant(sentra.app, adminToken, {}, '100');
+    const merchantA2 = await createMerchant(sentra.app, adminToken, {}, '100');
+    const revokedKey = await sentra.app.inject({ method: 'POST', url: `/v1/admin/merchants/${merchantA.merchantId}/keys`, headers: { authorization: `Bearer ${adminToken}` }, payload: {} });
+    const revokedApiKey = (revokedKey.json() as { key_id: string; api_key: string });
+    await sentra.app.inject({ method: 'DELETE', url: `/v1/admin/merchants/${merchantA.merchantId}/keys/${revokedApiKey.key_id}`, headers: { authorization: `Bearer ${adminToken}` } });
+    const merchantB = await createMerchant(sentra.app, scorerB, { name: 'b-secret-shop' }, '100');
+    for (let index = 0; index < 2; index++) {
+      const body = { ...sentryMinimalRequest(), account: { userId: `b-secret-account-${index}` }, event: { transactionId: `b-secret-sentry-${index}` } };
+      const response = await sentra.app.inject({ method: 'POST', url: '/api/v1/sentry', headers: merchantB.headers, payload: body });
+      expect(response.statusCode, response.body).toBe(200);
+    }
+    merchantCallers = [
+      { name: 'no merchant headers', headers: {}, valid: false },
+      { name: 'key without merchant id', headers: { 'x-api-key': merchantA.apiKey }, valid: false },
+      { name: 'unknown key', headers: { 'x-api-key': 'smk_unknown_0123456789abcdef0123456789', 'x-merchant-id': merchantA.merchantId }, valid: false },
+      { name: "merchant A's key with merchant A2's id", headers: { ...merchantA.headers, 'x-merchant-id': merchantA2.merchantId }, valid: false },
+      { name: "tenant B's key with merchant A's id", headers: { ...merchantB.headers, 'x-merchant-id': merchantA.merchantId }, valid: false },
+      { name: 'revoked key of merchant A', headers: { 'x-api-key': revokedApiKey.api_key, 'x-merchant-id': merchantA.merchantId }, valid: false },
+      { name: "merchant A's live key", headers: merchantA.headers, valid: true },
+    ];
     markers = await tenantMarkers(sentra.runtime.database.db, tenantB);
   }, 120_000);
 
@@ -102,6 +133,9 @@ describe('access matrix over every route', () => {
         case 'token':
           expect(operation!.security, `${routeName(route)} needs a bearer token`).toEqual([{ bearer: [] }]);
           break;
+        case 'merchant-key':
+          expect(operation!.security, `${routeName(route)} needs a merchant key and id`).toEqual([{ merchantKey: [], merchantId: [] }]);
+          break;
         default:
           assertNever(access, 'route access');
       }
@@ -130,6 +164,12 @@ describe('access matrix over every route', () => {
             }
             break;
           }
+          case 'merchant-key':
+            // A bearer token is no merchant credential, whatever its role.
+            expect(response.statusCode, where).toBe(401);
+            expectRouteErrorShape(route, response, where);
+            expect(errorCodeOf(response), where).toBe('SENTRA_ERR_UNAUTHENTICATED');
+            break;
           default:
             assertNever(access, 'route access');
         }
@@ -137,20 +177,44 @@ describe('access matrix over every route', () => {
     }
   }, 300_000);
 
+  it('admits only the live key of the merchant named by X-Merchant-Id on the merchant routes, in their own error shape', async () => {
+    const merchantRoutes = routes.filter((route) => route.access?.kind === 'merchant-key');
+    expect(merchantRoutes.length).toBeGreaterThan(0);
+    for (const route of merchantRoutes) {
+      for (const caller of merchantCallers) {
+        const response = await call(route, undefined, fillPath(route.url, {}, 'x-unknown'), caller.headers);
+        const where = `${routeName(route)} as ${caller.name} → ${response.statusCode}`;
+        expect(response.statusCode, where).toBeLessThan(500);
+        if (route.documented !== undefined) expect(route.documented, `${where}: status not in the route's response schema`).toContain(response.statusCode);
+        if (caller.valid) expect([401, 403], where).not.toContain(response.statusCode);
+        else {
+          expect(response.statusCode, where).toBe(401);
+          expectRouteErrorShape(route, response, where);
+          expect(errorCodeOf(response), where).toBe('SENTRA_ERR_UNAUTHENTICATED');
+        }
+      }
+    }
+  });
+
   it("never shows tenant B's data to tenant A, whatever identifier, query or header A sends", async () => {
     expect(markers.size).toBeGreaterThan(5);
     const tenantCallers = callers.filter((caller) => caller.role !== undefined);
     for (const route of routes) {
       const access = route.access!;
-      const admitted = access.kind === 'public' ? [callers[0]!] : tenantCallers.filter((caller) => access.roles.includes(caller.role!));
+      const admitted =
+        access.kind === 'public'
+          ? [{ caller: callers[0]!, headers: {} }]
+          : access.kind === 'merchant-key'
+            ? [{ caller: { name: "merchant A's key", authorization: undefined, role: undefined }, headers: merchantA.headers }]
+            : tenantCallers.filter((caller) => access.roles.includes(caller.role!)).map((caller) => ({ caller, headers: {} }));
       const parameters = pathParameters(route.url);
       const attempts: { url: string; sent: string | undefined }[] = [
         { url: `${fillPath(route.url, {}, 'x-unknown')}?tenant_id=${tenantB}&tenant=${tenantB}`, sent: undefined },
       ];
       if (parameters.length > 0) for (const marker of markers) attempts.push({ url: fillPath(route.url, {}, marker), sent: marker });
-      for (const caller of admitted) {
+      for (const { caller, headers } of admitted) {
         for (const attempt of attempts) {
-          const response = await call(route, caller.authorization, attempt.url, { 'x-tenant-id': tenantB });
+          const response = await call(route, caller.authorization, attempt.url, { 'x-tenant-id': tenantB, ...headers });
           const where = `${routeName(route)} as ${caller.name} with ${attempt.url} → ${response.statusCode}`;
           expect(response.statusCode, where).toBeLessThan(500);
           // A 404 may echo the URL it was sent; only identifiers the caller did not send are a leak.

@@ -5,9 +5,10 @@ import type { LightMyRequestResponse } from 'fastify';
 import { adminToken, startTestApp, type TestApp } from './support/test-app.js';
 import { arbitraryFromSchema, type JsonSchema } from './support/schema-arbitrary.js';
 import { hostileRawBodies, hostileValue, injectionStrings, unicodeEdgeCases } from './support/hostile-input.js';
-import { databaseFingerprint, expectErrorShape, fillPath, pathParameters, resetFingerprintTables, routeName, routesOf, type HarnessRoute } from './support/route-harness.js';
+import { databaseFingerprint, expectRouteErrorShape, fillPath, pathParameters, resetFingerprintTables, routeName, routesOf, type HarnessRoute } from './support/route-harness.js';
 import { roles, type Role } from '../src/tenants/token.js';
 import { assertNever } from '../src/errors/errors.js';
+import { createMerchant, type MerchantCredentials } from './support/merchants.js';
 
 /**
  * The fuzz harness: every route and method of the server's route table gets schema-generated
@@ -115,7 +116,7 @@ function requestsFor(route: HarnessRoute, authorization: Record<string, string>,
 }
 
 /** The authorization header of the most privileged role a route admits (none for a public route). */
-function authorizationFor(route: HarnessRoute, tokens: ReadonlyMap<Role, string>): Record<string, string> {
+function authorizationFor(route: HarnessRoute, tokens: ReadonlyMap<Role, string>, merchant: MerchantCredentials): Record<string, string> {
   const access = route.access;
   if (access === undefined) throw new Error(`${routeName(route)} declares no access (see test/access-matrix.test.ts)`);
   switch (access.kind) {
@@ -125,6 +126,8 @@ function authorizationFor(route: HarnessRoute, tokens: ReadonlyMap<Role, string>
       const role = access.roles.includes('admin') ? 'admin' : access.roles[0]!;
       return { authorization: `Bearer ${tokens.get(role)}` };
     }
+    case 'merchant-key':
+      return merchant.headers;
     default:
       return assertNever(access, 'route access');
   }
@@ -155,6 +158,8 @@ describe('fuzzing every route', () => {
   it('answers every generated and hostile request without a 5xx, in the error shape, and writes nothing when it rejects', async () => {
     const tokens = new Map<Role, string>();
     for (const role of roles) tokens.set(role, role === 'admin' ? adminToken : await sentra.addToken('default', role));
+    // A merchant whose balance covers every billable call the fuzzer makes.
+    const merchant = await createMerchant(sentra.app, adminToken, {}, '100000');
     const routes = routesOf(sentra.app);
     expect(routes.length).toBeGreaterThan(5);
     const db = sentra.runtime.database.db;
@@ -162,7 +167,7 @@ describe('fuzzing every route', () => {
     for (const [index, route] of routes.entries()) {
       const statuses = new Map<number, number>();
       report.set(routeName(route), statuses);
-      for (const request of requestsFor(route, authorizationFor(route, tokens), 1000 + index)) {
+      for (const request of requestsFor(route, authorizationFor(route, tokens, merchant), 1000 + index)) {
         let response: LightMyRequestResponse;
         try {
           response = await sentra.app.inject({ method: route.method as 'GET', url: request.url, headers: request.headers, ...(request.payload === undefined ? {} : { payload: request.payload }) });
@@ -176,7 +181,7 @@ describe('fuzzing every route', () => {
         expect(response.statusCode, where).toBeLessThan(500);
         const after = await databaseFingerprint(db);
         if (response.statusCode >= 400) {
-          expectErrorShape(response, where);
+          expectRouteErrorShape(route, response, where);
           expect(after, `${where}: a rejected request wrote`).toBe(fingerprint);
         }
         fingerprint = after;

@@ -33,13 +33,15 @@ const statusCodes: Record<number, ErrorCode> = {
   429: 'SENTRA_ERR_RATE_LIMITED',
 };
 
-interface Mapped {
+/** An error as every error body reports it: catalogue code, sentence, problems. */
+export interface Mapped {
   code: ErrorCode;
   message: string;
   details: readonly ProblemDetail[];
 }
 
-function mapError(error: unknown): Mapped {
+/** The catalogue code, message and problems of any error a route raises (unknown ones are internal). */
+export function mapError(error: unknown): Mapped {
   if (error instanceof SentraError) return { code: error.code, message: error.message, details: error.details };
   if (isStoreUnavailable(error)) {
     return { code: 'SENTRA_ERR_STORE_UNAVAILABLE', message: errorCatalogue.SENTRA_ERR_STORE_UNAVAILABLE.message, details: [] };

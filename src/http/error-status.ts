@@ -23,6 +23,8 @@ export function statusOf(code: ErrorCode): number {
       return 415;
     case 'SENTRA_ERR_RATE_LIMITED':
       return 429;
+    case 'SENTRA_ERR_PAYMENT_REQUIRED':
+      return 402;
     case 'SENTRA_ERR_STORE_UNAVAILABLE':
     case 'SENTRA_ERR_OVERLOADED':
     case 'SENTRA_ERR_MODEL_UNAVAILABLE':

@@ -6,20 +6,27 @@ import { ValidationError, type ProblemDetail } from '../errors/errors.js';
  * (JSON.stringify keeps it as a `\ud800` escape that jsonb refuses).
  */
 const unstorable = (text: string) => text.includes('\u0000') || unpairedSurrogate.test(text);
+/** Deepest nesting walked; no request schema comes near it. */
+const maxDepth = 256;
 const unpairedSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Adds a problem for every string (value or key) holding a NUL character or an unpaired surrogate. */
-function findNul(value: unknown, path: string, problems: ProblemDetail[]): void {
+function findNul(value: unknown, path: string, problems: ProblemDetail[], depth = 0): void {
   if (problems.length >= 20) return;
+  if (depth > maxDepth) {
+    // A document this deep is no request of ours, and walking it further would exhaust the stack (a 500).
+    problems.push({ code: 'depth', path, message: `the document is nested more than ${maxDepth} levels deep` });
+    return;
+  }
   if (typeof value === 'string') {
     if (unstorable(value)) problems.push({ code: 'character', path: path === '' ? '/' : path, message: `${path === '' ? 'body' : path} must not contain the NUL character or an unpaired UTF-16 surrogate` });
   } else if (Array.isArray(value)) {
-    value.forEach((item, index) => findNul(item, `${path}/${index}`, problems));
+    value.forEach((item, index) => findNul(item, `${path}/${index}`, problems, depth + 1));
   } else if (typeof value === 'object' && value !== null) {
     for (const [key, item] of Object.entries(value)) {
       const child = `${path}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
       if (unstorable(key)) problems.push({ code: 'character', path: child, message: `${child} (a field name) must not contain the NUL character or an unpaired UTF-16 surrogate` });
-      findNul(item, child, problems);
+      findNul(item, child, problems, depth + 1);
     }
   }
 }

@@ -1,7 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { accessOf, markRoutesPublic, publicAccess } from './route-access.js';
+import { accessOf, markRoutesPublic, publicAccess, type RouteAccess } from './route-access.js';
+import { assertNever } from '../errors/errors.js';
+
+/** The OpenAPI security requirement of an access rule. */
+export function securityOf(access: RouteAccess): Record<string, string[]>[] {
+  switch (access.kind) {
+    case 'public':
+      return [];
+    case 'token':
+      return [{ bearer: [] }];
+    case 'merchant-key':
+      return [{ merchantKey: [], merchantId: [] }];
+    default:
+      return assertNever(access, 'route access');
+  }
+}
 
 /**
  * Registers the OpenAPI document (`/openapi.json`) and the API reference page (`/docs`). Each
@@ -13,7 +28,7 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
     transform: ({ schema, url, route }) => {
       const access = accessOf(route);
       if (schema === undefined || access === undefined) return { schema, url };
-      return { schema: { ...schema, security: access.kind === 'public' ? [] : [{ bearer: [] }] }, url };
+      return { schema: { ...schema, security: securityOf(access) }, url };
     },
     openapi: {
       openapi: '3.1.0',
@@ -24,7 +39,11 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
           'Real-time payment risk scoring. Every contract (risk score, events, confidence, pipeline) is a front door to one engine. Errors share one body: `{ error: { code, message, request_id, details: [{ code, path, message }] } }`.',
       },
       components: {
-        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API token (service, analyst or admin role).' } },
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'An API token (service, analyst or admin role).' },
+          merchantKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key', description: "A merchant's API key (issued by POST /v1/admin/merchants/{merchant_id}/keys)." },
+          merchantId: { type: 'apiKey', in: 'header', name: 'X-Merchant-Id', description: 'The id of the merchant the key belongs to.' },
+        },
       },
       security: [{ bearer: [] }],
       tags: [
@@ -32,6 +51,7 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
         { name: 'cases', description: 'The case queue and analyst actions (analyst or admin role)' },
         { name: 'admin', description: 'Tenant administration (admin role)' },
         { name: 'audit', description: 'Verify and export the tamper-evident audit chain (admin role)' },
+        { name: 'merchants', description: 'Merchant front doors (event and confidence APIs, X-Api-Key + X-Merchant-Id) and their administration' },
         { name: 'operations', description: 'Health, readiness, metrics' },
       ],
     },

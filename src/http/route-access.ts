@@ -10,7 +10,16 @@ export type RouteAccess =
   /** Anyone, with no credential (health, metrics, the API reference). */
   | { readonly kind: 'public' }
   /** A live bearer token of the tenant carrying one of the roles. */
-  | { readonly kind: 'token'; readonly roles: readonly Role[] };
+  | { readonly kind: 'token'; readonly roles: readonly Role[] }
+  /**
+   * A live API key of a merchant (`X-Api-Key`) sent with that merchant's id (`X-Merchant-Id`): the
+   * event and confidence APIs. `errorBody` names the error shape the route answers in: `sentra`
+   * (the one error body) or `sentry` (the confidence API's `isSuccess: false` + `errors`).
+   */
+  | { readonly kind: 'merchant-key'; readonly errorBody: MerchantErrorBody };
+
+/** The error shapes of the merchant contracts (see RouteAccess `merchant-key`). */
+export type MerchantErrorBody = 'sentra' | 'sentry';
 
 /** The access of a route that needs no credential. */
 export const publicAccess: RouteAccess = Object.freeze({ kind: 'public' });

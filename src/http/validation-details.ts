@@ -33,6 +33,8 @@ function describe(error: SchemaError, path: string): string {
   switch (error.keyword) {
     case 'required':
       return `${path} is required`;
+    case 'additionalProperties':
+      return `${path} is not a field of this request`;
     case 'enum':
       return `${path} must be one of ${(error.params.allowedValues as unknown[]).join(', ')}`;
     case 'anyOf':
@@ -56,6 +58,8 @@ export function toProblemDetails(errors: readonly SchemaError[], root = ''): Pro
     if (error.keyword !== 'anyOf' && unionPaths.has(error.instancePath)) continue;
     let path = root + error.instancePath;
     if (error.keyword === 'required') path += `/${String(error.params.missingProperty)}`;
+    // An unknown field is located at itself, so a value sent in the wrong place is named.
+    if (error.keyword === 'additionalProperties' && typeof error.params.additionalProperty === 'string') path += `/${error.params.additionalProperty.replaceAll('~', '~0').replaceAll('/', '~1')}`;
     if (error.keyword === 'propertyNames' && typeof error.params.propertyName === 'string') path += `/${error.params.propertyName}`;
     if (error.keyword === 'propertyNames' && problems.some((problem) => problem.path === path)) continue;
     const code = problemCodes[error.keyword] ?? error.keyword;

@@ -4,6 +4,7 @@ import type { EnrichmentResultsTable, SanctionEntriesTable } from '../enrichment
 import type { CaseEventsTable, CasesTable } from '../cases/case.table.js';
 import type { Role } from '../tenants/token.js';
 import type { RuleListEntriesTable, RuleListsTable, RuleSetHeadsTable, RuleSetsTable, RuleVersionsTable, RulesTable } from '../rule-store/rule-store.table.js';
+import type { MerchantKeysTable, MerchantsTable, MerchantUsageTable } from '../merchants/merchant.table.js';
 
 // Column types live in a leaf module, so the table modules of other domains can use them without
 // importing this file (which imports theirs).
@@ -221,4 +222,7 @@ export interface Database {
   rule_sets: RuleSetsTable;
   rule_lists: RuleListsTable;
   rule_list_entries: RuleListEntriesTable;
+  merchants: MerchantsTable;
+  merchant_keys: MerchantKeysTable;
+  merchant_usage: MerchantUsageTable;
 }

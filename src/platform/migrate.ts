@@ -12,6 +12,7 @@ import * as auditAppendOnly from './migrations/0013-audit-append-only.js';
 import * as casePartyIndexes from './migrations/0014-case-party-indexes.js';
 import * as rulesAndLists from './migrations/0030-rules-and-lists.js';
 import * as casePartyIndexes from './migrations/0014-case-party-indexes.js';
+import * as merchants from './migrations/0050-merchants.js';
 import { SentraError } from '../errors/errors.js';
 
 /**
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '0014-case-party-indexes': casePartyIndexes,
   '0030-rules-and-lists': rulesAndLists,
   '0014-case-party-indexes': casePartyIndexes,
+  '0050-merchants': merchants,
 };
 
 /**

@@ -6,6 +6,7 @@ import type { Logger } from '../platform/logger.js';
 import { FeatureEngine } from '../features/engine/feature-engine.js';
 import { newReplayState, rebuildStartTime, replayHistory } from '../features/engine/replay.js';
 import { BackgroundNetworkSignals } from '../features/network/offline-network-signals.js';
+import type { NetworkSignals } from '../features/network/network-signals.js';
 import { createProfileStore } from '../features/profile/create-profile-store.js';
 import { isSyncProfileStore } from '../features/profile/profile-store.js';
 import { installCacheDirectory } from '../platform/install-cache.js';
@@ -15,6 +16,8 @@ import { tenantHistoryPages } from './transaction-history.repository.js';
 /** The feature engine as a running server holds it. */
 export interface OnlineFeatureSource extends FeatureSource {
   readonly engine: FeatureEngine;
+  /** The IP intelligence the engine uses (offline databases), for front doors that need an IP's country first. */
+  readonly network: NetworkSignals;
   /**
    * Resolves when the offline IP databases are loaded (lookups return nothing until then; a failure
    * is logged and resolves too). They load at start when the stored history shows raw IP addresses
@@ -73,6 +76,7 @@ export async function openFeatureSource(options: OnlineFeatureOptions): Promise<
   if (rawAddressesSeen) void networkReady();
   return {
     engine,
+    network,
     get networkReady() {
       return networkReady();
     },

@@ -7,7 +7,7 @@ import { newId } from '../platform/ids.js';
 import { OverloadedError, ValidationError } from '../errors/errors.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { DecisionWrite, DecisionWriteResult, KycReference } from './decision-record.js';
-import type { Contribution, FeatureSource, KycFindings, KycSource, ModelSource } from './scoring-ports.js';
+import type { Contribution, FeatureSnapshot, FeatureSource, KycFindings, KycSource, ModelSource } from './scoring-ports.js';
 import { toRiskScore } from './risk-scale.js';
 import { checkScoreRequest, requestDigest, toKycReferences, toTransactionRecord } from './score-request.js';
 import type { ThresholdService } from './threshold.service.js';
@@ -60,6 +60,8 @@ export interface ScoreCall {
   online?: OnlineSignals;
   /** Where the payment's creation time is in the caller's request, for a 400 (default `/transaction/created_at`). */
   createdAtPath?: string;
+  /** Thresholds of this call (a merchant's own); absent: the tenant's. */
+  thresholds?: Thresholds;
 }
 
 /** A decision as the flow made it, before any contract shapes it. */
@@ -76,6 +78,8 @@ export interface ScoredDecision {
   kycSignals: Readonly<Record<string, unknown>> | undefined;
   /** The same request (tx_id and digest) was decided before: `response` is that stored decision, nothing was written. */
   replayed: boolean;
+  /** The features the engine computed (catalogue order), for contracts that report signals. */
+  snapshot: FeatureSnapshot;
 }
 
 const noFindings: KycFindings = { readyRefKeys: new Set(), reasons: [], evidence: [], signals: undefined };
@@ -110,7 +114,7 @@ export class ScoringService {
     if (deps.writer.full) throw new OverloadedError();
     const [model, thresholds, kyc, rules] = await Promise.all([
       deps.models.active(call.tenantId),
-      deps.thresholds.get(call.tenantId),
+      call.thresholds ?? deps.thresholds.get(call.tenantId),
       deps.kyc?.lookup(call.tenantId, kycRefs.map((ref) => ref.refKey), [record.senderEntityId, record.receiverEntityId]) ?? noFindings,
       deps.rules?.forTenant(call.tenantId),
     ]);
@@ -184,6 +188,7 @@ export class ScoringService {
         drivers,
         kycSignals: kyc.signals,
         replayed: true,
+        snapshot,
       };
     }
     deps.metrics.decisions.inc({ decision, source: call.source });
@@ -206,6 +211,7 @@ export class ScoringService {
       drivers,
       kycSignals: kyc.signals,
       replayed: false,
+      snapshot,
     };
   }
 

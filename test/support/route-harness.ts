@@ -5,6 +5,7 @@ import { accessOf, type RouteAccess } from '../../src/http/route-access.js';
 import { errorCatalogue } from '../../src/errors/errors.js';
 import type { Database } from '../../src/platform/database-schema.js';
 import type { JsonSchema } from './schema-arbitrary.js';
+import { expectSentryErrorShape } from './merchants.js';
 
 /** One method of one route of the server, as the harnesses walk it. */
 export interface HarnessRoute {
@@ -122,4 +123,16 @@ export async function tenantMarkers(db: Kysely<Database>, tenantId: string): Pro
   }
   for (const value of others) mine.delete(value);
   return mine;
+}
+
+/** Checks a 4xx/5xx body is the error shape the route declares (the one error body, or a merchant contract's own). */
+export function expectRouteErrorShape(route: HarnessRoute, response: LightMyRequestResponse, where: string): void {
+  if (route.access?.kind === 'merchant-key' && route.access.errorBody === 'sentry') expectSentryErrorShape(response, where, Object.keys(errorCatalogue));
+  else expectErrorShape(response, where);
+}
+
+/** The catalogue code of an error answer, whichever shape the route answers in. */
+export function errorCodeOf(response: LightMyRequestResponse): string | undefined {
+  const body = response.json() as { error?: { code?: string }; errors?: { code?: string }[] };
+  return body.error?.code ?? body.errors?.[0]?.code;
 }

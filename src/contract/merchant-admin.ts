@@ -1,0 +1,128 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { merchantModes } from '../merchants/merchant-mode.js';
+import { billableServices, usageKinds } from '../merchants/billing-kinds.js';
+
+const Decimal = (description: string) => Type.String({ pattern: '^[0-9]{1,12}(\\.[0-9]{1,4})?$', description: `${description} A decimal string with at most 4 decimals, e.g. "0.0500".` });
+const SignedDecimal = Type.String({ pattern: '^-?[0-9]{1,12}\\.[0-9]{4}$', description: 'Exact decimal string with 4 decimals.' });
+const Mode = Type.Unsafe<(typeof merchantModes)[number]>({ type: 'string', enum: [...merchantModes], description: 'live: decisions are acted on; shadow: scored and stored the same, the merchant only compares.' });
+const Service = Type.Unsafe<(typeof billableServices)[number]>({ type: 'string', enum: [...billableServices] });
+const RiskScore100 = Type.Integer({ minimum: 0, maximum: 100 });
+
+/** A merchant's own thresholds on the event API's riskScore (0–100). */
+export const MerchantThresholdsBody = Type.Object(
+  {
+    challenge_at: RiskScore100,
+    review_at: RiskScore100,
+    deny_at: RiskScore100,
+  },
+  { additionalProperties: false, description: 'riskScore from which the event API answers CHALLENGE, REVIEW, DENY (engine scale × 10). null: the tenant thresholds.' },
+);
+
+const Fees = Type.Object(
+  { SENTRY: Type.Optional(Decimal('Fee per confidence call.')), EVENTS: Type.Optional(Decimal('Fee per event call.')), PIPELINE: Type.Optional(Decimal('Fee per pipeline call.')) },
+  { additionalProperties: false },
+);
+
+const settings = {
+  mode: Type.Optional(Mode),
+  currency: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO-4217 currency of the balance and fees (default USD).' })),
+  overdraft: Type.Optional(Decimal('How far the balance may go below zero before calls answer 402 (default 0).')),
+  fees: Type.Optional(Fees),
+  thresholds: Type.Optional(Type.Union([MerchantThresholdsBody, Type.Null()])),
+  rate_limit_per_second: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 100_000 }), Type.Null()], { description: 'Requests per second per key; null: the server default (SENTRA_MERCHANT_RATE_LIMIT).' })),
+};
+const Name = Type.String({ minLength: 1, maxLength: 200 });
+
+/** `POST /v1/admin/merchants` body. */
+export const CreateMerchantBody = Type.Object({ name: Name, ...settings }, { additionalProperties: false });
+/** A create-merchant body. */
+export type CreateMerchantBody = Static<typeof CreateMerchantBody>;
+
+/** `PATCH /v1/admin/merchants/{merchant_id}` body: any subset of the settings. */
+export const UpdateMerchantBody = Type.Object({ name: Type.Optional(Name), ...settings }, { additionalProperties: false, minProperties: 1 });
+/** An update-merchant body. */
+export type UpdateMerchantBody = Static<typeof UpdateMerchantBody>;
+
+/** A merchant as admin routes show it (money as exact decimal strings). */
+export const MerchantView = Type.Object({
+  merchant_id: Type.String({ description: 'Send as X-Merchant-Id.' }),
+  name: Type.String(),
+  mode: Mode,
+  currency: Type.String(),
+  balance: SignedDecimal,
+  overdraft: SignedDecimal,
+  fees: Type.Object({ SENTRY: SignedDecimal, EVENTS: SignedDecimal, PIPELINE: SignedDecimal }),
+  thresholds: Type.Union([MerchantThresholdsBody, Type.Null()]),
+  rate_limit_per_second: Type.Union([Type.Integer(), Type.Null()]),
+  created_at: Type.String({ format: 'date-time' }),
+  updated_at: Type.String({ format: 'date-time' }),
+});
+/** A merchant view. */
+export type MerchantView = Static<typeof MerchantView>;
+
+/** `GET /v1/admin/merchants` answer. */
+export const MerchantList = Type.Object({ items: Type.Array(MerchantView) });
+
+/** `POST /v1/admin/merchants/{merchant_id}/keys` body. */
+export const CreateMerchantKeyBody = Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })) }, { additionalProperties: false });
+
+/** A key as issued: the only time its secret is shown. */
+export const IssuedMerchantKeyView = Type.Object({
+  key_id: Type.String(),
+  api_key: Type.String({ description: 'Send as X-Api-Key. Shown only in this answer; Sentra stores a hash.' }),
+  name: Type.String(),
+  created_at: Type.String({ format: 'date-time' }),
+});
+
+/** `GET /v1/admin/merchants/{merchant_id}/keys` answer. */
+export const MerchantKeyList = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      key_id: Type.String(),
+      name: Type.String(),
+      created_at: Type.String({ format: 'date-time' }),
+      last_used_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'Last authentication, to within the authentication cache lifetime (5 s).' }),
+      revoked_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    }),
+  ),
+});
+
+/** `POST /v1/admin/merchants/{merchant_id}/balance` body. */
+export const TopUpBody = Type.Object({ amount: Decimal('Amount to add to the prepaid balance (more than zero).') }, { additionalProperties: false });
+
+/** The balance after a top-up. */
+export const BalanceView = Type.Object({ merchant_id: Type.String(), currency: Type.String(), balance: SignedDecimal });
+
+/** `GET /v1/admin/merchants/{merchant_id}/usage` query. */
+export const UsageQuery = Type.Object(
+  {
+    from: Type.Optional(Type.String({ format: 'date-time', description: 'Start (inclusive); default 30 days before `to`.' })),
+    to: Type.Optional(Type.String({ format: 'date-time', description: 'End (exclusive); default now.' })),
+    format: Type.Optional(Type.Unsafe<'json' | 'csv'>({ type: 'string', enum: ['json', 'csv'], description: 'csv: one usage line per row (also with Accept: text/csv).' })),
+  },
+  { additionalProperties: false },
+);
+/** A usage query. */
+export type UsageQuery = Static<typeof UsageQuery>;
+
+/** `GET /v1/admin/merchants/{merchant_id}/usage` answer (JSON). */
+export const UsageReport = Type.Object({
+  merchant_id: Type.String(),
+  currency: Type.String(),
+  from: Type.String({ format: 'date-time' }),
+  to: Type.String({ format: 'date-time' }),
+  balance: SignedDecimal,
+  totals: Type.Array(Type.Object({ service: Service, calls: Type.Integer({ description: 'Calls paid: charges less refunds.' }), amount: SignedDecimal })),
+  lines: Type.Array(
+    Type.Object({
+      usage_id: Type.String(),
+      kind: Type.Unsafe<(typeof usageKinds)[number]>({ type: 'string', enum: [...usageKinds] }),
+      service: Type.Union([Service, Type.Null()]),
+      reference: Type.Union([Type.String(), Type.Null()]),
+      amount: SignedDecimal,
+      balance_after: SignedDecimal,
+      created_at: Type.String({ format: 'date-time' }),
+    }),
+  ),
+  truncated: Type.Boolean({ description: 'More than 10,000 lines in the range: narrow it.' }),
+});

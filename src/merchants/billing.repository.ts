@@ -1,0 +1,154 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../platform/database-schema.js';
+import { newId } from '../platform/ids.js';
+import { appendAudit } from '../audit/audit.repository.js';
+import { SentraError } from '../errors/errors.js';
+import type { BillableService, UsageKind } from './billing-kinds.js';
+import type { MerchantAct } from './merchant.repository.js';
+
+/** A charge that went through: what was taken and what is left. */
+export interface Charge {
+  usageId: string;
+  service: BillableService;
+  currency: string;
+  feeUnits: number;
+  balanceAfterUnits: number;
+}
+
+/** Who pays for which call. */
+export interface ChargeRequest {
+  tenantId: string;
+  merchantId: string;
+  service: BillableService;
+  /** The event / transaction id the call is about (a refund names the same). */
+  reference: string;
+  /** The merchant key id. */
+  actor: string;
+  at: Date;
+}
+
+interface MovedRow {
+  currency: string;
+  balance_units: number | string;
+  fee_units: number | string;
+}
+
+/**
+ * Takes the service's fee from the merchant's balance and records the usage line, in one statement:
+ * a conditional UPDATE (balance - fee >= -overdraft) and the INSERT of the line in the same
+ * data-modifying CTE. Concurrent calls serialize on the merchant's row, so N calls against a balance
+ * covering M < N fees take exactly M. Undefined when the balance (and overdraft) cannot cover it.
+ */
+export async function chargeFee(db: Kysely<Database>, request: ChargeRequest): Promise<Charge | undefined> {
+  const usageId = newId('use', request.at.getTime());
+  const result = await sql<MovedRow>`
+    with charged as (
+      update merchants set balance_units = balance_units - (fees ->> ${request.service})::bigint
+      where id = ${request.merchantId} and tenant_id = ${request.tenantId}
+        and balance_units - (fees ->> ${request.service})::bigint >= -overdraft_units
+      returning id, tenant_id, currency, balance_units, (fees ->> ${request.service})::bigint as fee_units
+    ), line as (
+      insert into merchant_usage (id, tenant_id, merchant_id, kind, service, reference, amount_units, balance_after_units, actor, created_at)
+      select ${usageId}, tenant_id, id, 'charge', ${request.service}, ${request.reference}, -fee_units, balance_units, ${request.actor}, ${request.at}
+      from charged
+      returning id
+    )
+    select currency, balance_units, fee_units from charged`.execute(db);
+  const row = result.rows[0];
+  if (row === undefined) return undefined;
+  return { usageId, service: request.service, currency: row.currency, feeUnits: Number(row.fee_units), balanceAfterUnits: Number(row.balance_units) };
+}
+
+/**
+ * Gives a charge back (the call it paid for failed before its decision was stored), recording a
+ * refund line that names the same reference.
+ */
+export async function refundCharge(db: Kysely<Database>, request: ChargeRequest, charge: Charge): Promise<void> {
+  await sql`
+    with refunded as (
+      update merchants set balance_units = balance_units + ${charge.feeUnits}
+      where id = ${request.merchantId} and tenant_id = ${request.tenantId}
+      returning id, tenant_id, balance_units
+    )
+    insert into merchant_usage (id, tenant_id, merchant_id, kind, service, reference, amount_units, balance_after_units, actor, created_at)
+    select ${newId('use', request.at.getTime())}, tenant_id, id, 'refund', ${charge.service}, ${request.reference}, ${charge.feeUnits}, balance_units, ${request.actor}, ${request.at}
+    from refunded`.execute(db);
+}
+
+/** The merchant's balance in units (and its currency); undefined for an unknown merchant. */
+export async function balanceOf(db: Kysely<Database>, tenantId: string, merchantId: string): Promise<{ currency: string; balanceUnits: number } | undefined> {
+  const row = await db.selectFrom('merchants').select(['currency', 'balance_units']).where('tenant_id', '=', tenantId).where('id', '=', merchantId).executeTakeFirst();
+  return row === undefined ? undefined : { currency: row.currency, balanceUnits: Number(row.balance_units) };
+}
+
+/** Adds money to a merchant's prepaid balance, recorded as a usage line and audited. Answers the new balance. */
+export async function topUp(db: Kysely<Database>, tenantId: string, merchantId: string, amountUnits: number, act: MerchantAct): Promise<{ currency: string; balanceUnits: number }> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable('merchants')
+      .set({ balance_units: sql`balance_units + ${amountUnits}`, updated_at: act.at })
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', merchantId)
+      .returning(['currency', 'balance_units'])
+      .executeTakeFirst();
+    if (row === undefined) throw new SentraError('SENTRA_ERR_NOT_FOUND', `No merchant ${merchantId}.`);
+    const balanceUnits = Number(row.balance_units);
+    await trx
+      .insertInto('merchant_usage')
+      .values({ id: newId('use', act.at.getTime()), tenant_id: tenantId, merchant_id: merchantId, kind: 'top_up', service: null, reference: null, amount_units: amountUnits, balance_after_units: balanceUnits, actor: act.actor, created_at: act.at })
+      .execute();
+    await appendAudit(trx, [{ tenantId, at: act.at, actor: act.actor, action: 'merchant.balance_topped_up', subject: merchantId, payload: { amount_units: amountUnits, balance_units: balanceUnits } }]);
+    return { currency: row.currency, balanceUnits };
+  });
+}
+
+/** One usage line as reports show it. */
+export interface UsageLine {
+  usageId: string;
+  kind: UsageKind;
+  service: BillableService | null;
+  reference: string | null;
+  amountUnits: number;
+  balanceAfterUnits: number;
+  createdAt: Date;
+}
+
+/** The merchant's usage lines in [from, to), oldest first, at most `limit`. */
+export async function usageLines(db: Kysely<Database>, tenantId: string, merchantId: string, from: Date, to: Date, limit: number): Promise<UsageLine[]> {
+  const rows = await db
+    .selectFrom('merchant_usage')
+    .select(['id', 'kind', 'service', 'reference', 'amount_units', 'balance_after_units', 'created_at'])
+    .where('tenant_id', '=', tenantId)
+    .where('merchant_id', '=', merchantId)
+    .where('created_at', '>=', from)
+    .where('created_at', '<', to)
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({
+    usageId: row.id,
+    kind: row.kind,
+    service: row.service,
+    reference: row.reference,
+    amountUnits: Number(row.amount_units),
+    balanceAfterUnits: Number(row.balance_after_units),
+    createdAt: row.created_at,
+  }));
+}
+
+/** Calls paid (charges less refunds) and the net amount per service in [from, to). */
+export async function usageTotals(db: Kysely<Database>, tenantId: string, merchantId: string, from: Date, to: Date): Promise<{ service: BillableService; calls: number; amountUnits: number }[]> {
+  const rows = await db
+    .selectFrom('merchant_usage')
+    .select(['service', sql<string>`sum(case when kind = 'charge' then 1 else -1 end)`.as('calls'), sql<string>`sum(-amount_units)`.as('amount')])
+    .where('tenant_id', '=', tenantId)
+    .where('merchant_id', '=', merchantId)
+    .where('kind', 'in', ['charge', 'refund'])
+    .where('created_at', '>=', from)
+    .where('created_at', '<', to)
+    .groupBy('service')
+    .orderBy('service')
+    .execute();
+  return rows.flatMap((row) => (row.service === null ? [] : [{ service: row.service, calls: Number(row.calls), amountUnits: Number(row.amount) }]));
+}

@@ -1,0 +1,67 @@
+import { Redis } from 'ioredis';
+import type { Clock } from '../platform/clock.js';
+
+/** The verdict on one call: admitted, or refused with the seconds until the next window. */
+export type RateVerdict = { readonly admitted: true } | { readonly admitted: false; readonly retryAfterSeconds: number };
+
+/** Per-key request limits of the merchant APIs, in fixed one-second windows. */
+export interface KeyRateLimiter {
+  /** Counts one call of `keyId` against `perSecond`. */
+  admit(keyId: string, perSecond: number): Promise<RateVerdict>;
+  close(): Promise<void>;
+}
+
+const admitted: RateVerdict = Object.freeze({ admitted: true });
+const refused: RateVerdict = Object.freeze({ admitted: false, retryAfterSeconds: 1 });
+
+/** The limiter of one process (embedded mode): a counter per key and second, in memory. */
+export class MemoryKeyRateLimiter implements KeyRateLimiter {
+  private readonly windows = new Map<string, { second: number; count: number }>();
+
+  constructor(private readonly clock: Clock) {}
+
+  admit(keyId: string, perSecond: number): Promise<RateVerdict> {
+    const second = Math.floor(this.clock.now() / 1000);
+    let window = this.windows.get(keyId);
+    if (window === undefined || window.second !== second) {
+      // Old windows are dropped as keys come back; the map holds one entry per live key at most.
+      window = { second, count: 0 };
+      this.windows.set(keyId, window);
+    }
+    window.count++;
+    return Promise.resolve(window.count <= perSecond ? admitted : refused);
+  }
+
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+/**
+ * The limiter shared by every API process (scaled mode): one Redis counter per key and second
+ * (INCR, expiring after two seconds), so N processes together admit the key's limit, not N times it.
+ */
+export class RedisKeyRateLimiter implements KeyRateLimiter {
+  private readonly redis: Redis;
+
+  constructor(
+    url: string,
+    private readonly prefix: string,
+    private readonly clock: Clock,
+    commandTimeoutMs: number,
+  ) {
+    this.redis = new Redis(url, { commandTimeout: commandTimeoutMs, maxRetriesPerRequest: 1, lazyConnect: false });
+  }
+
+  async admit(keyId: string, perSecond: number): Promise<RateVerdict> {
+    const second = Math.floor(this.clock.now() / 1000);
+    const key = `${this.prefix}:rate:${keyId}:${second}`;
+    const results = await this.redis.multi().incr(key).expire(key, 2).exec();
+    const count = Number(results?.[0]?.[1] ?? 0);
+    return count <= perSecond ? admitted : refused;
+  }
+
+  async close(): Promise<void> {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}

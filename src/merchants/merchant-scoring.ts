@@ -1,0 +1,62 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../platform/database-schema.js';
+import type { Clock } from '../platform/clock.js';
+import { SentraError } from '../errors/errors.js';
+import type { ScoredDecision, ScoringService } from '../scoring/scoring.service.js';
+import { chargeFee, refundCharge, type Charge, type ChargeRequest } from './billing.repository.js';
+import type { BillableService } from './billing-kinds.js';
+import type { MerchantCall } from './merchant-call.js';
+import type { MerchantPrincipal } from './merchant-authenticator.js';
+import { engineThresholds } from './score-mapping.js';
+
+/** A merchant call scored and paid for. */
+export interface MerchantDecision {
+  scored: ScoredDecision;
+  charge: Charge;
+}
+
+/** What the merchant flow needs. */
+export interface MerchantScoringDependencies {
+  db: Kysely<Database>;
+  clock: Clock;
+  scoring: ScoringService;
+}
+
+/**
+ * The merchant front doors' common flow: pay, score, keep. The fee is taken first (one conditional
+ * statement, so an exhausted balance answers 402 before anything is scored, profiled or stored);
+ * the request is then scored by the one scoring service (same features, model, thresholds — the
+ * merchant's own when set — decision store, cases and audit as `POST /v1/risk/score`); when scoring
+ * fails before its decision is stored, the fee is refunded with a line naming the same reference.
+ */
+export class MerchantScoring {
+  constructor(private readonly deps: MerchantScoringDependencies) {}
+
+  async score(principal: MerchantPrincipal, service: BillableService, call: MerchantCall, source: string, startedAt: number): Promise<MerchantDecision> {
+    const { merchant } = principal;
+    const request: ChargeRequest = {
+      tenantId: principal.tenantId,
+      merchantId: merchant.merchantId,
+      service,
+      reference: call.record.txId,
+      actor: principal.keyId,
+      at: new Date(this.deps.clock.now()),
+    };
+    const charge = await chargeFee(this.deps.db, request);
+    if (charge === undefined) throw new SentraError('SENTRA_ERR_PAYMENT_REQUIRED');
+    try {
+      const scored = await this.deps.scoring.score(call.record, [], call.digest, {
+        tenantId: principal.tenantId,
+        actor: principal.keyId,
+        source,
+        startedAt,
+        online: call.online,
+        ...(merchant.thresholds === null ? {} : { thresholds: engineThresholds(merchant.thresholds) }),
+      });
+      return { scored, charge };
+    } catch (error) {
+      await refundCharge(this.deps.db, { ...request, at: new Date(this.deps.clock.now()) }, charge);
+      throw error;
+    }
+  }
+}

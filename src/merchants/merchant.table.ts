@@ -1,0 +1,66 @@
+import type { BigIntColumn, Json } from '../platform/database-schema.js';
+import type { BillableService, UsageKind } from './billing-kinds.js';
+import type { MerchantMode } from './merchant-mode.js';
+
+/** Fees per billable service, in units of 1/10,000 of the merchant's currency. */
+export interface MerchantFees {
+  SENTRY: number;
+  EVENTS: number;
+  PIPELINE: number;
+}
+
+/** A merchant's own decision thresholds on the event API's 0–100 riskScore scale. */
+export interface MerchantThresholds {
+  challengeAt: number;
+  reviewAt: number;
+  denyAt: number;
+}
+
+/** The `merchants` table: one caller of the event and confidence APIs, inside a tenant. */
+export interface MerchantsTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  mode: MerchantMode;
+  /** ISO-4217 code of the balance and the fees. */
+  currency: string;
+  /** Prepaid balance in 1/10,000 units; never below minus the overdraft. */
+  balance_units: BigIntColumn;
+  overdraft_units: BigIntColumn;
+  fees: Json<MerchantFees>;
+  /** Null: the tenant's thresholds (scaled from 0–1000) decide. */
+  thresholds: Json<MerchantThresholds | null>;
+  /** Requests per second per key; null: the server's default. */
+  rate_limit_per_second: number | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** The `merchant_keys` table: API keys, stored as SHA-256 hashes only. */
+export interface MerchantKeysTable {
+  id: string;
+  tenant_id: string;
+  merchant_id: string;
+  name: string;
+  key_hash: string;
+  created_at: Date;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+/** The `merchant_usage` table: every movement of a merchant's balance. */
+export interface MerchantUsageTable {
+  id: string;
+  tenant_id: string;
+  merchant_id: string;
+  kind: UsageKind;
+  service: BillableService | null;
+  /** The event id / transaction id a charge paid for (a refund names the same). */
+  reference: string | null;
+  /** Signed change of the balance in 1/10,000 units (a charge is negative). */
+  amount_units: BigIntColumn;
+  balance_after_units: BigIntColumn;
+  /** Merchant key id (charges) or token id (top-ups). */
+  actor: string;
+  created_at: Date;
+}
