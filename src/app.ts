@@ -55,6 +55,7 @@ import { registerListRoutes } from './http/routes/lists.routes.js';
 import { RuleBacktestService } from './scoring/rule-backtest.service.js';
 import { registerMerchantRoutes } from './http/routes/merchants.routes.js';
 import { registerSentryRoutes } from './http/routes/sentry.routes.js';
+import { registerEventRoutes } from './http/routes/events.routes.js';
 import { MerchantAuthenticator } from './merchants/merchant-authenticator.js';
 import { MemoryKeyRateLimiter, RedisKeyRateLimiter } from './merchants/key-rate-limiter.js';
 import { MerchantScoring } from './merchants/merchant-scoring.js';
@@ -249,14 +250,16 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const merchantAuth = { authenticator: merchantAuthenticator, limiter: merchantLimiter, defaultRatePerSecond: config.merchantRateLimit };
   const merchantFlow = new MerchantScoring({ db: runtime.database.db, clock: runtime.clock, scoring: runtime.scoring });
   registerMerchantRoutes(app, runtime.authenticator, merchantAuthenticator, runtime.database.db, runtime.clock);
+  const deviceKey = await installationSecret(runtime.database.db, 'device_hash_key');
   await registerSentryRoutes(app, {
     auth: merchantAuth,
     flow: merchantFlow,
     network: runtime.features.network,
     clock: runtime.clock,
-    deviceKey: await installationSecret(runtime.database.db, 'device_hash_key'),
+    deviceKey,
     bodyLimitBytes: Math.max(config.bodyLimitBytes, 2 * 1024 * 1024),
   });
+  registerEventRoutes(app, { auth: merchantAuth, flow: merchantFlow, db: runtime.database.db, network: runtime.features.network, clock: runtime.clock, deviceKey });
   let closed = false;
   return {
     app,

@@ -9,10 +9,12 @@ import type { MerchantCall } from './merchant-call.js';
 import type { MerchantPrincipal } from './merchant-authenticator.js';
 import { engineThresholds } from './score-mapping.js';
 
-/** A merchant call scored and paid for. */
-export interface MerchantDecision {
+/** A merchant call scored, kept and paid for. */
+export interface MerchantDecision<Kept> {
   scored: ScoredDecision;
   charge: Charge;
+  /** What the contract stored beside the decision (the event API's event row). */
+  kept: Kept;
 }
 
 /** What the merchant flow needs. */
@@ -32,7 +34,18 @@ export interface MerchantScoringDependencies {
 export class MerchantScoring {
   constructor(private readonly deps: MerchantScoringDependencies) {}
 
-  async score(principal: MerchantPrincipal, service: BillableService, call: MerchantCall, source: string, startedAt: number): Promise<MerchantDecision> {
+  /**
+   * Pays for, scores and keeps one call; `keep` stores what the contract needs beside the decision
+   * (its failure refunds the fee like a failed score).
+   */
+  async score<Kept>(
+    principal: MerchantPrincipal,
+    service: BillableService,
+    call: MerchantCall,
+    source: string,
+    startedAt: number,
+    keep: (scored: ScoredDecision) => Promise<Kept>,
+  ): Promise<MerchantDecision<Kept>> {
     const { merchant } = principal;
     const request: ChargeRequest = {
       tenantId: principal.tenantId,
@@ -53,7 +66,7 @@ export class MerchantScoring {
         online: call.online,
         ...(merchant.thresholds === null ? {} : { thresholds: engineThresholds(merchant.thresholds) }),
       });
-      return { scored, charge };
+      return { scored, charge, kept: await keep(scored) };
     } catch (error) {
       await refundCharge(this.deps.db, { ...request, at: new Date(this.deps.clock.now()) }, charge);
       throw error;

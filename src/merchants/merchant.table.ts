@@ -64,3 +64,26 @@ export interface MerchantUsageTable {
   actor: string;
   created_at: Date;
 }
+
+/** The `merchant_events` table: every event of the event API and its answer. */
+export interface MerchantEventsTable {
+  event_id: string;
+  tenant_id: string;
+  merchant_id: string;
+  /** The engine decision (risk_scores id) behind the answer. */
+  decision_id: string;
+  user_id: string;
+  event_type: string;
+  /** Keyed fingerprint of the device traits; null when none was sent. */
+  device_id: string | null;
+  session_id: string | null;
+  risk_score: number;
+  decision: string;
+  confidence: number;
+  /** Score and factors per component (DEVICE, GEO, BEHAVIORAL, IP). */
+  components: Json<{ component: string; score: number; factors: string[] }[]>;
+  triggered_factors: Json<string[]>;
+  recommended_actions: Json<{ type: string; priority: string }[]>;
+  created_at: Date;
+  processed_at: Date;
+}

@@ -5,6 +5,7 @@ import type { CaseEventsTable, CasesTable } from '../cases/case.table.js';
 import type { Role } from '../tenants/token.js';
 import type { RuleListEntriesTable, RuleListsTable, RuleSetHeadsTable, RuleSetsTable, RuleVersionsTable, RulesTable } from '../rule-store/rule-store.table.js';
 import type { MerchantKeysTable, MerchantsTable, MerchantUsageTable } from '../merchants/merchant.table.js';
+import type { MerchantEventsTable, MerchantKeysTable, MerchantsTable, MerchantUsageTable } from '../merchants/merchant.table.js';
 
 // Column types live in a leaf module, so the table modules of other domains can use them without
 // importing this file (which imports theirs).
@@ -225,4 +226,5 @@ export interface Database {
   merchants: MerchantsTable;
   merchant_keys: MerchantKeysTable;
   merchant_usage: MerchantUsageTable;
+  merchant_events: MerchantEventsTable;
 }

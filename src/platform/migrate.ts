@@ -13,6 +13,7 @@ import * as casePartyIndexes from './migrations/0014-case-party-indexes.js';
 import * as rulesAndLists from './migrations/0030-rules-and-lists.js';
 import * as casePartyIndexes from './migrations/0014-case-party-indexes.js';
 import * as merchants from './migrations/0050-merchants.js';
+import * as merchantEvents from './migrations/0051-merchant-events.js';
 import { SentraError } from '../errors/errors.js';
 
 /**
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '0030-rules-and-lists': rulesAndLists,
   '0014-case-party-indexes': casePartyIndexes,
   '0050-merchants': merchants,
+  '0051-merchant-events': merchantEvents,
 };
 
 /**

@@ -48,7 +48,7 @@ export async function registerSentryRoutes(app: FastifyInstance, options: Sentry
         const principal = merchantOf(request);
         checkSentryRequest(request.body);
         const call = sentryCall(request.body, principal.merchant, options.clock.now(), options.deviceKey, options.network);
-        const { scored, charge } = await options.flow.score(principal, 'SENTRY', call, 'confidence', startedAt);
+        const { scored, charge } = await options.flow.score(principal, 'SENTRY', call, 'confidence', startedAt, () => Promise.resolve(undefined));
         void reply.header('sentra-signal-quality', call.missingSignals.length === 0 ? 'full' : `reduced; missing=${call.missingSignals.join(',')}`);
         void reply.header('sentra-decision-id', scored.response.request_id);
         return { isSuccess: true, sentryResponse: { requestConfidence: requestConfidence(scored.response.risk_score) }, billing: billingView(charge), errors: null };
