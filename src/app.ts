@@ -59,6 +59,8 @@ import { registerEventRoutes } from './http/routes/events.routes.js';
 import { MerchantAuthenticator } from './merchants/merchant-authenticator.js';
 import { MemoryKeyRateLimiter, RedisKeyRateLimiter } from './merchants/key-rate-limiter.js';
 import { MerchantScoring } from './merchants/merchant-scoring.js';
+import { chargeFees, type Charge, type ChargeRequest } from './merchants/billing.repository.js';
+import { insertEvents, type EventWrite } from './merchants/event.repository.js';
 
 /** Test and embedding hooks; production passes none. */
 export interface AppOptions {
@@ -248,7 +250,15 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       ? new MemoryKeyRateLimiter(runtime.clock)
       : new RedisKeyRateLimiter(config.redisUrl, config.redisKeyPrefix, runtime.clock, config.databaseTimeoutMs);
   const merchantAuth = { authenticator: merchantAuthenticator, limiter: merchantLimiter, defaultRatePerSecond: config.merchantRateLimit };
-  const merchantFlow = new MerchantScoring({ db: runtime.database.db, clock: runtime.clock, scoring: runtime.scoring });
+  const charges = new GroupCommitter<ChargeRequest, Charge | undefined>((items) => chargeFees(runtime.database.db, items), { maxBatch: 256, concurrency: 1 });
+  const eventWriter = new GroupCommitter<EventWrite, void>(
+    async (items) => {
+      await insertEvents(runtime.database.db, items);
+      return items.map(() => undefined);
+    },
+    { maxBatch: 256, concurrency: 1 },
+  );
+  const merchantFlow = new MerchantScoring({ db: runtime.database.db, clock: runtime.clock, scoring: runtime.scoring, persistTimeoutMs: config.databaseTimeoutMs, charges });
   registerMerchantRoutes(app, runtime.authenticator, merchantAuthenticator, runtime.database.db, runtime.clock);
   const deviceKey = await installationSecret(runtime.database.db, 'device_hash_key');
   await registerSentryRoutes(app, {
@@ -259,7 +269,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     deviceKey,
     bodyLimitBytes: Math.max(config.bodyLimitBytes, 2 * 1024 * 1024),
   });
-  registerEventRoutes(app, { auth: merchantAuth, flow: merchantFlow, db: runtime.database.db, network: runtime.features.network, clock: runtime.clock, deviceKey });
+  registerEventRoutes(app, { auth: merchantAuth, flow: merchantFlow, db: runtime.database.db, network: runtime.features.network, clock: runtime.clock, deviceKey, events: eventWriter });
   let closed = false;
   return {
     app,
@@ -268,6 +278,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       if (closed) return;
       closed = true;
       await app.close();
+      await charges.drain();
+      await eventWriter.drain();
       await merchantLimiter.close();
       await closeRuntime(runtime);
     },

@@ -25,6 +25,10 @@ export interface PhaseOptions {
   rate?: number;
   /** Prefix of the phase's tx_ids, so phases never re-score each other's transactions. */
   runId: string;
+  /** Other request headers (a merchant's X-Api-Key and X-Merchant-Id). */
+  headers?: Record<string, string>;
+  /** Bodies of the phase; default: seed-003 scoring bodies. */
+  bodies?: { next(): string };
 }
 
 /** A load generator on this machine. */
@@ -40,15 +44,15 @@ export interface LoadGenerator {
 export function autocannonGenerator(connections: number): LoadGenerator {
   return {
     name: `autocannon (in process, ${connections} connections)`,
-    async run({ url, token, seconds, rate, runId }) {
-      const factory = new ScoreBodyFactory(runId);
+    async run({ url, token, seconds, rate, runId, headers, bodies }) {
+      const factory = bodies ?? new ScoreBodyFactory(runId);
       const result = await autocannon({
         url,
         method: 'POST',
         connections,
         duration: seconds,
         ...(rate === undefined ? {} : { overallRate: rate }),
-        headers: { 'content-type': 'application/json', ...(token === undefined ? {} : { authorization: `Bearer ${token}` }) },
+        headers: { 'content-type': 'application/json', ...(token === undefined ? {} : { authorization: `Bearer ${token}` }), ...headers },
         requests: [{ setupRequest: (request) => ({ ...request, body: factory.next() }) }],
       });
       return {
@@ -99,13 +103,13 @@ export function wrkGenerator(connections: number, workDir: string): LoadGenerato
   const script = join(import.meta.dirname, 'score-load.lua');
   return {
     name: `wrk (1 thread, ${connections} connections)`,
-    async run({ url, token, seconds, rate, runId }) {
+    async run({ url, token, seconds, rate, runId, headers, bodies }) {
       // Enough distinct bodies for the phase at a generous peak; the script cycles them after that.
       const count = Math.min(200_000, Math.max(10_000, (rate ?? 4_000) * seconds));
-      const factory = new ScoreBodyFactory(runId);
+      const factory = bodies ?? new ScoreBodyFactory(runId);
       const bodiesFile = join(workDir, `${runId}.jsonl`);
       writeFileSync(bodiesFile, Array.from({ length: count }, () => factory.next()).join('\n') + '\n');
-      const args = ['-t1', `-c${connections}`, `-d${seconds}s`, '--timeout', '10s', '-s', script, url, '--', bodiesFile, token ?? '-', String(rate ?? 0)];
+      const args = ['-t1', `-c${connections}`, `-d${seconds}s`, '--timeout', '10s', '-s', script, url, '--', bodiesFile, token ?? '-', String(rate ?? 0), Object.entries(headers ?? {}).map(([name, value]) => `${name}:${value}`).join('|')];
       const stdout = await new Promise<string>((resolve, reject) => {
         execFile('wrk', args, { maxBuffer: 16 * 1024 * 1024 }, (error, out, err) => (error ? reject(new Error(`wrk failed: ${err || error.message}`)) : resolve(out)));
       });

@@ -26,6 +26,13 @@ function init(args)
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/json"
   if args[2] ~= nil and args[2] ~= "-" then wrk.headers["Authorization"] = "Bearer " .. args[2] end
+  -- Extra headers as name:value|name:value (a merchant's X-Api-Key and X-Merchant-Id).
+  if args[4] ~= nil and args[4] ~= "" then
+    for pair in string.gmatch(args[4], "[^|]+") do
+      local name, value = string.match(pair, "^([^:]+):(.*)$")
+      if name ~= nil then wrk.headers[name] = value end
+    end
+  end
 end
 
 function delay()

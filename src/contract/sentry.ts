@@ -66,8 +66,8 @@ export const SentryCart = Type.Object({ items: Type.Array(SentryCartItem, { maxI
 
 /** A custom input value: anything but null. */
 export const CustomInputValue = Type.Unsafe<string | number | boolean | object>({
-  type: ['string', 'number', 'boolean', 'object', 'array'],
-  description: 'Any non-null JSON value.',
+  not: { type: 'null' },
+  description: 'Any JSON value but null.',
 });
 
 /** `POST /api/v1/sentry` request body (seed 002). */

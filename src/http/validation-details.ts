@@ -27,12 +27,16 @@ const problemCodes: Record<string, string> = {
   propertyNames: 'pattern',
   additionalProperties: 'unknown_field',
   anyOf: 'type',
+  // The only negation in the schemas is "not null".
+  not: 'type',
 };
 
 function describe(error: SchemaError, path: string): string {
   switch (error.keyword) {
     case 'required':
       return `${path} is required`;
+    case 'not':
+      return `${path} must not be null`;
     case 'additionalProperties':
       return `${path} is not a field of this request`;
     case 'enum':

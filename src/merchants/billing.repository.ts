@@ -27,36 +27,41 @@ export interface ChargeRequest {
   at: Date;
 }
 
-interface MovedRow {
+interface ChargedItem {
   currency: string;
   balance_units: number | string;
   fee_units: number | string;
 }
 
 /**
- * Takes the service's fee from the merchant's balance and records the usage line, in one statement:
- * a conditional UPDATE (balance - fee >= -overdraft) and the INSERT of the line in the same
- * data-modifying CTE. Concurrent calls serialize on the merchant's row, so N calls against a balance
- * covering M < N fees take exactly M. Undefined when the balance (and overdraft) cannot cover it.
+ * Takes the fees of a batch of calls in one statement (`sentra_charge_fees`, migration 0052), in
+ * order: each is a conditional UPDATE (balance - fee >= -overdraft) and the INSERT of its usage line.
+ * Concurrent calls serialize on the merchant's row, so N calls against a balance covering M < N
+ * fees take exactly M. An item's result is undefined when the balance (and overdraft) cannot cover it.
  */
+export async function chargeFees(db: Kysely<Database>, requests: readonly ChargeRequest[]): Promise<(Charge | undefined)[]> {
+  const items = requests.map((request) => ({
+    usage_id: newId('use', request.at.getTime()),
+    tenant_id: request.tenantId,
+    merchant_id: request.merchantId,
+    service: request.service,
+    reference: request.reference,
+    actor: request.actor,
+    at: request.at.toISOString(),
+  }));
+  const result = await sql<{ charged: ChargedItem[] | string }>`select sentra_charge_fees(${JSON.stringify(items)}::jsonb) as charged`.execute(db);
+  const raw = result.rows[0]?.charged;
+  const charged = (typeof raw === 'string' ? JSON.parse(raw) : raw) as (ChargedItem | null)[];
+  return charged.map((row, index) =>
+    row === null
+      ? undefined
+      : { usageId: items[index]!.usage_id, service: requests[index]!.service, currency: row.currency, feeUnits: Number(row.fee_units), balanceAfterUnits: Number(row.balance_units) },
+  );
+}
+
+/** Takes one call's fee (see chargeFees); undefined when the balance cannot cover it. */
 export async function chargeFee(db: Kysely<Database>, request: ChargeRequest): Promise<Charge | undefined> {
-  const usageId = newId('use', request.at.getTime());
-  const result = await sql<MovedRow>`
-    with charged as (
-      update merchants set balance_units = balance_units - (fees ->> ${request.service})::bigint
-      where id = ${request.merchantId} and tenant_id = ${request.tenantId}
-        and balance_units - (fees ->> ${request.service})::bigint >= -overdraft_units
-      returning id, tenant_id, currency, balance_units, (fees ->> ${request.service})::bigint as fee_units
-    ), line as (
-      insert into merchant_usage (id, tenant_id, merchant_id, kind, service, reference, amount_units, balance_after_units, actor, created_at)
-      select ${usageId}, tenant_id, id, 'charge', ${request.service}, ${request.reference}, -fee_units, balance_units, ${request.actor}, ${request.at}
-      from charged
-      returning id
-    )
-    select currency, balance_units, fee_units from charged`.execute(db);
-  const row = result.rows[0];
-  if (row === undefined) return undefined;
-  return { usageId, service: request.service, currency: row.currency, feeUnits: Number(row.fee_units), balanceAfterUnits: Number(row.balance_units) };
+  return (await chargeFees(db, [request]))[0];
 }
 
 /**

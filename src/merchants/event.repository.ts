@@ -31,12 +31,15 @@ export interface EventWrite {
   processedAt: Date;
 }
 
-/** Stores an answered event (the raw IP is not part of it). */
-export async function insertEvent(db: Kysely<Database>, event: EventWrite): Promise<void> {
+/** Stores answered events in one statement (the raw IP is not part of them). */
+export async function insertEvents(db: Kysely<Database>, events: readonly EventWrite[]): Promise<void> {
+  if (events.length === 0) return;
+  await db.insertInto('merchant_events').values(events.map(eventRow)).execute();
+}
+
+function eventRow(event: EventWrite) {
   const { assessment } = event;
-  await db
-    .insertInto('merchant_events')
-    .values({
+  return {
       event_id: event.eventId,
       tenant_id: event.tenantId,
       merchant_id: event.merchantId,
@@ -53,8 +56,7 @@ export async function insertEvent(db: Kysely<Database>, event: EventWrite): Prom
       recommended_actions: JSON.stringify(assessment.recommendedActions),
       created_at: event.createdAt,
       processed_at: event.processedAt,
-    })
-    .execute();
+  };
 }
 
 const parse = <T>(value: unknown): T => (typeof value === 'string' ? (JSON.parse(value) as T) : (value as T));

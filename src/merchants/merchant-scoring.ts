@@ -2,8 +2,10 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../platform/database-schema.js';
 import type { Clock } from '../platform/clock.js';
 import { SentraError } from '../errors/errors.js';
+import { withDeadline } from '../platform/store-errors.js';
 import type { ScoredDecision, ScoringService } from '../scoring/scoring.service.js';
-import { chargeFee, refundCharge, type Charge, type ChargeRequest } from './billing.repository.js';
+import { refundCharge, type Charge, type ChargeRequest } from './billing.repository.js';
+import type { GroupCommitter } from '../platform/group-commit.js';
 import type { BillableService } from './billing-kinds.js';
 import type { MerchantCall } from './merchant-call.js';
 import type { MerchantPrincipal } from './merchant-authenticator.js';
@@ -22,6 +24,10 @@ export interface MerchantScoringDependencies {
   db: Kysely<Database>;
   clock: Clock;
   scoring: ScoringService;
+  /** Longest wait for a fee to be taken before answering 503 (the database's bound). */
+  persistTimeoutMs: number;
+  /** Takes fees in group commits (billing.repository.ts chargeFees). */
+  charges: GroupCommitter<ChargeRequest, Charge | undefined>;
 }
 
 /**
@@ -55,7 +61,15 @@ export class MerchantScoring {
       actor: principal.keyId,
       at: new Date(this.deps.clock.now()),
     };
-    const charge = await chargeFee(this.deps.db, request);
+    const pending = this.deps.charges.write(request);
+    let charge: Charge | undefined;
+    try {
+      charge = await withDeadline(pending, this.deps.persistTimeoutMs);
+    } catch (error) {
+      // Answered 503: a fee the database takes after all is given back, so the merchant pays only for answers.
+      void pending.then((late) => (late === undefined ? undefined : refundCharge(this.deps.db, request, late))).catch(() => undefined);
+      throw error;
+    }
     if (charge === undefined) throw new SentraError('SENTRA_ERR_PAYMENT_REQUIRED');
     try {
       const scored = await this.deps.scoring.score(call.record, [], call.digest, {

@@ -14,6 +14,7 @@ import * as rulesAndLists from './migrations/0030-rules-and-lists.js';
 import * as casePartyIndexes from './migrations/0014-case-party-indexes.js';
 import * as merchants from './migrations/0050-merchants.js';
 import * as merchantEvents from './migrations/0051-merchant-events.js';
+import * as merchantFeeBatches from './migrations/0052-merchant-fee-batches.js';
 import { SentraError } from '../errors/errors.js';
 
 /**
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '0014-case-party-indexes': casePartyIndexes,
   '0050-merchants': merchants,
   '0051-merchant-events': merchantEvents,
+  '0052-merchant-fee-batches': merchantFeeBatches,
 };
 
 /**

@@ -11,7 +11,8 @@ import { SentraError } from '../../errors/errors.js';
 import type { MerchantScoring } from '../../merchants/merchant-scoring.js';
 import { checkEventRequest, eventCall } from '../../merchants/event-request.js';
 import { assessEvent } from '../../merchants/event-assessment.js';
-import { deviceHistory, findEvent, insertEvent } from '../../merchants/event.repository.js';
+import { deviceHistory, findEvent, type EventWrite } from '../../merchants/event.repository.js';
+import type { GroupCommitter } from '../../platform/group-commit.js';
 import { timeSpan } from '../../merchants/time-span.js';
 import { merchantOf, requireMerchantKey, type MerchantAuthOptions } from '../merchant-auth.js';
 
@@ -24,6 +25,8 @@ export interface EventRouteOptions {
   clock: Clock;
   /** Key of the device fingerprint HMAC. */
   deviceKey: Buffer;
+  /** Stores answered events in group commits (event.repository.ts insertEvents). */
+  events: GroupCommitter<EventWrite, void>;
 }
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 413: ErrorResponse, 415: ErrorResponse, 429: ErrorResponse };
@@ -58,7 +61,7 @@ export function registerEventRoutes(app: FastifyInstance, options: EventRouteOpt
       const { kept } = await options.flow.score(principal, 'EVENTS', call, 'event', startedAt, async (scored) => {
         const processedAt = options.clock.now();
         const assessment = assessEvent(scored.response.risk_score, scored.response.decision, scored.snapshot.values, call, now);
-        await insertEvent(options.db, {
+        await options.events.write({
           eventId,
           tenantId: principal.tenantId,
           merchantId: principal.merchant.merchantId,
