@@ -59,7 +59,7 @@ import { registerEventRoutes } from './http/routes/events.routes.js';
 import { MerchantAuthenticator } from './merchants/merchant-authenticator.js';
 import { MemoryKeyRateLimiter, RedisKeyRateLimiter } from './merchants/key-rate-limiter.js';
 import { MerchantScoring } from './merchants/merchant-scoring.js';
-import { chargeFees, type Charge, type ChargeRequest } from './merchants/billing.repository.js';
+import { chargeFees, refundOrphanCharges, type Charge, type ChargeRequest } from './merchants/billing.repository.js';
 import { insertEvents, type EventWrite } from './merchants/event.repository.js';
 
 /** Test and embedding hooks; production passes none. */
@@ -244,6 +244,12 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const refreshRules = (tenantId: string) => runtime.rules.refresh(tenantId);
   registerRuleRoutes(app, runtime.authenticator, new RuleAdmin(runtime.database.db, runtime.clock, runtime.rules.environment, refreshRules), new RuleBacktestService(runtime.database.db, runtime.rules));
   await registerListRoutes(app, runtime.authenticator, new ListAdmin(runtime.database.db, runtime.clock, refreshRules));
+  // Fees taken for calls whose decision never committed (the process stopped in between) go back.
+  // Embedded, this is the only process of the data folder; scaled, others may have calls in flight.
+  const now = runtime.clock.now();
+  const settledBefore = runtime.database.kind === 'pglite' ? now + 1 : now - 5 * 60_000;
+  const refunded = await refundOrphanCharges(runtime.database.db, new Date(now - 7 * 86_400_000), new Date(settledBefore), new Date(now));
+  if (refunded > 0) runtime.logger.warn({ refunded }, 'refunded merchant fees of calls whose decision was never stored');
   const merchantAuthenticator = new MerchantAuthenticator(runtime.database.db, runtime.clock);
   const merchantLimiter =
     config.redisUrl === undefined

@@ -157,3 +157,23 @@ export async function usageTotals(db: Kysely<Database>, tenantId: string, mercha
     .execute();
   return rows.flatMap((row) => (row.service === null ? [] : [{ service: row.service, calls: Number(row.calls), amountUnits: Number(row.amount) }]));
 }
+
+/**
+ * Gives back fees that paid for no stored decision: charges in [from, to) whose reference has no
+ * transaction and no refund yet. A process that stops between taking a fee and committing the
+ * decision (a crash, a kill) leaves such a charge; every start refunds them. `to` leaves calls that
+ * may still be in flight in other processes alone. Answers how many were refunded.
+ */
+export async function refundOrphanCharges(db: Kysely<Database>, from: Date, to: Date, at: Date): Promise<number> {
+  const orphans = await sql<{ tenant_id: string; merchant_id: string; service: BillableService; reference: string; amount_units: number | string; currency: string }>`
+    select u.tenant_id, u.merchant_id, u.service, u.reference, u.amount_units, m.currency
+    from merchant_usage u join merchants m on m.id = u.merchant_id
+    where u.kind = 'charge' and u.created_at >= ${from} and u.created_at < ${to}
+      and not exists (select 1 from transactions t where t.tenant_id = u.tenant_id and t.tx_id = u.reference)
+      and not exists (select 1 from merchant_usage r where r.merchant_id = u.merchant_id and r.reference = u.reference and r.kind = 'refund')`.execute(db);
+  for (const orphan of orphans.rows) {
+    const request: ChargeRequest = { tenantId: orphan.tenant_id, merchantId: orphan.merchant_id, service: orphan.service, reference: orphan.reference, actor: 'system', at };
+    await refundCharge(db, request, { usageId: '', service: orphan.service, currency: orphan.currency, feeUnits: -Number(orphan.amount_units), balanceAfterUnits: 0 });
+  }
+  return orphans.rows.length;
+}

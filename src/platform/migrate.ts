@@ -15,6 +15,7 @@ import * as casePartyIndexes from './migrations/0014-case-party-indexes.js';
 import * as merchants from './migrations/0050-merchants.js';
 import * as merchantEvents from './migrations/0051-merchant-events.js';
 import * as merchantFeeBatches from './migrations/0052-merchant-fee-batches.js';
+import * as merchantUsageByTime from './migrations/0053-merchant-usage-by-time.js';
 import { SentraError } from '../errors/errors.js';
 
 /**
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '0050-merchants': merchants,
   '0051-merchant-events': merchantEvents,
   '0052-merchant-fee-batches': merchantFeeBatches,
+  '0053-merchant-usage-by-time': merchantUsageByTime,
 };
 
 /**
