@@ -2,6 +2,8 @@
  * Realistic seed-003 scoring bodies for load: a population of senders, receivers and devices so
  * profiles grow as they would in production, each call a new tx_id.
  */
+import { SeededRandom } from './seeded-random.js';
+
 const channels = ['card', 'card', 'card', 'wallet', 'bank_transfer', 'pix'] as const;
 const psps = ['stripe', 'adyen', 'checkout', 'airwallex'] as const;
 const countries = ['US', 'GB', 'DE', 'BR', 'MX', 'SG'] as const;
@@ -9,7 +11,7 @@ const countries = ['US', 'GB', 'DE', 'BR', 'MX', 'SG'] as const;
 /** A deterministic generator of scoring bodies. */
 export class ScoreBodyFactory {
   private sequence = 0;
-  private state: number;
+  private readonly random: SeededRandom;
 
   constructor(
     private readonly runId: string,
@@ -17,27 +19,14 @@ export class ScoreBodyFactory {
     private readonly senders = 5_000,
     private readonly receivers = 1_000,
   ) {
-    this.state = seed >>> 0;
-  }
-
-  private random(): number {
-    // mulberry32: small, fast, good enough for load shapes
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-
-  private pick<T>(values: readonly T[]): T {
-    return values[Math.floor(this.random() * values.length)]!;
+    this.random = new SeededRandom(seed);
   }
 
   /** The next body as a JSON string. */
   next(): string {
     this.sequence += 1;
-    const sender = Math.floor(this.random() * this.senders);
-    const amount = Math.round(Math.exp(3 + this.random() * 3) * 100) / 100;
+    const sender = Math.floor(this.random.next() * this.senders);
+    const amount = Math.round(Math.exp(3 + this.random.next() * 3) * 100) / 100;
     return JSON.stringify({
       transaction: {
         tx_id: `${this.runId}-${this.sequence}`,
@@ -45,8 +34,8 @@ export class ScoreBodyFactory {
         amount,
         currency: 'USD',
         direction: 'pay_in',
-        channel: this.pick(channels),
-        psp: this.pick(psps),
+        channel: this.random.pick(channels),
+        psp: this.random.pick(psps),
         route_id: `route-${sender % 7}`,
         status: 'approved',
         status_reason: 'ok',
@@ -54,10 +43,10 @@ export class ScoreBodyFactory {
       },
       entities: {
         sender_entity_id: `cust-${sender}`,
-        receiver_entity_id: `merch-${Math.floor(this.random() * this.receivers)}`,
-        sender_country: this.pick(countries),
-        receiver_country: this.pick(countries),
-        device_id_hash: `dev-${sender}-${this.random() < 0.95 ? 0 : Math.floor(this.random() * 3)}`,
+        receiver_entity_id: `merch-${Math.floor(this.random.next() * this.receivers)}`,
+        sender_country: this.random.pick(countries),
+        receiver_country: this.random.pick(countries),
+        device_id_hash: `dev-${sender}-${this.random.next() < 0.95 ? 0 : Math.floor(this.random.next() * 3)}`,
         ip_hash: `ip-${(sender * 7919) % 20_000}`,
         user_id: `user-${sender}`,
       },
