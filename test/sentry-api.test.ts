@@ -54,6 +54,20 @@ describe.each(storeKinds)('POST /api/v1/sentry on %s', (store) => {
     expect((await merchantOf(merchant)).balance).toBe('99.5700');
   });
 
+  it('answers a retry (same transaction id, same body) with the stored answer and does not bill it again', async () => {
+    const merchant = await createMerchant(sentra.app, adminToken, {}, '1');
+    const body = { ...sentryMinimalRequest(), event: { type: 'PURCHASE', transactionId: 'retry-1' }, order: { amount: 40, currency: 'USD' } };
+    const first = await sentry(merchant, body);
+    const retry = await sentry(merchant, body);
+    expect(retry.statusCode, retry.body).toBe(200);
+    expect(retry.headers['sentra-decision-id']).toBe(first.headers['sentra-decision-id']);
+    expect(retry.json().sentryResponse).toEqual(first.json().sentryResponse);
+    expect(retry.json().billing.items[0].fee.amount).toBe(0);
+    expect(retry.json().billing.remainingBalance.amount).toBe(0.95);
+    const usage = (await sentra.app.inject({ method: 'GET', url: `/v1/admin/merchants/${merchant.merchantId}/usage`, headers: admin })).json();
+    expect(usage.totals).toEqual([{ service: 'SENTRY', calls: 1, amount: '0.0500' }]);
+  });
+
   it('scores a request without an IP on what it has and says the signals are reduced', async () => {
     const merchant = await createMerchant(sentra.app, adminToken, {}, '1');
     const { ipAddress: _ip, ...device } = sentryMinimalRequest().device;

@@ -65,11 +65,12 @@ export async function chargeFee(db: Kysely<Database>, request: ChargeRequest): P
 }
 
 /**
- * Gives a charge back (the call it paid for failed before its decision was stored), recording a
- * refund line that names the same reference.
+ * Gives a charge back (the call it paid for failed before its decision was stored, or was a retry
+ * answered from the store), recording a refund line that names the same reference. Answers the
+ * balance after it.
  */
-export async function refundCharge(db: Kysely<Database>, request: ChargeRequest, charge: Charge): Promise<void> {
-  await sql`
+export async function refundCharge(db: Kysely<Database>, request: ChargeRequest, charge: Charge): Promise<number | undefined> {
+  const result = await sql<{ balance_after_units: number | string }>`
     with refunded as (
       update merchants set balance_units = balance_units + ${charge.feeUnits}
       where id = ${request.merchantId} and tenant_id = ${request.tenantId}
@@ -77,7 +78,10 @@ export async function refundCharge(db: Kysely<Database>, request: ChargeRequest,
     )
     insert into merchant_usage (id, tenant_id, merchant_id, kind, service, reference, amount_units, balance_after_units, actor, created_at)
     select ${newId('use', request.at.getTime())}, tenant_id, id, 'refund', ${charge.service}, ${request.reference}, ${charge.feeUnits}, balance_units, ${request.actor}, ${request.at}
-    from refunded`.execute(db);
+    from refunded
+    returning balance_after_units`.execute(db);
+  const balance = result.rows[0]?.balance_after_units;
+  return balance === undefined ? undefined : Number(balance);
 }
 
 /** The merchant's balance in units (and its currency); undefined for an unknown merchant. */

@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../platform/database-schema.js';
 import type { Clock } from '../platform/clock.js';
 import { SentraError } from '../errors/errors.js';
-import { withDeadline } from '../platform/store-errors.js';
 import type { ScoredDecision, ScoringService } from '../scoring/scoring.service.js';
 import { refundCharge, type Charge, type ChargeRequest } from './billing.repository.js';
 import type { GroupCommitter } from '../platform/group-commit.js';
@@ -24,7 +23,7 @@ export interface MerchantScoringDependencies {
   db: Kysely<Database>;
   clock: Clock;
   scoring: ScoringService;
-  /** Longest wait for a fee to be taken before answering 503 (the database's bound). */
+  /** Longest a fee may wait for its group commit before the call answers 503 (never taken then). */
   persistTimeoutMs: number;
   /** Takes fees in group commits (billing.repository.ts chargeFees). */
   charges: GroupCommitter<ChargeRequest, Charge | undefined>;
@@ -61,15 +60,8 @@ export class MerchantScoring {
       actor: principal.keyId,
       at: new Date(this.deps.clock.now()),
     };
-    const pending = this.deps.charges.write(request);
-    let charge: Charge | undefined;
-    try {
-      charge = await withDeadline(pending, this.deps.persistTimeoutMs);
-    } catch (error) {
-      // Answered 503: a fee the database takes after all is given back, so the merchant pays only for answers.
-      void pending.then((late) => (late === undefined ? undefined : refundCharge(this.deps.db, request, late))).catch(() => undefined);
-      throw error;
-    }
+    // A fee still queued when the bound passes is never taken (503); one taken is waited for.
+    const charge = await this.deps.charges.write(request, this.deps.persistTimeoutMs);
     if (charge === undefined) throw new SentraError('SENTRA_ERR_PAYMENT_REQUIRED');
     try {
       const scored = await this.deps.scoring.score(call.record, [], call.digest, {
@@ -80,6 +72,11 @@ export class MerchantScoring {
         online: call.online,
         ...(merchant.thresholds === null ? {} : { thresholds: engineThresholds(merchant.thresholds) }),
       });
+      if (scored.replayed) {
+        // A retry of a call already answered (same transaction id, same body) gets the stored answer, and is not billed again.
+        const balanceAfterUnits = await refundCharge(this.deps.db, { ...request, at: new Date(this.deps.clock.now()) }, charge);
+        return { scored, charge: { ...charge, feeUnits: 0, balanceAfterUnits: balanceAfterUnits ?? charge.balanceAfterUnits + charge.feeUnits }, kept: await keep(scored) };
+      }
       return { scored, charge, kept: await keep(scored) };
     } catch (error) {
       await refundCharge(this.deps.db, { ...request, at: new Date(this.deps.clock.now()) }, charge);
