@@ -38,5 +38,5 @@ describe('merchant fees across a stop', () => {
       `charge ${merchant.merchantId}:never-answered`,
       `refund ${merchant.merchantId}:never-answered`,
     ]);
-  }, 120_000);
+  }, 300_000);
 });

@@ -175,7 +175,7 @@ describe.each(storeKinds)('POST /api/v1/sentry on %s', (store) => {
     expect(usage.totals).toEqual([{ service: 'SENTRY', calls: 500, amount: '25.0000' }]);
     const stored = await sentra.runtime.database.db.selectFrom('transactions').select((eb) => eb.fn.countAll<string>().as('count')).where('merchant_id', '=', merchant.merchantId).executeTakeFirstOrThrow();
     expect(Number(stored.count)).toBe(500);
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('merchant key rate limit', () => {
