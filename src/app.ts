@@ -177,8 +177,7 @@ export async function buildRuntime(config: Config, options: AppOptions = {}): Pr
     const authenticator = new Authenticator(database.db, clock);
     const worker = config.enrichment.worker.mode === 'in-process' ? startEnrichmentWorker(config, { db: database.db, clock, logger, services: enrichment }) : undefined;
     const audit = new AuditTrail(database.db, config.audit, clock, logger);
-    return { config, clock, logger, database, metrics, authenticator, thresholds, models, features, writer, scoring, bootstrap, enrichment, worker, audit };
-    return { config, clock, logger, database, metrics, authenticator, thresholds, models, features, writer, scoring, rules, bootstrap, enrichment, worker };
+    return { config, clock, logger, database, metrics, authenticator, thresholds, models, features, writer, scoring, rules, bootstrap, enrichment, worker, audit };
   } catch (error) {
     await database.close();
     throw error;

@@ -1,10 +1,9 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { JobsTable } from '../worker/job.table.js';
 import type { EnrichmentResultsTable, SanctionEntriesTable } from '../enrichment/enrichment.table.js';
 import type { CaseEventsTable, CasesTable } from '../cases/case.table.js';
 import type { Role } from '../tenants/token.js';
 import type { RuleListEntriesTable, RuleListsTable, RuleSetHeadsTable, RuleSetsTable, RuleVersionsTable, RulesTable } from '../rule-store/rule-store.table.js';
-import type { MerchantKeysTable, MerchantsTable, MerchantUsageTable } from '../merchants/merchant.table.js';
 import type { MerchantEventsTable, MerchantKeysTable, MerchantsTable, MerchantUsageTable } from '../merchants/merchant.table.js';
 
 // Column types live in a leaf module, so the table modules of other domains can use them without

@@ -11,7 +11,6 @@ import * as idempotentDecisions from './migrations/0020-idempotent-decisions.js'
 import * as auditAppendOnly from './migrations/0013-audit-append-only.js';
 import * as casePartyIndexes from './migrations/0014-case-party-indexes.js';
 import * as rulesAndLists from './migrations/0030-rules-and-lists.js';
-import * as casePartyIndexes from './migrations/0014-case-party-indexes.js';
 import * as merchants from './migrations/0050-merchants.js';
 import * as merchantEvents from './migrations/0051-merchant-events.js';
 import * as merchantFeeBatches from './migrations/0052-merchant-fee-batches.js';
@@ -34,7 +33,6 @@ const migrations: Record<string, Migration> = {
   '0013-audit-append-only': auditAppendOnly,
   '0014-case-party-indexes': casePartyIndexes,
   '0030-rules-and-lists': rulesAndLists,
-  '0014-case-party-indexes': casePartyIndexes,
   '0050-merchants': merchants,
   '0051-merchant-events': merchantEvents,
   '0052-merchant-fee-batches': merchantFeeBatches,
