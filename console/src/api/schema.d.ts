@@ -41,7 +41,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness: the process answers */
+        /** Liveness: the process answers and its database is not lost */
         get: {
             parameters: {
                 query?: never;
@@ -53,6 +53,20 @@ export interface paths {
             responses: {
                 /** @description Default Response */
                 200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: string;
+                            checks: {
+                                [key: string]: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -462,6 +476,32 @@ export interface paths {
                                 case_id: string;
                                 status: string;
                                 href: string;
+                            } | null;
+                            /** @description The rules evaluated and their hits; null when the tenant had no enabled rules. */
+                            rule_hits: {
+                                /** @description The tenant’s rule-set version: it names the exact rule versions evaluated. */
+                                rule_set: number;
+                                /** @description Rules evaluated. */
+                                evaluated: number;
+                                /** @description The model’s score before rules. */
+                                model_score: number;
+                                model_decision: string;
+                                /** @description Points live score rules added (before clamping). */
+                                points: number;
+                                hits: {
+                                    rule_id: string;
+                                    version: number;
+                                    name: string;
+                                    /** @description BLOCK, HOLD, REVIEW, ALLOW, or {"score": ±N}. */
+                                    action: ("BLOCK" | "HOLD" | "REVIEW" | "ALLOW") | {
+                                        /** @description Points added to the 0–1000 risk score before the thresholds. */
+                                        score: number;
+                                    };
+                                    mode: string;
+                                    /** @description hit, or error (a run-time failure; it changed nothing). */
+                                    outcome: string;
+                                    error?: string;
+                                }[];
                             } | null;
                         };
                     };
@@ -4352,10 +4392,4529 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's rules at their current versions, highest priority first */
+        get: {
+            parameters: {
+                query?: {
+                    include_archived?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rules: {
+                                rule_id: string;
+                                version: number;
+                                name: string;
+                                description: string;
+                                expression: string;
+                                /** @description BLOCK, HOLD, REVIEW, ALLOW, or {"score": ±N}. */
+                                action: ("BLOCK" | "HOLD" | "REVIEW" | "ALLOW") | {
+                                    /** @description Points added to the 0–1000 risk score before the thresholds. */
+                                    score: number;
+                                };
+                                priority: number;
+                                mode: string;
+                                owner: string | null;
+                                tags: string[];
+                                created_by: string;
+                                created_at: string;
+                                enabled: boolean;
+                                status: "active" | "archived";
+                                updated_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a rule (version 1); refused with its position when it does not compile */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        description?: string;
+                        /** @description A CEL condition over tx, entities, features, model, lists, signals, custom, sentry and now. */
+                        expression: string;
+                        /** @description BLOCK, HOLD, REVIEW, ALLOW, or {"score": ±N}. */
+                        action: ("BLOCK" | "HOLD" | "REVIEW" | "ALLOW") | {
+                            /** @description Points added to the 0–1000 risk score before the thresholds. */
+                            score: number;
+                        };
+                        /** @description Higher first; orders reasons and evidence. Default 0. */
+                        priority?: number;
+                        /** @description shadow: evaluated and stored, never changes a decision. Default live. */
+                        mode?: "live" | "shadow";
+                        /** @description Default true. */
+                        enabled?: boolean;
+                        owner?: string;
+                        tags?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rule_id: string;
+                            version: number;
+                            name: string;
+                            description: string;
+                            expression: string;
+                            /** @description BLOCK, HOLD, REVIEW, ALLOW, or {"score": ±N}. */
+                            action: ("BLOCK" | "HOLD" | "REVIEW" | "ALLOW") | {
+                                /** @description Points added to the 0–1000 risk score before the thresholds. */
+                                score: number;
+                            };
+                            priority: number;
+                            mode: string;
+                            owner: string | null;
+                            tags: string[];
+                            created_by: string;
+                            created_at: string;
+                            enabled: boolean;
+                            status: "active" | "archived";
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/rules/backtest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Backtest a draft rule over stored decisions: hits by decision, labels, precision, fraud caught, review rate, examples */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        expression?: string;
+                        /** @description BLOCK, HOLD, REVIEW, ALLOW, or {"score": ±N}. */
+                        action?: ("BLOCK" | "HOLD" | "REVIEW" | "ALLOW") | {
+                            /** @description Points added to the 0–1000 risk score before the thresholds. */
+                            score: number;
+                        };
+                        rule_id?: string;
+                        version?: number;
+                        /**
+                         * Format: date-time
+                         * @description Decisions scored at or after this time.
+                         */
+                        from: string;
+                        /**
+                         * Format: date-time
+                         * @description Decisions scored before this time.
+                         */
+                        to: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            draft: {
+                                rule_id: string | null;
+                                version: number | null;
+                                expression: string;
+                                /** @description BLOCK, HOLD, REVIEW, ALLOW, or {"score": ±N}. */
+                                action: ("BLOCK" | "HOLD" | "REVIEW" | "ALLOW") | {
+                                    /** @description Points added to the 0–1000 risk score before the thresholds. */
+                                    score: number;
+                                };
+                            };
+                            from: string;
+                            to: string;
+                            /** @description Stored decisions in the range. */
+                            evaluated: number;
+                            /** @description Decisions on which the expression failed at run time. */
+                            errors: number;
+                            first_error: string | null;
+                            hits: {
+                                transactions: number;
+                                /** @description Sum of amounts per currency. */
+                                amount: {
+                                    [key: string]: number;
+                                };
+                            };
+                            /** @description Hits by the decision each would get with the draft in force. */
+                            hits_by_decision: {
+                                [key: string]: {
+                                    transactions: number;
+                                    /** @description Sum of amounts per currency. */
+                                    amount: {
+                                        [key: string]: number;
+                                    };
+                                };
+                            };
+                            labels: {
+                                fraud: number;
+                                legit: number;
+                                unlabelled: number;
+                            };
+                            /** @description fraud / (fraud + legit) among labelled hits. */
+                            precision: number | null;
+                            /** @description Hits labelled fraud that passed with today’s rules and model and the draft escalates. */
+                            fraud_caught_missed_today: number;
+                            review_rate: {
+                                before: number;
+                                after: number;
+                                change: number;
+                            };
+                            decisions_changed: number;
+                            examples: {
+                                request_id: string | null;
+                                tx_id: string;
+                                at: string;
+                                amount: number;
+                                currency: string;
+                                stored_decision: string | null;
+                                decision_with_rule: string | null;
+                                label: string | null;
+                                /** @description The decision: GET /v1/decisions/{request_id}. */
+                                href: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A rule with every version, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rule_id: string;
+                            version: number;
+                            name: string;
+                            description: string;
+                            expression: string;
+                            /** @description BLOCK, HOLD, REVIEW, ALLOW, or {"score": ±N}. */
+                            action: ("BLOCK" | "HOLD" | "REVIEW" | "ALLOW") | {
+                                /** @description Points added to the 0–1000 risk score before the thresholds. */
+                                score: number;
+                            };
+                            priority: number;
+                            mode: string;
+                            owner: string | null;
+                            tags: string[];
+                            created_by: string;
+                            created_at: string;
+                            enabled: boolean;
+                            status: "active" | "archived";
+                            updated_at: string;
+                            versions: {
+                                version: number;
+                                name: string;
+                                description: string;
+                                expression: string;
+                                /** @description BLOCK, HOLD, REVIEW, ALLOW, or {"score": ±N}. */
+                                action: ("BLOCK" | "HOLD" | "REVIEW" | "ALLOW") | {
+                                    /** @description Points added to the 0–1000 risk score before the thresholds. */
+                                    score: number;
+                                };
+                                priority: number;
+                                mode: string;
+                                owner: string | null;
+                                tags: string[];
+                                created_by: string;
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Edit a rule: creates its next immutable version */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        description?: string;
+                        /** @description A CEL condition over tx, entities, features, model, lists, signals, custom, sentry and now. */
+                        expression: string;
+                        /** @description BLOCK, HOLD, REVIEW, ALLOW, or {"score": ±N}. */
+                        action: ("BLOCK" | "HOLD" | "REVIEW" | "ALLOW") | {
+                            /** @description Points added to the 0–1000 risk score before the thresholds. */
+                            score: number;
+                        };
+                        /** @description Higher first; orders reasons and evidence. Default 0. */
+                        priority?: number;
+                        /** @description shadow: evaluated and stored, never changes a decision. Default live. */
+                        mode?: "live" | "shadow";
+                        /** @description Default true. */
+                        enabled?: boolean;
+                        owner?: string;
+                        tags?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rule_id: string;
+                            version: number;
+                            name: string;
+                            description: string;
+                            expression: string;
+                            /** @description BLOCK, HOLD, REVIEW, ALLOW, or {"score": ±N}. */
+                            action: ("BLOCK" | "HOLD" | "REVIEW" | "ALLOW") | {
+                                /** @description Points added to the 0–1000 risk score before the thresholds. */
+                                score: number;
+                            };
+                            priority: number;
+                            mode: string;
+                            owner: string | null;
+                            tags: string[];
+                            created_by: string;
+                            created_at: string;
+                            enabled: boolean;
+                            status: "active" | "archived";
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Archive a rule: it stops; its versions and audit trail stay */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rule_id: string;
+                            version: number;
+                            name: string;
+                            description: string;
+                            expression: string;
+                            /** @description BLOCK, HOLD, REVIEW, ALLOW, or {"score": ±N}. */
+                            action: ("BLOCK" | "HOLD" | "REVIEW" | "ALLOW") | {
+                                /** @description Points added to the 0–1000 risk score before the thresholds. */
+                                score: number;
+                            };
+                            priority: number;
+                            mode: string;
+                            owner: string | null;
+                            tags: string[];
+                            created_by: string;
+                            created_at: string;
+                            enabled: boolean;
+                            status: "active" | "archived";
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/rules/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enable a rule (audited; no new version) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rule_id: string;
+                            version: number;
+                            name: string;
+                            description: string;
+                            expression: string;
+                            /** @description BLOCK, HOLD, REVIEW, ALLOW, or {"score": ±N}. */
+                            action: ("BLOCK" | "HOLD" | "REVIEW" | "ALLOW") | {
+                                /** @description Points added to the 0–1000 risk score before the thresholds. */
+                                score: number;
+                            };
+                            priority: number;
+                            mode: string;
+                            owner: string | null;
+                            tags: string[];
+                            created_by: string;
+                            created_at: string;
+                            enabled: boolean;
+                            status: "active" | "archived";
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/rules/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable a rule (audited; no new version) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rule_id: string;
+                            version: number;
+                            name: string;
+                            description: string;
+                            expression: string;
+                            /** @description BLOCK, HOLD, REVIEW, ALLOW, or {"score": ±N}. */
+                            action: ("BLOCK" | "HOLD" | "REVIEW" | "ALLOW") | {
+                                /** @description Points added to the 0–1000 risk score before the thresholds. */
+                                score: number;
+                            };
+                            priority: number;
+                            mode: string;
+                            owner: string | null;
+                            tags: string[];
+                            created_by: string;
+                            created_at: string;
+                            enabled: boolean;
+                            status: "active" | "archived";
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's lists */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            lists: {
+                                name: string;
+                                kind: string;
+                                description: string;
+                                /** @description Moves with every change of the entries. */
+                                version: number;
+                                /** @description Entries not yet expired. */
+                                entry_count: number;
+                                created_at: string;
+                                updated_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a named list */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Lower-case identifier, as rules use it: lists.<name>. */
+                        name: string;
+                        kind: "entity_id" | "device_hash" | "ip_hash" | "email_hash" | "card_bin" | "country" | "asn" | "string";
+                        description?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            name: string;
+                            kind: string;
+                            description: string;
+                            /** @description Moves with every change of the entries. */
+                            version: number;
+                            /** @description Entries not yet expired. */
+                            entry_count: number;
+                            created_at: string;
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/lists/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A list with a page of its live entries, by value */
+        get: {
+            parameters: {
+                query?: {
+                    after?: string;
+                    /** @description 1–1000, default 100. */
+                    limit?: string;
+                };
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            name: string;
+                            kind: string;
+                            description: string;
+                            /** @description Moves with every change of the entries. */
+                            version: number;
+                            /** @description Entries not yet expired. */
+                            entry_count: number;
+                            created_at: string;
+                            updated_at: string;
+                            entries: {
+                                value: string;
+                                note: string | null;
+                                expires_at: string | null;
+                                created_at: string;
+                            }[];
+                            next_after: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/lists/{name}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add entries (JSON, or text/csv with a value,note,expires_at header), up to 1,000,000; all or nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        entries: {
+                            value: string;
+                            note?: string;
+                            /** Format: date-time */
+                            expires_at?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            received: number;
+                            written: number;
+                            list_version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Remove entries by value */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        values: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            deleted: number;
+                            list_version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/merchants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's merchants */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description Send as X-Merchant-Id. */
+                                merchant_id: string;
+                                name: string;
+                                /**
+                                 * @description live: decisions are acted on; shadow: scored and stored the same, the merchant only compares.
+                                 * @enum {string}
+                                 */
+                                mode: "live" | "shadow";
+                                currency: string;
+                                /** @description Exact decimal string with 4 decimals. */
+                                balance: string;
+                                /** @description Exact decimal string with 4 decimals. */
+                                overdraft: string;
+                                fees: {
+                                    /** @description Exact decimal string with 4 decimals. */
+                                    SENTRY: string;
+                                    /** @description Exact decimal string with 4 decimals. */
+                                    EVENTS: string;
+                                    /** @description Exact decimal string with 4 decimals. */
+                                    PIPELINE: string;
+                                };
+                                thresholds: {
+                                    challenge_at: number;
+                                    review_at: number;
+                                    deny_at: number;
+                                } | null;
+                                rate_limit_per_second: number | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a merchant (balance 0; top it up before billable calls) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /**
+                         * @description live: decisions are acted on; shadow: scored and stored the same, the merchant only compares.
+                         * @enum {string}
+                         */
+                        mode?: "live" | "shadow";
+                        /** @description ISO-4217 currency of the balance and fees (default USD). */
+                        currency?: string;
+                        /** @description How far the balance may go below zero before calls answer 402 (default 0). A decimal string with at most 4 decimals, e.g. "0.0500". */
+                        overdraft?: string;
+                        fees?: {
+                            /** @description Fee per confidence call. A decimal string with at most 4 decimals, e.g. "0.0500". */
+                            SENTRY?: string;
+                            /** @description Fee per event call. A decimal string with at most 4 decimals, e.g. "0.0500". */
+                            EVENTS?: string;
+                            /** @description Fee per pipeline call. A decimal string with at most 4 decimals, e.g. "0.0500". */
+                            PIPELINE?: string;
+                        };
+                        thresholds?: {
+                            challenge_at: number;
+                            review_at: number;
+                            deny_at: number;
+                        } | null;
+                        /** @description Requests per second per key; null: the server default (SENTRA_MERCHANT_RATE_LIMIT). */
+                        rate_limit_per_second?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Send as X-Merchant-Id. */
+                            merchant_id: string;
+                            name: string;
+                            /**
+                             * @description live: decisions are acted on; shadow: scored and stored the same, the merchant only compares.
+                             * @enum {string}
+                             */
+                            mode: "live" | "shadow";
+                            currency: string;
+                            /** @description Exact decimal string with 4 decimals. */
+                            balance: string;
+                            /** @description Exact decimal string with 4 decimals. */
+                            overdraft: string;
+                            fees: {
+                                /** @description Exact decimal string with 4 decimals. */
+                                SENTRY: string;
+                                /** @description Exact decimal string with 4 decimals. */
+                                EVENTS: string;
+                                /** @description Exact decimal string with 4 decimals. */
+                                PIPELINE: string;
+                            };
+                            thresholds: {
+                                challenge_at: number;
+                                review_at: number;
+                                deny_at: number;
+                            } | null;
+                            rate_limit_per_second: number | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/merchants/{merchant_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One merchant with its balance */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    merchant_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Send as X-Merchant-Id. */
+                            merchant_id: string;
+                            name: string;
+                            /**
+                             * @description live: decisions are acted on; shadow: scored and stored the same, the merchant only compares.
+                             * @enum {string}
+                             */
+                            mode: "live" | "shadow";
+                            currency: string;
+                            /** @description Exact decimal string with 4 decimals. */
+                            balance: string;
+                            /** @description Exact decimal string with 4 decimals. */
+                            overdraft: string;
+                            fees: {
+                                /** @description Exact decimal string with 4 decimals. */
+                                SENTRY: string;
+                                /** @description Exact decimal string with 4 decimals. */
+                                EVENTS: string;
+                                /** @description Exact decimal string with 4 decimals. */
+                                PIPELINE: string;
+                            };
+                            thresholds: {
+                                challenge_at: number;
+                                review_at: number;
+                                deny_at: number;
+                            } | null;
+                            rate_limit_per_second: number | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change name, mode, fees, overdraft, thresholds or rate limit */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    merchant_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /**
+                         * @description live: decisions are acted on; shadow: scored and stored the same, the merchant only compares.
+                         * @enum {string}
+                         */
+                        mode?: "live" | "shadow";
+                        /** @description ISO-4217 currency of the balance and fees (default USD). */
+                        currency?: string;
+                        /** @description How far the balance may go below zero before calls answer 402 (default 0). A decimal string with at most 4 decimals, e.g. "0.0500". */
+                        overdraft?: string;
+                        fees?: {
+                            /** @description Fee per confidence call. A decimal string with at most 4 decimals, e.g. "0.0500". */
+                            SENTRY?: string;
+                            /** @description Fee per event call. A decimal string with at most 4 decimals, e.g. "0.0500". */
+                            EVENTS?: string;
+                            /** @description Fee per pipeline call. A decimal string with at most 4 decimals, e.g. "0.0500". */
+                            PIPELINE?: string;
+                        };
+                        thresholds?: {
+                            challenge_at: number;
+                            review_at: number;
+                            deny_at: number;
+                        } | null;
+                        /** @description Requests per second per key; null: the server default (SENTRA_MERCHANT_RATE_LIMIT). */
+                        rate_limit_per_second?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Send as X-Merchant-Id. */
+                            merchant_id: string;
+                            name: string;
+                            /**
+                             * @description live: decisions are acted on; shadow: scored and stored the same, the merchant only compares.
+                             * @enum {string}
+                             */
+                            mode: "live" | "shadow";
+                            currency: string;
+                            /** @description Exact decimal string with 4 decimals. */
+                            balance: string;
+                            /** @description Exact decimal string with 4 decimals. */
+                            overdraft: string;
+                            fees: {
+                                /** @description Exact decimal string with 4 decimals. */
+                                SENTRY: string;
+                                /** @description Exact decimal string with 4 decimals. */
+                                EVENTS: string;
+                                /** @description Exact decimal string with 4 decimals. */
+                                PIPELINE: string;
+                            };
+                            thresholds: {
+                                challenge_at: number;
+                                review_at: number;
+                                deny_at: number;
+                            } | null;
+                            rate_limit_per_second: number | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/admin/merchants/{merchant_id}/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The merchant's keys with their last use (never the secret) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    merchant_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                key_id: string;
+                                name: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** @description Last authentication, to within the authentication cache lifetime (5 s). */
+                                last_used_at: string | null;
+                                revoked_at: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Issue an API key; the secret is in this answer only */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    merchant_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key_id: string;
+                            /** @description Send as X-Api-Key. Shown only in this answer; Sentra stores a hash. */
+                            api_key: string;
+                            name: string;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/merchants/{merchant_id}/keys/{key_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a key: at once in this process, within 5 s in every other */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    merchant_id: string;
+                    key_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/merchants/{merchant_id}/balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Top up the prepaid balance */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    merchant_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Amount to add to the prepaid balance (more than zero). A decimal string with at most 4 decimals, e.g. "0.0500". */
+                        amount: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            merchant_id: string;
+                            currency: string;
+                            /** @description Exact decimal string with 4 decimals. */
+                            balance: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/merchants/{merchant_id}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Usage lines and totals per service in a time range (JSON, or CSV with format=csv / Accept: text/csv) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Start (inclusive); default 30 days before `to`. */
+                    from?: string;
+                    /** @description End (exclusive); default now. */
+                    to?: string;
+                    /** @description csv: one usage line per row (also with Accept: text/csv). */
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path: {
+                    merchant_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            merchant_id: string;
+                            currency: string;
+                            /** Format: date-time */
+                            from: string;
+                            /** Format: date-time */
+                            to: string;
+                            /** @description Exact decimal string with 4 decimals. */
+                            balance: string;
+                            totals: {
+                                /** @enum {string} */
+                                service: "SENTRY" | "EVENTS" | "PIPELINE";
+                                /** @description Calls paid: charges less refunds. */
+                                calls: number;
+                                /** @description Exact decimal string with 4 decimals. */
+                                amount: string;
+                            }[];
+                            lines: {
+                                usage_id: string;
+                                /** @enum {string} */
+                                kind: "charge" | "refund" | "top_up";
+                                service: ("SENTRY" | "EVENTS" | "PIPELINE") | null;
+                                reference: string | null;
+                                /** @description Exact decimal string with 4 decimals. */
+                                amount: string;
+                                /** @description Exact decimal string with 4 decimals. */
+                                balance_after: string;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                            /** @description More than 10,000 lines in the range: narrow it. */
+                            truncated: boolean;
+                        };
+                        "text/csv": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sentry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confidence that a request is legitimate (0–1), billed per call */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        device: {
+                            /** @description Client IPv4 or IPv6 address. Used for lookups, then only a keyed hash is stored. Without it signals are reduced (the answer says so in Sentra-Signal-Quality). */
+                            ipAddress?: string;
+                            /** @description The browser user agent. */
+                            userAgent?: string;
+                            /** @description The Accept-Language header the client sent. */
+                            acceptLanguage?: string;
+                            /** @description A stable session identifier. */
+                            sessionId?: string;
+                            /** @description Age of the session in seconds. */
+                            sessionAge?: number;
+                        };
+                        event?: {
+                            /**
+                             * @description PURCHASE for a standard checkout (the default); RECURRING_PURCHASE for a renewal.
+                             * @enum {string}
+                             */
+                            type?: "PURCHASE" | "RECURRING_PURCHASE";
+                            /** @description The merchant's transaction id; a call repeated with the same id is scored as the same transaction. */
+                            transactionId?: string;
+                            /**
+                             * Format: date-time
+                             * @description When the event happened at the merchant (ISO-8601).
+                             */
+                            timestamp?: string;
+                        };
+                        order?: {
+                            /** @description Amount in currency units. */
+                            amount?: number;
+                            /** @description ISO-4217 code, upper case. */
+                            currency?: string;
+                            /** @description Affiliate or referral identifier. */
+                            affiliateId?: string;
+                            discountCodes?: string[];
+                            /** @description The referring page (an http or https URL). */
+                            referrerUrl?: string;
+                        };
+                        account?: {
+                            /** @description The merchant's user id; the profile the request is folded into. */
+                            userId?: string;
+                            /** @description The account name. */
+                            username?: string;
+                        };
+                        cart?: {
+                            items: {
+                                /** @description Product id. */
+                                itemId?: string;
+                                /** @description Product category. */
+                                category?: string;
+                                /** @description Amount in currency units. */
+                                price?: number;
+                                quantity?: number;
+                            }[];
+                        };
+                        /** @description Merchant-defined signals; values must not be null; at most 16 KB as JSON. */
+                        customInputs?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            isSuccess: boolean;
+                            sentryResponse: {
+                                /** @description 0–1, higher = more likely legitimate: 1 − risk_score / 1000. */
+                                requestConfidence: number;
+                            } | null;
+                            billing: components["schemas"]["def-0"] | null;
+                            errors: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                /** @description What is wrong at `path`: required, format, type, raw_ip, too_large, … (the code itself when the whole request failed). */
+                                reason: string;
+                                /** @description JSON pointer of the offending field; empty for the whole request. */
+                                path: string;
+                                message: string;
+                            }[] | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            isSuccess: boolean;
+                            sentryResponse: {
+                                /** @description 0–1, higher = more likely legitimate: 1 − risk_score / 1000. */
+                                requestConfidence: number;
+                            } | null;
+                            billing: components["schemas"]["def-0"] | null;
+                            errors: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                /** @description What is wrong at `path`: required, format, type, raw_ip, too_large, … (the code itself when the whole request failed). */
+                                reason: string;
+                                /** @description JSON pointer of the offending field; empty for the whole request. */
+                                path: string;
+                                message: string;
+                            }[] | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            isSuccess: boolean;
+                            sentryResponse: {
+                                /** @description 0–1, higher = more likely legitimate: 1 − risk_score / 1000. */
+                                requestConfidence: number;
+                            } | null;
+                            billing: components["schemas"]["def-0"] | null;
+                            errors: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                /** @description What is wrong at `path`: required, format, type, raw_ip, too_large, … (the code itself when the whole request failed). */
+                                reason: string;
+                                /** @description JSON pointer of the offending field; empty for the whole request. */
+                                path: string;
+                                message: string;
+                            }[] | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                402: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            isSuccess: boolean;
+                            sentryResponse: {
+                                /** @description 0–1, higher = more likely legitimate: 1 − risk_score / 1000. */
+                                requestConfidence: number;
+                            } | null;
+                            billing: components["schemas"]["def-0"] | null;
+                            errors: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                /** @description What is wrong at `path`: required, format, type, raw_ip, too_large, … (the code itself when the whole request failed). */
+                                reason: string;
+                                /** @description JSON pointer of the offending field; empty for the whole request. */
+                                path: string;
+                                message: string;
+                            }[] | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            isSuccess: boolean;
+                            sentryResponse: {
+                                /** @description 0–1, higher = more likely legitimate: 1 − risk_score / 1000. */
+                                requestConfidence: number;
+                            } | null;
+                            billing: components["schemas"]["def-0"] | null;
+                            errors: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                /** @description What is wrong at `path`: required, format, type, raw_ip, too_large, … (the code itself when the whole request failed). */
+                                reason: string;
+                                /** @description JSON pointer of the offending field; empty for the whole request. */
+                                path: string;
+                                message: string;
+                            }[] | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            isSuccess: boolean;
+                            sentryResponse: {
+                                /** @description 0–1, higher = more likely legitimate: 1 − risk_score / 1000. */
+                                requestConfidence: number;
+                            } | null;
+                            billing: components["schemas"]["def-0"] | null;
+                            errors: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                /** @description What is wrong at `path`: required, format, type, raw_ip, too_large, … (the code itself when the whole request failed). */
+                                reason: string;
+                                /** @description JSON pointer of the offending field; empty for the whole request. */
+                                path: string;
+                                message: string;
+                            }[] | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            isSuccess: boolean;
+                            sentryResponse: {
+                                /** @description 0–1, higher = more likely legitimate: 1 − risk_score / 1000. */
+                                requestConfidence: number;
+                            } | null;
+                            billing: components["schemas"]["def-0"] | null;
+                            errors: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                /** @description What is wrong at `path`: required, format, type, raw_ip, too_large, … (the code itself when the whole request failed). */
+                                reason: string;
+                                /** @description JSON pointer of the offending field; empty for the whole request. */
+                                path: string;
+                                message: string;
+                            }[] | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            isSuccess: boolean;
+                            sentryResponse: {
+                                /** @description 0–1, higher = more likely legitimate: 1 − risk_score / 1000. */
+                                requestConfidence: number;
+                            } | null;
+                            billing: components["schemas"]["def-0"] | null;
+                            errors: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                /** @description What is wrong at `path`: required, format, type, raw_ip, too_large, … (the code itself when the whole request failed). */
+                                reason: string;
+                                /** @description JSON pointer of the offending field; empty for the whole request. */
+                                path: string;
+                                message: string;
+                            }[] | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/Events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Score an event (payment, login, signup, password reset, account update, withdrawal), billed per call */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The merchant's user id: the profile the event is folded into (the same profile payments use). */
+                        userId: string;
+                        /**
+                         * @description What the user is doing.
+                         * @enum {string}
+                         */
+                        eventType: "payment_attempt" | "login_attempt" | "signup" | "password_reset" | "account_update" | "withdrawal_attempt";
+                        /** @description A stable session identifier. */
+                        sessionId?: string;
+                        /** @description Client IPv4 or IPv6 address; used for lookups, stored only as a keyed hash. */
+                        ipAddress?: string;
+                        /** @description The browser user agent. */
+                        userAgent?: string;
+                        /** @description Where the event happened: Web, iOS, Android, API, … */
+                        channel?: string;
+                        /** @description WIDTHxHEIGHT in pixels, each 100–20000. */
+                        screenResolution?: string;
+                        /** @description The browser time zone (IANA name, e.g. Atlantic/Reykjavik). */
+                        timezone?: string;
+                        /** @description The client platform (Windows, MacIntel, iPhone, …). */
+                        platform?: string;
+                        /** @description The browser language (BCP 47, e.g. en-US). */
+                        language?: string;
+                        /** @description Amount of a payment or withdrawal. */
+                        amount?: number;
+                        /** @description ISO-4217 code of the amount. */
+                        currency?: string;
+                        /** @description The merchant's order id. */
+                        orderId?: string;
+                        /** @description A hash of the e-mail address (never the address). */
+                        emailHash?: string;
+                        /** @description A hash of the phone number (never the number). */
+                        phoneHash?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description UUID of the event; GET /api/v1/Events/{eventId}/details. */
+                            eventId: string;
+                            riskScore: number;
+                            /** @enum {string} */
+                            decision: "ALLOW" | "CHALLENGE" | "REVIEW" | "DENY";
+                            /** @description How complete the signals behind the answer were: 0.5 + 0.1 per signal present (located IP, user agent, session, device traits, user history). */
+                            confidence: number;
+                            recommendedActions: {
+                                type: string;
+                                /** @enum {string} */
+                                priority: "HIGH" | "MEDIUM" | "LOW";
+                            }[];
+                            riskBreakdown: {
+                                device: number;
+                                geo: number;
+                                behavioral: number;
+                                ip: number;
+                            };
+                            triggeredFactors: string[];
+                            processingTimeMs: number;
+                            /** Format: date-time */
+                            processedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                402: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/Events/{eventId}/details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of the merchant's events with its risk components (another merchant's event is not found) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            eventId: string;
+                            userId: string;
+                            eventType: string;
+                            riskScore: number;
+                            /** @enum {string} */
+                            decision: "ALLOW" | "CHALLENGE" | "REVIEW" | "DENY";
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            processedAt: string;
+                            riskComponents: {
+                                /** @enum {string} */
+                                component: "DEVICE" | "GEO" | "BEHAVIORAL" | "IP";
+                                score: number;
+                                details?: {
+                                    /** @description Time since this user first used this device at this merchant, as [d.]hh:mm:ss.fffffff. */
+                                    deviceAge: string;
+                                    /** @description Events of this user from this device at this merchant, this one included. */
+                                    accessCount: number;
+                                };
+                                factors?: string[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
+    schemas: {
+        /** Billing */
+        "def-0": {
+            items: {
+                /** @description SENTRY, EVENTS or PIPELINE. */
+                feeType: string;
+                fee: {
+                    /** @description The merchant's currency. */
+                    currency: string;
+                    /** @description Exact to 4 decimals (held as integer units of 1/10,000). */
+                    amount: number;
+                };
+                completed: boolean;
+            }[];
+            remainingBalance: {
+                /** @description The merchant's currency. */
+                currency: string;
+                /** @description Exact to 4 decimals (held as integer units of 1/10,000). */
+                amount: number;
+            };
+            amountAuthorized: {
+                /** @description The merchant's currency. */
+                currency: string;
+                /** @description Exact to 4 decimals (held as integer units of 1/10,000). */
+                amount: number;
+            };
+            amountClosed: {
+                /** @description The merchant's currency. */
+                currency: string;
+                /** @description Exact to 4 decimals (held as integer units of 1/10,000). */
+                amount: number;
+            };
+        };
+    };
     responses: never;
     parameters: never;
     requestBodies: never;
