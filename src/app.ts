@@ -249,6 +249,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const settledBefore = runtime.database.kind === 'pglite' ? now + 1 : now - 5 * 60_000;
   const refunded = await refundOrphanCharges(runtime.database.db, new Date(now - 7 * 86_400_000), new Date(settledBefore), new Date(now));
   if (refunded > 0) runtime.logger.warn({ refunded }, 'refunded merchant fees of calls whose decision was never stored');
+  // Merchants send raw IP addresses: with any merchant, have the IP databases ready for their first call.
+  if ((await runtime.database.db.selectFrom('merchants').select('id').limit(1).execute()).length > 0) void runtime.features.networkReady;
   const merchantAuthenticator = new MerchantAuthenticator(runtime.database.db, runtime.clock);
   const merchantLimiter =
     config.redisUrl === undefined
