@@ -1,4 +1,4 @@
-import type { BigIntColumn, Json } from '../platform/database-schema.js';
+import type { BigIntColumn, Json } from '../platform/column-types.js';
 import type { BillableService, UsageKind } from './billing-kinds.js';
 import type { MerchantMode } from './merchant-mode.js';
 
