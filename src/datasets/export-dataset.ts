@@ -2,7 +2,8 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../platform/database-schema.js';
-import type { Channel, Direction, LabelSource, LabelValue, Psp, TransactionStatus } from '../contract/enums.js';
+import type { LabelSource, LabelValue } from '../contract/enums.js';
+import { recordOfRow } from '../scoring/transaction-history.repository.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { BufferedFileWriter } from './buffered-file-writer.js';
 import { datasetFileNames } from './dataset-columns.js';
@@ -63,33 +64,7 @@ export async function exportDataset(db: Kysely<Database>, request: ExportRequest
       }
       const rows = await query.orderBy('created_at').orderBy('tx_id').limit(pageSize).execute();
       for (const row of rows) {
-        await transactions.write(
-          formatTransactionJson({
-            txId: row.tx_id,
-            createdAt: row.created_at.getTime(),
-            amount: Number(row.amount),
-            currency: row.currency,
-            fxRate: optional(row.fx_rate),
-            direction: row.direction as Direction,
-            channel: row.channel as Channel,
-            psp: row.psp as Psp,
-            routeId: row.route_id,
-            status: row.status as TransactionStatus,
-            statusReason: row.status_reason,
-            feeTotal: Number(row.fee_total),
-            senderEntityId: row.sender_entity_id,
-            receiverEntityId: row.receiver_entity_id,
-            senderCountry: row.sender_country,
-            receiverCountry: row.receiver_country,
-            userId: optional(row.user_id),
-            merchantId: optional(row.merchant_id),
-            ipHash: optional(row.ip_hash),
-            deviceIdHash: optional(row.device_id_hash),
-            sessionId: optional(row.session_id),
-            userAgent: optional(row.user_agent),
-            overrides: (row.overrides ?? undefined) as Record<string, number> | undefined,
-          }),
-        );
+        await transactions.write(formatTransactionJson(recordOfRow(row)));
         entityIds.add(row.sender_entity_id).add(row.receiver_entity_id);
       }
       summary.transactions += rows.length;
