@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { adminToken, startTestApp, type TestApp } from '../support/test-app.js';
 import { scoreBody } from '../support/score-body.js';
 import { listenOnLoopback } from '../support/listening-app.js';
-import { browserAvailable, launchChromium, laptopViewport, screenshot, watchProblems } from '../support/browser.js';
+import { browserAvailable, launchChromium, screenshot, WatchedPages } from '../support/browser.js';
 
 describe.skipIf(!browserAvailable())('the console case pages in headless Chromium', () => {
   let sentra: TestApp;
@@ -11,8 +11,7 @@ describe.skipIf(!browserAvailable())('the console case pages in headless Chromiu
   let browser: Browser;
   let analystToken: string;
   let secondAnalystToken: string;
-  const contexts: BrowserContext[] = [];
-  let problems: string[] = [];
+  let pages: WatchedPages;
   const caseIds: string[] = [];
 
   const auth = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -34,25 +33,17 @@ describe.skipIf(!browserAvailable())('the console case pages in headless Chromiu
     for (const amount of [40, 900, 15_000]) caseIds.push(await scoreEscalated(amount));
     base = await listenOnLoopback(sentra);
     browser = await launchChromium();
+    pages = new WatchedPages(browser, base);
   });
   afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((context) => context.close()));
-    expect(problems).toEqual([]);
+    expect(await pages.closeAll()).toEqual([]);
   });
   afterAll(async () => {
     await browser?.close();
     await sentra?.close();
   });
 
-  async function signedIn(token: string, path: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: laptopViewport });
-    contexts.push(context);
-    const page = await context.newPage();
-    problems = watchProblems(page);
-    await page.addInitScript(`sessionStorage.setItem('sentra.token', ${JSON.stringify(token)})`);
-    await page.goto(base + path);
-    return page;
-  }
+  const signedIn = (token: string, path: string) => pages.signedIn(token, path);
 
   it('lists the queue by priority with per-status counts, and keeps filters in the address', async () => {
     const page = await signedIn(analystToken, '/cases');

@@ -1,40 +1,31 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { adminToken, startTestApp, type TestApp } from '../support/test-app.js';
 import { scoreBody } from '../support/score-body.js';
 import { listenOnLoopback } from '../support/listening-app.js';
-import { browserAvailable, launchChromium, laptopViewport, screenshot, watchProblems } from '../support/browser.js';
+import { browserAvailable, launchChromium, screenshot, WatchedPages } from '../support/browser.js';
 
 describe.skipIf(!browserAvailable())('the console token administration in headless Chromium', () => {
   let sentra: TestApp;
   let base: string;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  let problems: string[] = [];
+  let pages: WatchedPages;
 
   beforeAll(async () => {
     sentra = await startTestApp('pglite');
     base = await listenOnLoopback(sentra);
     browser = await launchChromium();
+    pages = new WatchedPages(browser, base);
   });
   afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((context) => context.close()));
-    expect(problems).toEqual([]);
+    expect(await pages.closeAll()).toEqual([]);
   });
   afterAll(async () => {
     await browser?.close();
     await sentra?.close();
   });
 
-  async function signedIn(token: string, path: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: laptopViewport });
-    contexts.push(context);
-    const page = await context.newPage();
-    problems = watchProblems(page);
-    await page.addInitScript(`sessionStorage.setItem('sentra.token', ${JSON.stringify(token)})`);
-    await page.goto(base + path);
-    return page;
-  }
+  const signedIn = (token: string, path: string) => pages.signedIn(token, path);
 
   it('issues a service token whose secret is shown once and scores, then revokes it after a confirmation', async () => {
     const page = await signedIn(adminToken, '/admin');

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's Chromium (apt-get install chromium); .ci/run installs it. Never a downloaded browser. */
 export const chromiumPath = process.env.SENTRA_CHROMIUM ?? '/usr/bin/chromium';
@@ -53,4 +53,37 @@ export function watchProblems(page: Page): string[] {
     if (reason !== 'net::ERR_ABORTED') problems.push(`request failed: ${request.url()} ${reason}`);
   });
   return problems;
+}
+
+/**
+ * The pages a browser suite opens against one server, each in its own context at laptop size and
+ * watched for problems; `closeAll` closes them and returns every problem they reported.
+ */
+export class WatchedPages {
+  private readonly contexts: BrowserContext[] = [];
+  private problems: string[][] = [];
+
+  constructor(
+    private readonly browser: Browser,
+    private readonly base: string,
+  ) {}
+
+  /** A new page already signed in with `token` (kept where the console keeps it), opened at `path`. */
+  async signedIn(token: string, path: string): Promise<Page> {
+    const context = await this.browser.newContext({ viewport: laptopViewport });
+    this.contexts.push(context);
+    const page = await context.newPage();
+    this.problems.push(watchProblems(page));
+    await page.addInitScript(`sessionStorage.setItem('sentra.token', ${JSON.stringify(token)})`);
+    await page.goto(this.base + path);
+    return page;
+  }
+
+  /** Closes every page opened so far and returns the problems they reported. */
+  async closeAll(): Promise<string[]> {
+    await Promise.all(this.contexts.splice(0).map((context) => context.close()));
+    const found = this.problems.flat();
+    this.problems = [];
+    return found;
+  }
 }
