@@ -15,19 +15,23 @@ export interface RankedLabel {
   labeled_at: Date;
 }
 
+/** A source's place in {@link labelPrecedence}: lower wins; an unknown source ranks last. */
+export function labelRank(source: string): number {
+  const index = labelPrecedence.indexOf(source as LabelSource);
+  return index === -1 ? labelPrecedence.length : index;
+}
+
+/** True when label `a` (source, labeled_at in ms) takes precedence over label `b`. */
+export function outranks(a: { source: string; labeledAtMs: number }, b: { source: string; labeledAtMs: number }): boolean {
+  const byRank = labelRank(a.source) - labelRank(b.source);
+  return byRank < 0 || (byRank === 0 && a.labeledAtMs > b.labeledAtMs);
+}
+
 /** The effective label among a transaction's labels, or undefined when it has none. */
 export function effectiveLabel<T extends RankedLabel>(labels: readonly T[]): T | undefined {
-  const rank = (source: string) => {
-    const index = labelPrecedence.indexOf(source as LabelSource);
-    return index === -1 ? labelPrecedence.length : index;
-  };
   let best: T | undefined;
   for (const label of labels) {
-    if (best === undefined) best = label;
-    else {
-      const byRank = rank(label.source) - rank(best.source);
-      if (byRank < 0 || (byRank === 0 && label.labeled_at.getTime() > best.labeled_at.getTime())) best = label;
-    }
+    if (best === undefined || outranks({ source: label.source, labeledAtMs: label.labeled_at.getTime() }, { source: best.source, labeledAtMs: best.labeled_at.getTime() })) best = label;
   }
   return best;
 }

@@ -1,3 +1,4 @@
+import { outranks } from '../contract/label-precedence.js';
 import type { LabelRecord } from '../contract/transaction-record.js';
 
 /** A fraudulent transaction as evaluation needs it: whose card, when it happened, when it became known. */
@@ -10,22 +11,26 @@ export interface FraudEvent {
 
 /** What the labels of a dataset say about each transaction. */
 export interface LabelFacts {
-  /** Transactions whose final label (the latest labeled_at) is fraud: the training target 1. */
+  /** Transactions whose effective label is fraud: the training target 1. */
   readonly fraud: ReadonlySet<string>;
   /** When the fraud of each of those became known (its first fraud label). */
   readonly fraudKnownAt: ReadonlyMap<string, number>;
 }
 
 /**
- * The ground truth of a dataset's labels, in labeled_at order: a transaction is fraud when its last
- * label says so (a later verdict overrides an earlier one, as in the profiles), legitimate when it
- * says legit or when it has no label (presumed legitimate, as data contract v1 documents).
+ * The ground truth of a dataset's labels, in labeled_at order: a transaction is fraud when its
+ * effective label says so (the store's precedence, src/contract/label-precedence.ts: a chargeback
+ * over an analyst over a partner over an early fraud warning, and within one source the latest
+ * labeled_at), legitimate when it says legit or when it has no label (presumed legitimate, as data
+ * contract v1 documents). Training on the store and on its export therefore learns the label the API
+ * shows as effective.
  */
 export function labelFacts(labelsInTimeOrder: readonly LabelRecord[]): LabelFacts {
   const final = new Map<string, LabelRecord>();
   const firstFraud = new Map<string, number>();
   for (const label of labelsInTimeOrder) {
-    final.set(label.txId, label);
+    const best = final.get(label.txId);
+    if (best === undefined || outranks({ source: label.source, labeledAtMs: label.labeledAt }, { source: best.source, labeledAtMs: best.labeledAt })) final.set(label.txId, label);
     if (label.label === 'fraud' && !firstFraud.has(label.txId)) firstFraud.set(label.txId, label.labeledAt);
   }
   const fraud = new Set<string>();

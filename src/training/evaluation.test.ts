@@ -6,15 +6,28 @@ import { evaluateScores } from './evaluation.js';
 const day = 86_400_000;
 const start = Date.parse('2018-08-08T00:00:00Z');
 
-function label(txId: string, value: 'fraud' | 'legit', labeledAt: number): LabelRecord {
-  return { txId, label: value, labeledAt, source: value === 'fraud' ? 'chargeback' : 'analyst', reason: '' };
+function label(txId: string, value: 'fraud' | 'legit', labeledAt: number, source: LabelRecord['source'] = value === 'fraud' ? 'chargeback' : 'analyst'): LabelRecord {
+  return { txId, label: value, labeledAt, source, reason: '' };
 }
 
 describe('labelFacts', () => {
-  it('takes the final verdict as the target and the first fraud label as the moment fraud became known', () => {
-    const facts = labelFacts([label('a', 'fraud', 1), label('b', 'fraud', 2), label('a', 'fraud', 3), label('b', 'legit', 4), label('c', 'legit', 5)]);
-    expect([...facts.fraud]).toEqual(['a']);
+  it('takes the effective label (source precedence, then the latest) as the target and the first fraud label as the moment fraud became known', () => {
+    const facts = labelFacts([
+      label('a', 'fraud', 1),
+      label('b', 'fraud', 2, 'analyst'),
+      label('a', 'fraud', 3),
+      label('c', 'fraud', 3, 'early_fraud_warning'),
+      label('b', 'legit', 4, 'analyst'),
+      label('c', 'legit', 5, 'analyst'),
+      label('d', 'fraud', 6, 'chargeback'),
+      label('d', 'legit', 7, 'analyst'),
+      label('e', 'legit', 8),
+    ]);
+    // b: the analyst's later verdict replaces their earlier one; c: an analyst outranks an early
+    // fraud warning; d: a chargeback outranks an analyst's later "legit", as the store shows it effective.
+    expect([...facts.fraud].sort()).toEqual(['a', 'd']);
     expect(facts.fraudKnownAt.get('a')).toBe(1);
+    expect(facts.fraudKnownAt.get('d')).toBe(6);
   });
 
   it('records every fraudulent transaction a replay sees', () => {
