@@ -1,4 +1,5 @@
 import { evidenceAt, evidenceSources, type EvidenceItem } from '../evidence.js';
+import { directorKey, entityNameToScreen, screenNames, type ScreenedName } from './screen-names.js';
 import { nameSimilarity } from '../screening/name-match.js';
 import { nameTokens } from '../screening/normalize-name.js';
 import type { ScreeningIndex } from '../screening/screening-index.js';
@@ -91,7 +92,7 @@ export class BuiltinAnalyzer implements EnrichmentProvider {
         birth_date: birthDate,
         company_name: facts.companyName?.value,
         directors,
-        director_keys: directors.map((name) => [...nameTokens(name)].sort().join(' ')).filter((key) => key !== ''),
+        director_keys: directors.map(directorKey).filter((key) => key !== ''),
       },
     };
   }
@@ -106,35 +107,12 @@ export class BuiltinAnalyzer implements EnrichmentProvider {
     evidence: EvidenceItem[],
     signals: Partial<Record<SignalKey, boolean>>,
   ): Promise<ScreeningHit[]> {
-    const index = await this.options.screening();
-    const text = input.documentText ?? '';
-    const screened: { located: Located; source: 'document' | 'entityName'; birthDate: string | undefined }[] = [
+    const screened: ScreenedName[] = [
       ...names.map((located) => ({ located, source: 'document' as const, birthDate })),
       ...(companyName === undefined ? [] : [{ located: companyName, source: 'document' as const, birthDate: undefined }]),
       ...directors.map((located) => ({ located, source: 'document' as const, birthDate: undefined })),
+      ...entityNameToScreen(input),
     ];
-    if (input.entity.name !== undefined) {
-      screened.push({ located: { value: input.entity.name, start: 0, end: input.entity.name.length }, source: 'entityName', birthDate: undefined });
-    }
-    const hits: ScreeningHit[] = [];
-    for (const { located, source, birthDate: knownBirth } of screened) {
-      for (const match of index.screen(located.value, knownBirth).slice(0, 3)) {
-        const key: SignalKey = match.pep ? 'pep_match' : 'sanctions_match';
-        signals[key] = true;
-        const sourceText = source === 'document' ? text : input.entity.name!;
-        evidence.push(evidenceAt(evidenceSources[source], key, sourceText, located.start, located.end));
-        hits.push({
-          list: match.pep ? 'pep' : 'sanctions',
-          entry_id: match.entry.id,
-          entry_name: match.entry.name,
-          matched_name: match.matchedName,
-          dataset: match.entry.dataset,
-          sanctions: match.entry.sanctions,
-          screened_name: located.value,
-          score: match.score,
-        });
-      }
-    }
-    return hits;
+    return screenNames(await this.options.screening(), input, screened, evidence, signals);
   }
 }
