@@ -8,6 +8,10 @@ export interface EnrichmentMetrics {
   readonly droppedEvidence: Counter<'provider'>;
   /** Values masked before a text was stored or analysed, per kind. */
   readonly masked: Counter<'kind'>;
+  /** Calls to a language-model provider, per outcome (ok, malformed, timeout, error). */
+  readonly llmCalls: Counter<'outcome'>;
+  /** Tokens spent with a language-model provider. */
+  readonly llmTokens: Counter;
 }
 
 /** Registers the enrichment metrics on an app's registry. */
@@ -21,5 +25,12 @@ export function registerEnrichmentMetrics(registry: Registry): EnrichmentMetrics
       registers: [registry],
     }),
     masked: new Counter({ name: 'sentra_enrichment_masked_total', help: 'Values masked before analysis, per kind', labelNames: ['kind'], registers: [registry] }),
+    llmCalls: new Counter({
+      name: 'sentra_enrichment_llm_calls_total',
+      help: 'Calls to the language-model provider, per outcome (ok, malformed, timeout, error)',
+      labelNames: ['outcome'],
+      registers: [registry],
+    }),
+    llmTokens: new Counter({ name: 'sentra_enrichment_llm_tokens_total', help: 'Tokens spent with the language-model provider', registers: [registry] }),
   };
 }

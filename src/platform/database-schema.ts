@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { JobsTable } from '../worker/job.table.js';
 import type { EnrichmentResultsTable, SanctionEntriesTable } from '../enrichment/enrichment.table.js';
+import type { LlmUsageTable } from '../enrichment/openai/llm-usage.table.js';
 import type { CaseEventsTable, CasesTable } from '../cases/case.table.js';
 import type { Role } from '../tenants/token.js';
 import type { RuleListEntriesTable, RuleListsTable, RuleSetHeadsTable, RuleSetsTable, RuleVersionsTable, RulesTable } from '../rule-store/rule-store.table.js';
@@ -216,6 +217,7 @@ export interface Database {
   jobs: JobsTable;
   enrichment_results: EnrichmentResultsTable;
   sanction_entries: SanctionEntriesTable;
+  llm_usage: LlmUsageTable;
   rules: RulesTable;
   rule_versions: RuleVersionsTable;
   rule_set_heads: RuleSetHeadsTable;

@@ -27,11 +27,12 @@ export interface EnrichmentServices {
 /** Builds the provider, the cache lookup, the document fetcher and the metrics. */
 export function createEnrichmentServices(config: Config, db: Kysely<Database>, registry: Registry): EnrichmentServices {
   const settings = config.enrichment;
+  const metrics = registerEnrichmentMetrics(registry);
   return {
-    provider: createProvider(settings, new ScreeningLists(db)),
+    provider: createProvider(settings, { db, lists: new ScreeningLists(db), metrics }),
     lookup: new KycLookup(db),
     documents: new DocumentFetcher({ allowedBuckets: config.kycDocumentBuckets, ...settings.documentStore, timeoutMs: settings.worker.attemptTimeoutMs }),
-    metrics: registerEnrichmentMetrics(registry),
+    metrics,
     jobMetrics: registerJobMetrics(registry, db),
   };
 }

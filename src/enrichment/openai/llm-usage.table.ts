@@ -1,0 +1,10 @@
+import type { BigIntColumn } from '../../platform/column-types.js';
+
+/** Tokens a tenant spent with a language-model provider on one UTC day (migration 0041). */
+export interface LlmUsageTable {
+  tenant_id: string;
+  /** `YYYY-MM-DD` (UTC). */
+  day: string;
+  tokens: BigIntColumn;
+  calls: number;
+}
