@@ -284,7 +284,15 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     async close() {
       if (closed) return;
       closed = true;
-      await app.close();
+      // app.close() closes the connections idle at that moment; a keep-alive connection whose last
+      // request finishes during the drain would hold the server open until its keep-alive timeout
+      // (72 s): close each one as soon as it turns idle.
+      const closeIdle = setInterval(() => app.server.closeIdleConnections(), 50).unref();
+      try {
+        await app.close();
+      } finally {
+        clearInterval(closeIdle);
+      }
       await charges.drain();
       await eventWriter.drain();
       await merchantLimiter.close();

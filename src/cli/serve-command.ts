@@ -21,11 +21,21 @@ export function registerServeCommand(program: Command): void {
       process.on('unhandledRejection', fail);
       // Without its embedded database every request would fail: exit, so a supervisor restarts it.
       void sentra.runtime.database.lost.then(fail);
+      // SIGTERM / SIGINT: stop accepting (new requests get 503), answer and write what is in flight,
+      // stop the job runner, close the stores, exit 0. A second signal, or the drain outlasting
+      // SENTRA_SHUTDOWN_TIMEOUT_MS, exits 1 at once: what was not yet answered is not written.
       let stopping = false;
       const stop = (signal: string) => {
-        if (stopping) return;
+        if (stopping) {
+          logger.warn({ signal }, 'second signal while draining: exiting now');
+          process.exit(1);
+        }
         stopping = true;
-        logger.info({ signal }, 'shutting down: draining requests and writes');
+        logger.info({ signal, timeoutMs: config.shutdownTimeoutMs }, 'shutting down: draining requests and writes');
+        setTimeout(() => {
+          logger.error({ timeoutMs: config.shutdownTimeoutMs }, 'shutdown did not finish within SENTRA_SHUTDOWN_TIMEOUT_MS: exiting now');
+          process.exit(1);
+        }, config.shutdownTimeoutMs).unref();
         sentra.close().then(
           () => process.exit(0),
           (error: unknown) => fail(error),

@@ -50,6 +50,8 @@ export interface Config {
   readonly requestTimeoutMs: number;
   /** Longest a connection may stay silent before it is closed (`SENTRA_CONNECTION_TIMEOUT_MS`, default 60000). */
   readonly connectionTimeoutMs: number;
+  /** Longest `serve` drains in-flight requests and writes after SIGTERM before it exits anyway (`SENTRA_SHUTDOWN_TIMEOUT_MS`, default 30000). */
+  readonly shutdownTimeoutMs: number;
   /** Buckets a `doc_s3_url` may name (`SENTRA_KYC_DOC_BUCKETS`, comma-separated, default `sentra-kyc-docs`). */
   readonly kycDocumentBuckets: readonly string[];
   /** KYC/KYB enrichment: job runner, provider, allowed buckets, jurisdictions, text retention. */
@@ -237,6 +239,7 @@ export function loadConfig(env: Env = process.env): Config {
     merchantRateLimit: integer(env, 'SENTRA_MERCHANT_RATE_LIMIT', 2000, 1, 1_000_000, problems),
     requestTimeoutMs: integer(env, 'SENTRA_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000, problems),
     connectionTimeoutMs: integer(env, 'SENTRA_CONNECTION_TIMEOUT_MS', 60_000, 100, 600_000, problems),
+    shutdownTimeoutMs: integer(env, 'SENTRA_SHUTDOWN_TIMEOUT_MS', 30_000, 100, 600_000, problems),
     kycDocumentBuckets: kycDocumentBuckets(env, problems),
     enrichment: enrichmentConfig(env, problems),
     caseSlaMinutes: caseSlaMinutes(env, problems),

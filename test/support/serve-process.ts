@@ -8,6 +8,10 @@ export interface ServeProcess {
   /** Standard error alone. */
   errors(): string;
   stop(): Promise<number>;
+  /** Sends a signal without waiting. */
+  signal(name: NodeJS.Signals): void;
+  /** Resolves with the exit code once the process has exited and its output ended. */
+  exited(): Promise<number>;
   /** Kills the process with SIGKILL (no shutdown of any kind) and waits until it is gone. */
   kill(): Promise<void>;
 }
@@ -25,6 +29,7 @@ export async function serve(dataDir: string, port: number, extraEnv: Record<stri
     stderr += chunk.toString();
     stdout += chunk.toString();
   });
+  const closed = once(child, 'close').then(([code]) => code as number);
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`serve exited with ${child.exitCode}: ${stderr}`);
@@ -38,11 +43,13 @@ export async function serve(dataDir: string, port: number, extraEnv: Record<stri
     async stop() {
       child.kill('SIGTERM');
       // 'close' comes after the process exited AND its output streams ended, so output() is complete.
-      const [code] = await once(child, 'close');
-      return code as number;
+      return closed;
     },
+    signal(name) {
+      child.kill(name);
+    },
+    exited: () => closed,
     async kill() {
-      const closed = once(child, 'close');
       child.kill('SIGKILL');
       await closed;
     },
