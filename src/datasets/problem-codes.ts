@@ -13,6 +13,7 @@ export const datasetProblemCatalogue = {
   SENTRA_DATASET_EMPTY_FILE: { severity: 'error', summary: 'A CSV file has no header line.' },
   SENTRA_DATASET_MISSING_COLUMN: { severity: 'error', summary: 'The header lacks a required column.' },
   SENTRA_DATASET_DUPLICATE_COLUMN: { severity: 'error', summary: 'The header names the same column twice.' },
+  SENTRA_DATASET_ENCODING: { severity: 'error', summary: 'A file is not UTF-8 (UTF-16, or bytes of another encoding such as Latin-1); the first such line is named.' },
   SENTRA_DATASET_CSV_SYNTAX: { severity: 'error', summary: 'The CSV is malformed (e.g. a quote is not closed); the rest of the file is not checked.' },
   SENTRA_DATASET_COLUMN_COUNT: { severity: 'error', summary: 'A row has a different number of fields than the header.' },
   SENTRA_DATASET_JSON_SYNTAX: { severity: 'error', summary: 'A JSONL line is not a JSON object.' },

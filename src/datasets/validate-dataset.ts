@@ -1,7 +1,9 @@
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { datasetProblem, ProblemCollector, type DatasetProblem } from './dataset-problem.js';
 import { datasetFileNames } from './dataset-columns.js';
 import { inspectDataset, type TransactionsFormat } from './dataset-files.js';
+import { checkUtf8 } from './file-encoding.js';
 import { checkManifest, type DatasetManifest } from './manifest.js';
 import type { DatasetProblemCode } from './problem-codes.js';
 import { TransactionIndex } from './transaction-index.js';
@@ -61,6 +63,14 @@ export async function validateDataset(dir: string, options: ValidateOptions = {}
   for (const name of layout.unknownFiles) {
     onProblem(datasetProblem('SENTRA_DATASET_UNKNOWN_FILE', `${name}:1:1`, `${name} is not part of data contract v1 and is ignored`));
   }
+  const contractFilesPresent = [
+    layout.hasManifest ? datasetFileNames.manifest : undefined,
+    layout.transactionsAmbiguous ? undefined : layout.transactions?.file,
+    layout.hasEntities ? datasetFileNames.entities : undefined,
+    layout.hasLabels ? datasetFileNames.labels : undefined,
+    layout.hasKycRefs ? datasetFileNames.kycRefs : undefined,
+  ];
+  for (const name of contractFilesPresent) if (name !== undefined) await checkUtf8(join(dir, name), name, onProblem);
   const manifest = await checkManifest(dir, layout.hasManifest, onProblem);
   const counts: Record<string, FileCounts> = {};
   let index: TransactionIndex | undefined;
