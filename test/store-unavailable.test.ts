@@ -82,4 +82,76 @@ describe('database unreachable', () => {
       await proxy.close();
     }
   });
+
+  /**
+   * Four clients score without pause; the store behind the proxy is cut for 3 s, then back. Every
+   * answer is a 200 or a fast 503 with Retry-After, the server recovers with no restart, and every
+   * 200 is stored once. Prints the recovery time (first 200 after the store is back).
+   */
+  async function scoreThroughOutage(sentra: Awaited<ReturnType<typeof startTestApp>>, proxy: TcpProxy, what: string): Promise<void> {
+    await warmUp(sentra);
+    let running = true;
+    const answers: { txId: string; status: number; at: number; ms: number; retryAfter: unknown }[] = [];
+    const lane = async (index: number) => {
+      for (let sequence = 0; running && sequence < 5_000; sequence++) {
+        const txId = `outage-${index}-${sequence}`;
+        const started = performance.now();
+        const response = await sentra.app.inject({ method: 'POST', url: '/v1/risk/score', headers: { authorization: `Bearer ${adminToken}` }, payload: scoreBody({ transaction: { tx_id: txId } }) });
+        answers.push({ txId, status: response.statusCode, at: performance.now(), ms: performance.now() - started, retryAfter: response.headers['retry-after'] });
+        if (response.statusCode !== 200) await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    const load = Promise.all([0, 1, 2, 3].map(lane));
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await proxy.refuse();
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    await proxy.restore();
+    const backAt = performance.now();
+    while (performance.now() - backAt < 30_000 && !answers.some((answer) => answer.status === 200 && answer.at > backAt + 500)) await new Promise((resolve) => setTimeout(resolve, 50));
+    running = false;
+    await load;
+    const recovered = answers.find((answer) => answer.status === 200 && answer.at > backAt);
+    console.log(
+      `${what} outage: ${answers.length} requests, ${answers.filter((answer) => answer.status === 503).length} answered 503, ` +
+        `slowest answer ${Math.round(Math.max(...answers.map((answer) => answer.ms)))} ms, first 200 ${recovered === undefined ? 'never' : `${Math.round(recovered.at - backAt)} ms`} after the store was back`,
+    );
+    for (const answer of answers) {
+      expect([200, 503], answer.txId).toContain(answer.status);
+      if (answer.status === 503) expect(answer.retryAfter, answer.txId).toBeDefined();
+      expect(answer.ms, answer.txId).toBeLessThan(5_000);
+    }
+    expect(answers.filter((answer) => answer.status === 503).length).toBeGreaterThan(0);
+    expect(recovered, 'a 200 after the store came back').toBeDefined();
+    const answered = answers.filter((answer) => answer.status === 200).map((answer) => answer.txId);
+    const stored = await sentra.runtime.database.db.selectFrom('risk_scores').select('tx_id').where('tx_id', 'like', 'outage-%').execute();
+    expect(stored.map((row) => row.tx_id).sort()).toEqual(answered.sort());
+  }
+
+  it.skipIf(process.env.DATABASE_URL === undefined)('recovers by itself under load once PostgreSQL is back, failing fast with 503 meanwhile', async () => {
+    const url = new URL(await freshPostgresSchema());
+    const proxy = await startTcpProxy(url.hostname, Number(url.port || 5432));
+    url.hostname = '127.0.0.1';
+    url.port = String(proxy.port);
+    const sentra = await startTestApp('pglite', { DATABASE_URL: url.toString(), SENTRA_DB_TIMEOUT_MS: '500' });
+    try {
+      await scoreThroughOutage(sentra, proxy, 'PostgreSQL');
+    } finally {
+      await sentra.app.close();
+      await proxy.close();
+    }
+  });
+
+  it.skipIf(process.env.REDIS_URL === undefined)('recovers by itself under load once Redis is back, failing fast with 503 meanwhile', async () => {
+    const redisUrl = new URL(process.env.REDIS_URL!);
+    const proxy = await startTcpProxy(redisUrl.hostname, Number(redisUrl.port || 6379));
+    redisUrl.hostname = '127.0.0.1';
+    redisUrl.port = String(proxy.port);
+    const sentra = await startTestApp('pglite', { REDIS_URL: redisUrl.toString(), SENTRA_REDIS_PREFIX: `test:redis-back:${process.pid}`, SENTRA_DB_TIMEOUT_MS: '500' });
+    try {
+      await scoreThroughOutage(sentra, proxy, 'Redis');
+    } finally {
+      await sentra.app.close();
+      await proxy.close();
+    }
+  });
 });

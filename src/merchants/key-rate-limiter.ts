@@ -51,6 +51,9 @@ export class RedisKeyRateLimiter implements KeyRateLimiter {
     commandTimeoutMs: number,
   ) {
     this.redis = new Redis(url, { commandTimeout: commandTimeoutMs, maxRetriesPerRequest: 1, lazyConnect: false });
+    // A lost connection fails the commands that need it (the caller answers 503); the client's own
+    // error events would otherwise be printed to stderr as unhandled on every reconnect attempt.
+    this.redis.on('error', () => undefined);
   }
 
   async admit(keyId: string, perSecond: number): Promise<RateVerdict> {

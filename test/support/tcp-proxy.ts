@@ -7,6 +7,8 @@ export interface TcpProxy {
   refuse(): Promise<void>;
   /** Accept connections but never forward a byte (the server looks hung). */
   blackhole(): void;
+  /** Forward again, on the same port (the server is back). */
+  restore(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -41,6 +43,10 @@ export async function startTcpProxy(host: string, port: number): Promise<TcpProx
     blackhole() {
       mode = 'blackhole';
       dropAll();
+    },
+    async restore() {
+      mode = 'forward';
+      if (!server.listening) await new Promise<void>((resolve) => server.listen(address.port, '127.0.0.1', resolve));
     },
     async close() {
       dropAll();
