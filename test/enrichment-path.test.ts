@@ -85,6 +85,15 @@ describe.each(storeKinds)('KYC enrichment, score to signal, on %s', (store) => {
     }, 15_000, 'the enrichment on the case timeline');
     expect(timeline.map((entry) => entry.kind)).toEqual(['created', 'enrichment_ready']);
     expect(timeline[1]).toMatchObject({ actor: 'system', detail: { entity_id: 'cust-kyc-case', signals: { sanctions_match: true, document_expired: true } } });
+
+    // The case detail's enrichment section: the sender's documents with their signals, matches and evidence.
+    const detail = (await sentra.app.inject({ method: 'GET', url: `/v1/cases/${decision.case.case_id}`, headers: auth(adminToken) })).json();
+    expect(detail.enrichment.receiver).toBeNull();
+    expect(detail.enrichment.sender).toMatchObject({ entity_id: 'cust-kyc-case', status: 'ready', signals: { sanctions_match: true, document_expired: true } });
+    expect(detail.enrichment.sender.documents).toEqual([
+      expect.objectContaining({ status: 'ready', provider: 'builtin', llm_version: 'builtin:rules-1', matches: [expect.objectContaining({ entry_id: 'sample-0001' })] }),
+    ]);
+    expect(detail.enrichment.sender.documents[0].evidence).toEqual(expect.arrayContaining([expect.objectContaining({ key: 'document_expired', quote: '2020-01-04' })]));
   });
 
   it('keeps tenants apart: no signals, no cache and no jobs across tenants', async () => {
@@ -94,5 +103,24 @@ describe.each(storeKinds)('KYC enrichment, score to signal, on %s', (store) => {
     expect(theirs.json().reasons.filter((reason: string) => reason.startsWith('KYC_'))).toEqual([]);
     const jobs = await sentra.app.inject({ method: 'GET', url: '/v1/admin/jobs', headers: auth(otherTenant) });
     expect(jobs.json().jobs).toHaveLength(1);
+  });
+
+  it('lets a rule act on signals.kyc: no hit while the document is pending, a hit on the next score once it is ready', async () => {
+    const rule = await sentra.app.inject({
+      method: 'POST',
+      url: '/v1/rules',
+      headers: auth(adminToken),
+      payload: { name: 'Sanctioned by KYC', expression: 'has(signals.kyc) && signals.kyc.sanctions_match && signals.kyc.sanctions_score >= 0.9', action: 'BLOCK' },
+    });
+    expect(rule.statusCode).toBe(201);
+    const ruleReason = `RULE_${rule.json().rule_id}`;
+    const ruleEntities = { sender_entity_id: 'cust-kyc-rule', sender_country: 'US' };
+    const pending = await score(scoreBody({ entities: ruleEntities, kyc_refs: [{ entity_id: 'cust-kyc-rule', text_blob: passport.replace('7512345678', '7512345670') }] }));
+    expect(pending.json()).toMatchObject({ llm_status: 'pending' });
+    expect(pending.json().reasons).not.toContain(ruleReason);
+    await eventually(async () => ((await enrichment('cust-kyc-rule')).json().status === 'ready' ? true : undefined), 15_000, 'the enrichment to be ready');
+    const next = await score(scoreBody({ entities: ruleEntities }));
+    expect(next.json()).toMatchObject({ decision: 'BLOCK' });
+    expect(next.json().reasons).toContain(ruleReason);
   });
 });

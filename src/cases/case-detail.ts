@@ -6,6 +6,8 @@ import { caseView, type CaseView } from './case-record.js';
 import { relatedTransactions, type RelatedTransaction } from './case-related.js';
 import { caseTimeline, type TimelineEntry } from './case-timeline.js';
 import { effectiveLabel } from '../contract/label-precedence.js';
+import { entityEnrichment, type EntityEnrichmentView } from '../enrichment/entity-enrichment.js';
+import { KycLookup } from '../enrichment/kyc-lookup.js';
 
 /** Everything an analyst needs to decide a case, in one answer. */
 export interface CaseDetail {
@@ -15,6 +17,8 @@ export interface CaseDetail {
   decisions: Record<string, unknown>[];
   related: { sender: RelatedTransaction[]; device: RelatedTransaction[]; receiver: RelatedTransaction[] };
   kyc_refs: Record<string, unknown>[];
+  /** The KYC/KYB enrichment of each party (documents, signals, matches, evidence); null without documents. */
+  enrichment: { sender: EntityEnrichmentView | null; receiver: EntityEnrichmentView | null };
   notes: { at: string; actor: string; text: string }[];
   labels: { source: string; label: string; reason: string; labeled_at: string; created_by: string; created_at: string }[];
   effective_label: { source: string; label: string } | null;
@@ -62,6 +66,9 @@ export async function caseDetail(db: Kysely<Database>, tenantId: string, caseId:
           device: await relatedTransactions(db, tenantId, transaction, 'device'),
           receiver: await relatedTransactions(db, tenantId, transaction, 'receiver'),
         };
+  const lookup = new KycLookup(db);
+  const enrichmentOf = async (id: string | undefined) => (id === undefined ? null : ((await entityEnrichment(db, lookup, tenantId, id)) ?? null));
+  const enrichment = { sender: await enrichmentOf(transaction?.sender_entity_id), receiver: await enrichmentOf(transaction?.receiver_entity_id) };
   const entity = (id: string | undefined) => {
     const found = entities.find((item) => item.entity_id === id);
     return found === undefined ? null : { ...found, created_at: iso(found.created_at), first_seen_at: iso(found.first_seen_at), last_seen_at: iso(found.last_seen_at) };
@@ -90,6 +97,7 @@ export async function caseDetail(db: Kysely<Database>, tenantId: string, caseId:
     })),
     related,
     kyc_refs: kycRefs.map((ref) => ({ ...ref, created_at: ref.created_at.toISOString(), enrichment_status: ref.enrichment_status ?? 'none' })),
+    enrichment,
     notes: events.filter((event) => event.kind === 'note').map((event) => ({ at: event.at.toISOString(), actor: event.actor, text: String((event.payload as { text?: unknown }).text ?? '') })),
     labels: labels.map((label) => ({ source: label.source, label: label.label, reason: label.reason, labeled_at: label.labeled_at.toISOString(), created_by: label.created_by, created_at: label.created_at.toISOString() })),
     effective_label: effective === undefined ? null : { source: effective.source, label: effective.label },

@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { caseStatusList } from '../cases/case-status.js';
 import { caseResolutions } from '../cases/case-resolution.js';
 import { caseSorts } from '../cases/case-cursor.js';
+import { EntityEnrichment } from './enrichment.js';
 
 const stringEnum = <T extends string>(values: readonly T[], description: string) => Type.Unsafe<T>({ type: 'string', enum: [...values], description });
 const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -95,6 +96,10 @@ export const CaseDetailView = Type.Object({
   decisions: Type.Array(Loose, { description: 'Every decision of the transaction, oldest first, with reasons, evidence and thresholds (review_at, hold_at, block_at).' }),
   related: Type.Object({ sender: Related, device: Related, receiver: Related }, { description: 'Payments of the same sender, device and receiver in the 30 days up to this one.' }),
   kyc_refs: Type.Array(Loose),
+  enrichment: Type.Object(
+    { sender: Type.Union([EntityEnrichment, Type.Null()]), receiver: Type.Union([EntityEnrichment, Type.Null()]) },
+    { description: "Each party's KYC/KYB enrichment as GET /v1/enrichment/{entity_id} answers it (documents, signals, list matches, verified evidence); null for a party without documents." },
+  ),
   notes: Type.Array(Type.Object({ at: Type.String(), actor: Type.String(), text: Type.String() })),
   labels: Type.Array(Loose),
   effective_label: Type.Union([Type.Object({ source: Type.String(), label: Type.String() }), Type.Null()]),

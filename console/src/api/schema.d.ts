@@ -2910,6 +2910,109 @@ export interface paths {
                             kyc_refs: {
                                 [key: string]: unknown;
                             }[];
+                            /** @description Each party's KYC/KYB enrichment as GET /v1/enrichment/{entity_id} answers it (documents, signals, list matches, verified evidence); null for a party without documents. */
+                            enrichment: {
+                                sender: {
+                                    entity_id: string;
+                                    /** @description ready when every document is analysed, pending while one is queued or running, none without documents. */
+                                    status: string;
+                                    /** @description signals.kyc.* over all ready documents (what rules and the next score see). */
+                                    signals: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    documents: {
+                                        /** @description doc_hash, or SHA-256 of the URL or text: the cache key. */
+                                        ref_key: string;
+                                        doc_hash: string | null;
+                                        doc_s3_url: string | null;
+                                        /** @description ready (analysed), pending (job queued or running), failed (retrying) or dead (gave up; see the job). */
+                                        status: string;
+                                        job_id: string | null;
+                                        last_error: string | null;
+                                        provider: string | null;
+                                        llm_version: string | null;
+                                        analysed_at: string | null;
+                                        /** @description Signal booleans, sanctions_score, flags. */
+                                        signals: {
+                                            [key: string]: unknown;
+                                        } | null;
+                                        matches: {
+                                            /** @description sanctions or pep. */
+                                            list: string;
+                                            entry_id: string;
+                                            entry_name: string;
+                                            /** @description The list spelling (name or alias) that matched. */
+                                            matched_name: string;
+                                            dataset: string;
+                                            sanctions: string;
+                                            /** @description The name as written in the document or the entity record. */
+                                            screened_name: string;
+                                            score: number;
+                                        }[];
+                                        /** @description Verbatim quotes of the (masked) document or the entity name, with start-end spans. */
+                                        evidence: {
+                                            /** @description Where it comes from: model, rule, threshold, kyc. */
+                                            source: string;
+                                            /** @description The feature, rule or document key. */
+                                            key: string;
+                                            quote?: string;
+                                            span?: string;
+                                        }[];
+                                        /** @description Evidence items of the provider dropped because their quote was not at their span. */
+                                        dropped_quotes: number;
+                                    }[];
+                                } | null;
+                                receiver: {
+                                    entity_id: string;
+                                    /** @description ready when every document is analysed, pending while one is queued or running, none without documents. */
+                                    status: string;
+                                    /** @description signals.kyc.* over all ready documents (what rules and the next score see). */
+                                    signals: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    documents: {
+                                        /** @description doc_hash, or SHA-256 of the URL or text: the cache key. */
+                                        ref_key: string;
+                                        doc_hash: string | null;
+                                        doc_s3_url: string | null;
+                                        /** @description ready (analysed), pending (job queued or running), failed (retrying) or dead (gave up; see the job). */
+                                        status: string;
+                                        job_id: string | null;
+                                        last_error: string | null;
+                                        provider: string | null;
+                                        llm_version: string | null;
+                                        analysed_at: string | null;
+                                        /** @description Signal booleans, sanctions_score, flags. */
+                                        signals: {
+                                            [key: string]: unknown;
+                                        } | null;
+                                        matches: {
+                                            /** @description sanctions or pep. */
+                                            list: string;
+                                            entry_id: string;
+                                            entry_name: string;
+                                            /** @description The list spelling (name or alias) that matched. */
+                                            matched_name: string;
+                                            dataset: string;
+                                            sanctions: string;
+                                            /** @description The name as written in the document or the entity record. */
+                                            screened_name: string;
+                                            score: number;
+                                        }[];
+                                        /** @description Verbatim quotes of the (masked) document or the entity name, with start-end spans. */
+                                        evidence: {
+                                            /** @description Where it comes from: model, rule, threshold, kyc. */
+                                            source: string;
+                                            /** @description The feature, rule or document key. */
+                                            key: string;
+                                            quote?: string;
+                                            span?: string;
+                                        }[];
+                                        /** @description Evidence items of the provider dropped because their quote was not at their span. */
+                                        dropped_quotes: number;
+                                    }[];
+                                } | null;
+                            };
                             notes: {
                                 at: string;
                                 actor: string;
