@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError, unwrap } from '../api/client';
+import { api, problemsOf, unwrap } from '../api/client';
 import { ProblemList } from '../components/problem-list';
 import { ThresholdEffectTable } from './threshold-effect-table';
 
@@ -47,7 +47,7 @@ export function ThresholdsPage() {
   if (current.isPending) return <p role="status">Loading thresholds…</p>;
   if (current.isError || values === undefined) return <p role="alert">{current.error?.message}</p>;
   const changed = current.data.review_at !== values.review_at || current.data.hold_at !== values.hold_at || current.data.block_at !== values.block_at;
-  const problems = [preview.error, save.error].flatMap((error) => (error instanceof ApiError ? (error.body?.error.details ?? []) : []));
+  const problems = [preview.error, save.error].flatMap(problemsOf);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (changed && window.confirm(`Save thresholds review ${values.review_at}, hold ${values.hold_at}, block ${values.block_at}? They apply to the next request.`)) {

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError, unwrap, type ApiErrorBody } from '../api/client';
+import { api, ensureOk, problemsOf, unwrap } from '../api/client';
 import { ProblemList } from '../components/problem-list';
 import { useSession } from '../session/session';
 
@@ -28,8 +28,7 @@ export function TokensPage() {
   const revoke = useMutation({
     mutationFn: async (tokenId: string) => {
       // 204 No Content: success has no body to unwrap.
-      const result = await api.DELETE('/v1/admin/tokens/{token_id}', { params: { path: { token_id: tokenId } } });
-      if (!result.response.ok) throw new ApiError(result.response.status, result.error as ApiErrorBody | undefined);
+      ensureOk(await api.DELETE('/v1/admin/tokens/{token_id}', { params: { path: { token_id: tokenId } } }));
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['tokens'] }),
   });
@@ -37,7 +36,7 @@ export function TokensPage() {
     event.preventDefault();
     create.mutate();
   };
-  const problems = create.error instanceof ApiError ? (create.error.body?.error.details ?? []) : [];
+  const problems = problemsOf(create.error);
   const issued = create.data;
   return (
     <div className="page tokens">

@@ -48,3 +48,13 @@ export function unwrap<T>(result: { data?: T; error?: unknown; response: Respons
   }
   return result.data;
 }
+
+/** An answer without a body (204 No Content): nothing to unwrap, but a failure is still an ApiError. */
+export function ensureOk(result: { error?: unknown; response: Response }): void {
+  if (!result.response.ok) throw new ApiError(result.response.status, result.error as ApiErrorBody | undefined);
+}
+
+/** The located problems of a failed call (the server's `details`, each with its field path); none for other failures. */
+export function problemsOf(error: unknown): ApiErrorBody['error']['details'] {
+  return error instanceof ApiError ? (error.body?.error.details ?? []) : [];
+}
