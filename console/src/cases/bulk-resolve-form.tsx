@@ -1,16 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
+import { emptyVerdict, VerdictFields, verdictReady } from './verdict-fields';
 
 /** Resolves the selected cases with one verdict; each case's own result (or error) is listed. */
 export function BulkResolveForm({ selected, onDone }: { selected: ReadonlyMap<string, number>; onDone: () => void }) {
-  const [label, setLabel] = useState<'fraud' | 'legit'>('fraud');
-  const [reason, setReason] = useState('');
+  const [verdict, setVerdict] = useState(emptyVerdict);
   const resolve = useMutation({
     mutationFn: async () =>
       unwrap(
         await api.POST('/v1/cases/bulk-resolve', {
-          body: { items: [...selected].map(([case_id, version]) => ({ case_id, version })), label, reason },
+          body: { items: [...selected].map(([case_id, version]) => ({ case_id, version })), ...verdict },
         }),
       ),
   });
@@ -22,17 +22,8 @@ export function BulkResolveForm({ selected, onDone }: { selected: ReadonlyMap<st
   return (
     <form className="card inline-form" aria-label="Resolve selected cases" onSubmit={submit}>
       <strong>{selected.size} selected</strong>
-      <label>
-        Verdict{' '}
-        <select value={label} onChange={(event) => setLabel(event.target.value as 'fraud' | 'legit')}>
-          <option value="fraud">fraud</option>
-          <option value="legit">legit</option>
-        </select>
-      </label>
-      <label>
-        Reason <input required value={reason} maxLength={2048} onChange={(event) => setReason(event.target.value)} />
-      </label>
-      <button type="submit" className="primary" disabled={resolve.isPending || reason.trim() === ''}>
+      <VerdictFields verdict={verdict} onChange={setVerdict} />
+      <button type="submit" className="primary" disabled={resolve.isPending || !verdictReady(verdict)}>
         Resolve {selected.size}
       </button>
       {resolve.isError && <p role="alert">{resolve.error.message}</p>}

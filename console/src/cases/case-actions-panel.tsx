@@ -3,11 +3,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, unwrap } from '../api/client';
 import { useSession } from '../session/session';
 import type { CaseSummary } from './case-types';
+import { emptyVerdict, VerdictFields, verdictReady, type Verdict } from './verdict-fields';
 
 type Action =
   | { kind: 'assign'; assignee: string | null }
   | { kind: 'status'; status: 'open' | 'in_review' | 'escalated' }
-  | { kind: 'resolve'; label: 'fraud' | 'legit'; reason: string }
+  | ({ kind: 'resolve' } & Verdict)
   | { kind: 'reopen'; reason: string };
 
 async function run(caseId: string, version: number, action: Action): Promise<CaseSummary> {
@@ -31,11 +32,14 @@ async function run(caseId: string, version: number, action: Action): Promise<Cas
 export function CaseActionsPanel({ current }: { current: CaseSummary }) {
   const queryClient = useQueryClient();
   const { me } = useSession();
-  const [label, setLabel] = useState<'fraud' | 'legit'>('fraud');
-  const [reason, setReason] = useState('');
+  const [verdict, setVerdict] = useState(emptyVerdict);
+  const [reopenReason, setReopenReason] = useState('');
   const action = useMutation({
     mutationFn: (next: Action) => run(current.case_id, current.version, next),
-    onSuccess: () => setReason(''),
+    onSuccess: () => {
+      setVerdict(emptyVerdict);
+      setReopenReason('');
+    },
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['case', current.case_id] }),
   });
   const conflict = action.error instanceof ApiError && action.error.status === 409;
@@ -43,7 +47,7 @@ export function CaseActionsPanel({ current }: { current: CaseSummary }) {
   const mine = current.assignee !== null && current.assignee === me?.token_id;
   const resolve = (event: FormEvent) => {
     event.preventDefault();
-    action.mutate({ kind: 'resolve', label, reason });
+    action.mutate({ kind: 'resolve', ...verdict });
   };
   return (
     <section className="card" aria-labelledby="actions-title" aria-busy={action.isPending}>
@@ -89,11 +93,11 @@ export function CaseActionsPanel({ current }: { current: CaseSummary }) {
           className="inline-form"
           onSubmit={(event) => {
             event.preventDefault();
-            action.mutate({ kind: 'reopen', reason });
+            action.mutate({ kind: 'reopen', reason: reopenReason });
           }}
         >
           <label>
-            Why reopen <input value={reason} maxLength={2048} onChange={(event) => setReason(event.target.value)} />
+            Why reopen <input value={reopenReason} maxLength={2048} onChange={(event) => setReopenReason(event.target.value)} />
           </label>
           <button type="submit" disabled={action.isPending}>
             Reopen
@@ -101,17 +105,8 @@ export function CaseActionsPanel({ current }: { current: CaseSummary }) {
         </form>
       ) : (
         <form className="inline-form" onSubmit={resolve} aria-label="Resolve">
-          <label>
-            Verdict{' '}
-            <select value={label} onChange={(event) => setLabel(event.target.value as 'fraud' | 'legit')}>
-              <option value="fraud">fraud</option>
-              <option value="legit">legit</option>
-            </select>
-          </label>
-          <label>
-            Reason <input required value={reason} maxLength={2048} onChange={(event) => setReason(event.target.value)} />
-          </label>
-          <button type="submit" className="primary" disabled={action.isPending || reason.trim() === ''}>
+          <VerdictFields verdict={verdict} onChange={setVerdict} />
+          <button type="submit" className="primary" disabled={action.isPending || !verdictReady(verdict)}>
             Resolve
           </button>
         </form>
