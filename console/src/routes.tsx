@@ -35,6 +35,11 @@ export const router = createBrowserRouter([
             children: [
               { index: true, lazy: async () => ({ Component: (await import('./admin/thresholds-page')).ThresholdsPage }) },
               { path: 'tokens', lazy: async () => ({ Component: (await import('./admin/tokens-page')).TokensPage }) },
+              { path: 'rules', lazy: async () => ({ Component: (await import('./rules/rules-page')).RulesPage }) },
+              { path: 'rules/new', lazy: async () => ({ Component: (await import('./rules/new-rule-page')).NewRulePage }) },
+              { path: 'rules/:ruleId', lazy: async () => ({ Component: (await import('./rules/rule-page')).RulePage }) },
+              { path: 'lists', lazy: async () => ({ Component: (await import('./lists/lists-page')).ListsPage }) },
+              { path: 'lists/:listName', lazy: async () => ({ Component: (await import('./lists/list-page')).ListPage }) },
             ],
           },
         ],

@@ -14,6 +14,12 @@ export function AdminSection() {
           <li>
             <NavLink to="/admin/tokens">Tokens</NavLink>
           </li>
+          <li>
+            <NavLink to="/admin/rules">Rules</NavLink>
+          </li>
+          <li>
+            <NavLink to="/admin/lists">Lists</NavLink>
+          </li>
         </ul>
       </nav>
       <Outlet />
