@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ensureOk, problemsOf, unwrap } from '../api/client';
 import { ProblemList } from '../components/problem-list';
+import { SecretShownOnce } from '../components/secret-shown-once';
 import { useSession } from '../session/session';
 
 type Role = 'service' | 'analyst' | 'admin';
@@ -70,14 +71,9 @@ export function TokensPage() {
             Create token
           </button>
           {issued !== undefined && (
-            <div className="issued" role="status">
-              <p>
-                <strong>{issued.name}</strong> ({issued.role}) — copy the secret now; it is not shown again and Sentra keeps only its hash:
-              </p>
-              <code className="secret" aria-label="New token secret">
-                {issued.token}
-              </code>
-            </div>
+            <SecretShownOnce label="New token secret" secret={issued.token}>
+              <strong>{issued.name}</strong> ({issued.role})
+            </SecretShownOnce>
           )}
         </form>
         <section className="card" aria-labelledby="token-list-title">
