@@ -3,11 +3,10 @@ import { useMutation } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { ApiErrorNotice } from '../components/api-error-notice';
+import { isoDay, lastThirtyDays } from '../components/day-range';
 import type { Backtest, BacktestBody } from './rule-types';
 import { actionText } from './rule-types';
 
-const day = 86_400_000;
-const dateInput = (time: number) => new Date(time).toISOString().slice(0, 10);
 const percent = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(1)} %`);
 const volume = (hits: { transactions: number; amount: Record<string, number> }) =>
   `${hits.transactions} (${Object.entries(hits.amount)
@@ -20,24 +19,23 @@ const volume = (hits: { transactions: number; amount: Record<string, number> }) 
  * fraud it would have caught, the change of review rate and examples.
  */
 export function BacktestPanel({ target, describe }: { target: () => Omit<BacktestBody, 'from' | 'to'>; describe: string }) {
-  const [from, setFrom] = useState(() => dateInput(Date.now() - 30 * day));
-  const [to, setTo] = useState(() => dateInput(Date.now() + day));
+  const [range, setRange] = useState(lastThirtyDays);
   const run = useMutation({
     mutationFn: async (body: BacktestBody) => unwrap(await api.POST('/v1/rules/backtest', { body })),
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    run.mutate({ ...target(), from: new Date(`${from}T00:00:00Z`).toISOString(), to: new Date(`${to}T00:00:00Z`).toISOString() });
+    run.mutate({ ...target(), from: isoDay(range.from), to: isoDay(range.to) });
   };
   return (
     <section className="card" aria-labelledby="backtest-title" aria-busy={run.isPending}>
       <h2 id="backtest-title">Backtest</h2>
       <form className="inline-form" onSubmit={submit} aria-label="Backtest range">
         <label>
-          From <input type="date" required value={from} onChange={(event) => setFrom(event.target.value)} />
+          From <input type="date" required value={range.from} onChange={(event) => setRange({ ...range, from: event.target.value })} />
         </label>
         <label>
-          To (not included) <input type="date" required value={to} onChange={(event) => setTo(event.target.value)} />
+          To (not included) <input type="date" required value={range.to} onChange={(event) => setRange({ ...range, to: event.target.value })} />
         </label>
         <button type="submit" disabled={run.isPending}>
           {run.isPending ? 'Running…' : `Backtest ${describe}`}
