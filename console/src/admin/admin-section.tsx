@@ -20,6 +20,12 @@ export function AdminSection() {
           <li>
             <NavLink to="/admin/lists">Lists</NavLink>
           </li>
+          <li>
+            <NavLink to="/admin/merchants">Merchants</NavLink>
+          </li>
+          <li>
+            <NavLink to="/admin/jobs">Jobs</NavLink>
+          </li>
         </ul>
       </nav>
       <Outlet />
