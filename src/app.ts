@@ -61,6 +61,12 @@ import { MemoryKeyRateLimiter, RedisKeyRateLimiter } from './merchants/key-rate-
 import { MerchantScoring } from './merchants/merchant-scoring.js';
 import { chargeFees, refundOrphanCharges, type Charge, type ChargeRequest } from './merchants/billing.repository.js';
 import { insertEvents, type EventWrite } from './merchants/event.repository.js';
+import { FeedSecretStore } from './feeds/feed-secrets.js';
+import { openFeedSecretBox } from './feeds/secret-box.js';
+import { insertInbox, type InboxOutcome, type InboxWrite } from './feeds/feed-inbox.repository.js';
+import { FeedProcessor } from './feeds/feed-processor.js';
+import { registerFeedRoutes } from './http/routes/feeds.routes.js';
+import { registerFeedAdminRoutes } from './http/routes/feed-admin.routes.js';
 
 /** Test and embedding hooks; production passes none. */
 export interface AppOptions {
@@ -104,6 +110,8 @@ export interface Runtime {
 export interface SentraApp {
   readonly app: FastifyInstance;
   readonly runtime: Runtime;
+  /** The PSP feeds' processor (scoring and labels behind the inbox). */
+  readonly feeds: { readonly processor: FeedProcessor };
   /** Stops accepting requests, drains pending writes, closes stores. */
   close(): Promise<void>;
 }
@@ -277,10 +285,22 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     bodyLimitBytes: Math.max(config.bodyLimitBytes, 2 * 1024 * 1024),
   });
   registerEventRoutes(app, { auth: merchantAuth, flow: merchantFlow, db: runtime.database.db, network: runtime.features.network, clock: runtime.clock, deviceKey, events: eventWriter });
+  const feedSecrets = new FeedSecretStore(runtime.database.db, openFeedSecretBox(config.feedKey), runtime.clock);
+  registerFeedAdminRoutes(app, runtime.authenticator, feedSecrets, runtime.database.db);
+  const inboxWriter = new GroupCommitter<InboxWrite, InboxOutcome>((items) => insertInbox(runtime.database.db, items), { maxBatch: 512, concurrency: 1, maxBacklog: config.writeBacklog * 4 });
+  const feedProcessor = new FeedProcessor({ db: runtime.database.db, clock: runtime.clock, logger: runtime.logger, scoring: runtime.scoring, labels, reorderMs: config.feedReorderMs });
+  await registerFeedRoutes(app, {
+    secrets: feedSecrets,
+    inbox: { writer: inboxWriter, clock: runtime.clock, persistTimeoutMs: config.databaseTimeoutMs, stored: () => feedProcessor.nudge() },
+    auth: merchantAuth,
+    bodyLimitBytes: Math.max(config.bodyLimitBytes, 4 * 1024 * 1024),
+  });
+  feedProcessor.start();
   let closed = false;
   return {
     app,
     runtime,
+    feeds: { processor: feedProcessor },
     async close() {
       if (closed) return;
       closed = true;
@@ -293,6 +313,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       } finally {
         clearInterval(closeIdle);
       }
+      await inboxWriter.drain();
+      await feedProcessor.stop();
       await charges.drain();
       await eventWriter.drain();
       await merchantLimiter.close();

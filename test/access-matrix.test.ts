@@ -136,6 +136,9 @@ describe('access matrix over every route', () => {
         case 'merchant-key':
           expect(operation!.security, `${routeName(route)} needs a merchant key and id`).toEqual([{ merchantKey: [], merchantId: [] }]);
           break;
+        case 'signature':
+          expect(operation!.security, `${routeName(route)} is authenticated by its body's signature, not a header scheme`).toEqual([]);
+          break;
         default:
           assertNever(access, 'route access');
       }
@@ -165,7 +168,8 @@ describe('access matrix over every route', () => {
             break;
           }
           case 'merchant-key':
-            // A bearer token is no merchant credential, whatever its role.
+          case 'signature':
+            // A bearer token is no merchant credential and no webhook signature, whatever its role.
             expect(response.statusCode, where).toBe(401);
             expectRouteErrorShape(route, response, where);
             expect(errorCodeOf(response), where).toBe('SENTRA_ERR_UNAUTHENTICATED');
@@ -206,7 +210,9 @@ describe('access matrix over every route', () => {
           ? [{ caller: callers[0]!, headers: {} }]
           : access.kind === 'merchant-key'
             ? [{ caller: { name: "merchant A's key", authorization: undefined, role: undefined }, headers: merchantA.headers }]
-            : tenantCallers.filter((caller) => access.roles.includes(caller.role!)).map((caller) => ({ caller, headers: {} }));
+            : access.kind === 'signature'
+              ? []
+              : tenantCallers.filter((caller) => access.roles.includes(caller.role!)).map((caller) => ({ caller, headers: {} }));
       const parameters = pathParameters(route.url);
       const attempts: { url: string; sent: string | undefined }[] = [
         { url: `${fillPath(route.url, {}, 'x-unknown')}?tenant_id=${tenantB}&tenant=${tenantB}`, sent: undefined },

@@ -128,6 +128,9 @@ function authorizationFor(route: HarnessRoute, tokens: ReadonlyMap<Role, string>
     }
     case 'merchant-key':
       return merchant.headers;
+    case 'signature':
+      // Unsigned: every fuzzed request must be refused with 401 and write nothing.
+      return {};
     default:
       return assertNever(access, 'route access');
   }

@@ -18,6 +18,8 @@ function findNul(value: unknown, path: string, problems: ProblemDetail[], depth 
     problems.push({ code: 'depth', path, message: `the document is nested more than ${maxDepth} levels deep` });
     return;
   }
+  // A raw body (the feed receivers') is checked once it is parsed, after its signature (unstorableProblems).
+  if (Buffer.isBuffer(value)) return;
   if (typeof value === 'string') {
     if (unstorable(value)) problems.push({ code: 'character', path: path === '' ? '/' : path, message: `${path === '' ? 'body' : path} must not contain the NUL character or an unpaired UTF-16 surrogate` });
   } else if (Array.isArray(value)) {
@@ -44,4 +46,11 @@ export function refuseNulCharacters(app: FastifyInstance): void {
     findNul(request.body, '', problems);
     if (problems.length > 0) throw new ValidationError(problems);
   });
+}
+
+/** Refuses a parsed document holding strings no database can store (400 listing where), before anything is written. */
+export function refuseUnstorable(value: unknown): void {
+  const problems: ProblemDetail[] = [];
+  findNul(value, '', problems);
+  if (problems.length > 0) throw new ValidationError(problems);
 }

@@ -13,6 +13,9 @@ export function securityOf(access: RouteAccess): Record<string, string[]>[] {
       return [{ bearer: [] }];
     case 'merchant-key':
       return [{ merchantKey: [], merchantId: [] }];
+    case 'signature':
+      // The credential is a signature of the body (documented on each receiver), not a header scheme.
+      return [];
     default:
       return assertNever(access, 'route access');
   }
@@ -52,6 +55,7 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
         { name: 'admin', description: 'Tenant administration (admin role)' },
         { name: 'audit', description: 'Verify and export the tamper-evident audit chain (admin role)' },
         { name: 'merchants', description: 'Merchant front doors (event and confidence APIs, X-Api-Key + X-Merchant-Id) and their administration' },
+        { name: 'feeds', description: "PSP webhook receivers (signed by the PSP with the merchant's feed secret) and the generic JSONL feed" },
         { name: 'operations', description: 'Health, readiness, metrics' },
       ],
     },

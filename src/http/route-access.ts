@@ -16,10 +16,19 @@ export type RouteAccess =
    * event and confidence APIs. `errorBody` names the error shape the route answers in: `sentra`
    * (the one error body) or `sentry` (the confidence API's `isSuccess: false` + `errors`).
    */
-  | { readonly kind: 'merchant-key'; readonly errorBody: MerchantErrorBody };
+  | { readonly kind: 'merchant-key'; readonly errorBody: MerchantErrorBody }
+  /**
+   * A PSP webhook: no credential header, the body's signature under the merchant's feed secret
+   * (Stripe-Signature, Adyen's per-item HMAC, Cko-Signature) is the credential; without a valid
+   * one, 401 and nothing stored.
+   */
+  | { readonly kind: 'signature' };
 
 /** The error shapes of the merchant contracts (see RouteAccess `merchant-key`). */
 export type MerchantErrorBody = 'sentra' | 'sentry';
+
+/** The access of a PSP webhook receiver. */
+export const signatureAccess: RouteAccess = Object.freeze({ kind: 'signature' });
 
 /** The access of a route that needs no credential. */
 export const publicAccess: RouteAccess = Object.freeze({ kind: 'public' });

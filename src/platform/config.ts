@@ -60,6 +60,35 @@ export interface Config {
   readonly caseSlaMinutes: Readonly<Record<'BLOCK' | 'HOLD' | 'REVIEW' | 'PASS', number>>;
   /** The audit trail's signing key and checkpoints. */
   readonly audit: AuditConfig;
+  /** The key that seals PSP feed secrets at rest. */
+  readonly feedKey: FeedKeyConfig;
+  /** How long a feed event rests in the inbox before it is processed, so deliveries out of order within it are processed in event-time order (`SENTRA_FEED_REORDER_MS`, default 2000). */
+  readonly feedReorderMs: number;
+}
+
+/**
+ * Where the installation's feed key (AES-256, sealing the PSP webhook secrets) comes from:
+ * `SENTRA_FEED_KEY` (64 hex characters or 32 bytes in base64) when set, which scaled deployments
+ * must use so every process shares it; otherwise, embedded, a key file in the data folder created
+ * on first use. Scaled without the variable, feeds cannot be configured.
+ */
+export interface FeedKeyConfig {
+  readonly value: Buffer | undefined;
+  /** dataDir/feed-secrets.key in embedded mode; undefined in scaled mode. */
+  readonly file: string | undefined;
+}
+
+function feedKey(env: Env, dataDir: string, scaled: boolean, problems: ProblemDetail[]): FeedKeyConfig {
+  const raw = env.SENTRA_FEED_KEY;
+  let value: Buffer | undefined;
+  if (raw !== undefined && raw !== '') {
+    value = /^[0-9a-fA-F]{64}$/.test(raw) ? Buffer.from(raw, 'hex') : /^[A-Za-z0-9+/_-]{43}=?$/.test(raw) ? Buffer.from(raw, 'base64') : undefined;
+    if (value?.length !== 32) {
+      problems.push({ code: 'format', path: 'SENTRA_FEED_KEY', message: 'SENTRA_FEED_KEY must be 32 bytes: 64 hex characters or 44 base64 characters (openssl rand -hex 32)' });
+      value = undefined;
+    }
+  }
+  return Object.freeze({ value, file: scaled ? undefined : resolve(dataDir, 'feed-secrets.key') });
 }
 
 /** Where the audit trail's signing key and checkpoint file live, and how often heads are checkpointed. */
@@ -248,6 +277,8 @@ export function loadConfig(env: Env = process.env): Config {
       checkpointFile: env.SENTRA_AUDIT_CHECKPOINT_FILE === '' ? undefined : resolve(env.SENTRA_AUDIT_CHECKPOINT_FILE ?? resolve(dataDir, 'audit-checkpoints.jsonl')),
       checkpointSeconds: integer(env, 'SENTRA_AUDIT_CHECKPOINT_SECONDS', 300, 0, 86_400, problems),
     },
+    feedKey: feedKey(env, dataDir, env.DATABASE_URL !== undefined && env.DATABASE_URL !== '', problems),
+    feedReorderMs: integer(env, 'SENTRA_FEED_REORDER_MS', 2000, 0, 600_000, problems),
   };
   if (problems.length > 0) {
     throw new SentraError('SENTRA_ERR_CONFIG', `Invalid configuration: ${problems.map((p) => p.message).join('; ')}`, {

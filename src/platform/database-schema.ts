@@ -5,6 +5,7 @@ import type { LlmUsageTable } from '../enrichment/openai/llm-usage.table.js';
 import type { CaseEventsTable, CasesTable } from '../cases/case.table.js';
 import type { Role } from '../tenants/token.js';
 import type { RuleListEntriesTable, RuleListsTable, RuleSetHeadsTable, RuleSetsTable, RuleVersionsTable, RulesTable } from '../rule-store/rule-store.table.js';
+import type { FeedInboxTable, FeedSecretsTable } from '../feeds/feed.table.js';
 import type { MerchantEventsTable, MerchantKeysTable, MerchantsTable, MerchantUsageTable } from '../merchants/merchant.table.js';
 
 // Column types live in a leaf module, so the table modules of other domains can use them without
@@ -228,4 +229,6 @@ export interface Database {
   merchant_keys: MerchantKeysTable;
   merchant_usage: MerchantUsageTable;
   merchant_events: MerchantEventsTable;
+  feed_secrets: FeedSecretsTable;
+  feed_inbox: FeedInboxTable;
 }

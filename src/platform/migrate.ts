@@ -16,6 +16,7 @@ import * as merchants from './migrations/0050-merchants.js';
 import * as merchantEvents from './migrations/0051-merchant-events.js';
 import * as merchantFeeBatches from './migrations/0052-merchant-fee-batches.js';
 import * as merchantUsageByTime from './migrations/0053-merchant-usage-by-time.js';
+import * as feeds from './migrations/0060-feeds.js';
 import { SentraError } from '../errors/errors.js';
 
 /**
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '0051-merchant-events': merchantEvents,
   '0052-merchant-fee-batches': merchantFeeBatches,
   '0053-merchant-usage-by-time': merchantUsageByTime,
+  '0060-feeds': feeds,
 };
 
 /**

@@ -1,0 +1,158 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Database } from '../platform/database-schema.js';
+import { newId } from '../platform/ids.js';
+import type { FeedInboxTable } from './feed.table.js';
+import { txIdOf, type FeedEvent, type FeedItem, type PspVerdict } from './feed-event.js';
+import type { FeedSource } from './feed-psps.js';
+import { feedStatuses, type FeedStatus } from './feed-status.js';
+
+/** One verified event to store. */
+export interface InboxWrite {
+  tenantId: string;
+  merchantId: string;
+  psp: FeedSource;
+  event: FeedEvent;
+  receivedAt: Date;
+}
+
+/** Whether the event is new, or the same PSP event id was stored before (nothing changed). */
+export type InboxOutcome = 'stored' | 'duplicate';
+
+/** A pending event as the processor takes it. */
+export interface ClaimedEvent {
+  id: string;
+  tenantId: string;
+  merchantId: string;
+  psp: FeedSource;
+  eventId: string;
+  eventTime: Date;
+  item: FeedItem;
+}
+
+const keyOf = (write: InboxWrite) => `${write.merchantId}\u0000${write.psp}\u0000${write.event.eventId}`;
+const parse = <T>(value: unknown): T => (typeof value === 'string' ? (JSON.parse(value) as T) : (value as T));
+
+function initialStatus(event: FeedEvent): FeedStatus {
+  if (event.failure !== undefined) return feedStatuses.failed;
+  return event.item.kind === 'other' ? feedStatuses.processed : feedStatuses.pending;
+}
+
+/**
+ * Stores a group of verified events in one statement. The inbox is unique per merchant, PSP and
+ * PSP event id: an event already there (a PSP's retry, a replay) is left as it is and answered
+ * `duplicate`, as is the second of two identical events in the same group.
+ */
+export async function insertInbox(db: Kysely<Database>, writes: readonly InboxWrite[]): Promise<InboxOutcome[]> {
+  const firsts = new Map<string, InboxWrite>();
+  for (const write of writes) if (!firsts.has(keyOf(write))) firsts.set(keyOf(write), write);
+  const inserted = await db
+    .insertInto('feed_inbox')
+    .values(
+      [...firsts.values()].map((write) => ({
+        id: newId('fev', write.receivedAt.getTime()),
+        tenant_id: write.tenantId,
+        merchant_id: write.merchantId,
+        psp: write.psp,
+        event_id: write.event.eventId,
+        event_type: write.event.eventType,
+        event_time: new Date(write.event.eventTime),
+        kind: write.event.item.kind,
+        tx_id: txIdOf(write.event.item),
+        item: JSON.stringify(write.event.item),
+        psp_verdict: write.event.pspVerdict === null ? null : JSON.stringify(write.event.pspVerdict),
+        status: initialStatus(write.event),
+        received_at: write.receivedAt,
+        processed_at: initialStatus(write.event) === feedStatuses.pending ? null : write.receivedAt,
+        decision_id: null,
+        error: write.event.failure ?? null,
+        claimed_by: null,
+        claimed_until: null,
+      })),
+    )
+    .onConflict((conflict) => conflict.columns(['merchant_id', 'psp', 'event_id']).doNothing())
+    .returning(['merchant_id', 'psp', 'event_id'])
+    .execute();
+  const stored = new Set(inserted.map((row) => `${row.merchant_id}\u0000${row.psp}\u0000${row.event_id}`));
+  return writes.map((write) => (firsts.get(keyOf(write)) === write && stored.has(keyOf(write)) ? 'stored' : 'duplicate'));
+}
+
+/**
+ * Takes up to `limit` pending events, oldest event time first, that arrived at least `settledBefore`
+ * ago (so deliveries out of order within that window are processed in event-time order) and that no
+ * live processor holds. The claim lasts until `until`; SKIP LOCKED lets processors of several
+ * processes claim side by side.
+ */
+export async function claimPending(db: Kysely<Database>, options: { owner: string; limit: number; settledBefore: Date; now: Date; until: Date }): Promise<ClaimedEvent[]> {
+  const result = await sql<Selectable<FeedInboxTable>>`
+    UPDATE feed_inbox AS f
+       SET claimed_by = ${options.owner}, claimed_until = ${options.until}
+      FROM (SELECT id FROM feed_inbox
+             WHERE status = ${feedStatuses.pending}
+               AND received_at <= ${options.settledBefore}
+               AND (claimed_until IS NULL OR claimed_until < ${options.now})
+             ORDER BY event_time, id
+             LIMIT ${options.limit}
+             FOR UPDATE SKIP LOCKED) AS due
+     WHERE f.id = due.id
+    RETURNING f.*`.execute(db);
+  return result.rows
+    .map((row) => ({
+      id: row.id,
+      tenantId: row.tenant_id,
+      merchantId: row.merchant_id,
+      psp: row.psp as FeedSource,
+      eventId: row.event_id,
+      eventTime: new Date(row.event_time),
+      item: parse<FeedItem>(row.item),
+    }))
+    .sort((a, b) => a.eventTime.getTime() - b.eventTime.getTime() || (a.id < b.id ? -1 : 1));
+}
+
+/** Pending events that arrived before `settledBefore`, claimed or not. */
+export async function countSettledPending(db: Kysely<Database>, settledBefore: Date): Promise<number> {
+  const row = await db.selectFrom('feed_inbox').select((eb) => eb.fn.countAll<number | string>().as('count')).where('status', '=', feedStatuses.pending).where('received_at', '<=', settledBefore).executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** Ends the processing of claimed events with their outcome. */
+export async function finishEvents(db: Kysely<Database>, outcomes: readonly { id: string; status: FeedStatus; decisionId?: string; error?: string }[], at: Date): Promise<void> {
+  for (const outcome of outcomes) {
+    await db
+      .updateTable('feed_inbox')
+      .set({ status: outcome.status, decision_id: outcome.decisionId ?? null, error: outcome.error ?? null, processed_at: outcome.status === feedStatuses.waiting ? null : at, claimed_by: null, claimed_until: null })
+      .where('id', '=', outcome.id)
+      .execute();
+  }
+}
+
+/** Lets claimed events go without an outcome (the store was unavailable): another pass takes them. */
+export async function releaseEvents(db: Kysely<Database>, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.updateTable('feed_inbox').set({ claimed_by: null, claimed_until: null }).where('id', 'in', ids).execute();
+}
+
+/** Sends labels that waited for these transactions back to pending, now that they are known. */
+export async function wakeWaitingLabels(db: Kysely<Database>, merchantId: string, txIds: readonly string[]): Promise<void> {
+  if (txIds.length === 0) return;
+  await db.updateTable('feed_inbox').set({ status: feedStatuses.pending }).where('status', '=', feedStatuses.waiting).where('merchant_id', '=', merchantId).where('tx_id', 'in', txIds).execute();
+}
+
+/** The PSP verdicts kept for a merchant's transactions (any event of the transaction that carried one). */
+export async function pspVerdicts(db: Kysely<Database>, merchantId: string, txIds: readonly string[]): Promise<Map<string, PspVerdict>> {
+  if (txIds.length === 0) return new Map();
+  const rows = await db.selectFrom('feed_inbox').select(['tx_id', 'psp_verdict']).where('merchant_id', '=', merchantId).where('tx_id', 'in', txIds).where('psp_verdict', 'is not', null).execute();
+  const verdicts = new Map<string, PspVerdict>();
+  for (const row of rows) {
+    const verdict = parse<PspVerdict | null>(row.psp_verdict);
+    if (row.tx_id !== null && verdict !== null && !verdicts.has(row.tx_id)) verdicts.set(row.tx_id, verdict);
+  }
+  return verdicts;
+}
+
+/** A merchant's inbox events, newest event time first. */
+export async function listInbox(db: Kysely<Database>, tenantId: string, merchantId: string, filter: { status?: FeedStatus; txId?: string; limit: number }): Promise<Selectable<FeedInboxTable>[]> {
+  let query = db.selectFrom('feed_inbox').selectAll().where('tenant_id', '=', tenantId).where('merchant_id', '=', merchantId);
+  if (filter.status !== undefined) query = query.where('status', '=', filter.status);
+  if (filter.txId !== undefined) query = query.where('tx_id', '=', filter.txId);
+  return query.orderBy('event_time', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
+}

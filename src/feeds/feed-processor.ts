@@ -1,0 +1,230 @@
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../platform/database-schema.js';
+import type { Clock } from '../platform/clock.js';
+import type { Logger } from '../platform/logger.js';
+import { SentraError } from '../errors/errors.js';
+import type { ScoringService } from '../scoring/scoring.service.js';
+import { requestDigest } from '../scoring/score-request.js';
+import type { LabelService } from '../labels/label.service.js';
+import { findMerchant, type Merchant } from '../merchants/merchant.repository.js';
+import { engineThresholds } from '../merchants/score-mapping.js';
+import type { FeedLabel, FeedTransaction } from './feed-event.js';
+import { claimPending, countSettledPending, finishEvents, releaseEvents, wakeWaitingLabels, type ClaimedEvent } from './feed-inbox.repository.js';
+import { feedStatuses, type FeedStatus } from './feed-status.js';
+
+/** How the processor takes events from the inbox. */
+export interface FeedProcessorOptions {
+  db: Kysely<Database>;
+  clock: Clock;
+  logger: Logger;
+  scoring: ScoringService;
+  labels: LabelService;
+  /** How long an event rests in the inbox before it is processed, so deliveries out of order within it are put in event-time order. */
+  reorderMs: number;
+  /** Events per claim. */
+  batchSize?: number;
+  /** Wait between polls when the inbox is empty. */
+  pollIntervalMs?: number;
+}
+
+type Outcome = { id: string; status: FeedStatus; decisionId?: string; error?: string };
+
+/** A failure that another pass may not have: the event stays pending. */
+const transient = (error: unknown) => error instanceof SentraError && error.retryable;
+const messageOf = (error: unknown) => (error instanceof SentraError ? `${error.code}: ${error.message}` : error instanceof Error ? error.message : String(error)).slice(0, 2000);
+
+/**
+ * Scores and labels behind the inbox, in event-time order: receivers only store and acknowledge,
+ * so a burst never waits for scoring. Each pass claims the oldest settled pending events and walks
+ * them in order; consecutive transactions are scored together (the one scoring flow: features,
+ * model, rules, the merchant's thresholds, decision store, cases, audit), each label is recorded
+ * once its transaction is known (before that it waits, and wakes when the transaction is scored).
+ * A transaction already scored (another event of the same payment) is a duplicate; a refusal by
+ * the engine fails the event with its reason; an unavailable store leaves it pending.
+ */
+export class FeedProcessor {
+  readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  private loop: Promise<void> | undefined;
+  private stopping = false;
+  private wake: (() => void) | undefined;
+  private pendingNudge = false;
+
+  constructor(private readonly options: FeedProcessorOptions) {}
+
+  /** Starts processing in the background. */
+  start(): void {
+    if (this.loop !== undefined) return;
+    this.stopping = false;
+    this.loop = this.run();
+  }
+
+  /** New events were stored: look now rather than at the next poll. */
+  nudge(): void {
+    this.pendingNudge = true;
+    this.wake?.();
+  }
+
+  /** Stops after the current pass. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    await this.loop;
+    this.loop = undefined;
+  }
+
+  /**
+   * Processes settled pending events until none is left, including those another pass (the
+   * background loop, another process) holds at the moment; returns how many this call took. For
+   * tests and one-shot use.
+   */
+  async drain(timeoutMs = 60_000): Promise<number> {
+    const deadline = performance.now() + timeoutMs;
+    let total = 0;
+    while (performance.now() < deadline) {
+      const taken = await this.pass();
+      total += taken;
+      if (taken > 0) continue;
+      if ((await countSettledPending(this.options.db, new Date(this.options.clock.now() - this.options.reorderMs))) === 0) return total;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    return total;
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopping) {
+      let taken = 0;
+      try {
+        taken = await this.pass();
+      } catch (error) {
+        this.options.logger.warn({ err: error }, 'feed processor: pass failed; retrying after the poll interval');
+      }
+      if (taken === 0 && !this.pendingNudge) await this.pause(this.options.pollIntervalMs ?? 250);
+      else if (taken === 0) await this.pause(Math.max(10, this.options.reorderMs));
+      this.pendingNudge = false;
+    }
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wake = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wake = done;
+    });
+  }
+
+  /** One claim and its processing; returns the number of events taken. */
+  async pass(): Promise<number> {
+    const { db, clock } = this.options;
+    const now = clock.now();
+    const claimed = await claimPending(db, {
+      owner: this.owner,
+      limit: this.options.batchSize ?? 256,
+      settledBefore: new Date(now - this.options.reorderMs),
+      now: new Date(now),
+      until: new Date(now + 60_000),
+    });
+    if (claimed.length === 0) return 0;
+    const merchants = new Map<string, Merchant | undefined>();
+    const outcomes: Outcome[] = [];
+    const released: string[] = [];
+    let run: ClaimedEvent[] = [];
+    const flush = async () => {
+      if (run.length === 0) return;
+      const kind = run[0]!.item.kind;
+      const results = kind === 'transaction' ? await this.scoreRun(run, merchants) : await this.labelRun(run);
+      results.forEach((result, index) => {
+        if (result === 'retry') released.push(run[index]!.id);
+        else outcomes.push(result);
+      });
+      run = [];
+    };
+    for (const event of claimed) {
+      if (run.length > 0 && run[0]!.item.kind !== event.item.kind) await flush();
+      run.push(event);
+    }
+    await flush();
+    await finishEvents(db, outcomes, new Date(clock.now()));
+    await releaseEvents(db, released);
+    return claimed.length;
+  }
+
+  private async merchantOf(event: ClaimedEvent, merchants: Map<string, Merchant | undefined>): Promise<Merchant | undefined> {
+    if (!merchants.has(event.merchantId)) merchants.set(event.merchantId, await findMerchant(this.options.db, event.tenantId, event.merchantId));
+    return merchants.get(event.merchantId);
+  }
+
+  /** Scores consecutive transaction events together, in order; one already scored is a duplicate. */
+  private async scoreRun(run: readonly ClaimedEvent[], merchants: Map<string, Merchant | undefined>): Promise<(Outcome | 'retry')[]> {
+    const { db, scoring } = this.options;
+    const seen = new Set<string>();
+    const tenantTx = (event: ClaimedEvent) => `${event.tenantId}\u0000${(event.item as FeedTransaction).transaction.txId}`;
+    const known = await db
+      .selectFrom('transactions')
+      .select(['tenant_id', 'tx_id'])
+      .where((eb) => eb.or(run.map((event) => eb.and([eb('tenant_id', '=', event.tenantId), eb('tx_id', '=', (event.item as FeedTransaction).transaction.txId)]))))
+      .execute();
+    for (const row of known) seen.add(`${row.tenant_id}\u0000${row.tx_id}`);
+    const attempts = run.map(async (event): Promise<Outcome | 'retry'> => {
+      const { transaction } = event.item as FeedTransaction;
+      if (seen.has(tenantTx(event))) return { id: event.id, status: feedStatuses.duplicate };
+      seen.add(tenantTx(event));
+      const merchant = await this.merchantOf(event, merchants);
+      if (merchant === undefined) return { id: event.id, status: feedStatuses.failed, error: 'the merchant no longer exists' };
+      try {
+        const scored = await scoring.score(transaction, [], requestDigest({ psp: event.psp, transaction }), {
+          tenantId: event.tenantId,
+          actor: `feed:${event.psp}`,
+          source: 'feed',
+          startedAt: performance.now(),
+          createdAtPath: '/created_at',
+          ...(merchant.thresholds === null ? {} : { thresholds: engineThresholds(merchant.thresholds) }),
+        });
+        return { id: event.id, status: feedStatuses.processed, decisionId: scored.response.request_id };
+      } catch (error) {
+        if (transient(error)) return 'retry';
+        return { id: event.id, status: feedStatuses.failed, error: messageOf(error) };
+      }
+    });
+    const outcomes = await Promise.all(attempts);
+    const scoredByMerchant = new Map<string, string[]>();
+    run.forEach((event, index) => {
+      const outcome = outcomes[index];
+      if (outcome !== 'retry' && outcome?.status === feedStatuses.processed) {
+        scoredByMerchant.set(event.merchantId, [...(scoredByMerchant.get(event.merchantId) ?? []), (event.item as FeedTransaction).transaction.txId]);
+      }
+    });
+    for (const [merchantId, txIds] of scoredByMerchant) await wakeWaitingLabels(db, merchantId, txIds);
+    return outcomes;
+  }
+
+  /** Records consecutive label events; a label whose transaction is not known yet waits for it. */
+  private async labelRun(run: readonly ClaimedEvent[]): Promise<(Outcome | 'retry')[]> {
+    const { db, labels } = this.options;
+    const outcomes: (Outcome | 'retry')[] = [];
+    for (const event of run) {
+      const { label } = event.item as FeedLabel;
+      const transaction = await db.selectFrom('transactions').select('created_at').where('tenant_id', '=', event.tenantId).where('tx_id', '=', label.txId).executeTakeFirst();
+      if (transaction === undefined) {
+        outcomes.push({ id: event.id, status: feedStatuses.waiting });
+        continue;
+      }
+      if (label.labeledAt < transaction.created_at.getTime()) {
+        outcomes.push({ id: event.id, status: feedStatuses.failed, error: `the label's time ${new Date(label.labeledAt).toISOString()} is before its payment's ${transaction.created_at.toISOString()}` });
+        continue;
+      }
+      try {
+        await labels.record(event.tenantId, [label], `feed:${event.psp}`);
+        outcomes.push({ id: event.id, status: feedStatuses.processed });
+      } catch (error) {
+        outcomes.push(transient(error) ? 'retry' : { id: event.id, status: feedStatuses.failed, error: messageOf(error) });
+      }
+    }
+    return outcomes;
+  }
+}

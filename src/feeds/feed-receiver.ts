@@ -1,0 +1,25 @@
+import type { GroupCommitter } from '../platform/group-commit.js';
+import type { Clock } from '../platform/clock.js';
+import type { FeedAck } from '../contract/feeds.js';
+import type { FeedEvent } from './feed-event.js';
+import type { InboxOutcome, InboxWrite } from './feed-inbox.repository.js';
+import type { FeedSource } from './feed-psps.js';
+
+/** Where receivers put verified events: the inbox's group commit, and the processor to wake. */
+export interface FeedInbox {
+  writer: GroupCommitter<InboxWrite, InboxOutcome>;
+  clock: Clock;
+  /** Longest wait for the inbox commit before answering 503 (the PSP retries). */
+  persistTimeoutMs: number;
+  /** Called after events were stored, so processing starts at once. */
+  stored(): void;
+}
+
+/** Stores a delivery's events durably (all of them, each once) and answers what happened. */
+export async function acceptEvents(inbox: FeedInbox, tenantId: string, merchantId: string, psp: FeedSource, events: readonly FeedEvent[]): Promise<FeedAck> {
+  const receivedAt = new Date(inbox.clock.now());
+  const outcomes = await Promise.all(events.map((event) => inbox.writer.write({ tenantId, merchantId, psp, event, receivedAt }, inbox.persistTimeoutMs)));
+  const stored = outcomes.filter((outcome) => outcome === 'stored').length;
+  if (stored > 0) inbox.stored();
+  return { received: events.length, stored, duplicates: events.length - stored };
+}
