@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/platform/clock.js';
 import { adminToken, startTestApp, storeKinds, type TestApp } from './support/test-app.js';
@@ -39,7 +41,8 @@ describe.each(storeKinds)('PSP feed receivers on %s', (store) => {
   const nowSeconds = () => Math.floor(clock.now() / 1000);
 
   beforeAll(async () => {
-    sentra = await startTestApp(store, { SENTRA_FEED_REORDER_MS: '0' }, { clock });
+    // Scaled deployments take the feed key from the environment; embedded ones keep it in the data folder.
+    sentra = await startTestApp(store, { SENTRA_FEED_REORDER_MS: '0', ...(store === 'postgres' ? { SENTRA_FEED_KEY: 'a1'.repeat(32) } : {}) }, { clock });
     merchant = await createMerchant(sentra.app, adminToken, { name: 'Feed shop' });
   }, 120_000);
   afterAll(async () => {
@@ -61,6 +64,7 @@ describe.each(storeKinds)('PSP feed receivers on %s', (store) => {
     expect(stored.statusCode, stored.body).toBe(200);
     expect(stored.json()).toMatchObject({ merchant_id: merchant.merchantId, psp: 'stripe', secret_count: 1, receiver_path: `/v1/feeds/stripe/${merchant.merchantId}` });
     expect(stored.body).not.toContain(oldSecret);
+    if (store === 'pglite') expect(statSync(join(sentra.dataDir, 'feed-secrets.key')).mode & 0o777).toBe(0o600);
     const row = await sentra.runtime.database.db.selectFrom('feed_secrets').select('secrets_sealed').where('merchant_id', '=', merchant.merchantId).executeTakeFirstOrThrow();
     expect(row.secrets_sealed).not.toContain('whsec');
 
