@@ -213,6 +213,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     logger: runtime.logger,
     bodyLimitBytes: config.bodyLimitBytes,
     authFailureLimit: config.authFailureLimit,
+    tokenRateLimit: config.tokenRateLimit,
+    clock: runtime.clock,
     requestTimeoutMs: config.requestTimeoutMs,
     connectionTimeoutMs: config.connectionTimeoutMs,
   });

@@ -1,6 +1,7 @@
 import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/platform/clock.js';
+import { scoreBody } from './support/score-body.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /** Resolves with what the server sent once it closes the socket, or with undefined after the bound. */
@@ -41,6 +42,25 @@ describe('authentication hardening', () => {
     authenticator.forget();
     expect(await authenticator.authenticate(token)).toBeUndefined();
   }, 120_000);
+
+  it('answers 429 with Retry-After once a token exceeds its requests per second, writes nothing for it, and lets other tokens and the next second through', async () => {
+    const clock = new ManualClock(Date.parse('2026-11-20T15:00:00.250Z'));
+    sentra = await startTestApp('pglite', { SENTRA_TOKEN_RATE_LIMIT: '5' }, { clock });
+    const busy = await sentra.addToken('default', 'analyst');
+    const other = await sentra.addToken('default', 'analyst');
+    const score = (token: string, txId: string) =>
+      sentra!.app.inject({ method: 'POST', url: '/v1/risk/score', headers: { authorization: `Bearer ${token}` }, payload: scoreBody({ transaction: { tx_id: txId } }) });
+    for (let index = 0; index < 5; index++) expect((await score(busy, `rate-${index}`)).statusCode).toBe(200);
+    const limited = await score(busy, 'rate-over');
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().error.code).toBe('SENTRA_ERR_RATE_LIMITED');
+    expect(limited.headers['retry-after']).toBe('1');
+    const stored = await sentra.runtime.database.db.selectFrom('risk_scores').select('tx_id').where('tx_id', '=', 'rate-over').execute();
+    expect(stored).toEqual([]);
+    expect((await score(other, 'rate-other')).statusCode).toBe(200);
+    clock.advance(1_000);
+    expect((await score(busy, 'rate-next-second')).statusCode).toBe(200);
+  });
 
   it('answers 429 with Retry-After once an address exceeds its failed authentications, and still admits a recently verified token', async () => {
     sentra = await startTestApp('pglite', { SENTRA_AUTH_FAILURE_LIMIT: '5' });

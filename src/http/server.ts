@@ -2,6 +2,8 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import type { Logger } from '../platform/logger.js';
 import { installErrorHandler, sendError } from './error-handler.js';
 import { AuthFailureLimiter } from './auth-failure-limiter.js';
+import { MemoryKeyRateLimiter } from '../merchants/key-rate-limiter.js';
+import { systemClock, type Clock } from '../platform/clock.js';
 import { installRouteTable } from './route-access.js';
 import { refuseNulCharacters } from './nul-characters.js';
 import { installSecurityHeaders } from './security-headers.js';
@@ -12,6 +14,10 @@ export interface ServerOptions {
   bodyLimitBytes: number;
   /** Failed authentications per client address per minute before 429; absent means unlimited. */
   authFailureLimit?: number;
+  /** Requests per second each bearer token may make in this process before 429; absent means unlimited. */
+  tokenRateLimit?: number;
+  /** The clock of the token rate windows (default: the system clock). */
+  clock?: Clock;
   /** Longest time a client may take to send one whole request (slow-client protection). */
   requestTimeoutMs?: number;
   /** Longest a socket may stay silent before it is closed. */
@@ -42,6 +48,8 @@ export function createServer(options: ServerOptions): FastifyInstance {
     http: { connectionsCheckingInterval: Math.min(1_000, requestTimeout), headersTimeout: Math.min(60_000, requestTimeout) },
   });
   app.decorate('authFailures', options.authFailureLimit === undefined ? undefined : new AuthFailureLimiter(options.authFailureLimit));
+  const tokenRates = options.tokenRateLimit === undefined ? undefined : { limiter: new MemoryKeyRateLimiter(options.clock ?? systemClock), perSecond: options.tokenRateLimit };
+  app.decorate('tokenRates', tokenRates);
   installRouteTable(app);
   refuseNulCharacters(app);
   installSecurityHeaders(app);

@@ -21,6 +21,11 @@ export class MemoryKeyRateLimiter implements KeyRateLimiter {
   constructor(private readonly clock: Clock) {}
 
   admit(keyId: string, perSecond: number): Promise<RateVerdict> {
+    return Promise.resolve(this.admitNow(keyId, perSecond));
+  }
+
+  /** {@link admit} without waiting: the verdict of this process's counter. */
+  admitNow(keyId: string, perSecond: number): RateVerdict {
     const second = Math.floor(this.clock.now() / 1000);
     let window = this.windows.get(keyId);
     if (window === undefined || window.second !== second) {
@@ -29,7 +34,7 @@ export class MemoryKeyRateLimiter implements KeyRateLimiter {
       this.windows.set(keyId, window);
     }
     window.count++;
-    return Promise.resolve(window.count <= perSecond ? admitted : refused);
+    return window.count <= perSecond ? admitted : refused;
   }
 
   close(): Promise<void> {

@@ -44,6 +44,8 @@ export interface Config {
   readonly modelMaxBytes: number;
   /** Failed authentications a client address may make per minute before it gets 429 (`SENTRA_AUTH_FAILURE_LIMIT`, default 30). */
   readonly authFailureLimit: number;
+  /** Requests per second each bearer token may make in one process (`SENTRA_TOKEN_RATE_LIMIT`, default 10000). */
+  readonly tokenRateLimit: number;
   /** Requests per second each merchant API key may make unless its merchant sets its own (`SENTRA_MERCHANT_RATE_LIMIT`, default 2000). */
   readonly merchantRateLimit: number;
   /** Longest time a client may take to send a whole request (`SENTRA_REQUEST_TIMEOUT_MS`, default 30000). */
@@ -265,6 +267,7 @@ export function loadConfig(env: Env = process.env): Config {
     artifactStore: artifactStore(env, artifactDir, problems),
     modelMaxBytes: integer(env, 'SENTRA_MODEL_MAX_BYTES', 64 * 1024 * 1024, 1024, 1024 * 1024 * 1024, problems),
     authFailureLimit: integer(env, 'SENTRA_AUTH_FAILURE_LIMIT', 30, 1, 1_000_000, problems),
+    tokenRateLimit: integer(env, 'SENTRA_TOKEN_RATE_LIMIT', 10_000, 1, 1_000_000, problems),
     merchantRateLimit: integer(env, 'SENTRA_MERCHANT_RATE_LIMIT', 2000, 1, 1_000_000, problems),
     requestTimeoutMs: integer(env, 'SENTRA_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000, problems),
     connectionTimeoutMs: integer(env, 'SENTRA_CONNECTION_TIMEOUT_MS', 60_000, 100, 600_000, problems),
