@@ -234,6 +234,38 @@ describe.each(storeKinds)('rules and lists on %s', (store) => {
     expect((await score({ entities: { sender_entity_id: 'mule-3' } })).decision).toBe('BLOCK');
   });
 
+  it('deletes a whole list only once no rule that is not archived names it, with its entries and an audit entry', async () => {
+    await archiveAll();
+    await thresholds(1000, 1000, 1000);
+    expect((await inject('POST', '/v1/lists', adminToken, { name: 'doomed', kind: 'entity_id' })).statusCode).toBe(201);
+    expect((await inject('POST', '/v1/lists/doomed/entries', adminToken, { entries: [{ value: 'gone-1' }, { value: 'gone-2' }] })).statusCode).toBe(200);
+    const user = await createRule({ name: 'Uses doomed', expression: 'entities.sender_entity_id in lists["doomed"]', action: 'BLOCK' });
+    expect((await inject('POST', `/v1/rules/${user.rule_id}/disable`, adminToken)).statusCode).toBe(200);
+    const entriesBefore = await count('rule_list_entries');
+
+    // Even a disabled rule keeps the list: deleting it is refused, naming the rule, and nothing is deleted.
+    const refused = await inject('DELETE', '/v1/lists/doomed', adminToken);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toMatchObject({ code: 'SENTRA_ERR_CONFLICT', details: [{ code: 'list_in_use', path: `/rules/${user.rule_id}` }] });
+    expect(await count('rule_list_entries')).toBe(entriesBefore);
+    expect((await inject('DELETE', '/v1/lists/doomed', analyst)).statusCode).toBe(403);
+    expect((await inject('DELETE', '/v1/lists/doomed', rivalAdmin)).statusCode).toBe(404);
+    expect((await inject('DELETE', '/v1/lists/never_made', adminToken)).statusCode).toBe(404);
+
+    expect((await inject('DELETE', `/v1/rules/${user.rule_id}`, adminToken)).statusCode).toBe(200);
+    const deleted = await inject('DELETE', '/v1/lists/doomed', adminToken);
+    expect(deleted.statusCode, deleted.body).toBe(200);
+    expect(deleted.json()).toEqual({ name: 'doomed', deleted_entries: 2 });
+    expect(await count('rule_list_entries')).toBe(entriesBefore - 2);
+    expect((await inject('GET', '/v1/lists/doomed', adminToken)).statusCode).toBe(404);
+    const audit = await db().selectFrom('audit_log').select(['action', 'payload']).where('action', '=', 'list.deleted').where('subject', '=', 'doomed').execute();
+    expect(audit).toHaveLength(1);
+    // A rule naming the deleted list no longer compiles; a list made again under the name starts empty.
+    expect((await inject('POST', '/v1/rules', adminToken, { name: 'late', expression: 'entities.sender_entity_id in lists.doomed', action: 'BLOCK' })).statusCode).toBe(400);
+    expect((await inject('POST', '/v1/lists', adminToken, { name: 'doomed', kind: 'entity_id' })).statusCode).toBe(201);
+    expect((await inject('GET', '/v1/lists/doomed', adminToken)).json().entry_count).toBe(0);
+  });
+
   it('keeps tenants apart and rule writes to admins', async () => {
     await archiveAll();
     await thresholds(1000, 1000, 1000);

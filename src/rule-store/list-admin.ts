@@ -4,7 +4,7 @@ import type { Clock } from '../platform/clock.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { SentraError, ValidationError } from '../errors/errors.js';
 import { maxListEntriesPerUpload, type ListBody, type ListEntryInput, type ListKind } from '../contract/rules.js';
-import { bumpRuleSet } from './rule.repository.js';
+import { bumpRuleSet, listRules } from './rule.repository.js';
 import { bumpList, deleteEntries, entryPage, findList, liveEntryCount, upsertEntries, type ListRow } from './list.repository.js';
 import { checkEntries } from './list-entries.js';
 import type { RuleChangeListener } from './rule-admin.js';
@@ -97,6 +97,32 @@ export class ListAdmin {
     return { received: entries.length, written, list_version: version };
   }
 
+  /**
+   * Deletes a whole list with its entries, audited with the count removed. A list that a rule not
+   * archived (enabled or not) still names is refused with SENTRA_ERR_CONFLICT naming those rules:
+   * archive or edit them first, so that no rule turns into an error hit on every payment.
+   */
+  async delete(tenantId: string, name: string, actor: string) {
+    await this.existing(tenantId, name);
+    const naming = (await listRules(this.db, tenantId, false)).filter(({ current }) => namesList(current.expression, name));
+    if (naming.length > 0) {
+      throw new SentraError('SENTRA_ERR_CONFLICT', `The list ${name} is named by ${naming.map(({ rule }) => `${rule.name} (${rule.id})`).join(', ')}; archive or edit those rules first.`, {
+        details: naming.map(({ rule }) => ({ code: 'list_in_use', path: `/rules/${rule.id}`, message: `rule ${rule.name} names lists.${name}` })),
+      });
+    }
+    const at = new Date(this.clock.now());
+    const deletedEntries = await this.db.transaction().execute(async (trx) => {
+      const entries = await trx.deleteFrom('rule_list_entries').where('tenant_id', '=', tenantId).where('list_name', '=', name).executeTakeFirst();
+      await trx.deleteFrom('rule_lists').where('tenant_id', '=', tenantId).where('name', '=', name).execute();
+      const count = Number(entries.numDeletedRows);
+      await appendAudit(trx, [{ tenantId, at, actor, action: 'list.deleted', subject: name, payload: { deleted_entries: count } }]);
+      await bumpRuleSet(trx, tenantId, at);
+      return count;
+    });
+    await this.changed(tenantId);
+    return { name, deleted_entries: deletedEntries };
+  }
+
   /** Removes entries by value. */
   async removeEntries(tenantId: string, name: string, values: readonly string[], actor: string) {
     await this.existing(tenantId, name);
@@ -111,4 +137,9 @@ export class ListAdmin {
     await this.changed(tenantId);
     return { deleted, list_version: version };
   }
+}
+
+/** True when a CEL expression names `lists.<name>` (or `lists["<name>"]`); a mention inside a string literal counts too, which only errs on the safe side. */
+export function namesList(expression: string, name: string): boolean {
+  return new RegExp(`\\blists\\s*(?:\\.\\s*${name}\\b|\\[\\s*["']${name}["']\\s*\\])`).test(expression);
 }

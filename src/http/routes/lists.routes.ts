@@ -15,6 +15,7 @@ const EntryPageQuery = Type.Object(
 );
 const EntriesOutcome = Type.Object({ received: Type.Integer(), written: Type.Integer(), list_version: Type.Integer() });
 const DeleteOutcome = Type.Object({ deleted: Type.Integer(), list_version: Type.Integer() });
+const ListDeleted = Type.Object({ name: Type.String(), deleted_entries: Type.Integer() });
 /** Room for 1,000,000 entries with notes and expiries in one upload. */
 const entriesBodyLimit = 256 * 1024 * 1024;
 
@@ -69,6 +70,22 @@ export async function registerListRoutes(app: FastifyInstance, authenticator: Au
       async (request) => {
         const principal = principalOf(request);
         return lists.addEntries(principal.tenantId, request.params.name, request.body.entries, principal.tokenId);
+      },
+    );
+    scope.delete<{ Params: Static<typeof ListParams> }>(
+      '/v1/lists/:name',
+      {
+        onRequest: admin,
+        schema: {
+          tags: ['rules'],
+          summary: 'Delete a whole list and its entries (409 while a rule that is not archived names it)',
+          params: ListParams,
+          response: { 200: ListDeleted, ...errors, 404: ErrorResponse, 409: ErrorResponse },
+        },
+      },
+      async (request) => {
+        const principal = principalOf(request);
+        return lists.delete(principal.tenantId, request.params.name, principal.tokenId);
       },
     );
     scope.delete<{ Params: Static<typeof ListParams>; Body: Static<typeof ListEntriesDeleteBody> }>(
