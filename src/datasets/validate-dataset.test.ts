@@ -144,8 +144,14 @@ describe('validateDataset on invalid datasets', () => {
     );
   });
 
+  it('reports bytes that are not UTF-8 at their line and column', async () => {
+    const report = await validateDataset(join(fixtures, 'wrong-encoding'));
+    expect(report.valid).toBe(false);
+    expect(report.problems.filter((problem) => problem.code === 'SENTRA_DATASET_ENCODING').map((problem) => problem.path)).toEqual([expect.stringMatching(/^transactions\.csv:3:\d+$/)]);
+  });
+
   it('triggers every code of the catalogue from the fixtures', async () => {
-    const names = ['invalid-rows', 'no-manifest-no-transactions', 'ambiguous-transactions', 'broken-files', 'csv-syntax', 'invalid-jsonl'];
+    const names = ['invalid-rows', 'no-manifest-no-transactions', 'ambiguous-transactions', 'broken-files', 'csv-syntax', 'invalid-jsonl', 'wrong-encoding'];
     const seen = new Set<string>();
     for (const name of names) {
       const report = await validateDataset(join(fixtures, name));
