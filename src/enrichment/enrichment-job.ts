@@ -49,7 +49,11 @@ function payloadOf(payload: unknown): { entityId: string; refKey: string; txId: 
  */
 export async function runEnrichmentJob(deps: EnrichmentJobDependencies, job: EnrichmentJob, signal: AbortSignal): Promise<void> {
   const { entityId, refKey, txId } = payloadOf(job.payload);
-  if (await hasResult(deps.db, job.tenantId, refKey)) return;
+  if (await hasResult(deps.db, job.tenantId, refKey)) {
+    // Analysed by an earlier attempt that stopped before it could delete the text.
+    if (deps.textRetentionDays === 0) await forgetText(deps.db, job.tenantId, refKey);
+    return;
+  }
   const reference = await findReference(deps.db, job.tenantId, entityId, refKey);
   if (reference === undefined) throw new SentraError('SENTRA_ERR_NOT_FOUND', `no KYC reference ${refKey} for entity ${entityId}`);
   let rawText = reference.text_blob ?? undefined;

@@ -25,7 +25,10 @@ export interface DecisionBatch {
   audit: AuditEntryInput[];
 }
 
-/** The stored row of a KYC reference first seen at `at`. */
+/**
+ * The stored row of a KYC reference first seen at `at`. The text of a document already analysed
+ * is not stored again: nothing reads it any more, and storing it would outlive the retention policy.
+ */
 export function kycRefRow(tenantId: string, ref: KycReference, at: Date) {
   return {
     tenant_id: tenantId,
@@ -33,7 +36,7 @@ export function kycRefRow(tenantId: string, ref: KycReference, at: Date) {
     ref_key: ref.refKey,
     doc_hash: ref.docHash ?? null,
     doc_s3_url: ref.docS3Url ?? null,
-    text_blob: ref.textBlob ?? null,
+    text_blob: ref.enrichmentReady === true ? null : (ref.textBlob ?? null),
     created_at: at,
     updated_at: at,
   };
