@@ -183,7 +183,7 @@ export async function buildRuntime(config: Config, options: AppOptions = {}): Pr
       rules,
     });
     const authenticator = new Authenticator(database.db, clock);
-    const worker = config.enrichment.worker.mode === 'in-process' ? startEnrichmentWorker(config, { db: database.db, clock, logger, services: enrichment }) : undefined;
+    const worker = config.enrichment.worker.mode === 'in-process' ? startEnrichmentWorker(config, { db: database.db, clock, logger, services: enrichment, yieldToScoring: true }) : undefined;
     const audit = new AuditTrail(database.db, config.audit, clock, logger);
     return { config, clock, logger, database, metrics, authenticator, thresholds, models, features, writer, scoring, rules, bootstrap, enrichment, worker, audit };
   } catch (error) {

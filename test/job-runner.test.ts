@@ -38,7 +38,7 @@ describe.each(storeKinds)('job runner on %s', (store) => {
     return id;
   };
   const job = (id: string) => db().selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  const runner = (kind: string, handler: JobHandler, options: { owner?: string; attemptTimeoutMs?: number; maxAttempts?: number } = {}) =>
+  const runner = (kind: string, handler: JobHandler, options: { owner?: string; attemptTimeoutMs?: number; maxAttempts?: number; shouldYield?: () => boolean } = {}) =>
     new JobRunner({
       db: db(),
       clock,
@@ -51,6 +51,7 @@ describe.each(storeKinds)('job runner on %s', (store) => {
       maxAttempts: options.maxAttempts ?? 3,
       backoff: { baseMs: 1_000, maxMs: 60_000 },
       owner: options.owner,
+      ...(options.shouldYield === undefined ? {} : { shouldYield: options.shouldYield }),
     });
 
   it('takes again a job whose worker died, once its lease expired, and ignores the dead worker if it comes back', async () => {
@@ -153,6 +154,35 @@ describe.each(storeKinds)('job runner on %s', (store) => {
     }
     expect(seen.sort()).toEqual([...ids].sort());
     expect(new Set(seen).size).toBe(ids.length);
+  });
+
+  it('runs one job at a time, a pause apart, while it yields to more urgent work, and its full concurrency again once it no longer yields', async () => {
+    const ids = await Promise.all(Array.from({ length: 6 }, () => enqueue('yielding')));
+    let yielding = true;
+    let running = 0;
+    let most = 0;
+    const starts: number[] = [];
+    const busy = runner(
+      'yielding',
+      async () => {
+        starts.push(performance.now());
+        running++;
+        most = Math.max(most, running);
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        running--;
+      },
+      { shouldYield: () => yielding },
+    );
+    busy.start();
+    const statuses = async () => (await db().selectFrom('jobs').select('status').where('id', 'in', ids).execute()).map((row) => row.status);
+    while ((await statuses()).filter((status) => status === 'done').length < 3) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(most).toBe(1);
+    // A pause of at least 250 ms between one job's start and the next while yielding.
+    expect(starts[1]! - starts[0]!).toBeGreaterThanOrEqual(250);
+    yielding = false;
+    while ((await statuses()).some((status) => status !== 'done')) await new Promise((resolve) => setTimeout(resolve, 20));
+    await busy.stop();
+    expect(most).toBeGreaterThan(1);
   });
 
   it('shows job counts per status in the metrics', async () => {

@@ -22,6 +22,12 @@ export interface WorkerConfig {
   readonly attemptTimeoutMs: number;
   /** Attempts before the dead-letter state (`SENTRA_JOB_MAX_ATTEMPTS`, default 5). */
   readonly maxAttempts: number;
+  /**
+   * Event-loop utilization, in percent, above which the server's in-process runner yields to
+   * scoring: one job at a time with a pause between jobs (`SENTRA_WORKER_YIELD_PERCENT`, default
+   * 50; 100 never yields). `sentra worker` processes do not yield: they have nothing else to do.
+   */
+  readonly yieldPercent: number;
   /** First retry delay (`SENTRA_JOB_BACKOFF_MS`, default 2000) and the cap (`SENTRA_JOB_BACKOFF_MAX_MS`, default 600000). */
   readonly backoff: { readonly baseMs: number; readonly maxMs: number };
 }
@@ -99,6 +105,7 @@ export function enrichmentConfig(env: Env, problems: ProblemDetail[]): Enrichmen
       pollIntervalMs: integer(env, 'SENTRA_WORKER_POLL_MS', 500, 10, 60_000, problems),
       attemptTimeoutMs: integer(env, 'SENTRA_JOB_TIMEOUT_MS', 30_000, 10, 3_600_000, problems),
       maxAttempts: integer(env, 'SENTRA_JOB_MAX_ATTEMPTS', 5, 1, 100, problems),
+      yieldPercent: integer(env, 'SENTRA_WORKER_YIELD_PERCENT', 50, 1, 100, problems),
       backoff: Object.freeze({
         baseMs: integer(env, 'SENTRA_JOB_BACKOFF_MS', 2_000, 1, 3_600_000, problems),
         maxMs: integer(env, 'SENTRA_JOB_BACKOFF_MAX_MS', 600_000, 1, 86_400_000, problems),

@@ -13,6 +13,7 @@ import { expireTexts } from '../enrichment/enrichment.repository.js';
 import { KycLookup } from '../enrichment/kyc-lookup.js';
 import { ScreeningLists } from '../enrichment/screening/screening-lists.js';
 import { JobRunner } from './job-runner.js';
+import { LoopLoad } from './loop-load.js';
 import { registerJobMetrics, type JobMetrics } from './job-metrics.js';
 
 /** The enrichment services of a process (server or worker). */
@@ -42,14 +43,16 @@ const sweepIntervalMs = 10 * 60_000;
 
 /**
  * A job runner with the enrichment handler, plus the text-retention sweep; started at once. The
- * server runs one in-process (SENTRA_WORKER=in-process); `sentra worker` runs one per process.
+ * server runs one in-process (SENTRA_WORKER=in-process), yielding to scoring when its event loop
+ * is busy; `sentra worker` runs one per process.
  */
 export function startEnrichmentWorker(
   config: Config,
-  parts: { db: Kysely<Database>; clock: Clock; logger: Logger; services: EnrichmentServices },
+  parts: { db: Kysely<Database>; clock: Clock; logger: Logger; services: EnrichmentServices; yieldToScoring?: boolean },
 ): { runner: JobRunner; stop(): Promise<void> } {
   const { db, clock, logger, services } = parts;
   const settings = config.enrichment;
+  const loopLoad = parts.yieldToScoring === true && settings.worker.yieldPercent < 100 ? new LoopLoad() : undefined;
   const runner = new JobRunner({
     db,
     clock,
@@ -60,6 +63,7 @@ export function startEnrichmentWorker(
     attemptTimeoutMs: settings.worker.attemptTimeoutMs,
     maxAttempts: settings.worker.maxAttempts,
     backoff: settings.worker.backoff,
+    ...(loopLoad === undefined ? {} : { shouldYield: () => loopLoad.utilization() * 100 > settings.worker.yieldPercent }),
     handlers: {
       [kycEnrichmentKind]: (job, signal) =>
         runEnrichmentJob(

@@ -43,12 +43,20 @@ export interface JobRunnerOptions {
   readonly backoff: BackoffPolicy;
   /** Lease owner name (default host:pid:random); must differ between runners. */
   readonly owner?: string;
+  /**
+   * True while the process has more urgent work (the in-process runner of a server that is
+   * scoring): the runner then runs one job at a time with a pause (the poll interval, at least 250 ms) between jobs.
+   */
+  readonly shouldYield?: () => boolean;
 }
 
 const message = (error: unknown) =>
   (error instanceof SentraError ? `${error.code}: ${error.message}` : error instanceof Error ? error.message : String(error)).slice(0, 2000);
 
 class AttemptTimeout extends Error {}
+
+/** Shortest wait between two jobs of a yielding runner. */
+const yieldPauseMs = 250;
 
 /**
  * Takes due jobs from the `jobs` table and runs them, in this process, at most `concurrency` at a
@@ -112,7 +120,8 @@ export class JobRunner {
 
   private async run(): Promise<void> {
     while (!this.stopping) {
-      const free = this.options.concurrency - this.inFlight.size;
+      const yielding = this.options.shouldYield?.() === true;
+      const free = (yielding ? 1 : this.options.concurrency) - this.inFlight.size;
       let claimed: ClaimedJob[] = [];
       if (free > 0) {
         try {
@@ -129,20 +138,21 @@ export class JobRunner {
         });
         this.inFlight.add(running);
       }
-      if (claimed.length === 0 || this.inFlight.size >= this.options.concurrency) await this.pause();
+      if (yielding) await this.pause(true);
+      else if (claimed.length === 0 || this.inFlight.size >= this.options.concurrency) await this.pause();
     }
   }
 
-  /** Sleeps until the poll interval passes, a slot frees up, or someone nudges. */
-  private pause(): Promise<void> {
+  /** Sleeps until the poll interval passes, a slot frees up, or someone nudges; a yielding runner sleeps the whole pause (stop still wakes it). */
+  private pause(full = false): Promise<void> {
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
         this.wake = undefined;
         resolve();
       };
-      const timer = setTimeout(done, this.options.pollIntervalMs);
-      this.wake = done;
+      const timer = setTimeout(done, full ? Math.max(this.options.pollIntervalMs, yieldPauseMs) : this.options.pollIntervalMs);
+      this.wake = full ? () => (this.stopping ? done() : undefined) : done;
     });
   }
 
