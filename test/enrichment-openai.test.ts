@@ -171,6 +171,22 @@ describe.each(storeKinds)('the OpenAI-compatible chat provider against a local e
     expect(await settled(entityId)).toMatchObject({ status: 'ready', provider: 'openai' });
   });
 
+  it('dead-letters at once, without retrying, a request the provider refuses (a wrong key or model), and retries a rate limit', async () => {
+    let calls = fake.requests.length;
+    fake.answer = () => ({ content: 'Incorrect API key provided.', errorStatus: 401 });
+    const refused = await scoreDocument();
+    const document = await settled(refused.entityId);
+    expect(document).toMatchObject({ status: 'dead', provider: null });
+    expect(document.last_error).toContain('the provider refused the request (HTTP 401)');
+    expect(fake.requests.length - calls).toBe(1);
+
+    calls = fake.requests.length;
+    fake.answer = () => ({ content: 'Rate limit reached.', errorStatus: 429 });
+    const limited = await scoreDocument();
+    expect((await settled(limited.entityId)).status).toBe('dead');
+    expect(fake.requests.length - calls).toBe(2);
+  });
+
   it("stops calling the model for a tenant that spent its daily budget, without touching other tenants' budgets", async () => {
     fake.answer = () => ({ content: honestAnswer(), totalTokens: 2_500 });
     const first = await scoreDocument(budgetTenant);

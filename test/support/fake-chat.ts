@@ -13,9 +13,11 @@ export interface ChatRequest {
   };
 }
 
-/** How the fake answers one request: the assistant message's content (and its token count), or a delay first. */
+/** How the fake answers one request: the assistant message's content (and its token count), or a delay first, or an API error. */
 export interface ChatAnswer {
   readonly content: string;
+  /** An HTTP error status answered with the API's error body instead of a completion. */
+  readonly errorStatus?: number;
   readonly totalTokens?: number;
   readonly delayMs?: number;
   readonly finishReason?: 'stop' | 'length';
@@ -65,6 +67,10 @@ export async function startFakeChat(): Promise<FakeChat> {
       const answer = fake.answer(request);
       const send = () => {
         if (res.destroyed) return;
+        if (answer.errorStatus !== undefined) {
+          res.writeHead(answer.errorStatus, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: answer.content, type: 'invalid_request_error', param: null, code: null } }));
+          return;
+        }
         const total = answer.totalTokens ?? 100;
         res.writeHead(200, { 'content-type': 'application/json' }).end(
           JSON.stringify({

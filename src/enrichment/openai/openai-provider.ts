@@ -10,6 +10,7 @@ import type { ScreeningIndex } from '../screening/screening-index.js';
 import { modelAnswerJsonSchema, parseModelAnswer, type ModelAnswer } from './answer-schema.js';
 import { analysisMessages } from './prompt.js';
 import type { TokenBudget } from './token-budget.js';
+import { PermanentJobError } from '../../worker/job-runner.js';
 
 /** Longest answer asked for, in tokens: bounds what one call can take past a tenant's budget. */
 const maxAnswerTokens = 2_000;
@@ -22,6 +23,9 @@ export interface OpenAiProviderOptions {
   readonly highRiskCountries: readonly string[];
   readonly metrics: EnrichmentMetrics;
 }
+
+/** A 4xx answer other than a timeout, a conflict or a rate limit: the same request will be refused again. */
+const refusedForGood = (status: number | undefined) => status !== undefined && status >= 400 && status < 500 && ![408, 409, 429].includes(status);
 
 /** Where a text first holds a value, or undefined. */
 function locate(text: string | undefined, value: string): Located | undefined {
@@ -102,6 +106,10 @@ export class OpenAiProvider implements EnrichmentProvider {
       const timedOut = error instanceof OpenAI.APIConnectionTimeoutError;
       metrics.llmCalls.inc({ outcome: timedOut ? 'timeout' : 'error' });
       if (timedOut) throw new Error(`the model did not answer within ${config.timeoutMs} ms (SENTRA_LLM_TIMEOUT_MS)`, { cause: error });
+      if (error instanceof OpenAI.APIError && refusedForGood(error.status)) {
+        // A wrong key, model or request: no retry can fix it.
+        throw new PermanentJobError(`the provider refused the request (HTTP ${error.status}): ${error.message.slice(0, 300)}`, { cause: error });
+      }
       throw error;
     }
     const tokens = completion.usage?.total_tokens ?? 0;
