@@ -150,6 +150,29 @@ describe.each(storeKinds)('the OpenAI-compatible chat provider against a local e
     expect(await metric('sentra_enrichment_evidence_dropped_total{provider="openai"}')).toBe(droppedBefore + 1);
   });
 
+  it("keeps only the names and directors written in the document, so an invented director links no entities", async () => {
+    const director = (names: string[]) => () => ({
+      content: JSON.stringify({ signals: noSignals, evidence: [], facts: { names: [], birth_date: null, company_name: null, directors: names } }),
+      totalTokens: 40,
+    });
+    // The model claims a director the first document does not name.
+    fake.answer = director(['Marta Quell']);
+    const first = await scoreDocument();
+    await settled(first.entityId);
+    // A second entity's document really names her: no overlap with the first may be found.
+    fake.answer = director(['Marta Quell']);
+    const entityId = `cust-llm-${serial++}`;
+    const scored = await sentra.app.inject({
+      method: 'POST',
+      url: '/v1/risk/score',
+      headers: auth(adminToken),
+      payload: scoreBody({ entities: { sender_entity_id: entityId, sender_country: 'RU' }, kyc_refs: [{ entity_id: entityId, text_blob: `Company name: Quell Trading\nDirectors: Marta Quell\nRef ${serial}` }] }),
+    });
+    expect(scored.statusCode).toBe(200);
+    const document = await settled(entityId);
+    expect(document.signals).toMatchObject({ director_overlap: false, overlapping_entities: [] });
+  });
+
   it.each([
     ['prose instead of JSON', { content: 'Sure! The passport looks expired.' }, "the model's answer is not JSON"],
     ['JSON off the schema', { content: JSON.stringify({ signals: { document_expired: 'yes' }, evidence: [] }) }, 'does not follow the schema'],

@@ -58,7 +58,16 @@ export class OpenAiProvider implements EnrichmentProvider {
       const found = locate(item.source === evidenceSources.document ? input.documentText : input.entity.name, item.quote);
       return found === undefined ? item : { ...item, span: `${found.start}-${found.end}` };
     });
-    const facts = answer?.facts ?? { names: [], birth_date: null, company_name: null, directors: [] };
+    // Only facts written in the document are kept: an invented director would otherwise link this
+    // entity to others through the director-overlap query.
+    const written = (value: string) => locate(input.documentText, value) !== undefined;
+    const read = answer?.facts;
+    const facts = {
+      names: (read?.names ?? []).filter(written),
+      birth_date: read?.birth_date ?? null,
+      company_name: read?.company_name != null && written(read.company_name) ? read.company_name : null,
+      directors: (read?.directors ?? []).filter(written),
+    };
     const birthDate = facts.birth_date === null ? undefined : parseDocumentDate(facts.birth_date);
     const inDocument = (value: string | null, birth: string | undefined): ScreenedName[] => {
       const located = value === null ? undefined : locate(input.documentText, value);
