@@ -43,6 +43,7 @@ export const router = createBrowserRouter([
               { path: 'merchants', lazy: async () => ({ Component: (await import('./merchants/merchants-page')).MerchantsPage }) },
               { path: 'merchants/:merchantId', lazy: async () => ({ Component: (await import('./merchants/merchant-page')).MerchantPage }) },
               { path: 'jobs', lazy: async () => ({ Component: (await import('./jobs/jobs-page')).JobsPage }) },
+              { path: 'audit', lazy: async () => ({ Component: (await import('./audit/audit-page')).AuditPage }) },
             ],
           },
         ],

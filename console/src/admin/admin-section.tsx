@@ -26,6 +26,9 @@ export function AdminSection() {
           <li>
             <NavLink to="/admin/jobs">Jobs</NavLink>
           </li>
+          <li>
+            <NavLink to="/admin/audit">Audit</NavLink>
+          </li>
         </ul>
       </nav>
       <Outlet />
