@@ -27,6 +27,9 @@ const EnrichedDocument = Type.Object({
   signals: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()], { description: 'Signal booleans, sanctions_score, flags.' }),
   matches: Type.Array(ScreeningHit),
   evidence: Type.Array(Evidence, { description: 'Verbatim quotes of the (masked) document or the entity name, with start-end spans.' }),
+  text: Type.Union([Type.String(), Type.Null()], {
+    description: 'The masked document text that kyc_document quotes are spans of, while it is kept (SENTRA_KYC_TEXT_RETENTION_DAYS); null once deleted, or when the document came by doc_hash or doc_s3_url only.',
+  }),
   dropped_quotes: Type.Integer({ description: 'Evidence items of the provider dropped because their quote was not at their span.' }),
 });
 

@@ -41,6 +41,7 @@ export async function entityEnrichment(db: Kysely<Database>, lookup: KycLookup, 
       matches: matches as never[],
       evidence: (row.evidence ?? []) as never[],
       dropped_quotes: row.dropped_quotes ?? 0,
+      text: row.text_blob,
     };
   });
   const view = await lookup.lookup(tenantId, [], [entityId]);
