@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { api, ApiError, unwrap } from '../api/client';
 import { DecisionDetails } from '../components/decision-details';
 import { CaseActionsPanel } from './case-actions-panel';
+import { CaseEnrichment } from './case-enrichment';
 import { CaseNotes } from './case-notes';
 import { CaseTimelineList } from './case-timeline-list';
 import { RelatedPayments } from './related-payments';
@@ -36,6 +37,11 @@ export function CasePage() {
   const decisions = detail.data.decisions as unknown as CaseDecision[];
   const latest = decisions.at(-1);
   const sla = slaState(current.sla_due_at, Date.now());
+  // Each party that sent KYC documents, with the name its name quotes are spans of.
+  const parties = [...new Set(kycRefs.map((ref) => String(ref.entity_id)))].map((entityId) => {
+    const entity = [entities.sender, entities.receiver].find((candidate) => candidate !== null && candidate.entity_id === entityId);
+    return { entityId, name: typeof entity?.name === 'string' ? entity.name : null };
+  });
   return (
     <div className="page case-page">
       <div className="page-heading">
@@ -119,20 +125,7 @@ export function CasePage() {
         </div>
         <div className="stack">
           <RelatedPayments related={detail.data.related} />
-          <section className="card" aria-labelledby="kyc-title">
-            <h2 id="kyc-title">KYC documents ({kycRefs.length})</h2>
-            {kycRefs.length === 0 ? (
-              <p className="muted">The payment came with no KYC reference.</p>
-            ) : (
-              <ul>
-                {kycRefs.map((ref) => (
-                  <li key={String(ref.ref_key)}>
-                    {shown(ref.entity_id)}: <code>{shown(ref.doc_hash)}</code> <span className="muted">enrichment {shown(ref.enrichment_status)}</span>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+          <CaseEnrichment parties={parties} />
           <section className="card" aria-labelledby="labels-title">
             <h2 id="labels-title">Labels ({labels.length})</h2>
             {labels.length === 0 ? (
