@@ -2960,6 +2960,8 @@ export interface paths {
                                             quote?: string;
                                             span?: string;
                                         }[];
+                                        /** @description The masked document text that kyc_document quotes are spans of, while it is kept (SENTRA_KYC_TEXT_RETENTION_DAYS); null once deleted, or when the document came by doc_hash or doc_s3_url only. */
+                                        text: string | null;
                                         /** @description Evidence items of the provider dropped because their quote was not at their span. */
                                         dropped_quotes: number;
                                     }[];
@@ -3010,6 +3012,8 @@ export interface paths {
                                             quote?: string;
                                             span?: string;
                                         }[];
+                                        /** @description The masked document text that kyc_document quotes are spans of, while it is kept (SENTRA_KYC_TEXT_RETENTION_DAYS); null once deleted, or when the document came by doc_hash or doc_s3_url only. */
+                                        text: string | null;
                                         /** @description Evidence items of the provider dropped because their quote was not at their span. */
                                         dropped_quotes: number;
                                     }[];
