@@ -67,6 +67,7 @@ import { insertInbox, type InboxOutcome, type InboxWrite } from './feeds/feed-in
 import { FeedProcessor } from './feeds/feed-processor.js';
 import { registerFeedRoutes } from './http/routes/feeds.routes.js';
 import { registerFeedAdminRoutes } from './http/routes/feed-admin.routes.js';
+import { registerShadowRoutes } from './http/routes/shadow.routes.js';
 
 /** Test and embedding hooks; production passes none. */
 export interface AppOptions {
@@ -297,6 +298,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     auth: merchantAuth,
     bodyLimitBytes: Math.max(config.bodyLimitBytes, 4 * 1024 * 1024),
   });
+  await registerShadowRoutes(app, runtime.authenticator, { db: runtime.database.db, clock: runtime.clock, thresholds: runtime.thresholds, merchantAuthenticator });
   feedProcessor.start();
   let closed = false;
   return {

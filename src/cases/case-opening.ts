@@ -15,6 +15,8 @@ export interface ScoredForCase {
   /** `manual` (score route with `save_as_case=true`) opens a case whatever the decision. */
   source: string;
   kycRefs: readonly unknown[];
+  /** A shadow decision opens a shadow case (kept apart from the live queue). */
+  shadow?: boolean;
   record: Pick<TransactionRecord, 'txId' | 'amount' | 'currency' | 'fxRate' | 'senderEntityId' | 'receiverEntityId' | 'merchantId'>;
 }
 
@@ -42,6 +44,7 @@ export interface CaseRow {
   receiver_entity_id: string;
   merchant_id: string | null;
   has_kyc: boolean;
+  shadow: boolean;
   resolution: null;
   resolved_at: null;
   resolved_by: null;
@@ -83,6 +86,7 @@ function caseRow(last: ScoredForCase, manual: boolean, hasKyc: boolean, policy: 
     receiver_entity_id: last.record.receiverEntityId,
     merchant_id: last.record.merchantId ?? null,
     has_kyc: hasKyc,
+    shadow: last.shadow === true,
     resolution: null,
     resolved_at: null,
     resolved_by: null,

@@ -19,6 +19,8 @@ export interface CaseFilters {
   receiverEntityId?: string;
   senderEntityId?: string;
   hasKyc?: boolean;
+  /** Shadow cases (true) or the live queue (false, the default): shadow merchants' cases are kept apart. */
+  shadow?: boolean;
 }
 
 /** One page of the queue. */
@@ -44,6 +46,7 @@ function conditions(eb: ExpressionBuilder<Database, 'cases'>, tenantId: string, 
   if (filters.receiverEntityId !== undefined) list.push(eb('receiver_entity_id', '=', filters.receiverEntityId));
   if (filters.senderEntityId !== undefined) list.push(eb('sender_entity_id', '=', filters.senderEntityId));
   if (filters.hasKyc !== undefined) list.push(eb('has_kyc', '=', filters.hasKyc));
+  list.push(eb('shadow', '=', filters.shadow ?? false));
   return eb.and(list);
 }
 

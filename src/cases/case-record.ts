@@ -21,6 +21,7 @@ export interface CaseView {
   receiver_entity_id: string | null;
   merchant_id: string | null;
   has_kyc: boolean;
+  shadow: boolean;
   resolution: string | null;
   resolved_at: string | null;
   resolved_by: string | null;
@@ -47,6 +48,7 @@ export function caseView(row: CaseRecord): CaseView {
     receiver_entity_id: row.receiver_entity_id,
     merchant_id: row.merchant_id,
     has_kyc: row.has_kyc,
+    shadow: row.shadow,
     resolution: row.resolution,
     resolved_at: row.resolved_at?.toISOString() ?? null,
     resolved_by: row.resolved_by,

@@ -1,4 +1,4 @@
-import type { ColumnType } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { CaseStatus } from './case-status.js';
 import type { CaseResolution } from './case-resolution.js';
 
@@ -29,6 +29,8 @@ export interface CasesTable {
   merchant_id: string | null;
   /** The payment came with KYC/KYB references. */
   has_kyc: boolean;
+  /** Opened by a shadow decision: kept apart from the live queue (migration 0061). */
+  shadow: Generated<boolean>;
   resolution: CaseResolution | null;
   resolved_at: Date | null;
   resolved_by: string | null;

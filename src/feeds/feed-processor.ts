@@ -183,6 +183,7 @@ export class FeedProcessor {
           source: 'feed',
           startedAt: performance.now(),
           createdAtPath: '/created_at',
+          shadow: merchant.mode === 'shadow',
           ...(merchant.thresholds === null ? {} : { thresholds: engineThresholds(merchant.thresholds) }),
         });
         return { id: event.id, status: feedStatuses.processed, decisionId: scored.response.request_id };

@@ -70,6 +70,7 @@ export class MerchantScoring {
         source,
         startedAt,
         online: call.online,
+        shadow: merchant.mode === 'shadow',
         ...(merchant.thresholds === null ? {} : { thresholds: engineThresholds(merchant.thresholds) }),
       });
       if (scored.replayed) {

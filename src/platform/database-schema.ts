@@ -6,6 +6,7 @@ import type { CaseEventsTable, CasesTable } from '../cases/case.table.js';
 import type { Role } from '../tenants/token.js';
 import type { RuleListEntriesTable, RuleListsTable, RuleSetHeadsTable, RuleSetsTable, RuleVersionsTable, RulesTable } from '../rule-store/rule-store.table.js';
 import type { FeedInboxTable, FeedSecretsTable } from '../feeds/feed.table.js';
+import type { MerchantModeChangesTable } from '../shadow/mode-change.table.js';
 import type { MerchantEventsTable, MerchantKeysTable, MerchantsTable, MerchantUsageTable } from '../merchants/merchant.table.js';
 
 // Column types live in a leaf module, so the table modules of other domains can use them without
@@ -122,6 +123,8 @@ export interface RiskScoresTable {
   first_of_request: Generated<boolean | null>;
   /** The rule set evaluated and its hits (src/scoring/decision-pipeline.ts); null when the tenant had no rules. */
   rule_hits: ColumnType<unknown, string | undefined, string>;
+  /** A decision of a merchant in shadow mode: kept for its evaluation, never acted on (migration 0061). */
+  shadow: Generated<boolean>;
 }
 
 export interface LabelsTable {
@@ -231,4 +234,5 @@ export interface Database {
   merchant_events: MerchantEventsTable;
   feed_secrets: FeedSecretsTable;
   feed_inbox: FeedInboxTable;
+  merchant_mode_changes: MerchantModeChangesTable;
 }

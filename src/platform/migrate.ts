@@ -17,6 +17,7 @@ import * as merchantEvents from './migrations/0051-merchant-events.js';
 import * as merchantFeeBatches from './migrations/0052-merchant-fee-batches.js';
 import * as merchantUsageByTime from './migrations/0053-merchant-usage-by-time.js';
 import * as feeds from './migrations/0060-feeds.js';
+import * as shadowMode from './migrations/0061-shadow-mode.js';
 import { SentraError } from '../errors/errors.js';
 
 /**
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '0052-merchant-fee-batches': merchantFeeBatches,
   '0053-merchant-usage-by-time': merchantUsageByTime,
   '0060-feeds': feeds,
+  '0061-shadow-mode': shadowMode,
 };
 
 /**

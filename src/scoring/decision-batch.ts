@@ -128,6 +128,7 @@ export function buildDecisionBatch(items: readonly DecisionWrite[], casePolicy?:
       created_by: item.actor,
       first_of_request: true,
       rule_hits: item.ruleHits ?? null,
+      shadow: item.shadow === true,
     })),
     jobs: jobRows(items),
     audit: items.map((item) => ({

@@ -19,6 +19,8 @@ export interface StoredDecision {
   compute_ms: number;
   llm_status: string;
   source: string;
+  /** A shadow merchant's decision: stored for its evaluation, never acted on. */
+  shadow: boolean;
   case: { case_id: string; status: string; href: string } | null;
   /** The rules' part in the decision (src/scoring/decision-pipeline.ts); null when the tenant had no enabled rules. */
   rule_hits: unknown;
@@ -49,6 +51,7 @@ export async function findDecision(db: Kysely<Database>, tenantId: string, reque
       's.llm_status',
       's.source',
       's.rule_hits',
+      's.shadow',
       'c.id as case_id',
       'c.status as case_status',
     ])
@@ -73,6 +76,7 @@ export async function findDecision(db: Kysely<Database>, tenantId: string, reque
     compute_ms: row.latency_ms,
     llm_status: row.llm_status,
     source: row.source,
+    shadow: row.shadow,
     rule_hits: row.rule_hits ?? null,
     case:
       row.case_id === null

@@ -45,6 +45,8 @@ export interface DecisionWrite {
   source: string;
   /** The rules' part in the decision; undefined when the tenant has no enabled rules. */
   ruleHits?: StoredRuleHits;
+  /** A shadow merchant's decision (kept for its evaluation; its case stays out of the live queue). */
+  shadow?: boolean;
 }
 
 /** The answer a stored decision gives again when the same request is retried. */

@@ -62,6 +62,8 @@ export interface ScoreCall {
   createdAtPath?: string;
   /** Thresholds of this call (a merchant's own); absent: the tenant's. */
   thresholds?: Thresholds;
+  /** A shadow merchant's payment: stored for its evaluation, its case kept out of the live queue. */
+  shadow?: boolean;
 }
 
 /** A decision as the flow made it, before any contract shapes it. */
@@ -157,6 +159,7 @@ export class ScoringService {
       llmStatus,
       source: call.source,
       ruleHits: ruled.stored,
+      shadow: call.shadow === true,
     };
     deps.metrics.writeBacklog.set(deps.writer.backlog);
     const written = await deps.writer.write(write, deps.persistTimeoutMs);

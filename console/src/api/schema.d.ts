@@ -472,6 +472,8 @@ export interface paths {
                             compute_ms: number;
                             llm_status: string;
                             source: string;
+                            /** @description A decision of a merchant in shadow mode: stored for its evaluation, never acted on (no live case, no webhook). */
+                            shadow: boolean;
                             case: {
                                 case_id: string;
                                 status: string;
@@ -2643,6 +2645,8 @@ export interface paths {
                     sender_entity_id?: string;
                     /** @description Only cases whose payment came with KYC references (true) or without. */
                     has_kyc?: "true" | "false";
+                    /** @description true: the shadow cases of merchants in shadow mode, kept apart; false (default): the live queue. */
+                    shadow?: "true" | "false";
                     /** @description priority (default, highest first), created (newest first) or sla (soonest due first). */
                     sort?: "priority" | "created" | "sla";
                     /** @description 1–200, default 50. */
@@ -2686,6 +2690,8 @@ export interface paths {
                                 receiver_entity_id: string | null;
                                 merchant_id: string | null;
                                 has_kyc: boolean;
+                                /** @description Opened by a decision of a merchant in shadow mode: not in the live queue. */
+                                shadow: boolean;
                                 resolution: string | null;
                                 resolved_at: string | null;
                                 resolved_by: string | null;
@@ -2834,6 +2840,8 @@ export interface paths {
                                 receiver_entity_id: string | null;
                                 merchant_id: string | null;
                                 has_kyc: boolean;
+                                /** @description Opened by a decision of a merchant in shadow mode: not in the live queue. */
+                                shadow: boolean;
                                 resolution: string | null;
                                 resolved_at: string | null;
                                 resolved_by: string | null;
@@ -3203,6 +3211,8 @@ export interface paths {
                             receiver_entity_id: string | null;
                             merchant_id: string | null;
                             has_kyc: boolean;
+                            /** @description Opened by a decision of a merchant in shadow mode: not in the live queue. */
+                            shadow: boolean;
                             resolution: string | null;
                             resolved_at: string | null;
                             resolved_by: string | null;
@@ -3393,6 +3403,8 @@ export interface paths {
                             receiver_entity_id: string | null;
                             merchant_id: string | null;
                             has_kyc: boolean;
+                            /** @description Opened by a decision of a merchant in shadow mode: not in the live queue. */
+                            shadow: boolean;
                             resolution: string | null;
                             resolved_at: string | null;
                             resolved_by: string | null;
@@ -3589,6 +3601,8 @@ export interface paths {
                             receiver_entity_id: string | null;
                             merchant_id: string | null;
                             has_kyc: boolean;
+                            /** @description Opened by a decision of a merchant in shadow mode: not in the live queue. */
+                            shadow: boolean;
                             resolution: string | null;
                             resolved_at: string | null;
                             resolved_by: string | null;
@@ -3786,6 +3800,8 @@ export interface paths {
                             receiver_entity_id: string | null;
                             merchant_id: string | null;
                             has_kyc: boolean;
+                            /** @description Opened by a decision of a merchant in shadow mode: not in the live queue. */
+                            shadow: boolean;
                             resolution: string | null;
                             resolved_at: string | null;
                             resolved_by: string | null;
@@ -3978,6 +3994,8 @@ export interface paths {
                             receiver_entity_id: string | null;
                             merchant_id: string | null;
                             has_kyc: boolean;
+                            /** @description Opened by a decision of a merchant in shadow mode: not in the live queue. */
+                            shadow: boolean;
                             resolution: string | null;
                             resolved_at: string | null;
                             resolved_by: string | null;
@@ -10116,6 +10134,569 @@ export interface paths {
                 };
                 /** @description Default Response */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/merchants/{merchant_id}/evaluation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The evaluation of a merchant's feed over a window: fraud caught, false positives, review rate, precision/recall per threshold, chargebacks avoided, score distribution, PR curve, against the PSP's verdict (JSON, CSV or HTML) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Start of the window (payment time, inclusive); default 50 days before `to`. */
+                    from?: string;
+                    /** @description End of the window (exclusive); default now. */
+                    to?: string;
+                    /** @description json (default), csv, or html: a self-contained page. Accept: text/csv or text/html does the same. */
+                    format?: "json" | "csv" | "html";
+                };
+                header?: never;
+                path: {
+                    merchant_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            merchant_id: string;
+                            merchant_name: string;
+                            /** @description The merchant's mode now: shadow or live. */
+                            mode: string;
+                            /** Format: date-time */
+                            from: string;
+                            /** Format: date-time */
+                            to: string;
+                            /**
+                             * Format: date-time
+                             * @description Labels known at this time count, including those that arrived after the window.
+                             */
+                            generated_at: string;
+                            thresholds: {
+                                review_at: number;
+                                hold_at: number;
+                                block_at: number;
+                                /** @description merchant (its own) or tenant. */
+                                source: string;
+                            };
+                            /** @description Promotions to live and demotions to shadow, oldest first. */
+                            mode_changes: {
+                                mode: string;
+                                /** Format: date-time */
+                                changed_at: string;
+                            }[];
+                            totals: {
+                                /** @description Feed payments created in the window, each with its first feed decision. */
+                                payments: number;
+                                /** @description Of which scored while the merchant was in shadow mode. */
+                                shadow_payments: number;
+                                /** @description Payments whose effective label is fraud. */
+                                fraud: number;
+                                fraud_usd: number;
+                                /** @description Fraud chargebacks reported by the feed on these payments. */
+                                chargeback_usd: number;
+                            };
+                            operating_points: {
+                                /** @description review_at, hold_at, block_at (the thresholds in force) or alternative_<cutoff>. */
+                                name: string;
+                                cutoff: number;
+                                /** @description Payments at or above the cut-off (reviewed or stopped). */
+                                flagged: number;
+                                /** @description A fraction 0–1; null when undefined (nothing to divide by). */
+                                review_rate: number | null;
+                                fraud_caught: number;
+                                fraud_caught_usd: number;
+                                /** @description Flagged payments not labelled fraud. */
+                                false_positives: number;
+                                /** @description A fraction 0–1; null when undefined (nothing to divide by). */
+                                precision: number | null;
+                                /** @description A fraction 0–1; null when undefined (nothing to divide by). */
+                                recall: number | null;
+                                /** @description Fraud chargebacks (USD) on flagged payments: what flagging them would have avoided. */
+                                chargeback_avoided_usd: number;
+                            }[];
+                            score_distribution: {
+                                from: number;
+                                to: number;
+                                payments: number;
+                                fraud: number;
+                            }[];
+                            precision_recall: {
+                                cutoff: number;
+                                flagged: number;
+                                /** @description A fraction 0–1; null when undefined (nothing to divide by). */
+                                precision: number | null;
+                                /** @description A fraction 0–1; null when undefined (nothing to divide by). */
+                                recall: number | null;
+                            }[];
+                            psp_comparison: {
+                                /** @description Payments the PSP gave a verdict on. */
+                                payments: number;
+                                psp: {
+                                    /** @description Payments at or above the cut-off (reviewed or stopped). */
+                                    flagged: number;
+                                    /** @description A fraction 0–1; null when undefined (nothing to divide by). */
+                                    review_rate: number | null;
+                                    fraud_caught: number;
+                                    fraud_caught_usd: number;
+                                    /** @description Flagged payments not labelled fraud. */
+                                    false_positives: number;
+                                    /** @description A fraction 0–1; null when undefined (nothing to divide by). */
+                                    precision: number | null;
+                                    /** @description A fraction 0–1; null when undefined (nothing to divide by). */
+                                    recall: number | null;
+                                    /** @description Fraud chargebacks (USD) on flagged payments: what flagging them would have avoided. */
+                                    chargeback_avoided_usd: number;
+                                };
+                                /** @description Sentra at the review threshold on the same payments. */
+                                sentra: {
+                                    /** @description Payments at or above the cut-off (reviewed or stopped). */
+                                    flagged: number;
+                                    /** @description A fraction 0–1; null when undefined (nothing to divide by). */
+                                    review_rate: number | null;
+                                    fraud_caught: number;
+                                    fraud_caught_usd: number;
+                                    /** @description Flagged payments not labelled fraud. */
+                                    false_positives: number;
+                                    /** @description A fraction 0–1; null when undefined (nothing to divide by). */
+                                    precision: number | null;
+                                    /** @description A fraction 0–1; null when undefined (nothing to divide by). */
+                                    recall: number | null;
+                                    /** @description Fraud chargebacks (USD) on flagged payments: what flagging them would have avoided. */
+                                    chargeback_avoided_usd: number;
+                                };
+                            } | null;
+                        };
+                        "text/csv": string;
+                        "text/html": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/merchants/{merchant_id}/promote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Promote a shadow merchant to live: the same endpoints, keys and feed secrets now act (audited; the date is in the evaluation report) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    merchant_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            merchant_id: string;
+                            mode: string;
+                            /** Format: date-time */
+                            changed_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/merchants/{merchant_id}/demote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Demote a live merchant back to shadow (audited; the date is in the evaluation report) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    merchant_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            merchant_id: string;
+                            mode: string;
+                            /** Format: date-time */
+                            changed_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -30,6 +30,7 @@ function filtersOf(query: CaseListQuery, me: string): CaseFilters {
     receiverEntityId: query.receiver_entity_id,
     senderEntityId: query.sender_entity_id,
     hasKyc: query.has_kyc === undefined ? undefined : query.has_kyc === 'true',
+    shadow: query.shadow === 'true',
   };
 }
 

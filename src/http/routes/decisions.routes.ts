@@ -25,6 +25,7 @@ const StoredDecision = Type.Object({
   compute_ms: Type.Number(),
   llm_status: Type.String(),
   source: Type.String(),
+  shadow: Type.Boolean({ description: 'A decision of a merchant in shadow mode: stored for its evaluation, never acted on (no live case, no webhook).' }),
   case: Type.Union([Type.Object({ case_id: Type.String(), status: Type.String(), href: Type.String() }), Type.Null()]),
   rule_hits: Type.Union([StoredRuleHitsView, Type.Null()], { description: 'The rules evaluated and their hits; null when the tenant had no enabled rules.' }),
 });

@@ -75,6 +75,8 @@ export function registerEventRoutes(app: FastifyInstance, options: EventRouteOpt
           processedAt: new Date(processedAt),
         });
         void reply.header('sentra-decision-id', scored.response.request_id);
+        // A shadow merchant's answer is marked: it is for comparison, not to act on.
+        void reply.header('sentra-mode', principal.merchant.mode);
         return { assessment, processedAt };
       });
       const { assessment } = kept;

@@ -51,6 +51,8 @@ export async function registerSentryRoutes(app: FastifyInstance, options: Sentry
         const { scored, charge } = await options.flow.score(principal, 'SENTRY', call, 'confidence', startedAt, () => Promise.resolve(undefined));
         void reply.header('sentra-signal-quality', call.missingSignals.length === 0 ? 'full' : `reduced; missing=${call.missingSignals.join(',')}`);
         void reply.header('sentra-decision-id', scored.response.request_id);
+        // A shadow merchant's answer is marked: it is for comparison, not to act on.
+        void reply.header('sentra-mode', principal.merchant.mode);
         return { isSuccess: true, sentryResponse: { requestConfidence: requestConfidence(scored.response.risk_score) }, billing: billingView(charge), errors: null };
       },
     );
