@@ -68,6 +68,9 @@ import { FeedProcessor } from './feeds/feed-processor.js';
 import { registerFeedRoutes } from './http/routes/feeds.routes.js';
 import { registerFeedAdminRoutes } from './http/routes/feed-admin.routes.js';
 import { registerShadowRoutes } from './http/routes/shadow.routes.js';
+import { registerWebhookRoutes } from './http/routes/webhooks.routes.js';
+import { startWebhookWorker } from './webhooks/webhook-worker.js';
+import { enqueueDeliveries } from './webhooks/webhooks.repository.js';
 
 /** Test and embedding hooks; production passes none. */
 export interface AppOptions {
@@ -111,8 +114,8 @@ export interface Runtime {
 export interface SentraApp {
   readonly app: FastifyInstance;
   readonly runtime: Runtime;
-  /** The PSP feeds' processor (scoring and labels behind the inbox). */
-  readonly feeds: { readonly processor: FeedProcessor };
+  /** The PSP feeds' processor (scoring and labels behind the inbox) and the in-process webhook sender, if any. */
+  readonly feeds: { readonly processor: FeedProcessor; readonly webhooks: JobRunner | undefined };
   /** Stops accepting requests, drains pending writes, closes stores. */
   close(): Promise<void>;
 }
@@ -288,10 +291,29 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     bodyLimitBytes: Math.max(config.bodyLimitBytes, 2 * 1024 * 1024),
   });
   registerEventRoutes(app, { auth: merchantAuth, flow: merchantFlow, db: runtime.database.db, network: runtime.features.network, clock: runtime.clock, deviceKey, events: eventWriter });
-  const feedSecrets = new FeedSecretStore(runtime.database.db, openFeedSecretBox(config.feedKey), runtime.clock);
+  const secretBox = openFeedSecretBox(config.feedKey);
+  const feedSecrets = new FeedSecretStore(runtime.database.db, secretBox, runtime.clock);
+  const webhookWorker =
+    config.enrichment.worker.mode === 'in-process'
+      ? startWebhookWorker(config, { db: runtime.database.db, clock: runtime.clock, logger: runtime.logger, metrics: runtime.enrichment.jobMetrics, box: secretBox })
+      : undefined;
+  registerWebhookRoutes(app, runtime.authenticator, { db: runtime.database.db, clock: runtime.clock, box: secretBox, nudge: () => webhookWorker?.runner.nudge() });
   registerFeedAdminRoutes(app, runtime.authenticator, feedSecrets, runtime.database.db);
   const inboxWriter = new GroupCommitter<InboxWrite, InboxOutcome>((items) => insertInbox(runtime.database.db, items), { maxBatch: 512, concurrency: 1, maxBacklog: config.writeBacklog * 4 });
-  const feedProcessor = new FeedProcessor({ db: runtime.database.db, clock: runtime.clock, logger: runtime.logger, scoring: runtime.scoring, labels, reorderMs: config.feedReorderMs });
+  const feedProcessor = new FeedProcessor({
+    db: runtime.database.db,
+    clock: runtime.clock,
+    logger: runtime.logger,
+    scoring: runtime.scoring,
+    labels,
+    reorderMs: config.feedReorderMs,
+    // A live merchant's feed decision goes to its webhook endpoints through the outbox.
+    onLiveDecision: async (event, scored) => {
+      const { response } = scored;
+      const data = { decision_id: response.request_id, tx_id: scored.record.txId, merchant_id: event.merchantId, psp: event.psp, risk_score: response.risk_score, decision: response.decision, reasons: response.reasons, model_version: response.model_version };
+      if ((await enqueueDeliveries(runtime.database.db, event.tenantId, event.merchantId, 'decision.created', data, new Date(runtime.clock.now()))) > 0) webhookWorker?.runner.nudge();
+    },
+  });
   await registerFeedRoutes(app, {
     secrets: feedSecrets,
     inbox: { writer: inboxWriter, clock: runtime.clock, persistTimeoutMs: config.databaseTimeoutMs, stored: () => feedProcessor.nudge() },
@@ -304,7 +326,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   return {
     app,
     runtime,
-    feeds: { processor: feedProcessor },
+    feeds: { processor: feedProcessor, webhooks: webhookWorker?.runner },
     async close() {
       if (closed) return;
       closed = true;
@@ -319,6 +341,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       }
       await inboxWriter.drain();
       await feedProcessor.stop();
+      await webhookWorker?.stop();
       await charges.drain();
       await eventWriter.drain();
       await merchantLimiter.close();

@@ -8,9 +8,9 @@ import type { Command } from 'commander';
 export function registerWorkerCommand(program: Command): void {
   program
     .command('worker')
-    .description('Run background jobs (KYC/KYB enrichment) against DATABASE_URL until stopped')
+    .description('Run background jobs (KYC/KYB enrichment, outbound webhook deliveries) against DATABASE_URL until stopped')
     .action(async () => {
-      const [{ loadConfig }, { openDatabase }, { migrateToLatest }, { createLogger }, { systemClock }, { Registry }, { createEnrichmentServices, startEnrichmentWorker }, { SentraError }] =
+      const [{ loadConfig }, { openDatabase }, { migrateToLatest }, { createLogger }, { systemClock }, { Registry }, { createEnrichmentServices, startEnrichmentWorker }, { SentraError }, { startWebhookWorker }, { openFeedSecretBox }] =
         await Promise.all([
           import('../platform/config.js'),
           import('../platform/database.js'),
@@ -20,6 +20,8 @@ export function registerWorkerCommand(program: Command): void {
           import('prom-client'),
           import('../worker/enrichment-worker.js'),
           import('../errors/errors.js'),
+          import('../webhooks/webhook-worker.js'),
+          import('../feeds/secret-box.js'),
         ]);
       const config = loadConfig();
       if (config.databaseUrl === undefined) {
@@ -33,6 +35,7 @@ export function registerWorkerCommand(program: Command): void {
       await migrateToLatest(database.db as never);
       const services = createEnrichmentServices(config, database.db, new Registry());
       const worker = startEnrichmentWorker(config, { db: database.db, clock: systemClock, logger, services });
+      const webhooks = startWebhookWorker(config, { db: database.db, clock: systemClock, logger, metrics: services.jobMetrics, box: openFeedSecretBox(config.feedKey) });
       logger.info({ owner: worker.runner.owner, concurrency: config.enrichment.worker.concurrency, provider: services.provider.version }, 'worker started');
       await new Promise<void>((resolve) => {
         const stop = (signal: string) => {
@@ -43,6 +46,7 @@ export function registerWorkerCommand(program: Command): void {
         process.once('SIGINT', () => stop('SIGINT'));
       });
       await worker.stop();
+      await webhooks.stop();
       services.documents.close();
       await database.close();
     });

@@ -5,7 +5,7 @@ import type { Database } from '../platform/database-schema.js';
 import type { Clock } from '../platform/clock.js';
 import type { Logger } from '../platform/logger.js';
 import { SentraError } from '../errors/errors.js';
-import type { ScoringService } from '../scoring/scoring.service.js';
+import type { ScoredDecision, ScoringService } from '../scoring/scoring.service.js';
 import { requestDigest } from '../scoring/score-request.js';
 import type { LabelService } from '../labels/label.service.js';
 import { findMerchant, type Merchant } from '../merchants/merchant.repository.js';
@@ -27,6 +27,8 @@ export interface FeedProcessorOptions {
   batchSize?: number;
   /** Wait between polls when the inbox is empty. */
   pollIntervalMs?: number;
+  /** Called after a live merchant's payment was scored (outbound webhooks); never for shadow merchants. */
+  onLiveDecision?: (event: ClaimedEvent, scored: ScoredDecision) => Promise<void>;
 }
 
 type Outcome = { id: string; status: FeedStatus; decisionId?: string; error?: string };
@@ -186,6 +188,7 @@ export class FeedProcessor {
           shadow: merchant.mode === 'shadow',
           ...(merchant.thresholds === null ? {} : { thresholds: engineThresholds(merchant.thresholds) }),
         });
+        if (merchant.mode === 'live' && !scored.replayed) await this.options.onLiveDecision?.(event, scored);
         return { id: event.id, status: feedStatuses.processed, decisionId: scored.response.request_id };
       } catch (error) {
         if (transient(error)) return 'retry';

@@ -7,6 +7,7 @@ import type { Role } from '../tenants/token.js';
 import type { RuleListEntriesTable, RuleListsTable, RuleSetHeadsTable, RuleSetsTable, RuleVersionsTable, RulesTable } from '../rule-store/rule-store.table.js';
 import type { FeedInboxTable, FeedSecretsTable } from '../feeds/feed.table.js';
 import type { MerchantModeChangesTable } from '../shadow/mode-change.table.js';
+import type { WebhookDeliveriesTable, WebhookEndpointsTable } from '../webhooks/webhook.table.js';
 import type { MerchantEventsTable, MerchantKeysTable, MerchantsTable, MerchantUsageTable } from '../merchants/merchant.table.js';
 
 // Column types live in a leaf module, so the table modules of other domains can use them without
@@ -235,4 +236,6 @@ export interface Database {
   feed_secrets: FeedSecretsTable;
   feed_inbox: FeedInboxTable;
   merchant_mode_changes: MerchantModeChangesTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }

@@ -18,6 +18,7 @@ import * as merchantFeeBatches from './migrations/0052-merchant-fee-batches.js';
 import * as merchantUsageByTime from './migrations/0053-merchant-usage-by-time.js';
 import * as feeds from './migrations/0060-feeds.js';
 import * as shadowMode from './migrations/0061-shadow-mode.js';
+import * as outboundWebhooks from './migrations/0062-outbound-webhooks.js';
 import { SentraError } from '../errors/errors.js';
 
 /**
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   '0053-merchant-usage-by-time': merchantUsageByTime,
   '0060-feeds': feeds,
   '0061-shadow-mode': shadowMode,
+  '0062-outbound-webhooks': outboundWebhooks,
 };
 
 /**

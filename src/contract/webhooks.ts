@@ -1,0 +1,40 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { webhookEventTypes } from '../webhooks/webhook-events.js';
+
+const EventType = Type.Unsafe<(typeof webhookEventTypes)[number]>({ type: 'string', enum: [...webhookEventTypes] });
+
+/** `POST /v1/admin/merchants/{merchant_id}/webhooks` body. */
+export const CreateWebhookEndpointBody = Type.Object(
+  {
+    url: Type.String({ pattern: '^https?://[^\\s]+$', maxLength: 2048, description: 'Where deliveries are POSTed (http or https).' }),
+    events: Type.Array(EventType, { minItems: 1, uniqueItems: true, description: 'decision.created: a live merchant\'s feed payment was scored.' }),
+  },
+  { additionalProperties: false },
+);
+/** An endpoint creation body. */
+export type CreateWebhookEndpointBody = Static<typeof CreateWebhookEndpointBody>;
+
+/** An endpoint as listed (never the secret). */
+export const WebhookEndpointView = Type.Object({
+  endpoint_id: Type.String(),
+  url: Type.String(),
+  events: Type.Array(Type.String()),
+  created_at: Type.String({ format: 'date-time' }),
+});
+
+/** A created endpoint, with its signing secret (in this answer only). */
+export const CreatedWebhookEndpointView = Type.Object({ ...WebhookEndpointView.properties, secret: Type.String({ description: 'The signing secret of Sentra-Signature; shown once.' }) });
+
+/** One delivery of the log. */
+export const WebhookDeliveryView = Type.Object({
+  delivery_id: Type.String(),
+  endpoint_id: Type.String(),
+  event_type: Type.String(),
+  status: Type.String({ description: 'pending, delivered or failed (retried with backoff; failed for good once its job is dead).' }),
+  attempts: Type.Integer(),
+  last_status_code: Type.Union([Type.Integer(), Type.Null()]),
+  last_error: Type.Union([Type.String(), Type.Null()]),
+  created_at: Type.String({ format: 'date-time' }),
+  delivered_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  payload: Type.Unknown({ description: 'The body sent: {id, type, created, data}.' }),
+});
