@@ -1,0 +1,127 @@
+/**
+ * Feed receiver benchmark: signed Stripe webhooks (`charge.succeeded`, each a new event, signed per
+ * request) against `POST /v1/feeds/stripe/{merchant}` of the built server, with a bare Fastify route
+ * taking the same bodies as the same-run baseline. Prints acknowledgements per second and latency
+ * at peak and at a sustained rate (default 2,000/s for 20 s), then how long scoring behind the inbox
+ * took to drain what was acknowledged and its average rate over the run.
+ *
+ *   npm run build && npx tsx bench/feeds.ts
+ *   BENCH_RATE=2000 BENCH_SECONDS=20 BENCH_PEAK_SECONDS=10 BENCH_CONNECTIONS=32 npx tsx bench/feeds.ts
+ *
+ * autocannon runs in this process on the same machine (loopback only); signing each request costs
+ * the generator a few microseconds. Every phase is bounded in time.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import Stripe from 'stripe';
+import { startServer } from './support/processes.js';
+
+const rate = Number(process.env.BENCH_RATE ?? 2000);
+const sustainedSeconds = Number(process.env.BENCH_SECONDS ?? 20);
+const peakSeconds = Number(process.env.BENCH_PEAK_SECONDS ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const drainSeconds = Number(process.env.BENCH_DRAIN_SECONDS ?? 120);
+const token = 'bench-admin-token-0123456789abcdef';
+const secret = 'whsec_bench_feed_secret_0123456789abcdef';
+const admin = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+
+let sequence = 0;
+/** A new signed charge.succeeded event per call. */
+function signedEvent(): { body: string; signature: string } {
+  const now = Math.floor(Date.now() / 1000);
+  const n = sequence++;
+  const body = JSON.stringify({
+    id: `evt_bench_${n}`,
+    object: 'event',
+    type: 'charge.succeeded',
+    created: now,
+    data: {
+      object: {
+        id: `ch_bench_${n}`,
+        object: 'charge',
+        amount: 500 + (n % 50_000),
+        currency: 'usd',
+        created: now - 1,
+        customer: `cus_bench_${n % 5_000}`,
+        status: 'succeeded',
+        billing_details: { address: { country: 'US' } },
+        outcome: { risk_level: 'normal', risk_score: n % 100, type: 'authorized' },
+        payment_method_details: { type: 'card', card: { country: 'US', fingerprint: `fp_${n % 8_000}` } },
+      },
+    },
+  });
+  return { body, signature: Stripe.webhooks.generateTestHeaderString({ payload: body, secret, timestamp: now }) };
+}
+
+interface Figures {
+  perSecond: number;
+  p50: number;
+  p99: number;
+  max: number;
+  non2xx: number;
+  errors: number;
+  total: number;
+}
+
+async function run(url: string, seconds: number, overallRate?: number): Promise<Figures> {
+  const result = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    ...(overallRate === undefined ? {} : { overallRate }),
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request) => {
+          const event = signedEvent();
+          return { ...request, body: event.body, headers: { 'content-type': 'application/json', 'stripe-signature': event.signature } };
+        },
+      },
+    ],
+  });
+  return { perSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max, non2xx: result.non2xx, errors: result.errors, total: result.requests.total };
+}
+
+const show = (name: string, figures: Figures) =>
+  console.log(`${name.padEnd(40)} ${figures.perSecond.toFixed(0).padStart(6)} acks/s  p50 ${figures.p50.toFixed(2)} ms  p99 ${figures.p99.toFixed(2)} ms  max ${figures.max.toFixed(2)} ms  non-2xx ${figures.non2xx}  errors ${figures.errors}  total ${figures.total}`);
+
+const feedDecisions = async (url: string) => {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  return [...text.matchAll(/^sentra_decisions_total\{[^}]*source="feed"[^}]*\} (\d+)/gm)].reduce((sum, match) => sum + Number(match[1]), 0);
+};
+
+console.log(`Sentra feed receiver benchmark: store ${process.env.DATABASE_URL === undefined ? 'embedded PGlite' : 'PostgreSQL'}, autocannon, ${connections} connections, node ${process.version}`);
+const bare = await startServer(['--import', 'tsx', 'bench/support/bare-fastify.ts'], {}, 18_191, '/healthz');
+const barePeak = await run(`${bare.url}/bare`, peakSeconds);
+await bare.stop();
+
+const dataDir = mkdtempSync(join(tmpdir(), 'sentra-bench-feeds-'));
+const sentra = await startServer(['dist/cli/main.js', 'serve'], { SENTRA_DATA_DIR: dataDir, SENTRA_BOOTSTRAP_TOKEN: token }, 18_192, '/readyz');
+const created = await (await fetch(`${sentra.url}/v1/admin/merchants`, { method: 'POST', headers: admin, body: JSON.stringify({ name: 'Bench shop', mode: 'shadow' }) })).json();
+const merchantId = (created as { merchant_id: string }).merchant_id;
+await fetch(`${sentra.url}/v1/admin/merchants/${merchantId}/feeds/stripe`, { method: 'PUT', headers: admin, body: JSON.stringify({ secrets: [secret] }) });
+const receiver = `${sentra.url}/v1/feeds/stripe/${merchantId}`;
+
+const started = performance.now();
+await run(receiver, 3);
+const peak = await run(receiver, peakSeconds);
+const sustained = await run(receiver, sustainedSeconds, rate);
+const loadEnded = performance.now();
+const acknowledged = sequence;
+// Scoring behind the inbox: wait (at most BENCH_DRAIN_SECONDS) until every acknowledged event has its decision.
+let scored = await feedDecisions(sentra.url);
+while (scored < acknowledged && performance.now() - loadEnded < drainSeconds * 1000) {
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  scored = await feedDecisions(sentra.url);
+}
+const drained = performance.now();
+await sentra.stop();
+rmSync(dataDir, { recursive: true, force: true });
+
+show('bare Fastify route, peak', barePeak);
+show('POST /v1/feeds/stripe, peak', peak);
+show(`POST /v1/feeds/stripe, ${rate}/s for ${sustainedSeconds} s`, sustained);
+console.log(`peak acknowledgement ratio (feeds / bare Fastify): ${((peak.perSecond / barePeak.perSecond) * 100).toFixed(1)}%`);
+console.log(`scoring behind the inbox: ${scored} of ${acknowledged} acknowledged events scored; backlog drained ${((drained - loadEnded) / 1000).toFixed(1)} s after the load ended; average ${(scored / ((drained - started) / 1000)).toFixed(0)} scored/s over the whole run`);
