@@ -105,11 +105,11 @@ await fetch(`${sentra.url}/v1/admin/merchants/${merchantId}/feeds/stripe`, { met
 const receiver = `${sentra.url}/v1/feeds/stripe/${merchantId}`;
 
 const started = performance.now();
-await run(receiver, 3);
+const warm = await run(receiver, 3);
 const peak = await run(receiver, peakSeconds);
 const sustained = await run(receiver, sustainedSeconds, rate);
 const loadEnded = performance.now();
-const acknowledged = sequence;
+const acknowledged = [warm, peak, sustained].reduce((sum, phase) => sum + phase.total - phase.non2xx, 0);
 // Scoring behind the inbox: wait (at most BENCH_DRAIN_SECONDS) until every acknowledged event has its decision.
 let scored = await feedDecisions(sentra.url);
 while (scored < acknowledged && performance.now() - loadEnded < drainSeconds * 1000) {
