@@ -8,6 +8,7 @@
  *   DATABASE_URL=postgres://… REDIS_URL=redis://… npx tsx bench/load.ts   # PostgreSQL (+ Redis)
  *   BENCH_RATE=1000 BENCH_SECONDS=60 BENCH_PEAK_SECONDS=15 BENCH_CONNECTIONS=32 npx tsx bench/load.ts
  *   BENCH_GENERATOR=autocannon npx tsx bench/load.ts
+ *   BENCH_REVIEW_AT=0 npx tsx bench/load.ts        # every payment escalates: a case, its timeline and audit entries per score
  *
  * The load generator runs on the same machine: wrk (`apt install wrk`) when it is installed, which
  * needs a few percent of a core, else autocannon in this process, which takes most of a core at
@@ -67,12 +68,25 @@ await fresh.stop();
 const sentra = await startServer(['dist/cli/main.js', 'serve'], env, 18_182, '/readyz');
 console.log(`cold start, existing data folder:   ${sentra.readyMs.toFixed(0)} ms to ready`);
 
+if (process.env.BENCH_REVIEW_AT !== undefined) {
+  // Escalate (part of) the traffic, so the run measures the case writes too: with review_at 0 every
+  // payment opens a case (case row, timeline event and audit entries in the decision's commit).
+  const reviewAt = Number(process.env.BENCH_REVIEW_AT);
+  const set = await fetch(`${sentra.url}/v1/admin/thresholds`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ review_at: reviewAt, hold_at: Math.max(reviewAt, 990), block_at: Math.max(reviewAt, 1000) }),
+  });
+  if (!set.ok) throw new Error(`thresholds: ${set.status} ${await set.text()}`);
+  console.log(`thresholds: review_at ${reviewAt}`);
+}
 const scoreUrl = `${sentra.url}/v1/risk/score`;
 const runId = `load-${Date.now()}`;
 await generator.run({ url: scoreUrl, token, seconds: 5, runId: `${runId}-warm` });
 const sentraPeak = await generator.run({ url: scoreUrl, token, seconds: peakSeconds, runId: `${runId}-peak` });
 const sustained = await generator.run({ url: scoreUrl, token, seconds: sustainedSeconds, rate, runId: `${runId}-rate` });
 const metricsText = await (await fetch(`${sentra.url}/metrics`)).text();
+const openCases = process.env.BENCH_REVIEW_AT === undefined ? undefined : ((await (await fetch(`${sentra.url}/v1/cases?limit=1`, { headers: { authorization: `Bearer ${token}` } })).json()) as { counts?: unknown }).counts;
 await sentra.stop();
 rmSync(dataDir, { recursive: true, force: true });
 rmSync(workDir, { recursive: true, force: true });
@@ -83,3 +97,4 @@ show(`POST /v1/risk/score, ${rate}/s for ${sustainedSeconds} s`, sustained);
 console.log(`peak throughput ratio (Sentra / bare Fastify): ${((sentraPeak.requestsPerSecond / barePeak.requestsPerSecond) * 100).toFixed(1)}%`);
 console.log(`decision mix over all phases: ${decisionMix(metricsText)}`);
 console.log(`group commits: ${commitSummary(metricsText)}`);
+if (openCases !== undefined) console.log(`cases opened: ${JSON.stringify(openCases)}`);
