@@ -1,16 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { adminToken, startTestApp, type TestApp } from '../support/test-app.js';
-import { listenOnLoopback } from '../support/listening-app.js';
-import { browserAvailable, launchChromium, screenshot, WatchedPages } from '../support/browser.js';
+import { browserAvailable, screenshot, servedToChromium } from '../support/browser.js';
 
 describe.skipIf(!browserAvailable())('the console audit page in headless Chromium', () => {
   let sentra: TestApp;
-  let base: string;
-  let browser: Browser;
-  let pages: WatchedPages;
 
   const auth = { authorization: `Bearer ${adminToken}` };
   const get = async (url: string) => (await sentra.app.inject({ method: 'GET', url, headers: auth })).json();
@@ -20,22 +15,13 @@ describe.skipIf(!browserAvailable())('the console audit page in headless Chromiu
     // Audited changes: two tokens and a threshold change.
     for (const name of ['ops', 'reporting']) expect((await sentra.app.inject({ method: 'POST', url: '/v1/admin/tokens', headers: auth, payload: { name, role: 'analyst' } })).statusCode).toBe(201);
     expect((await sentra.app.inject({ method: 'PUT', url: '/v1/admin/thresholds', headers: auth, payload: { review_at: 400, hold_at: 700, block_at: 900 } })).statusCode).toBe(200);
-    base = await listenOnLoopback(sentra);
-    browser = await launchChromium();
-    pages = new WatchedPages(browser, base);
   });
-  afterEach(async () => {
-    expect(await pages.closeAll()).toEqual([]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await sentra?.close();
-  });
+  const served = servedToChromium(() => sentra);
 
   it('shows the chain intact with the API’s figures, downloads a signed export, shows the public key, and refuses a reversed window by its field', async () => {
-    const page = await pages.signedIn(adminToken, '/admin');
+    const page = await served.pages.signedIn(adminToken, '/admin');
     await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Audit' }).click();
-    await page.waitForURL(`${base}/admin/audit`);
+    await page.waitForURL(`${served.base}/admin/audit`);
     const verified = await get('/v1/audit/verify');
     expect(verified.ok).toBe(true);
     expect(verified.entries).toBeGreaterThanOrEqual(3);
@@ -58,7 +44,7 @@ describe.skipIf(!browserAvailable())('the console audit page in headless Chromiu
   });
 
   it('says where the chain breaks once a stored entry is altered', async () => {
-    const page = await pages.signedIn(adminToken, '/admin/audit');
+    const page = await served.pages.signedIn(adminToken, '/admin/audit');
     await page.getByRole('status').filter({ hasText: 'Intact' }).waitFor();
     // Someone with the rights to switch the table's append-only trigger off rewrites the second entry.
     await sentra.runtime.database.db.transaction().execute(async (trx) => {

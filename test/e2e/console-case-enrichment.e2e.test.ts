@@ -1,10 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { adminToken, startTestApp, type TestApp } from '../support/test-app.js';
 import { scoreBody } from '../support/score-body.js';
-import { listenOnLoopback } from '../support/listening-app.js';
 import { eventually, importSampleList } from '../support/enrichment.js';
-import { browserAvailable, launchChromium, screenshot, WatchedPages } from '../support/browser.js';
+import { browserAvailable, screenshot, servedToChromium } from '../support/browser.js';
 
 /** A passport of a person on the sample list, expired, with a document number the server masks. */
 const passport = ['REPUBLIC OF EXAMPLE - PASSPORT', 'Full name: Viktor A. Kolesnikov', 'Date of birth: 12.04.1968', 'Nationality: RU', 'Passport number: 7512345678', 'Date of expiry: 2020-01-04'].join('\n');
@@ -13,9 +11,6 @@ type Enrichment = { status: string; signals: Record<string, unknown>; documents:
 
 describe.skipIf(!browserAvailable())('the KYC signals of a case in headless Chromium', () => {
   let sentra: TestApp;
-  let base: string;
-  let browser: Browser;
-  let pages: WatchedPages;
   let analystToken: string;
   let caseId: string;
   let enrichment: Enrichment;
@@ -39,20 +34,11 @@ describe.skipIf(!browserAvailable())('the KYC signals of a case in headless Chro
       const response = await sentra.app.inject({ method: 'GET', url: '/v1/enrichment/cust-kyc-1', headers: auth });
       return response.statusCode === 200 && response.json().status === 'ready' ? (response.json() as Enrichment) : undefined;
     }, 15_000, 'the enrichment to be ready');
-    base = await listenOnLoopback(sentra);
-    browser = await launchChromium();
-    pages = new WatchedPages(browser, base);
   });
-  afterEach(async () => {
-    expect(await pages.closeAll()).toEqual([]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await sentra?.close();
-  });
+  const served = servedToChromium(() => sentra);
 
   it("shows the party's signals, its list match, and each quote highlighted where it stands in the masked document", async () => {
-    const page = await pages.signedIn(analystToken, `/cases/${caseId}`);
+    const page = await served.pages.signedIn(analystToken, `/cases/${caseId}`);
     const section = page.getByRole('region', { name: 'KYC signals' });
     await section.getByRole('heading', { name: /cust-kyc-1.*ready/ }).waitFor();
     const signals = section.getByRole('definition');

@@ -1,17 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { adminToken, startTestApp, type TestApp } from '../support/test-app.js';
 import { scoreBody } from '../support/score-body.js';
-import { listenOnLoopback } from '../support/listening-app.js';
-import { browserAvailable, launchChromium, screenshot, WatchedPages } from '../support/browser.js';
+import { browserAvailable, screenshot, servedToChromium } from '../support/browser.js';
 
 describe.skipIf(!browserAvailable())('the console case pages in headless Chromium', () => {
   let sentra: TestApp;
-  let base: string;
-  let browser: Browser;
   let analystToken: string;
   let secondAnalystToken: string;
-  let pages: WatchedPages;
   const caseIds: string[] = [];
 
   const auth = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -31,19 +26,10 @@ describe.skipIf(!browserAvailable())('the console case pages in headless Chromiu
     const thresholds = await sentra.app.inject({ method: 'PUT', url: '/v1/admin/thresholds', headers: auth(adminToken), payload: { review_at: 0, hold_at: 1000, block_at: 1000 } });
     expect(thresholds.statusCode).toBe(200);
     for (const amount of [40, 900, 15_000]) caseIds.push(await scoreEscalated(amount));
-    base = await listenOnLoopback(sentra);
-    browser = await launchChromium();
-    pages = new WatchedPages(browser, base);
   });
-  afterEach(async () => {
-    expect(await pages.closeAll()).toEqual([]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await sentra?.close();
-  });
+  const served = servedToChromium(() => sentra);
 
-  const signedIn = (token: string, path: string) => pages.signedIn(token, path);
+  const signedIn = (token: string, path: string) => served.pages.signedIn(token, path);
 
   it('lists the queue by priority with per-status counts, and keeps filters in the address', async () => {
     const page = await signedIn(analystToken, '/cases');
@@ -57,11 +43,11 @@ describe.skipIf(!browserAvailable())('the console case pages in headless Chromiu
     await expect.poll(() => page.getByRole('navigation', { name: 'Case status' }).textContent()).toContain('Unresolved (3)');
     await screenshot(page, 'case-queue');
     await page.getByLabel('Assignee').selectOption('me');
-    await page.waitForURL(`${base}/cases?assignee=me`);
+    await page.waitForURL(`${served.base}/cases?assignee=me`);
     await page.getByText('No case matches these filters.').waitFor();
     await page.getByLabel('Assignee').selectOption('');
     await page.getByLabel('Sort').selectOption('created');
-    await page.waitForURL(`${base}/cases?sort=created`);
+    await page.waitForURL(`${served.base}/cases?sort=created`);
     await expect.poll(() => rows.count()).toBe(3);
   });
 
@@ -119,7 +105,7 @@ describe.skipIf(!browserAvailable())('the console case pages in headless Chromiu
     await form.getByRole('button', { name: 'Resolve 2' }).click();
     await page.getByText('No case matches these filters.').waitFor();
     await page.getByRole('link', { name: /^Resolved/ }).click();
-    await page.waitForURL(`${base}/cases?tab=resolved`);
+    await page.waitForURL(`${served.base}/cases?tab=resolved`);
     await expect.poll(() => page.getByRole('table').locator('tbody tr').count()).toBe(3);
     for (const caseId of remaining) expect((await caseOf(caseId)).case).toMatchObject({ status: 'resolved', resolution: 'legit' });
   });
@@ -129,9 +115,9 @@ describe.skipIf(!browserAvailable())('the console case pages in headless Chromiu
     const requestId = detail.decisions[0].request_id as string;
     const page = await signedIn(analystToken, `/decisions/${requestId}`);
     await page.getByRole('link', { name: caseIds[2]! }).click();
-    await page.waitForURL(`${base}/cases/${caseIds[2]!}`);
+    await page.waitForURL(`${served.base}/cases/${caseIds[2]!}`);
     await page.getByRole('heading', { name: `Case ${caseIds[2]!}` }).waitFor();
-    await page.goto(`${base}/cases/case_missing`);
+    await page.goto(`${served.base}/cases/case_missing`);
     await expect.poll(() => page.getByRole('alert').textContent()).toBe('No case with this id in your tenant.');
   });
 });

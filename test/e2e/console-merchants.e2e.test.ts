@@ -1,17 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { adminToken, startTestApp, type TestApp } from '../support/test-app.js';
-import { listenOnLoopback } from '../support/listening-app.js';
 import { sentryMinimalRequest } from '../support/merchants.js';
 import { newId } from '../../src/platform/ids.js';
-import { browserAvailable, launchChromium, screenshot, WatchedPages } from '../support/browser.js';
+import { browserAvailable, screenshot, servedToChromium } from '../support/browser.js';
 
 describe.skipIf(!browserAvailable())('the console merchant and job administration in headless Chromium', () => {
   let sentra: TestApp;
-  let base: string;
-  let browser: Browser;
-  let pages: WatchedPages;
 
   const auth = { authorization: `Bearer ${adminToken}` };
   const get = async (url: string) => (await sentra.app.inject({ method: 'GET', url, headers: auth })).json();
@@ -28,20 +23,11 @@ describe.skipIf(!browserAvailable())('the console merchant and job administratio
 
   beforeAll(async () => {
     sentra = await startTestApp('pglite', { SENTRA_WORKER: 'off' });
-    base = await listenOnLoopback(sentra);
-    browser = await launchChromium();
-    pages = new WatchedPages(browser, base);
   });
-  afterEach(async () => {
-    expect(await pages.closeAll()).toEqual([]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await sentra?.close();
-  });
+  const served = servedToChromium(() => sentra);
 
   it('creates a merchant, shows a new key once, tops up, bills a call, reports usage (also as CSV), switches mode and revokes the key', async () => {
-    const page = await pages.signedIn(adminToken, '/admin');
+    const page = await served.pages.signedIn(adminToken, '/admin');
     await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Merchants' }).click();
     await page.getByText('No merchant yet.').waitFor();
     await page.getByLabel('Name').fill('Corner shop');
@@ -96,7 +82,7 @@ describe.skipIf(!browserAvailable())('the console merchant and job administratio
   });
 
   it('answers an unknown merchant plainly', async () => {
-    const page = await pages.signedIn(adminToken, '/admin/merchants/mer_missing');
+    const page = await served.pages.signedIn(adminToken, '/admin/merchants/mer_missing');
     await expect.poll(() => page.getByRole('alert').textContent()).toBe('No merchant with this id in your tenant.');
   });
 
@@ -104,7 +90,7 @@ describe.skipIf(!browserAvailable())('the console merchant and job administratio
     const dead = await storeJob('dead', 'provider timed out after 30 s');
     const deadToo = await storeJob('dead', 'document unreadable');
     const done = await storeJob('done', null);
-    const page = await pages.signedIn(adminToken, '/admin/jobs?status=dead');
+    const page = await served.pages.signedIn(adminToken, '/admin/jobs?status=dead');
     const rows = page.getByRole('table', { name: 'Jobs, newest first' }).locator('tbody tr');
     await expect.poll(() => rows.count()).toBe(2);
     expect(await rows.allTextContents()).toEqual([expect.stringContaining('document unreadable'), expect.stringContaining('provider timed out after 30 s')]);
@@ -122,7 +108,7 @@ describe.skipIf(!browserAvailable())('the console merchant and job administratio
     await expect.poll(() => page.getByRole('alert').textContent()).toContain(`Job ${deadToo} is queued; only a failed or dead job can be retried`);
 
     await page.getByLabel('Status').selectOption('done');
-    await page.waitForURL(`${base}/admin/jobs?status=done`);
+    await page.waitForURL(`${served.base}/admin/jobs?status=done`);
     await expect.poll(() => rows.allTextContents()).toEqual([expect.stringContaining(done)]);
     expect(await page.getByRole('button', { name: `Retry ${done}` }).count()).toBe(0);
   });

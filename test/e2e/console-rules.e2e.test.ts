@@ -1,15 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { adminToken, startTestApp, type TestApp } from '../support/test-app.js';
 import { scoreBody } from '../support/score-body.js';
-import { listenOnLoopback } from '../support/listening-app.js';
-import { browserAvailable, launchChromium, screenshot, WatchedPages } from '../support/browser.js';
+import { browserAvailable, screenshot, servedToChromium } from '../support/browser.js';
 
 describe.skipIf(!browserAvailable())('the console rule and list administration in headless Chromium', () => {
   let sentra: TestApp;
-  let base: string;
-  let browser: Browser;
-  let pages: WatchedPages;
   let analystToken: string;
 
   const auth = { authorization: `Bearer ${adminToken}` };
@@ -22,22 +17,13 @@ describe.skipIf(!browserAvailable())('the console rule and list administration i
       const scored = await sentra.app.inject({ method: 'POST', url: '/v1/risk/score', headers: auth, payload: scoreBody({ transaction: { amount } }) });
       expect(scored.statusCode).toBe(200);
     }
-    base = await listenOnLoopback(sentra);
-    browser = await launchChromium();
-    pages = new WatchedPages(browser, base);
   });
-  afterEach(async () => {
-    expect(await pages.closeAll()).toEqual([]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await sentra?.close();
-  });
+  const served = servedToChromium(() => sentra);
 
   it('shows a compile error at its line and column with the cursor there, writes nothing, then creates, edits, disables and archives the rule', async () => {
-    const page = await pages.signedIn(adminToken, '/admin');
+    const page = await served.pages.signedIn(adminToken, '/admin');
     await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Rules' }).click();
-    await page.waitForURL(`${base}/admin/rules`);
+    await page.waitForURL(`${served.base}/admin/rules`);
     await page.getByText('No rule yet.').waitFor();
     await page.getByRole('link', { name: 'New rule' }).click();
     await page.getByLabel('Name').fill('Large card payments');
@@ -88,7 +74,7 @@ describe.skipIf(!browserAvailable())('the console rule and list administration i
   it('refuses a duplicate name with its field path and keeps the rule unwritten', async () => {
     const created = await sentra.app.inject({ method: 'POST', url: '/v1/rules', headers: auth, payload: { name: 'Night transfers', expression: 'tx.amount > 10', action: 'REVIEW' } });
     expect(created.statusCode).toBe(201);
-    const page = await pages.signedIn(adminToken, '/admin/rules/new');
+    const page = await served.pages.signedIn(adminToken, '/admin/rules/new');
     await page.getByLabel('Name').fill('Night transfers');
     await page.getByLabel('Condition (CEL)').fill('tx.amount > 20');
     await page.getByRole('button', { name: 'Create rule' }).click();
@@ -98,7 +84,7 @@ describe.skipIf(!browserAvailable())('the console rule and list administration i
   });
 
   it('backtests a draft over the stored decisions with the figures the API gives, and locates a draft that does not compile', async () => {
-    const page = await pages.signedIn(adminToken, '/admin/rules/new');
+    const page = await served.pages.signedIn(adminToken, '/admin/rules/new');
     await page.getByLabel('Condition (CEL)').fill('tx.amount > 500');
     await page.getByLabel('Action').selectOption('BLOCK');
     await page.getByRole('button', { name: 'Backtest this draft' }).click();
@@ -122,12 +108,12 @@ describe.skipIf(!browserAvailable())('the console rule and list administration i
   });
 
   it('creates a list, refuses a bad value by its position writing nothing, adds typed values and a CSV file, and removes the selected entries', async () => {
-    const page = await pages.signedIn(adminToken, '/admin');
+    const page = await served.pages.signedIn(adminToken, '/admin');
     await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Lists' }).click();
     await page.getByLabel('Name').fill('blocked_countries');
     await page.getByLabel('Kind').selectOption('country');
     await page.getByRole('button', { name: 'Create list' }).click();
-    await page.waitForURL(`${base}/admin/lists/blocked_countries`);
+    await page.waitForURL(`${served.base}/admin/lists/blocked_countries`);
     await page.getByText('No live entry.').waitFor();
 
     await page.getByLabel('Values, one per line').fill('DE\nUSA\nfr');
@@ -154,7 +140,7 @@ describe.skipIf(!browserAvailable())('the console rule and list administration i
   });
 
   it('keeps rules and lists from an analyst', async () => {
-    const page = await pages.signedIn(analystToken, '/admin/rules');
+    const page = await served.pages.signedIn(analystToken, '/admin/rules');
     await page.getByRole('heading', { name: 'Not available to your role' }).waitFor();
     expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).count()).toBe(0);
   });

@@ -1,36 +1,22 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { adminToken, startTestApp, type TestApp } from '../support/test-app.js';
 import { scoreBody } from '../support/score-body.js';
-import { listenOnLoopback } from '../support/listening-app.js';
-import { browserAvailable, launchChromium, screenshot, WatchedPages } from '../support/browser.js';
+import { browserAvailable, screenshot, servedToChromium } from '../support/browser.js';
 
 describe.skipIf(!browserAvailable())('the console token administration in headless Chromium', () => {
   let sentra: TestApp;
-  let base: string;
-  let browser: Browser;
-  let pages: WatchedPages;
 
   beforeAll(async () => {
     sentra = await startTestApp('pglite');
-    base = await listenOnLoopback(sentra);
-    browser = await launchChromium();
-    pages = new WatchedPages(browser, base);
   });
-  afterEach(async () => {
-    expect(await pages.closeAll()).toEqual([]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await sentra?.close();
-  });
+  const served = servedToChromium(() => sentra);
 
-  const signedIn = (token: string, path: string) => pages.signedIn(token, path);
+  const signedIn = (token: string, path: string) => served.pages.signedIn(token, path);
 
   it('issues a service token whose secret is shown once and scores, then revokes it after a confirmation', async () => {
     const page = await signedIn(adminToken, '/admin');
     await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Tokens' }).click();
-    await page.waitForURL(`${base}/admin/tokens`);
+    await page.waitForURL(`${served.base}/admin/tokens`);
     await page.getByRole('heading', { name: 'API tokens' }).waitFor();
     await page.getByLabel('Name').fill('checkout service');
     await page.getByLabel('Role').selectOption('service');

@@ -1,5 +1,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { listenOnLoopback } from './listening-app.js';
+import type { TestApp } from './test-app.js';
 
 /** Debian's Chromium (apt-get install chromium); .ci/run installs it. Never a downloaded browser. */
 export const chromiumPath = process.env.SENTRA_CHROMIUM ?? '/usr/bin/chromium';
@@ -86,4 +89,28 @@ export class WatchedPages {
     this.problems = [];
     return found;
   }
+}
+
+/**
+ * Serves a suite's app on loopback to a headless Chromium. Call it after the `beforeAll` that starts
+ * the app (`app()` answers it then): its own `beforeAll` listens and launches the browser, every
+ * test's pages are closed after it and must have reported no problem, and the browser and the app
+ * are closed after the suite. `base` and `pages` are set once its `beforeAll` has run.
+ */
+export function servedToChromium(app: () => TestApp | undefined): { base: string; pages: WatchedPages } {
+  const served = { base: '', pages: undefined as unknown as WatchedPages };
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    served.base = await listenOnLoopback(app()!);
+    browser = await launchChromium();
+    served.pages = new WatchedPages(browser, served.base);
+  });
+  afterEach(async () => {
+    expect(await served.pages.closeAll()).toEqual([]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app()?.close();
+  });
+  return served;
 }
