@@ -57,7 +57,7 @@ import { registerMerchantRoutes } from './http/routes/merchants.routes.js';
 import { registerSentryRoutes } from './http/routes/sentry.routes.js';
 import { registerEventRoutes } from './http/routes/events.routes.js';
 import { MerchantAuthenticator } from './merchants/merchant-authenticator.js';
-import { MemoryKeyRateLimiter, RedisKeyRateLimiter } from './merchants/key-rate-limiter.js';
+import { MemoryKeyRateLimiter, RedisKeyRateLimiter } from './platform/key-rate-limiter.js';
 import { MerchantScoring } from './merchants/merchant-scoring.js';
 import { chargeFees, refundOrphanCharges, type Charge, type ChargeRequest } from './merchants/billing.repository.js';
 import { insertEvents, type EventWrite } from './merchants/event.repository.js';

@@ -6,7 +6,7 @@ import { SentraError } from '../errors/errors.js';
 import { RateLimitedError } from './rate-limited-error.js';
 import { declareAccess } from './route-access.js';
 import type { AuthFailureLimiter } from './auth-failure-limiter.js';
-import type { MemoryKeyRateLimiter } from '../merchants/key-rate-limiter.js';
+import type { MemoryKeyRateLimiter } from '../platform/key-rate-limiter.js';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { SentraError } from '../errors/errors.js';
 import type { MerchantAuthenticator, MerchantPrincipal } from '../merchants/merchant-authenticator.js';
-import type { KeyRateLimiter } from '../merchants/key-rate-limiter.js';
+import type { KeyRateLimiter } from '../platform/key-rate-limiter.js';
 import { RateLimitedError } from './rate-limited-error.js';
 import { declareAccess, type MerchantErrorBody } from './route-access.js';
 

@@ -2,7 +2,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import type { Logger } from '../platform/logger.js';
 import { installErrorHandler, sendError } from './error-handler.js';
 import { AuthFailureLimiter } from './auth-failure-limiter.js';
-import { MemoryKeyRateLimiter } from '../merchants/key-rate-limiter.js';
+import { MemoryKeyRateLimiter } from '../platform/key-rate-limiter.js';
 import { systemClock, type Clock } from '../platform/clock.js';
 import { installRouteTable } from './route-access.js';
 import { refuseNulCharacters } from './nul-characters.js';

@@ -1,10 +1,10 @@
 import { Redis } from 'ioredis';
-import type { Clock } from '../platform/clock.js';
+import type { Clock } from './clock.js';
 
 /** The verdict on one call: admitted, or refused with the seconds until the next window. */
 export type RateVerdict = { readonly admitted: true } | { readonly admitted: false; readonly retryAfterSeconds: number };
 
-/** Per-key request limits of the merchant APIs, in fixed one-second windows. */
+/** Per-key request limits (merchant API keys, service tokens), in fixed one-second windows. */
 export interface KeyRateLimiter {
   /** Counts one call of `keyId` against `perSecond`. */
   admit(keyId: string, perSecond: number): Promise<RateVerdict>;
