@@ -221,6 +221,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     clock: runtime.clock,
     requestTimeoutMs: config.requestTimeoutMs,
     connectionTimeoutMs: config.connectionTimeoutMs,
+    shedding: { afterMs: config.shedAfterMs, minInFlight: config.shedMinInFlight, onShed: (route) => runtime.metrics.shed.inc({ route }) },
   });
   await registerOpenApi(app, productVersion);
   registerMetricsRoutes(app, runtime.metrics);

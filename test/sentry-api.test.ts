@@ -11,8 +11,9 @@ describe.each(storeKinds)('POST /api/v1/sentry on %s', (store) => {
 
   beforeAll(async () => {
     resetFingerprintTables();
-    // 1,000 calls in flight at once queue behind each other in the database: the bound on that wait is raised, the billing is what is checked.
-    sentra = await startTestApp(store, { SENTRA_DB_TIMEOUT_MS: '60000' });
+    // 1,000 calls in flight at once queue behind each other in the database: the bound on that wait is
+    // raised and load shedding is off (it would rightly refuse part of them), the billing is what is checked.
+    sentra = await startTestApp(store, { SENTRA_DB_TIMEOUT_MS: '60000', SENTRA_SHED_AFTER_MS: '0' });
     await sentra.runtime.features.networkReady;
   }, 120_000);
   afterAll(async () => {

@@ -15,7 +15,7 @@ export const errorCatalogue = {
   SENTRA_ERR_RATE_LIMITED: { message: 'Too many requests.', retryable: true },
   SENTRA_ERR_PAYMENT_REQUIRED: { message: "The merchant's prepaid balance does not cover this call; top it up.", retryable: false },
   SENTRA_ERR_STORE_UNAVAILABLE: { message: 'The database is unreachable; retry later.', retryable: true },
-  SENTRA_ERR_OVERLOADED: { message: 'The server has more decisions waiting to be written than it accepts; retry later.', retryable: true },
+  SENTRA_ERR_OVERLOADED: { message: 'The server is overloaded and refused the request before deciding anything; retry later.', retryable: true },
   SENTRA_ERR_MODEL_UNAVAILABLE: { message: 'No model is active for this tenant.', retryable: true },
   SENTRA_ERR_DATA_DIR_LOCKED: { message: 'The data folder is in use by another Sentra process.', retryable: false },
   SENTRA_ERR_CONFIG: { message: 'The configuration is invalid.', retryable: false },

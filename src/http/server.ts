@@ -7,6 +7,7 @@ import { systemClock, type Clock } from '../platform/clock.js';
 import { installRouteTable } from './route-access.js';
 import { refuseNulCharacters } from './nul-characters.js';
 import { installSecurityHeaders } from './security-headers.js';
+import { installLoadShedding, type SheddingOptions } from './load-shedding.js';
 
 /** HTTP server settings. */
 export interface ServerOptions {
@@ -22,13 +23,15 @@ export interface ServerOptions {
   requestTimeoutMs?: number;
   /** Longest a socket may stay silent before it is closed. */
   connectionTimeoutMs?: number;
+  /** Admission control of the decision routes; absent means none. */
+  shedding?: SheddingOptions;
 }
 
 /**
  * A Fastify instance with Sentra's conventions: JSON only (no text/plain parser, so other media
  * types get 415), every schema error listed (allErrors) without type coercion, one error handler,
- * a route table every route is recorded in, and timeouts so a slow or silent client cannot hold
- * a connection open forever.
+ * a route table every route is recorded in, timeouts so a slow or silent client cannot hold
+ * a connection open forever, and load shedding on the routes that make decisions.
  */
 export function createServer(options: ServerOptions): FastifyInstance {
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
@@ -51,6 +54,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
   const tokenRates = options.tokenRateLimit === undefined ? undefined : { limiter: new MemoryKeyRateLimiter(options.clock ?? systemClock), perSecond: options.tokenRateLimit };
   app.decorate('tokenRates', tokenRates);
   installRouteTable(app);
+  if (options.shedding !== undefined) installLoadShedding(app, options.shedding);
   refuseNulCharacters(app);
   installSecurityHeaders(app);
   app.removeContentTypeParser('text/plain');

@@ -15,6 +15,8 @@ export interface Metrics {
   readonly commitDuration: Histogram;
   /** Decisions per group commit. */
   readonly commitSize: Histogram;
+  /** Decision requests refused at the door by load shedding, per route template. */
+  readonly shed: Counter<'route'>;
   /** Rule outcomes on the scoring path by mode (live, shadow) and outcome (hit, error). */
   readonly ruleOutcomes: Counter<'mode' | 'outcome'>;
 }
@@ -61,6 +63,12 @@ export function createMetrics(): Metrics {
       name: 'sentra_decision_commit_size',
       help: 'Decisions written per group commit',
       buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256],
+      registers: [registry],
+    }),
+    shed: new Counter({
+      name: 'sentra_requests_shed_total',
+      help: 'Decision requests refused with 503 by load shedding (the oldest in flight waited too long)',
+      labelNames: ['route'],
       registers: [registry],
     }),
     ruleOutcomes: new Counter({

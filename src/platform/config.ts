@@ -52,6 +52,10 @@ export interface Config {
   readonly requestTimeoutMs: number;
   /** Longest a connection may stay silent before it is closed (`SENTRA_CONNECTION_TIMEOUT_MS`, default 60000). */
   readonly connectionTimeoutMs: number;
+  /** Age of the oldest decision request in flight past which new ones get 503 (`SENTRA_SHED_AFTER_MS`, default 250; 0 = never shed). */
+  readonly shedAfterMs: number;
+  /** Decision requests always admitted whatever their age (`SENTRA_SHED_MIN_IN_FLIGHT`, default 64). */
+  readonly shedMinInFlight: number;
   /** Longest `serve` drains in-flight requests and writes after SIGTERM before it exits anyway (`SENTRA_SHUTDOWN_TIMEOUT_MS`, default 30000). */
   readonly shutdownTimeoutMs: number;
   /** Buckets a `doc_s3_url` may name (`SENTRA_KYC_DOC_BUCKETS`, comma-separated, default `sentra-kyc-docs`). */
@@ -271,6 +275,8 @@ export function loadConfig(env: Env = process.env): Config {
     merchantRateLimit: integer(env, 'SENTRA_MERCHANT_RATE_LIMIT', 2000, 1, 1_000_000, problems),
     requestTimeoutMs: integer(env, 'SENTRA_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000, problems),
     connectionTimeoutMs: integer(env, 'SENTRA_CONNECTION_TIMEOUT_MS', 60_000, 100, 600_000, problems),
+    shedAfterMs: integer(env, 'SENTRA_SHED_AFTER_MS', 250, 0, 600_000, problems),
+    shedMinInFlight: integer(env, 'SENTRA_SHED_MIN_IN_FLIGHT', 64, 1, 1_000_000, problems),
     shutdownTimeoutMs: integer(env, 'SENTRA_SHUTDOWN_TIMEOUT_MS', 30_000, 100, 600_000, problems),
     kycDocumentBuckets: kycDocumentBuckets(env, problems),
     enrichment: enrichmentConfig(env, problems),

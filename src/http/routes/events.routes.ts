@@ -43,6 +43,7 @@ export function registerEventRoutes(app: FastifyInstance, options: EventRouteOpt
     '/api/v1/Events',
     {
       onRequest: merchantKey,
+      config: { shed: true },
       schema: {
         tags: ['merchants'],
         summary: 'Score an event (payment, login, signup, password reset, account update, withdrawal), billed per call',

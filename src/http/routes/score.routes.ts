@@ -27,6 +27,7 @@ export function registerScoreRoutes(app: FastifyInstance, authenticator: Authent
     '/v1/risk/score',
     {
       onRequest: requireRole(authenticator, ['service', 'analyst', 'admin']),
+      config: { shed: true },
       schema: {
         tags: ['scoring'],
         summary: 'Score a payment: risk score 0–1000, decision, reasons, evidence',

@@ -35,6 +35,7 @@ export async function registerSentryRoutes(app: FastifyInstance, options: Sentry
       '/api/v1/sentry',
       {
         onRequest: requireMerchantKey(options.auth, 'sentry'),
+        config: { shed: true },
         bodyLimit: options.bodyLimitBytes,
         schema: {
           tags: ['merchants'],
