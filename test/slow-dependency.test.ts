@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeChat, type FakeChat } from './support/fake-chat.js';
 import { scoreBody } from './support/score-body.js';
 import { adminToken, startTestApp, type TestApp } from './support/test-app.js';
+import { fakeS3Credentials, startFakeS3, type FakeS3 } from './support/fake-s3.js';
+import { readArtifactFolder } from '../src/registry/model-artifact.js';
+import { defaultModelFolder } from '../src/registry/model-registry.js';
+import { writeActiveVersion } from '../src/registry/model-version.repository.js';
 
 const passport = (name: string) => ['PASSPORT', `Full name: ${name}`, 'Date of birth: 01.02.1980', 'Date of expiry: 2031-01-01'].join('\n');
 
@@ -48,4 +52,63 @@ describe('a hung enrichment provider', () => {
     const enrichment = await sentra.app.inject({ method: 'GET', url: '/v1/enrichment/slow-0', headers: { authorization: `Bearer ${adminToken}` } });
     expect(enrichment.body).not.toContain('"ready"');
   });
+});
+
+/**
+ * Scaled mode with model artifacts in S3: another process activates a new version while the bucket
+ * hangs. This process cannot load that version yet, so it goes on scoring with the model it has
+ * (never waiting on S3 in a request), and serves the new version once the bucket answers again.
+ */
+describe.skipIf(process.env.DATABASE_URL === undefined)('a hung S3 artifact store', () => {
+  let fake: FakeS3;
+  let first: TestApp;
+  let second: TestApp;
+
+  beforeAll(async () => {
+    fake = await startFakeS3({ buckets: ['sentra-models'] });
+    process.env.AWS_ACCESS_KEY_ID = fakeS3Credentials.accessKeyId;
+    process.env.AWS_SECRET_ACCESS_KEY = fakeS3Credentials.secretAccessKey;
+    const s3 = { SENTRA_ARTIFACT_STORE: 's3', SENTRA_S3_BUCKET: 'sentra-models', SENTRA_S3_ENDPOINT: fake.endpoint, SENTRA_S3_FORCE_PATH_STYLE: 'true', SENTRA_S3_TIMEOUT_MS: '1000' };
+    first = await startTestApp('postgres', s3);
+    second = await startTestApp('postgres', {
+      ...s3,
+      DATABASE_URL: first.runtime.config.databaseUrl!,
+      ...(first.runtime.config.redisUrl === undefined ? {} : { SENTRA_REDIS_PREFIX: first.runtime.config.redisKeyPrefix }),
+    });
+  });
+  afterAll(async () => {
+    fake.hang = false;
+    await second?.close();
+    await first?.close();
+    await fake?.close();
+    delete process.env.AWS_ACCESS_KEY_ID;
+    delete process.env.AWS_SECRET_ACCESS_KEY;
+  });
+
+  const modelOf = async (app: TestApp) => {
+    const response = await app.app.inject({ method: 'POST', url: '/v1/risk/score', headers: { authorization: `Bearer ${adminToken}` }, payload: scoreBody() });
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json().model_version as string;
+  };
+
+  it('keeps scoring with the model it has, then serves the new version once the bucket answers', async () => {
+    const before = await modelOf(second);
+    const artifact = await readArtifactFolder(defaultModelFolder);
+    const candidate = { ...artifact, modelJson: artifact.modelJson.replace('"attributes":{}', '"attributes":{"candidate":"s3"}'), metadata: { ...artifact.metadata, name: 'candidate' } };
+    const version = await first.runtime.models.register('default', candidate, 'test');
+    fake.hang = true;
+    // Another process (one that has the files, or `sentra models activate`) points the tenant at the
+    // new version; this process's pointer refresh (every 2 s) sees it while the files cannot be read.
+    await writeActiveVersion(first.runtime.database.db, 'default', version, 'test', new Date());
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    for (let index = 0; index < 10; index++) expect(await modelOf(second)).toBe(before);
+
+    fake.hang = false;
+    let served = before;
+    for (let attempt = 0; attempt < 100 && served !== version; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      served = await modelOf(second);
+    }
+    expect(served, 'the new version once it could be loaded').toBe(version);
+  }, 60_000);
 });

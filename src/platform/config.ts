@@ -127,6 +127,8 @@ export interface S3StoreConfig {
   readonly region: string;
   /** Path-style addressing, `endpoint/bucket/key`, which most self-hosted servers need (`SENTRA_S3_FORCE_PATH_STYLE`, default false). */
   readonly forcePathStyle: boolean;
+  /** Longest one S3 request may take before it fails (`SENTRA_S3_TIMEOUT_MS`, default 60000). */
+  readonly requestTimeoutMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -210,6 +212,7 @@ function artifactStore(env: Env, directory: string, problems: ProblemDetail[]): 
     endpoint: url(env, 'SENTRA_S3_ENDPOINT', ['http:', 'https:'], problems),
     region,
     forcePathStyle: boolean(env, 'SENTRA_S3_FORCE_PATH_STYLE', false, problems),
+    requestTimeoutMs: integer(env, 'SENTRA_S3_TIMEOUT_MS', 60_000, 100, 600_000, problems),
   };
   return kind === 's3' ? Object.freeze(s3) : Object.freeze({ kind: 'local', directory });
 }

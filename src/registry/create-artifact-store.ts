@@ -26,6 +26,7 @@ export async function createArtifactStore(config: { readonly artifactStore: Arti
         region: settings.region,
         endpoint: settings.endpoint,
         forcePathStyle: settings.forcePathStyle,
+        requestTimeoutMs: settings.requestTimeoutMs,
         credentials: overrides.credentials,
       });
     }

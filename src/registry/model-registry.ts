@@ -16,13 +16,17 @@ export const defaultModelFolder = fileURLToPath(new URL('../../models/default/',
 
 /**
  * The model registry: versions in the database, artifacts in the artifact store, one active model
- * per tenant. Activation is audited and instant in this process; other processes see it within the
- * refresh interval. Compiled models are cached by version, so tenants sharing a version share it.
+ * per tenant. Activation is audited and instant in this process; other processes switch within the
+ * refresh interval, once they have compiled the new version. Compiled models are cached by version, so tenants sharing a version share it.
  * The registry owns its artifact store (see `createArtifactStore`) and closes it in {@link stop}.
  */
 export class ModelRegistry implements ModelSource {
   private readonly compiled = new Map<string, Promise<ScoringModel>>();
   private activeVersions = new Map<string, string>();
+  /** The pointers of the latest refresh: what a version being compiled must still be wanted by. */
+  private wantedVersions: ReadonlyMap<string, string> = new Map();
+  /** Bumped by each activation in this process: a refresh read that started before it is stale. */
+  private activations = 0;
   private timer: NodeJS.Timeout | undefined;
   private loadedOnce = false;
 
@@ -45,14 +49,34 @@ export class ModelRegistry implements ModelSource {
     await Promise.all([...new Set(this.activeVersions.values())].map((version) => this.compile(version)));
     this.loadedOnce = true;
     this.timer = setInterval(() => {
+      const activations = this.activations;
       readActiveVersions(this.db).then(
         (versions) => {
-          this.activeVersions = versions;
+          if (activations === this.activations) this.follow(versions);
         },
         (error: unknown) => this.logger.warn({ err: error }, 'could not refresh active models'),
       );
     }, this.refreshMs);
     this.timer.unref();
+  }
+
+  /**
+   * Follows the active pointers another process wrote. A tenant switches to a new version only once
+   * this process has compiled it: until then it goes on scoring with the version it has, so a slow or
+   * unreachable artifact store never holds up a request. A version that fails to load is logged and
+   * tried again at the next refresh.
+   */
+  private follow(versions: ReadonlyMap<string, string>): void {
+    this.wantedVersions = versions;
+    for (const [tenantId, version] of versions) {
+      if (this.activeVersions.get(tenantId) === version) continue;
+      this.compile(version).then(
+        () => {
+          if (this.wantedVersions.get(tenantId) === version) this.activeVersions.set(tenantId, version);
+        },
+        (error: unknown) => this.logger.warn({ err: error, tenantId, version }, 'a newly activated model cannot be loaded yet; the previous one goes on scoring'),
+      );
+    }
   }
 
   /** Stops the refresh timer and closes the artifact store. */
@@ -130,6 +154,7 @@ export class ModelRegistry implements ModelSource {
       await writeActiveVersion(trx, tenantId, version, actor, at);
       await appendAudit(trx, [{ tenantId, at, actor, action: 'model.activated', subject: version, payload: { previous } }]);
     });
+    this.activations += 1;
     this.activeVersions.set(tenantId, version);
   }
 

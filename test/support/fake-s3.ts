@@ -32,6 +32,8 @@ export interface FakeS3 {
   readonly requests: FakeS3Request[];
   /** Answers the next `count` requests with this status and S3 error code (e.g. 503 SlowDown). */
   failNext(count: number, status: number, code: string): void;
+  /** While true, every request is accepted and never answered (a hung endpoint); false answers again (new requests). */
+  hang: boolean;
   close(): Promise<void>;
 }
 
@@ -154,7 +156,9 @@ export async function startFakeS3(options: { buckets?: readonly string[]; region
   const region = options.region ?? 'us-east-1';
   const failures = { count: 0, status: 500, code: 'InternalError' };
   const state: Pick<FakeS3, 'objects' | 'requests'> = { objects: new Map(), requests: [] };
+  const control = { hang: false };
   const server: Server = createServer((request, response) => {
+    if (control.hang) return;
     handle(state, buckets, region, request, response, failures).catch((error: unknown) => {
       sendError(response, request.method ?? 'GET', 500, 'InternalError', String(error), request.url ?? '');
     });
@@ -169,6 +173,12 @@ export async function startFakeS3(options: { buckets?: readonly string[]; region
     ...state,
     failNext(count, status, code) {
       Object.assign(failures, { count, status, code });
+    },
+    get hang() {
+      return control.hang;
+    },
+    set hang(value: boolean) {
+      control.hang = value;
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
