@@ -71,6 +71,7 @@ import { registerShadowRoutes } from './http/routes/shadow.routes.js';
 import { registerWebhookRoutes } from './http/routes/webhooks.routes.js';
 import { startWebhookWorker } from './webhooks/webhook-worker.js';
 import { enqueueDeliveries } from './webhooks/webhooks.repository.js';
+import { writeCaseResolved } from './webhooks/webhook-outbox.js';
 
 /** Test and embedding hooks; production passes none. */
 export interface AppOptions {
@@ -253,7 +254,13 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   registerTenantRoutes(app, runtime.authenticator, runtime.database.db, runtime.clock);
   registerCaseRoutes(app, runtime.authenticator, runtime.database.db);
   const labels = new LabelService(runtime.database.db, runtime.features.engine, runtime.clock);
-  registerCaseActionRoutes(app, runtime.authenticator, runtime.database.db, runtime.clock, labels);
+  const secretBox = openFeedSecretBox(config.feedKey);
+  const webhookWorker =
+    config.enrichment.worker.mode === 'in-process'
+      ? startWebhookWorker(config, { db: runtime.database.db, clock: runtime.clock, logger: runtime.logger, metrics: runtime.enrichment.jobMetrics, box: secretBox })
+      : undefined;
+  // A live merchant's resolved case goes to its webhook endpoints through the outbox, in the resolution's transaction.
+  registerCaseActionRoutes(app, runtime.authenticator, runtime.database.db, runtime.clock, labels, { write: writeCaseResolved, written: () => webhookWorker?.runner.nudge() });
   await registerLabelRoutes(app, runtime.authenticator, labels);
   const refreshRules = (tenantId: string) => runtime.rules.refresh(tenantId);
   registerRuleRoutes(app, runtime.authenticator, new RuleAdmin(runtime.database.db, runtime.clock, runtime.rules.environment, refreshRules), new RuleBacktestService(runtime.database.db, runtime.rules));
@@ -292,12 +299,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     bodyLimitBytes: Math.max(config.bodyLimitBytes, 2 * 1024 * 1024),
   });
   registerEventRoutes(app, { auth: merchantAuth, flow: merchantFlow, db: runtime.database.db, network: runtime.features.network, clock: runtime.clock, deviceKey, events: eventWriter });
-  const secretBox = openFeedSecretBox(config.feedKey);
   const feedSecrets = new FeedSecretStore(runtime.database.db, secretBox, runtime.clock);
-  const webhookWorker =
-    config.enrichment.worker.mode === 'in-process'
-      ? startWebhookWorker(config, { db: runtime.database.db, clock: runtime.clock, logger: runtime.logger, metrics: runtime.enrichment.jobMetrics, box: secretBox })
-      : undefined;
   registerWebhookRoutes(app, runtime.authenticator, { db: runtime.database.db, clock: runtime.clock, box: secretBox, nudge: () => webhookWorker?.runner.nudge() });
   registerFeedAdminRoutes(app, runtime.authenticator, feedSecrets, runtime.database.db);
   const inboxWriter = new GroupCommitter<InboxWrite, InboxOutcome>((items) => insertInbox(runtime.database.db, items), { maxBatch: 512, concurrency: 1, maxBacklog: config.writeBacklog * 4 });

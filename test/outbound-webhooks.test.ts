@@ -1,63 +1,18 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/platform/clock.js';
 import { adminToken, startTestApp, storeKinds, type TestApp } from './support/test-app.js';
 import { createMerchant, type MerchantCredentials } from './support/merchants.js';
 import { stripeChargeEvent, stripeSignature } from './support/psp-events.js';
+import { startWebhookReceiver, until, verifySentraSignature as verify, type WebhookReceiver } from './support/webhook-receiver.js';
 
 const admin = { authorization: `Bearer ${adminToken}` };
 const feedSecret = 'whsec_feed_for_webhooks_0123456789abc';
-
-interface Received {
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-/** A merchant's own endpoint on loopback: records every request, answers with the status it is told. */
-async function startReceiver() {
-  const received: Received[] = [];
-  let status = 200;
-  const server: Server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      received.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
-      response.statusCode = status;
-      response.end('ok');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/sentra-events`,
-    received,
-    answer: (code: number) => (status = code),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-/** Verifies Sentra-Signature as docs/feeds.md tells a merchant to. */
-function verify(header: string, body: string, secret: string): boolean {
-  const parts = new Map(header.split(',').map((part) => part.split('=') as [string, string]));
-  const expected = createHmac('sha256', secret).update(`${parts.get('t')}.${body}`).digest();
-  const given = Buffer.from(parts.get('v1') ?? '', 'hex');
-  return given.length === expected.length && timingSafeEqual(given, expected);
-}
-
-async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 /** Outbound webhooks: shadow sends nothing; promote → the next feed payment is a live case and a signed delivery; retries and redelivery. */
 describe.each(storeKinds)('outbound webhooks on %s', (store) => {
   let sentra: TestApp;
   let merchant: MerchantCredentials;
-  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let receiver: WebhookReceiver;
   let endpointSecret: string;
   const clock = new ManualClock(Date.UTC(2026, 10, 25, 9, 0, 0));
   const now = () => Math.floor(clock.now() / 1000);
@@ -70,7 +25,7 @@ describe.each(storeKinds)('outbound webhooks on %s', (store) => {
   };
 
   beforeAll(async () => {
-    receiver = await startReceiver();
+    receiver = await startWebhookReceiver();
     sentra = await startTestApp(store, { SENTRA_FEED_REORDER_MS: '0', SENTRA_WORKER_POLL_MS: '50', ...(store === 'postgres' ? { SENTRA_FEED_KEY: 'c3'.repeat(32) } : {}) }, { clock });
     merchant = await createMerchant(sentra.app, adminToken, { name: 'Webhook shop', mode: 'shadow', thresholds: { challenge_at: 0, review_at: 60, deny_at: 90 } });
     expect((await sentra.app.inject({ method: 'PUT', url: `/v1/admin/merchants/${merchant.merchantId}/feeds/stripe`, headers: admin, payload: { secrets: [feedSecret] } })).statusCode).toBe(200);

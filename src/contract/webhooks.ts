@@ -7,7 +7,7 @@ const EventType = Type.Unsafe<(typeof webhookEventTypes)[number]>({ type: 'strin
 export const CreateWebhookEndpointBody = Type.Object(
   {
     url: Type.String({ pattern: '^https?://[^\\s]+$', maxLength: 2048, description: 'Where deliveries are POSTed (http or https).' }),
-    events: Type.Array(EventType, { minItems: 1, uniqueItems: true, description: 'decision.created: a live merchant\'s feed payment was scored.' }),
+    events: Type.Array(EventType, { minItems: 1, uniqueItems: true, description: "decision.created: a live merchant's feed payment was scored; case.resolved: an analyst resolved the case of one of its payments; enrichment.ready: the KYC/KYB analysis of a document sent with one of its payments is stored. Payloads: docs/api.md, Outbound webhooks." }),
   },
   { additionalProperties: false },
 );

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../platform/database-schema.js';
 import type { Clock } from '../platform/clock.js';
 import { SentraError } from '../errors/errors.js';
@@ -22,8 +22,25 @@ export interface EnrichmentJobDependencies {
   readonly metrics: EnrichmentMetrics;
   /** 0: the stored text is deleted once analysed. */
   readonly textRetentionDays: number;
-  /** Called after a result is stored (the cases timeline hooks in here). */
-  readonly onReady?: (event: { tenantId: string; entityId: string; refKey: string; txId: string | undefined; flags: readonly string[] }) => Promise<void>;
+  /**
+   * Called inside the transaction that stores a result, so what it writes (the outbound
+   * `enrichment.ready` webhooks) commits with the result or not at all.
+   */
+  readonly onReady?: (trx: Transaction<Database>, event: EnrichmentReadyEvent) => Promise<void>;
+}
+
+/** A result just stored, as `onReady` sees it. */
+export interface EnrichmentReadyEvent {
+  tenantId: string;
+  entityId: string;
+  refKey: string;
+  /** The payment, and its decision, whose score queued the analysis (absent on jobs queued before they were recorded). */
+  txId: string | undefined;
+  decisionId: string | undefined;
+  provider: string;
+  llmVersion: string;
+  flags: readonly string[];
+  at: Date;
 }
 
 /** A job as the handler sees it. */
@@ -32,12 +49,17 @@ export interface EnrichmentJob {
   readonly payload: unknown;
 }
 
-function payloadOf(payload: unknown): { entityId: string; refKey: string; txId: string | undefined } {
-  const value = payload as { entity_id?: unknown; ref_key?: unknown; tx_id?: unknown } | null;
+function payloadOf(payload: unknown): { entityId: string; refKey: string; txId: string | undefined; decisionId: string | undefined } {
+  const value = payload as { entity_id?: unknown; ref_key?: unknown; tx_id?: unknown; request_id?: unknown } | null;
   if (typeof value?.entity_id !== 'string' || typeof value.ref_key !== 'string') {
     throw new SentraError('SENTRA_ERR_VALIDATION', 'the job payload needs entity_id and ref_key');
   }
-  return { entityId: value.entity_id, refKey: value.ref_key, txId: typeof value.tx_id === 'string' ? value.tx_id : undefined };
+  return {
+    entityId: value.entity_id,
+    refKey: value.ref_key,
+    txId: typeof value.tx_id === 'string' ? value.tx_id : undefined,
+    decisionId: typeof value.request_id === 'string' ? value.request_id : undefined,
+  };
 }
 
 /**
@@ -48,7 +70,7 @@ function payloadOf(payload: unknown): { entityId: string; refKey: string; txId: 
  * (a refused URL, a missing reference) dead-letter the job; others are retried.
  */
 export async function runEnrichmentJob(deps: EnrichmentJobDependencies, job: EnrichmentJob, signal: AbortSignal): Promise<void> {
-  const { entityId, refKey, txId } = payloadOf(job.payload);
+  const { entityId, refKey, txId, decisionId } = payloadOf(job.payload);
   if (await hasResult(deps.db, job.tenantId, refKey)) {
     // Analysed by an earlier attempt that stopped before it could delete the text.
     if (deps.textRetentionDays === 0) await forgetText(deps.db, job.tenantId, refKey);
@@ -81,7 +103,7 @@ export async function runEnrichmentJob(deps: EnrichmentJobDependencies, job: Enr
   });
   if (dropped > 0) deps.metrics.droppedEvidence.inc({ provider: deps.provider.name }, dropped);
   const { signals, matches } = verifiedSignals(withOverlap, kept);
-  await saveResult(deps.db, {
+  const result = {
     tenant_id: job.tenantId,
     ref_key: refKey,
     entity_id: entityId,
@@ -92,8 +114,11 @@ export async function runEnrichmentJob(deps: EnrichmentJobDependencies, job: Enr
     facts: analysis.facts,
     dropped_quotes: dropped,
     created_at: asOf,
+  };
+  await deps.db.transaction().execute(async (trx) => {
+    await saveResult(trx, result);
+    await deps.onReady?.(trx, { tenantId: job.tenantId, entityId, refKey, txId, decisionId, provider: deps.provider.name, llmVersion: deps.provider.version, flags: signals.flags, at: asOf });
   });
   deps.metrics.results.inc({ provider: deps.provider.name });
   if (deps.textRetentionDays === 0 && reference.text_blob !== null) await forgetText(deps.db, job.tenantId, refKey);
-  await deps.onReady?.({ tenantId: job.tenantId, entityId, refKey, txId, flags: signals.flags });
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database } from '../platform/database-schema.js';
 import { newId } from '../platform/ids.js';
 import { appendAudit } from '../audit/audit.repository.js';
@@ -44,23 +44,29 @@ export async function listEndpoints(db: Kysely<Database>, tenantId: string, merc
 
 /**
  * Writes one delivery per enabled endpoint of the merchant subscribed to the event, each with its
- * `webhook.deliver` job, in one transaction: the outbox. Returns the number of deliveries.
+ * `webhook.deliver` job, in one transaction of its own: the outbox. Returns the number of deliveries.
  */
 export async function enqueueDeliveries(db: Kysely<Database>, tenantId: string, merchantId: string, eventType: WebhookEventType, data: object, at: Date): Promise<number> {
-  const endpoints = await db.selectFrom('webhook_endpoints').select(['id', 'events']).where('tenant_id', '=', tenantId).where('merchant_id', '=', merchantId).where('disabled_at', 'is', null).execute();
+  return db.transaction().execute((trx) => writeDeliveries(trx, tenantId, merchantId, eventType, data, at));
+}
+
+/**
+ * Writes the deliveries of an event (one per enabled endpoint of the merchant subscribed to it,
+ * each with its `webhook.deliver` job) inside the caller's transaction, so the event and what
+ * caused it commit together or not at all. Returns the number of deliveries.
+ */
+export async function writeDeliveries(trx: Transaction<Database>, tenantId: string, merchantId: string, eventType: WebhookEventType, data: object, at: Date): Promise<number> {
+  const endpoints = await trx.selectFrom('webhook_endpoints').select(['id', 'events']).where('tenant_id', '=', tenantId).where('merchant_id', '=', merchantId).where('disabled_at', 'is', null).orderBy('id').execute();
   const subscribed = endpoints.filter((endpoint) => (typeof endpoint.events === 'string' ? (JSON.parse(endpoint.events) as string[]) : endpoint.events).includes(eventType));
-  if (subscribed.length === 0) return 0;
-  await db.transaction().execute(async (trx) => {
-    for (const endpoint of subscribed) {
-      const id = newId('whd', at.getTime());
-      const payload = { id, type: eventType, created: Math.floor(at.getTime() / 1000), data };
-      await trx
-        .insertInto('webhook_deliveries')
-        .values({ id, tenant_id: tenantId, merchant_id: merchantId, endpoint_id: endpoint.id, event_type: eventType, payload: JSON.stringify(payload), status: 'pending', attempts: 0, last_status_code: null, last_error: null, created_at: at, delivered_at: null })
-        .execute();
-      await insertDeliveryJob(trx, tenantId, id, id, at);
-    }
-  });
+  for (const endpoint of subscribed) {
+    const id = newId('whd', at.getTime());
+    const payload = { id, type: eventType, created: Math.floor(at.getTime() / 1000), data };
+    await trx
+      .insertInto('webhook_deliveries')
+      .values({ id, tenant_id: tenantId, merchant_id: merchantId, endpoint_id: endpoint.id, event_type: eventType, payload: JSON.stringify(payload), status: 'pending', attempts: 0, last_status_code: null, last_error: null, created_at: at, delivered_at: null })
+      .execute();
+    await insertDeliveryJob(trx, tenantId, id, id, at);
+  }
   return subscribed.length;
 }
 

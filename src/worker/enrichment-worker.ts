@@ -12,6 +12,7 @@ import { kycEnrichmentKind, runEnrichmentJob } from '../enrichment/enrichment-jo
 import { expireTexts } from '../enrichment/enrichment.repository.js';
 import { KycLookup } from '../enrichment/kyc-lookup.js';
 import { ScreeningLists } from '../enrichment/screening/screening-lists.js';
+import { writeEnrichmentReady } from '../webhooks/webhook-outbox.js';
 import { JobRunner } from './job-runner.js';
 import { LoopLoad } from './loop-load.js';
 import { registerJobMetrics, type JobMetrics } from './job-metrics.js';
@@ -67,7 +68,16 @@ export function startEnrichmentWorker(
     handlers: {
       [kycEnrichmentKind]: (job, signal) =>
         runEnrichmentJob(
-          { db, clock, provider: services.provider, documents: services.documents, metrics: services.metrics, textRetentionDays: settings.textRetentionDays },
+          {
+            db,
+            clock,
+            provider: services.provider,
+            documents: services.documents,
+            metrics: services.metrics,
+            textRetentionDays: settings.textRetentionDays,
+            // A live merchant's payment: its enrichment.ready webhooks commit with the result.
+            onReady: async (trx, event) => void (await writeEnrichmentReady(trx, event)),
+          },
           job,
           signal,
         ),

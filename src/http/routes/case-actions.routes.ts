@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Static } from '@sinclair/typebox';
 import type { Database } from '../../platform/database-schema.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Authenticator } from '../../tenants/authenticator.js';
 import { addCaseNote, assignCase, reopenCase, resolveCase, setCaseStatus } from '../../cases/case-actions.js';
 import type { LabelService } from '../../labels/label.service.js';
-import { caseView } from '../../cases/case-record.js';
+import { caseView, type CaseRecord } from '../../cases/case-record.js';
 import { SentraError } from '../../errors/errors.js';
 import { ErrorResponse } from '../../contract/error-response.js';
 import { AssignBody, BulkResolveBody, BulkResolveResult, CaseParams, CaseView, NoteBody, ReopenBody, ResolveBody, StatusBody } from '../../contract/cases.js';
@@ -14,11 +14,20 @@ import { principalOf, requireRole } from '../auth.js';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 
+/** What else a resolution writes in its transaction (outbound webhooks), and whom to tell once it committed. */
+export interface ResolutionOutbox {
+  /** Writes the case's `case.resolved` deliveries in the resolution's transaction; returns how many. */
+  write(trx: Transaction<Database>, resolved: CaseRecord, verdict: { label: string; reason: string }, at: Date): Promise<number>;
+  /** Deliveries were written: send them now rather than at the sender's next poll. */
+  written(): void;
+}
+
 /**
  * The analyst actions on a case: assign, notes, status, resolve, reopen, bulk-resolve. Each writes
  * the case, a timeline event and an audit entry in one transaction; a stale `version` gets 409.
+ * A resolution also writes the analyst label and the outbound `case.resolved` webhooks in it.
  */
-export function registerCaseActionRoutes(app: FastifyInstance, authenticator: Authenticator, db: Kysely<Database>, clock: Clock, labels: LabelService): void {
+export function registerCaseActionRoutes(app: FastifyInstance, authenticator: Authenticator, db: Kysely<Database>, clock: Clock, labels: LabelService, outbox?: ResolutionOutbox): void {
   const analyst = requireRole(authenticator, ['analyst', 'admin']);
   const actOf = (request: FastifyRequest) => {
     const principal = principalOf(request);
@@ -48,8 +57,13 @@ export function registerCaseActionRoutes(app: FastifyInstance, authenticator: Au
   );
   const resolveWithLabel = async (act: ReturnType<typeof actOf>, caseId: string, version: number, verdict: { label: 'fraud' | 'legit'; reason: string }) => {
     const recorder = labels.verdictRecorder();
-    const resolved = await resolveCase(db, act, caseId, version, verdict, recorder.onResolved);
+    let deliveries = 0;
+    const resolved = await resolveCase(db, act, caseId, version, verdict, async (trx, current, given, by) => {
+      await recorder.onResolved(trx, current, given, by);
+      deliveries = (await outbox?.write(trx, current, given, by.at)) ?? 0;
+    });
     await recorder.afterCommit(act.tenantId);
+    if (deliveries > 0) outbox?.written();
     return resolved;
   };
   route('resolve', 'Resolve with a verdict (fraud | legit), recorded as the analyst label', ResolveBody, (request) =>
