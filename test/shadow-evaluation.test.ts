@@ -3,6 +3,7 @@ import { ManualClock } from '../src/platform/clock.js';
 import { adminToken, startTestApp, storeKinds, type TestApp } from './support/test-app.js';
 import { createMerchant, type MerchantCredentials } from './support/merchants.js';
 import { stripeChargeEvent, stripeDisputeEvent, stripeEarlyFraudWarningEvent, stripeSignature } from './support/psp-events.js';
+import { startWebhookReceiver, until, verifySentraSignature, type WebhookReceiver } from './support/webhook-receiver.js';
 
 const admin = { authorization: `Bearer ${adminToken}` };
 const secret = 'whsec_shadow_merchant_0123456789abcdef';
@@ -95,6 +96,8 @@ function expectedPoint(payments: readonly (SimulatedPayment & { score: number })
 describe.each(storeKinds)('shadow mode and the evaluation report on %s', (store) => {
   let sentra: TestApp;
   let merchant: MerchantCredentials;
+  let receiver: WebhookReceiver;
+  let endpointSecret: string;
   const clock = new ManualClock((start + 61 * day) * 1000);
   const { payments, deliveries } = simulate();
   const scores = new Map<string, number>();
@@ -110,6 +113,11 @@ describe.each(storeKinds)('shadow mode and the evaluation report on %s', (store)
     merchant = await createMerchant(sentra.app, adminToken, { name: 'Shadow shop', mode: 'shadow', thresholds: { challenge_at: 0, review_at: 60, deny_at: 90 } });
     const put = await sentra.app.inject({ method: 'PUT', url: `/v1/admin/merchants/${merchant.merchantId}/feeds/stripe`, headers: admin, payload: { secrets: [secret] } });
     expect(put.statusCode, put.body).toBe(200);
+    // The merchant's production endpoint is registered from the start: shadow mode must send it nothing.
+    receiver = await startWebhookReceiver();
+    const endpoint = await sentra.app.inject({ method: 'POST', url: `/v1/admin/merchants/${merchant.merchantId}/webhooks`, headers: admin, payload: { url: receiver.url, events: ['decision.created', 'case.resolved', 'enrichment.ready'] } });
+    expect(endpoint.statusCode, endpoint.body).toBe(201);
+    endpointSecret = endpoint.json().secret as string;
     let duplicates = 0;
     for (const event of deliveries) {
       const response = await send(event);
@@ -128,6 +136,7 @@ describe.each(storeKinds)('shadow mode and the evaluation report on %s', (store)
   }, 300_000);
   afterAll(async () => {
     await sentra.close();
+    await receiver.close();
   });
 
   it('scores every simulated payment once, in shadow, with no case in the live queue and every case kept apart as shadow', async () => {
@@ -137,6 +146,9 @@ describe.each(storeKinds)('shadow mode and the evaluation report on %s', (store)
     const shadow = await sentra.app.inject({ method: 'GET', url: `/v1/cases?merchant_id=${merchant.merchantId}&shadow=true&limit=200`, headers: admin });
     expect(shadow.json().items.length).toBe(200);
     expect(shadow.json().items.every((item: { shadow: boolean }) => item.shadow)).toBe(true);
+    const logged = await sentra.app.inject({ method: 'GET', url: `/v1/admin/merchants/${merchant.merchantId}/webhooks/deliveries`, headers: admin });
+    expect(logged.json().items).toEqual([]);
+    expect(receiver.received).toEqual([]);
   });
 
   it('reports the figures computed directly from the same data, counting labels that arrived after the window', async () => {
@@ -188,7 +200,7 @@ describe.each(storeKinds)('shadow mode and the evaluation report on %s', (store)
     expect(html.body).toContain(`${inWindow.length} payments`);
   });
 
-  it('promotes to live with the same feed: the next payment is live and opens a case in the live queue; demotion goes back, both dated in the report', async () => {
+  it('promotes to live with the same feed: the next payment is live, opens a case in the live queue and reaches the local receiver signed; its resolution follows as case.resolved; demotion goes back, both dated in the report', async () => {
     const promoted = await sentra.app.inject({ method: 'POST', url: `/v1/merchants/${merchant.merchantId}/promote`, headers: admin });
     expect(promoted.statusCode, promoted.body).toBe(200);
     expect(promoted.json()).toMatchObject({ merchant_id: merchant.merchantId, mode: 'live' });
@@ -197,6 +209,20 @@ describe.each(storeKinds)('shadow mode and the evaluation report on %s', (store)
     await sentra.feeds.processor.drain();
     const live = await sentra.app.inject({ method: 'GET', url: `/v1/cases?merchant_id=${merchant.merchantId}`, headers: admin });
     expect(live.json().items.map((item: { tx_id: string; shadow: boolean }) => [item.tx_id, item.shadow])).toEqual([['ch_after_promotion', false]]);
+
+    const nowSeconds = Math.floor(clock.now() / 1000);
+    await until(() => receiver.received.length === 1, 'the decision.created delivery');
+    const decided = receiver.received[0]!;
+    expect(verifySentraSignature(String(decided.headers['sentra-signature']), decided.body, endpointSecret, nowSeconds)).toBe(true);
+    expect(JSON.parse(decided.body)).toMatchObject({ type: 'decision.created', data: { tx_id: 'ch_after_promotion', merchant_id: merchant.merchantId, decision: live.json().items[0].decision } });
+
+    const opened = live.json().items[0] as { case_id: string; version: number };
+    const resolved = await sentra.app.inject({ method: 'POST', url: `/v1/cases/${opened.case_id}/resolve`, headers: admin, payload: { version: opened.version, label: 'legit', reason: 'known customer' } });
+    expect(resolved.statusCode, resolved.body).toBe(200);
+    await until(() => receiver.received.length === 2, 'the case.resolved delivery');
+    const closed = receiver.received[1]!;
+    expect(verifySentraSignature(String(closed.headers['sentra-signature']), closed.body, endpointSecret, nowSeconds)).toBe(true);
+    expect(JSON.parse(closed.body)).toMatchObject({ type: 'case.resolved', data: { case_id: opened.case_id, tx_id: 'ch_after_promotion', resolution: 'legit', reason: 'known customer' } });
     clock.advance(60_000);
     const demoted = await sentra.app.inject({ method: 'POST', url: `/v1/merchants/${merchant.merchantId}/demote`, headers: admin });
     expect(demoted.json()).toMatchObject({ mode: 'shadow' });
