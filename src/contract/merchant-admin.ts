@@ -7,6 +7,9 @@ const SignedDecimal = Type.String({ pattern: '^-?[0-9]{1,12}\\.[0-9]{4}$', descr
 const Mode = Type.Unsafe<(typeof merchantModes)[number]>({ type: 'string', enum: [...merchantModes], description: 'live: decisions are acted on; shadow: scored and stored the same, the merchant only compares.' });
 const Service = Type.Unsafe<(typeof billableServices)[number]>({ type: 'string', enum: [...billableServices] });
 const RiskScore100 = Type.Integer({ minimum: 0, maximum: 100 });
+const Country = Type.Union([Type.String({ pattern: '^[A-Z]{2}$' }), Type.Null()], {
+  description: "The merchant's own country, an assigned ISO 3166-1 alpha-2 code (upper case): the receiver country of its feed payments when the PSP's payload names none. null: unknown (ZZ).",
+});
 
 /** A merchant's own thresholds on the event API's riskScore (0–100). */
 export const MerchantThresholdsBody = Type.Object(
@@ -30,6 +33,7 @@ const settings = {
   fees: Type.Optional(Fees),
   thresholds: Type.Optional(Type.Union([MerchantThresholdsBody, Type.Null()])),
   rate_limit_per_second: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 100_000 }), Type.Null()], { description: 'Requests per second per key; null: the server default (SENTRA_MERCHANT_RATE_LIMIT).' })),
+  country: Type.Optional(Country),
 };
 const Name = Type.String({ minLength: 1, maxLength: 200 });
 
@@ -54,6 +58,7 @@ export const MerchantView = Type.Object({
   fees: Type.Object({ SENTRY: SignedDecimal, EVENTS: SignedDecimal, PIPELINE: SignedDecimal }),
   thresholds: Type.Union([MerchantThresholdsBody, Type.Null()]),
   rate_limit_per_second: Type.Union([Type.Integer(), Type.Null()]),
+  country: Type.Union([Type.String(), Type.Null()], { description: 'ISO 3166-1 alpha-2; null: unknown.' }),
   created_at: Type.String({ format: 'date-time' }),
   updated_at: Type.String({ format: 'date-time' }),
 });

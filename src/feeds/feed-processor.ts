@@ -13,6 +13,7 @@ import { engineThresholds } from '../merchants/score-mapping.js';
 import type { FeedLabel, FeedTransaction } from './feed-event.js';
 import { claimPending, countSettledPending, finishEvents, releaseEvents, wakeWaitingLabels, type ClaimedEvent } from './feed-inbox.repository.js';
 import { feedStatuses, type FeedStatus } from './feed-status.js';
+import { withMerchantCountry } from './psp/feed-transaction.js';
 
 /** How the processor takes events from the inbox. */
 export interface FeedProcessorOptions {
@@ -179,7 +180,8 @@ export class FeedProcessor {
       const merchant = await this.merchantOf(event, merchants);
       if (merchant === undefined) return { id: event.id, status: feedStatuses.failed, error: 'the merchant no longer exists' };
       try {
-        const scored = await scoring.score(transaction, [], requestDigest({ psp: event.psp, transaction }), {
+        // The digest is of the payment as received, so a change of the merchant's country never makes it a new request.
+        const scored = await scoring.score(withMerchantCountry(transaction, merchant.country), [], requestDigest({ psp: event.psp, transaction }), {
           tenantId: event.tenantId,
           actor: `feed:${event.psp}`,
           source: 'feed',

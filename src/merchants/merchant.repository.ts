@@ -18,6 +18,8 @@ export interface Merchant {
   fees: MerchantFees;
   thresholds: MerchantThresholds | null;
   rateLimitPerSecond: number | null;
+  /** ISO 3166-1 alpha-2 country; null: unknown. The receiver country of its feed payments when the PSP names none. */
+  country: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -36,6 +38,8 @@ export interface MerchantSettings {
   thresholds?: MerchantThresholds | null;
   /** null: back to the server's default. */
   rateLimitPerSecond?: number | null;
+  /** ISO 3166-1 alpha-2; null: unknown. */
+  country?: string | null;
 }
 
 /** Who changes a merchant, and when (for the audit entry). */
@@ -59,6 +63,7 @@ export function merchantOfRow(row: Selectable<MerchantsTable>): Merchant {
     fees: { ...defaultFees, ...parse<Partial<MerchantFees>>(row.fees) },
     thresholds: parse<MerchantThresholds | null>(row.thresholds) ?? null,
     rateLimitPerSecond: row.rate_limit_per_second,
+    country: row.country,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -80,12 +85,13 @@ export async function createMerchant(db: Kysely<Database>, tenantId: string, set
         fees: JSON.stringify({ ...defaultFees, ...settings.fees }),
         thresholds: JSON.stringify(settings.thresholds ?? null),
         rate_limit_per_second: settings.rateLimitPerSecond ?? null,
+        country: settings.country ?? null,
         created_at: act.at,
         updated_at: act.at,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await appendAudit(trx, [{ tenantId, at: act.at, actor: act.actor, action: 'merchant.created', subject: row.id, payload: { name: row.name, mode: row.mode } }]);
+    await appendAudit(trx, [{ tenantId, at: act.at, actor: act.actor, action: 'merchant.created', subject: row.id, payload: { name: row.name, mode: row.mode, country: row.country } }]);
     return merchantOfRow(row);
   });
 }
@@ -132,6 +138,7 @@ export async function updateMerchant(db: Kysely<Database>, tenantId: string, mer
         fees: JSON.stringify({ ...merchant.fees, ...settings.fees }),
         thresholds: JSON.stringify(settings.thresholds === undefined ? merchant.thresholds : settings.thresholds),
         rate_limit_per_second: settings.rateLimitPerSecond === undefined ? merchant.rateLimitPerSecond : settings.rateLimitPerSecond,
+        country: settings.country === undefined ? merchant.country : settings.country,
         updated_at: act.at,
       })
       .where('id', '=', merchantId)

@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { BigIntColumn, Json } from '../platform/column-types.js';
 import type { BillableService, UsageKind } from './billing-kinds.js';
 import type { MerchantMode } from './merchant-mode.js';
@@ -32,6 +33,8 @@ export interface MerchantsTable {
   thresholds: Json<MerchantThresholds | null>;
   /** Requests per second per key; null: the server's default. */
   rate_limit_per_second: number | null;
+  /** ISO 3166-1 alpha-2 country of the merchant (migration 0063); null: unknown. */
+  country: Generated<string | null>;
   created_at: Date;
   updated_at: Date;
 }

@@ -19,6 +19,7 @@ import * as merchantUsageByTime from './migrations/0053-merchant-usage-by-time.j
 import * as feeds from './migrations/0060-feeds.js';
 import * as shadowMode from './migrations/0061-shadow-mode.js';
 import * as outboundWebhooks from './migrations/0062-outbound-webhooks.js';
+import * as merchantCountry from './migrations/0063-merchant-country.js';
 import { SentraError } from '../errors/errors.js';
 
 /**
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '0060-feeds': feeds,
   '0061-shadow-mode': shadowMode,
   '0062-outbound-webhooks': outboundWebhooks,
+  '0063-merchant-country': merchantCountry,
 };
 
 /**

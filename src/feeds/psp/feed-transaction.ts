@@ -23,7 +23,9 @@ export interface PaymentFacts {
 /**
  * A feed payment as a transaction of the merchant: money flows in (`pay_in`) from the payer to
  * the merchant, whose Sentra id is the receiver, so every feed of a merchant builds one profile.
- * The merchant's own country is not in PSP events: the receiver country is `ZZ` (unknown).
+ * The merchant's own country is not in the PSPs' payment events: the receiver country is `ZZ`
+ * (unknown) here, and the merchant's registered country takes its place when the payment is scored
+ * (`withMerchantCountry`).
  */
 export function feedTransaction(psp: Psp, merchantId: string, facts: PaymentFacts): TransactionRecord {
   return {
@@ -56,4 +58,12 @@ export function feedTransaction(psp: Psp, merchantId: string, facts: PaymentFact
 /** A fraud label on a payment at the event's time, with the disputed amount when the PSP gives one. */
 export function fraudLabel(txId: string, labeledAt: number, source: 'chargeback' | 'early_fraud_warning', reason: string, amount: number | null, currency: string | null): FeedItem {
   return { kind: 'label', label: { txId, label: 'fraud', labeledAt, source, reason }, amount, currency };
+}
+
+/**
+ * The payment with the merchant's registered country as its receiver country, when the payload
+ * named none (`ZZ`); a country the payload gives (the generic feed's `receiver_country`) is kept.
+ */
+export function withMerchantCountry(transaction: TransactionRecord, merchantCountry: string | null): TransactionRecord {
+  return transaction.receiverCountry === 'ZZ' && merchantCountry !== null ? { ...transaction, receiverCountry: merchantCountry } : transaction;
 }

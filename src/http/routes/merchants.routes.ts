@@ -25,6 +25,7 @@ import { topUp, usageLines, usageTotals } from '../../merchants/billing.reposito
 import { toUnits, unitsToDecimal } from '../../merchants/money.js';
 import type { MerchantAuthenticator } from '../../merchants/merchant-authenticator.js';
 import { usageCsv } from '../../merchants/usage-csv.js';
+import { isAssignedCountry } from '../../merchants/iso-countries.js';
 import { principalOf, requireRole } from '../auth.js';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
@@ -45,6 +46,7 @@ export function merchantView(merchant: Merchant) {
     fees: { SENTRY: unitsToDecimal(merchant.fees.SENTRY), EVENTS: unitsToDecimal(merchant.fees.EVENTS), PIPELINE: unitsToDecimal(merchant.fees.PIPELINE) },
     thresholds: merchant.thresholds === null ? null : { challenge_at: merchant.thresholds.challengeAt, review_at: merchant.thresholds.reviewAt, deny_at: merchant.thresholds.denyAt },
     rate_limit_per_second: merchant.rateLimitPerSecond,
+    country: merchant.country,
     created_at: merchant.createdAt.toISOString(),
     updated_at: merchant.updatedAt.toISOString(),
   };
@@ -56,6 +58,9 @@ function settingsOf(body: UpdateMerchantBody): MerchantSettings {
   if (thresholds !== undefined && thresholds !== null && !(thresholds.challenge_at <= thresholds.review_at && thresholds.review_at <= thresholds.deny_at)) {
     throw new ValidationError([{ code: 'order', path: '/thresholds/review_at', message: 'thresholds must satisfy challenge_at ≤ review_at ≤ deny_at' }]);
   }
+  if (typeof body.country === 'string' && !isAssignedCountry(body.country)) {
+    throw new ValidationError([{ code: 'enum', path: '/country', message: `${body.country} is not an assigned ISO 3166-1 alpha-2 country code` }]);
+  }
   const fees: Partial<Record<'SENTRY' | 'EVENTS' | 'PIPELINE', number>> = {};
   for (const [service, value] of Object.entries(body.fees ?? {}) as [keyof typeof fees, string][]) fees[service] = toUnits(value)!;
   return {
@@ -66,6 +71,7 @@ function settingsOf(body: UpdateMerchantBody): MerchantSettings {
     fees: body.fees === undefined ? undefined : fees,
     thresholds: thresholds === undefined ? undefined : thresholds === null ? null : { challengeAt: thresholds.challenge_at, reviewAt: thresholds.review_at, denyAt: thresholds.deny_at },
     rateLimitPerSecond: body.rate_limit_per_second,
+    country: body.country,
   };
 }
 
@@ -107,7 +113,7 @@ export function registerMerchantRoutes(app: FastifyInstance, authenticator: Auth
     '/v1/admin/merchants/:merchant_id',
     {
       onRequest: admin,
-      schema: { tags: ['merchants'], summary: 'Change name, mode, fees, overdraft, thresholds or rate limit', params: MerchantParams, body: UpdateMerchantBody, response: { 200: MerchantView, 404: ErrorResponse, 409: ErrorResponse, ...errors } },
+      schema: { tags: ['merchants'], summary: 'Change name, mode, country, fees, overdraft, thresholds or rate limit', params: MerchantParams, body: UpdateMerchantBody, response: { 200: MerchantView, 404: ErrorResponse, 409: ErrorResponse, ...errors } },
     },
     async (request) => {
       const principal = principalOf(request);
