@@ -34,6 +34,7 @@ import { registerConsoleRoutes } from './http/routes/console.routes.js';
 import { registerDecisionExplanationRoutes } from './http/routes/decision-explanation.routes.js';
 import { DecisionExplainer } from './registry/decision-explainer.js';
 import { registerTokenRoutes } from './http/routes/tokens.routes.js';
+import { registerModelRoutes } from './http/routes/models.routes.js';
 import { registerTenantRoutes } from './http/routes/tenants.routes.js';
 import { registerCaseRoutes } from './http/routes/cases.routes.js';
 import { registerCaseActionRoutes } from './http/routes/case-actions.routes.js';
@@ -251,6 +252,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   registerAuditRoutes(app, runtime.authenticator, runtime.audit, runtime.clock);
   runtime.audit.start();
   registerTokenRoutes(app, runtime.authenticator, runtime.database.db, runtime.clock);
+  registerModelRoutes(app, runtime.authenticator, runtime.database.db, runtime.models, Math.max(config.bodyLimitBytes, 2 * config.modelMaxBytes));
   registerTenantRoutes(app, runtime.authenticator, runtime.database.db, runtime.clock);
   registerCaseRoutes(app, runtime.authenticator, runtime.database.db);
   const labels = new LabelService(runtime.database.db, runtime.features.engine, runtime.clock);
