@@ -1,5 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { once } from 'node:events';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../src/platform/database.js';
@@ -8,7 +9,7 @@ import { artifactVersion, readArtifactFolder, writeArtifactFolder } from '../src
 import { defaultModelFolder } from '../src/registry/model-registry.js';
 import { bootstrapInstall } from '../src/tenants/bootstrap.js';
 import { adminToken, freshPostgresSchema, startTestApp, storeKinds } from './support/test-app.js';
-import { runCli } from './support/run-cli.js';
+import { runCli, spawnCli } from './support/run-cli.js';
 import { scoreBody } from './support/score-body.js';
 
 // Each test runs the CLI in several child processes (a few seconds each on a busy machine).
@@ -101,5 +102,66 @@ describe.runIf(storeKinds.includes('postgres'))('sentra models activate with a r
     } finally {
       await sentra.close();
     }
+  });
+});
+
+describe('sentra models beside a running embedded server', () => {
+  it('points to the API instead of opening the locked folder, and goes through the API with --server', async () => {
+    const dataDir = await mkdtemp(join(root, 'served-'));
+    const port = 18_431;
+    const url = `http://127.0.0.1:${port}`;
+    const server = spawnCli(['serve'], { SENTRA_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '', REDIS_URL: '', SENTRA_BOOTSTRAP_TOKEN: adminToken });
+    let output = '';
+    server.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const closed = once(server, 'close');
+    try {
+      const deadline = Date.now() + 90_000;
+      while ((await fetch(`${url}/readyz`).then((response) => response.status, () => 0)) !== 200) {
+        if (server.exitCode !== null || Date.now() > deadline) throw new Error(`serve did not become ready: ${output}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const score = async () => {
+        const response = await fetch(`${url}/v1/risk/score`, { method: 'POST', headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' }, body: JSON.stringify(scoreBody()) });
+        return ((await response.json()) as { model_version: string }).model_version;
+      };
+      const before = await score();
+      const env = { SENTRA_DATA_DIR: dataDir, DATABASE_URL: '' };
+
+      // Without --server: refused (the server holds the folder), saying how to do it through the API.
+      const refused = await runCli(['models', 'register', candidate, '--activate'], env);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain('SENTRA_ERR_DATA_DIR_LOCKED');
+      expect(refused.stderr).toContain(`sentra models register ${candidate} --activate --server`);
+      expect(refused.stderr).toContain('POST /v1/admin/models/{version}/activate');
+
+      // With --server but no token: a clear error, nothing sent.
+      const noToken = await runCli(['models', 'register', candidate, '--activate', '--server', url], { ...env, SENTRA_TOKEN: '' });
+      expect(noToken.code).toBe(2);
+      expect(noToken.stderr).toContain('SENTRA_TOKEN');
+
+      const registered = await runCli(['models', 'register', candidate, '--activate', '--server', url], { ...env, SENTRA_TOKEN: adminToken });
+      expect(registered.stderr).toBe('');
+      expect(registered.stdout).toContain(`registered ${candidateVersion} on ${url}`);
+      expect(registered.stdout).toContain(`activated ${candidateVersion}`);
+      // The server scores with it from its next request, no restart.
+      expect(await score()).toBe(candidateVersion);
+      const listed = await runCli(['models', 'list', '--server', url], { ...env, SENTRA_TOKEN: adminToken });
+      expect(listed.stdout).toContain(`* ${candidateVersion}`);
+      expect(listed.stdout).toContain(`  ${before}`);
+      const back = await runCli(['models', 'activate', before, '--server', url], { ...env, SENTRA_TOKEN: adminToken });
+      expect(back).toMatchObject({ code: 0, stderr: '' });
+      expect(await score()).toBe(before);
+      const unknown = await runCli(['models', 'activate', 'no-such-version', '--server', url], { ...env, SENTRA_TOKEN: adminToken });
+      expect(unknown.code).toBe(2);
+      expect(unknown.stderr).toContain('SENTRA_ERR_NOT_FOUND');
+    } finally {
+      server.kill('SIGTERM');
+      await closed;
+    }
+    // Stopped, the server kept what went through it: the folder opens and the registration and activation are there.
+    const after = await runCli(['models', 'list'], { SENTRA_DATA_DIR: dataDir, DATABASE_URL: '' });
+    expect(after.code, after.stderr).toBe(0);
+    expect(after.stdout).toContain(`  ${candidateVersion}`);
+    expect(after.stdout).toMatch(/\* sentra-default-/);
   });
 });
