@@ -34,6 +34,7 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('./admin/admin-section')).AdminSection }),
             children: [
               { index: true, lazy: async () => ({ Component: (await import('./admin/thresholds-page')).ThresholdsPage }) },
+              { path: 'models', lazy: async () => ({ Component: (await import('./models/models-page')).ModelsPage }) },
               { path: 'tokens', lazy: async () => ({ Component: (await import('./admin/tokens-page')).TokensPage }) },
               { path: 'rules', lazy: async () => ({ Component: (await import('./rules/rules-page')).RulesPage }) },
               { path: 'rules/new', lazy: async () => ({ Component: (await import('./rules/new-rule-page')).NewRulePage }) },

@@ -12,6 +12,9 @@ export function AdminSection() {
             </NavLink>
           </li>
           <li>
+            <NavLink to="/admin/models">Models</NavLink>
+          </li>
+          <li>
             <NavLink to="/admin/tokens">Tokens</NavLink>
           </li>
           <li>
