@@ -6,6 +6,7 @@ import type { LabelSource, LabelValue } from '../contract/enums.js';
 import { recordOfRow } from '../scoring/transaction-history.repository.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { BufferedFileWriter } from './buffered-file-writer.js';
+import { storedKycFeatures } from './stored-kyc-features.js';
 import { datasetFileNames } from './dataset-columns.js';
 import { contractVersion } from './manifest.js';
 import { entityCsvHeader, formatEntityCsv, formatKycRefCsv, formatLabelCsv, formatTransactionJson, kycRefCsvHeader, labelCsvHeader } from './record-format.js';
@@ -36,7 +37,8 @@ const optional = <T>(value: T | null): T | undefined => (value === null ? undefi
 
 /**
  * Writes a tenant's stored payments with `from <= created_at < to` as a data contract v1 dataset:
- * transactions.jsonl (feature overrides kept as `f_` keys), labels.csv (per transaction and source
+ * transactions.jsonl (feature overrides kept as `f_` keys, and so are the KYC/KYB features its first
+ * decision saw: see storedKycFeatures), labels.csv (per transaction and source
  * the latest label, as the contract holds one), the entities those payments name, their KYC
  * references, and a manifest recording the window. Files are written under `.partial` names and
  * renamed once complete; the export is an audit entry.
@@ -63,8 +65,11 @@ export async function exportDataset(db: Kysely<Database>, request: ExportRequest
         query = query.where((eb) => eb.or([eb('created_at', '>', at), eb.and([eb('created_at', '=', at), eb('tx_id', '>', txId)])]));
       }
       const rows = await query.orderBy('created_at').orderBy('tx_id').limit(pageSize).execute();
+      const kyc = await storedKycFeatures(db, request.tenantId, rows.map((row) => row.tx_id));
       for (const row of rows) {
-        await transactions.write(formatTransactionJson(recordOfRow(row)));
+        const record = recordOfRow(row);
+        const stored = kyc.get(row.tx_id);
+        await transactions.write(formatTransactionJson(stored === undefined ? record : { ...record, overrides: { ...record.overrides, ...stored } }));
         entityIds.add(row.sender_entity_id).add(row.receiver_entity_id);
       }
       summary.transactions += rows.length;

@@ -49,20 +49,29 @@ export async function hasResult(db: Kysely<Database>, tenantId: string, refKey: 
   return row !== undefined;
 }
 
+/** A stored result as the scoring path reads it, with the party it was found through. */
+export type PartyResultRow = EnrichmentResultRow & {
+  /** The given entity whose document this is (kyc_refs), or null for a row found by its ref_key alone. */
+  party: string | null;
+};
+
 /**
  * In one round trip: the results of the given documents (the cache) and of every document of the
- * given entities (the signals the next score sees). Either list may be empty.
+ * given entities (the signals and features the next score sees), each entity's through its
+ * kyc_refs rows. Both halves are primary-key lookups, so the cost does not grow with the tenant's
+ * results. Either list may be empty; a result may come back once per half and per entity.
  */
-export async function findResults(db: Kysely<Database>, tenantId: string, refKeys: readonly string[], entityIds: readonly string[]): Promise<EnrichmentResultRow[]> {
+export async function findResults(db: Kysely<Database>, tenantId: string, refKeys: readonly string[], entityIds: readonly string[]): Promise<PartyResultRow[]> {
   const byRef = refKeys.length === 0 ? sql`false` : sql`r.ref_key in (${sql.join(refKeys)})`;
-  const byEntity =
-    entityIds.length === 0
-      ? sql`false`
-      : sql`exists (select 1 from kyc_refs k where k.tenant_id = r.tenant_id and k.ref_key = r.ref_key and k.entity_id in (${sql.join(entityIds)}))`;
-  const result = await sql<EnrichmentResultRow>`
-    select r.* from enrichment_results r
-     where r.tenant_id = ${tenantId} and (${byRef} or ${byEntity})
-     order by r.created_at`.execute(db);
+  const byEntity = entityIds.length === 0 ? sql`false` : sql`k.entity_id in (${sql.join(entityIds)})`;
+  const result = await sql<PartyResultRow>`
+    select r.*, k.entity_id as party
+      from kyc_refs k join enrichment_results r on r.tenant_id = k.tenant_id and r.ref_key = k.ref_key
+     where k.tenant_id = ${tenantId} and ${byEntity}
+    union all
+    select r.*, null as party from enrichment_results r
+     where r.tenant_id = ${tenantId} and ${byRef}
+    order by created_at`.execute(db);
   return result.rows;
 }
 

@@ -4,6 +4,8 @@ import { signalKeys, type KycSignals, type SignalKey } from './analysis/analysis
 import { findResults } from './enrichment.repository.js';
 import type { EvidenceItem } from './evidence.js';
 import { kycReasonCode } from './kyc-signals.js';
+import { PartyFindings } from './party-findings.js';
+import type { KycByEntity } from '../features/catalogue/kyc-features.js';
 
 /** What a score learns from ready enrichments. */
 export interface KycView {
@@ -15,24 +17,36 @@ export interface KycView {
   readonly evidence: EvidenceItem[];
   /** `signals.kyc.*` for rules: each signal OR-ed over the results, the best screening score; undefined when no result exists. */
   readonly signals: KycSignals | undefined;
+  /** Per party (entity id) with a ready result, what its documents say: the input of the KYC/KYB features. */
+  readonly parties: KycByEntity | undefined;
+}
+
+/** A document of the request: its cache key and whose it is. */
+export interface RequestRef {
+  readonly refKey: string;
+  readonly entityId: string;
 }
 
 /** Evidence items per raised signal carried into a score's answer. */
 const evidencePerSignal = 2;
 
-/** The enrichment cache and the entities' signals as the scoring flow reads them (one query per score). */
+/** The enrichment cache and the entities' signals and features as the scoring flow reads them (one query per score). */
 export class KycLookup {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async lookup(tenantId: string, refKeys: readonly string[], entityIds: readonly string[]): Promise<KycView> {
-    const rows = await findResults(this.db, tenantId, refKeys, entityIds);
+  async lookup(tenantId: string, refs: readonly RequestRef[], entityIds: readonly string[]): Promise<KycView> {
+    const rows = await findResults(this.db, tenantId, refs.map((ref) => ref.refKey), entityIds);
     const readyRefKeys = new Set(rows.map((row) => row.ref_key));
-    if (rows.length === 0) return { readyRefKeys, reasons: [], evidence: [], signals: undefined };
+    if (rows.length === 0) return { readyRefKeys, reasons: [], evidence: [], signals: undefined, parties: undefined };
     const raised = new Set<SignalKey>();
     let sanctionsScore = 0;
     const evidenceByKey = new Map<string, EvidenceItem[]>();
+    const parties = new PartyFindings();
     for (const row of rows) {
       const signals = row.signals as Partial<KycSignals>;
+      // A document of the request counts for the party the request names it under.
+      if (row.party !== null) parties.add(row.party, signals);
+      else for (const ref of refs) if (ref.refKey === row.ref_key) parties.add(ref.entityId, signals);
       for (const key of signals.flags ?? []) raised.add(key);
       sanctionsScore = Math.max(sanctionsScore, signals.sanctions_score ?? 0);
       for (const item of row.evidence as EvidenceItem[]) {
@@ -48,6 +62,7 @@ export class KycLookup {
       reasons: flags.map(kycReasonCode),
       evidence: flags.flatMap((key) => evidenceByKey.get(key) ?? []),
       signals: { ...signals, sanctions_score: sanctionsScore, flags },
+      parties: parties.summaries(),
     };
   }
 }

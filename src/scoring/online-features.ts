@@ -80,7 +80,7 @@ export async function openFeatureSource(options: OnlineFeatureOptions): Promise<
     get networkReady() {
       return networkReady();
     },
-    observe: (tenantId, record, online) => engine.observe(tenantId, record, online),
+    observe: (tenantId, record, online, kyc) => engine.observe(tenantId, record, online, kyc === undefined ? undefined : { kyc }),
     close: () => store.close(),
   };
 }

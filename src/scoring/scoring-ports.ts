@@ -2,6 +2,7 @@ import type { Evidence } from '../contract/risk-score.js';
 import type { OnlineSignals, TransactionRecord } from '../contract/transaction-record.js';
 import type { RuleSet } from '../rules/rule-set.js';
 import type { ListMembership } from '../rules/rule-variables.js';
+import type { KycByEntity } from '../features/catalogue/kyc-features.js';
 
 /** The features of one transaction at its moment, as the feature engine computed them. */
 export interface FeatureSnapshot {
@@ -17,8 +18,8 @@ export interface FeatureSnapshot {
 
 /** The online feature engine as the scoring flow uses it. */
 export interface FeatureSource {
-  /** Point-in-time features of the transaction, then folds it into the profiles. */
-  observe(tenantId: string, record: TransactionRecord, online?: OnlineSignals): Promise<FeatureSnapshot>;
+  /** Point-in-time features of the transaction (the KYC/KYB ones from `kyc`), then folds it into the profiles. */
+  observe(tenantId: string, record: TransactionRecord, online?: OnlineSignals, kyc?: KycByEntity): Promise<FeatureSnapshot>;
 }
 
 /** One feature's part in a score, ready for a reason and a piece of evidence. */
@@ -63,11 +64,19 @@ export interface KycFindings {
   readonly evidence: readonly Evidence[];
   /** `signals.kyc.*` for rules; undefined when the entities have no result yet. */
   readonly signals: Readonly<Record<string, unknown>> | undefined;
+  /** What the ready results say per party (entity id), for the KYC/KYB features; undefined when none is ready. */
+  readonly parties: KycByEntity | undefined;
+}
+
+/** A KYC reference of the request: its cache key and the party it belongs to. */
+export interface KycRefOwner {
+  readonly refKey: string;
+  readonly entityId: string;
 }
 
 /** The enrichment cache and the entities' signals, read once per score. */
 export interface KycSource {
-  lookup(tenantId: string, refKeys: readonly string[], entityIds: readonly string[]): Promise<KycFindings>;
+  lookup(tenantId: string, refs: readonly KycRefOwner[], entityIds: readonly string[]): Promise<KycFindings>;
 }
 
 /** A tenant's rules and lists as the scoring path evaluates them (src/rule-store/rule-runtime.ts). */

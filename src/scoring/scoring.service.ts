@@ -15,6 +15,7 @@ import { decide, type Thresholds } from './thresholds.js';
 import type { RuleSource, TenantRuleSet } from './scoring-ports.js';
 import { applyRuleHits, type StoredRuleHits } from './decision-pipeline.js';
 import { ruleVariables } from '../rules/rule-variables.js';
+import { withKycFeatures } from '../features/kyc-feature-values.js';
 import type { RuleHit } from '../rules/rule-set.js';
 
 /** How many model drivers become reasons. */
@@ -84,7 +85,7 @@ export interface ScoredDecision {
   snapshot: FeatureSnapshot;
 }
 
-const noFindings: KycFindings = { readyRefKeys: new Set(), reasons: [], evidence: [], signals: undefined };
+const noFindings: KycFindings = { readyRefKeys: new Set(), reasons: [], evidence: [], signals: undefined, parties: undefined };
 
 function thresholdEvidence(decision: Decision, riskScore: number, thresholds: Thresholds): Evidence {
   const bar = { PASS: thresholds.reviewAt, REVIEW: thresholds.reviewAt, HOLD: thresholds.holdAt, BLOCK: thresholds.blockAt }[decision];
@@ -117,16 +118,17 @@ export class ScoringService {
     const [model, thresholds, kyc, rules] = await Promise.all([
       deps.models.active(call.tenantId),
       call.thresholds ?? deps.thresholds.get(call.tenantId),
-      deps.kyc?.lookup(call.tenantId, kycRefs.map((ref) => ref.refKey), [record.senderEntityId, record.receiverEntityId]) ?? noFindings,
+      deps.kyc?.lookup(call.tenantId, kycRefs, [record.senderEntityId, record.receiverEntityId]) ?? noFindings,
       deps.rules?.forTenant(call.tenantId),
     ]);
     const featureStart = performance.now();
-    const snapshot = await deps.features.observe(call.tenantId, record, call.online);
+    const snapshot = await deps.features.observe(call.tenantId, record, call.online, kyc.parties);
     const modelStart = performance.now();
     const verdict = model.evaluate(snapshot, maxModelReasons);
     const modelEnd = performance.now();
     const modelScore = toRiskScore(verdict.probability);
-    const hits = rules === undefined || rules.ruleSet.size === 0 || call.evaluateRules === false ? undefined : this.evaluateRules(rules, record, verdict.features, modelScore, verdict.probability, decide(modelScore, thresholds), model.version, call, snapshot.network, kyc.signals);
+    const features = withKycFeatures(verdict.features, snapshot.values);
+    const hits = rules === undefined || rules.ruleSet.size === 0 || call.evaluateRules === false ? undefined : this.evaluateRules(rules, record, features, modelScore, verdict.probability, decide(modelScore, thresholds), model.version, call, snapshot.network, kyc.signals);
     const ruled = applyRuleHits(modelScore, thresholds, hits, rules?.ruleSet ?? { version: 0, size: 0 });
     const { riskScore, decision } = ruled;
     const rulesEnd = performance.now();
@@ -151,7 +153,7 @@ export class ScoringService {
       decision,
       reasons,
       evidence,
-      features: verdict.features,
+      features,
       modelVersion: model.version,
       thresholds: { reviewAt: thresholds.reviewAt, holdAt: thresholds.holdAt, blockAt: thresholds.blockAt },
       requestDigest: digest,

@@ -1,5 +1,6 @@
 import { deviceSessionFeatures } from './device-session-features.js';
 import type { FeatureDefinition } from './feature-definition.js';
+import { kycFeatures } from './kyc-features.js';
 import { networkFeatures } from './network-features.js';
 import { receiverFeatures } from './receiver-features.js';
 import { requestFeatures } from './request-features.js';
@@ -18,10 +19,11 @@ export const featureCatalogue: readonly FeatureDefinition[] = Object.freeze([
   ...receiverFeatures,
   ...deviceSessionFeatures,
   ...networkFeatures,
+  ...kycFeatures,
 ]);
 
 /** Version of the catalogue, written into feature_schema.json; bump when features are added. */
-export const featureCatalogueVersion = '1';
+export const featureCatalogueVersion = '2';
 
 /** Catalogue names in order. */
 export const featureNames: readonly string[] = Object.freeze(featureCatalogue.map((feature) => feature.name));

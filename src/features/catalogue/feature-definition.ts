@@ -1,5 +1,6 @@
 import type { OnlineSignals, TransactionRecord } from '../../contract/transaction-record.js';
 import type { TimeOfDay } from '../local-time.js';
+import type { KycByEntity } from './kyc-features.js';
 import type { NetworkObservation } from '../network/network-signals.js';
 import type { UserAgentSignals } from '../network/user-agent.js';
 import { snapshotIndex, type SnapshotField } from '../profile/snapshot-fields.js';
@@ -21,6 +22,8 @@ export interface FeatureInput {
   readonly network: NetworkObservation | undefined;
   readonly userAgent: UserAgentSignals | undefined;
   readonly online: OnlineSignals | undefined;
+  /** Ready KYC/KYB enrichments of the transaction's parties by entity id; undefined offline and when none is ready. */
+  readonly kyc?: KycByEntity | undefined;
 }
 
 /** One feature of the catalogue. */

@@ -2,6 +2,7 @@ import type { LabelValue } from '../../contract/enums.js';
 import type { LabeledTransaction, LabelRecord, OnlineSignals, TransactionRecord } from '../../contract/transaction-record.js';
 import { featureCatalogue } from '../catalogue/feature-catalogue.js';
 import type { FeatureDefinition, FeatureInput } from '../catalogue/feature-definition.js';
+import type { KycByEntity } from '../catalogue/kyc-features.js';
 import { amountInUsd } from '../currency.js';
 import { writeTimeOfDay, type TimeOfDay } from '../local-time.js';
 import { hashIp } from '../network/ip-hash.js';
@@ -29,6 +30,8 @@ export interface FeatureEngineOptions<Store extends ProfileStore> {
 export interface ObserveContext {
   /** Network signals stored with a past transaction (replay / rebuild); used instead of a lookup. */
   readonly network?: NetworkObservation;
+  /** Ready KYC/KYB enrichments of the parties by entity id (the scoring path's lookup); absent: the KYC features are missing. */
+  readonly kyc?: KycByEntity;
 }
 
 /** The features of one transaction at its moment. */
@@ -73,6 +76,7 @@ function newPrepared(): Prepared {
       network: undefined,
       userAgent: undefined,
       online: undefined,
+      kyc: undefined,
     },
     ipHash: undefined,
   };
@@ -157,6 +161,7 @@ export class FeatureEngine<Store extends ProfileStore = ProfileStore> {
     input.network = network;
     input.userAgent = userAgent;
     input.online = online;
+    input.kyc = context?.kyc;
     prepared.ipHash = ipHash;
     return prepared;
   }
@@ -175,6 +180,7 @@ export class FeatureEngine<Store extends ProfileStore = ProfileStore> {
     input.network = undefined;
     input.userAgent = undefined;
     input.online = undefined;
+    input.kyc = undefined;
     return vector;
   }
 }

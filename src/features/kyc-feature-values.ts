@@ -1,0 +1,25 @@
+import { featureIndexByName } from './catalogue/feature-catalogue.js';
+import { kycFeatures } from './catalogue/kyc-features.js';
+
+/** Names of the KYC/KYB features, in catalogue order. */
+export const kycFeatureNames: readonly string[] = Object.freeze(kycFeatures.map((feature) => feature.name));
+
+const kycIndexes = Int32Array.from(kycFeatureNames, (name) => featureIndexByName.get(name)!);
+
+/**
+ * A decision's feature vector with the KYC/KYB features the engine computed (catalogue `values`)
+ * added, whether the model uses them or not: the stored vector and `features.*` of rules show what
+ * the enrichments said at that moment. A missing one stays out (or `null` as the model had it), so
+ * `has(features.sender_kyc_ready)` is false while nothing is ready. Returns `features` itself when
+ * there is nothing to add (the common case costs a few comparisons).
+ */
+export function withKycFeatures(features: Readonly<Record<string, number | null>>, values: Float64Array): Record<string, number | null> {
+  let merged: Record<string, number | null> | undefined;
+  for (let index = 0; index < kycIndexes.length; index++) {
+    const value = values[kycIndexes[index]!]!;
+    if (Number.isNaN(value)) continue;
+    merged ??= { ...features };
+    merged[kycFeatureNames[index]!] = value;
+  }
+  return merged ?? features;
+}
