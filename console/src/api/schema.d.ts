@@ -2469,6 +2469,776 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's model versions, newest first, with their stored metrics and the active one */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: {
+                                version: string;
+                                /** Format: date-time */
+                                activated_at: string;
+                                activated_by: string;
+                            } | null;
+                            items: {
+                                /** @description Content-derived: metadata name plus a hash of model.json and feature_schema.json. */
+                                version: string;
+                                /** @description metadata.json `name`. */
+                                name: string | null;
+                                /** @description True for the version the tenant's payments are scored with. */
+                                active: boolean;
+                                /** Format: date-time */
+                                registered_at: string;
+                                /** @description The token id (or CLI actor) that registered it. */
+                                registered_by: string;
+                                /** @description Its latest activation (audit log); null if never activated. */
+                                last_activated_at: string | null;
+                                /** @description metadata.json `created_at`, as the trainer wrote it. */
+                                trained_at: string | null;
+                                /** @description metadata.json `metrics` as stored (validation AUC, average precision, card precision@100, log loss); null when the artifact has none. */
+                                metrics: {
+                                    [key: string]: unknown;
+                                } | null;
+                                /** @description metadata.json `validation`: the validation window, its rows and frauds. */
+                                validation: {
+                                    [key: string]: unknown;
+                                } | null;
+                                trees: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register an artifact (model.json's text, feature_schema.json, metadata.json) for the tenant, optionally activating it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The text of model.json (XGBoost JSON), as in the file: the version hashes this text. */
+                        model_json: string;
+                        /** @description feature_schema.json */
+                        feature_schema: {
+                            [key: string]: unknown;
+                        };
+                        /** @description metadata.json */
+                        metadata: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Also make it the active model (default false). */
+                        activate?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Content-derived: metadata name plus a hash of model.json and feature_schema.json. */
+                            version: string;
+                            /** @description metadata.json `name`. */
+                            name: string | null;
+                            /** @description True for the version the tenant's payments are scored with. */
+                            active: boolean;
+                            /** Format: date-time */
+                            registered_at: string;
+                            /** @description The token id (or CLI actor) that registered it. */
+                            registered_by: string;
+                            /** @description Its latest activation (audit log); null if never activated. */
+                            last_activated_at: string | null;
+                            /** @description metadata.json `created_at`, as the trainer wrote it. */
+                            trained_at: string | null;
+                            /** @description metadata.json `metrics` as stored (validation AUC, average precision, card precision@100, log loss); null when the artifact has none. */
+                            metrics: {
+                                [key: string]: unknown;
+                            } | null;
+                            /** @description metadata.json `validation`: the validation window, its rows and frauds. */
+                            validation: {
+                                [key: string]: unknown;
+                            } | null;
+                            trees: number | null;
+                            /** @description False when this tenant had already registered the same content (nothing was written). */
+                            created: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Content-derived: metadata name plus a hash of model.json and feature_schema.json. */
+                            version: string;
+                            /** @description metadata.json `name`. */
+                            name: string | null;
+                            /** @description True for the version the tenant's payments are scored with. */
+                            active: boolean;
+                            /** Format: date-time */
+                            registered_at: string;
+                            /** @description The token id (or CLI actor) that registered it. */
+                            registered_by: string;
+                            /** @description Its latest activation (audit log); null if never activated. */
+                            last_activated_at: string | null;
+                            /** @description metadata.json `created_at`, as the trainer wrote it. */
+                            trained_at: string | null;
+                            /** @description metadata.json `metrics` as stored (validation AUC, average precision, card precision@100, log loss); null when the artifact has none. */
+                            metrics: {
+                                [key: string]: unknown;
+                            } | null;
+                            /** @description metadata.json `validation`: the validation window, its rows and frauds. */
+                            validation: {
+                                [key: string]: unknown;
+                            } | null;
+                            trees: number | null;
+                            /** @description False when this tenant had already registered the same content (nothing was written). */
+                            created: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/models/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version: metadata, metrics, feature importance, and ROC, precision–recall and calibration on its labelled decisions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    version: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Content-derived: metadata name plus a hash of model.json and feature_schema.json. */
+                            version: string;
+                            /** @description metadata.json `name`. */
+                            name: string | null;
+                            /** @description True for the version the tenant's payments are scored with. */
+                            active: boolean;
+                            /** Format: date-time */
+                            registered_at: string;
+                            /** @description The token id (or CLI actor) that registered it. */
+                            registered_by: string;
+                            /** @description Its latest activation (audit log); null if never activated. */
+                            last_activated_at: string | null;
+                            /** @description metadata.json `created_at`, as the trainer wrote it. */
+                            trained_at: string | null;
+                            /** @description metadata.json `metrics` as stored (validation AUC, average precision, card precision@100, log loss); null when the artifact has none. */
+                            metrics: {
+                                [key: string]: unknown;
+                            } | null;
+                            /** @description metadata.json `validation`: the validation window, its rows and frauds. */
+                            validation: {
+                                [key: string]: unknown;
+                            } | null;
+                            trees: number | null;
+                            /** @description metadata.json as registered. */
+                            metadata: {
+                                [key: string]: unknown;
+                            };
+                            /** @description The 15 features with the largest total split gain in the model's trees, as shares of the total gain. */
+                            feature_importance: {
+                                feature: string;
+                                share: number;
+                            }[];
+                            /** @description ROC, precision–recall and calibration on labelled stored decisions of this version; null when it has none with both fraud and legit labels (see curves_note). */
+                            curves: {
+                                /**
+                                 * @description This tenant's stored decisions made by this version whose payment has a fraud or legit label (its latest), the latest 200,000.
+                                 * @enum {string}
+                                 */
+                                source: "labelled_decisions";
+                                rows: number;
+                                frauds: number;
+                                auc: number;
+                                average_precision: number;
+                                /** @description False positive rate (x) → true positive rate (y), at most ~200 points. */
+                                roc: {
+                                    x: number;
+                                    y: number;
+                                }[];
+                                /** @description Recall (x) → precision (y). */
+                                precision_recall: {
+                                    x: number;
+                                    y: number;
+                                }[];
+                                /** @description Ten equal-width probability bins: mean predicted probability against the observed fraud rate. */
+                                calibration: {
+                                    lower: number;
+                                    upper: number;
+                                    count: number;
+                                    /** @description Null for an empty bin. */
+                                    mean_predicted: number | null;
+                                    /** @description Null for an empty bin. */
+                                    observed_rate: number | null;
+                                }[];
+                            } | null;
+                            /** @description Where the curves come from, or why there are none. */
+                            curves_note: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/models/{version}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make a registered version the tenant's active model (audited; this process scores with it from the next request, every other within 2 s) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    version: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Content-derived: metadata name plus a hash of model.json and feature_schema.json. */
+                            version: string;
+                            /** @description metadata.json `name`. */
+                            name: string | null;
+                            /** @description True for the version the tenant's payments are scored with. */
+                            active: boolean;
+                            /** Format: date-time */
+                            registered_at: string;
+                            /** @description The token id (or CLI actor) that registered it. */
+                            registered_by: string;
+                            /** @description Its latest activation (audit log); null if never activated. */
+                            last_activated_at: string | null;
+                            /** @description metadata.json `created_at`, as the trainer wrote it. */
+                            trained_at: string | null;
+                            /** @description metadata.json `metrics` as stored (validation AUC, average precision, card precision@100, log loss); null when the artifact has none. */
+                            metrics: {
+                                [key: string]: unknown;
+                            } | null;
+                            /** @description metadata.json `validation`: the validation window, its rows and frauds. */
+                            validation: {
+                                [key: string]: unknown;
+                            } | null;
+                            trees: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/tenants": {
         parameters: {
             query?: never;
@@ -7091,6 +7861,8 @@ export interface paths {
                                     deny_at: number;
                                 } | null;
                                 rate_limit_per_second: number | null;
+                                /** @description ISO 3166-1 alpha-2; null: unknown. */
+                                country: string | null;
                                 /** Format: date-time */
                                 created_at: string;
                                 /** Format: date-time */
@@ -7207,6 +7979,8 @@ export interface paths {
                         } | null;
                         /** @description Requests per second per key; null: the server default (SENTRA_MERCHANT_RATE_LIMIT). */
                         rate_limit_per_second?: number | null;
+                        /** @description The merchant's own country, an assigned ISO 3166-1 alpha-2 code (upper case): the receiver country of its feed payments when the PSP's payload names none. null: unknown (ZZ). */
+                        country?: string | null;
                     };
                 };
             };
@@ -7245,6 +8019,8 @@ export interface paths {
                                 deny_at: number;
                             } | null;
                             rate_limit_per_second: number | null;
+                            /** @description ISO 3166-1 alpha-2; null: unknown. */
+                            country: string | null;
                             /** Format: date-time */
                             created_at: string;
                             /** Format: date-time */
@@ -7382,6 +8158,8 @@ export interface paths {
                                 deny_at: number;
                             } | null;
                             rate_limit_per_second: number | null;
+                            /** @description ISO 3166-1 alpha-2; null: unknown. */
+                            country: string | null;
                             /** Format: date-time */
                             created_at: string;
                             /** Format: date-time */
@@ -7488,7 +8266,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change name, mode, fees, overdraft, thresholds or rate limit */
+        /** Change name, mode, country, fees, overdraft, thresholds or rate limit */
         patch: {
             parameters: {
                 query?: never;
@@ -7526,6 +8304,8 @@ export interface paths {
                         } | null;
                         /** @description Requests per second per key; null: the server default (SENTRA_MERCHANT_RATE_LIMIT). */
                         rate_limit_per_second?: number | null;
+                        /** @description The merchant's own country, an assigned ISO 3166-1 alpha-2 code (upper case): the receiver country of its feed payments when the PSP's payload names none. null: unknown (ZZ). */
+                        country?: string | null;
                     };
                 };
             };
@@ -7564,6 +8344,8 @@ export interface paths {
                                 deny_at: number;
                             } | null;
                             rate_limit_per_second: number | null;
+                            /** @description ISO 3166-1 alpha-2; null: unknown. */
+                            country: string | null;
                             /** Format: date-time */
                             created_at: string;
                             /** Format: date-time */
@@ -9291,8 +10073,8 @@ export interface paths {
                     "application/json": {
                         /** @description Where deliveries are POSTed (http or https). */
                         url: string;
-                        /** @description decision.created: a live merchant's feed payment was scored. */
-                        events: "decision.created"[];
+                        /** @description decision.created: a live merchant's feed payment was scored; case.resolved: an analyst resolved the case of one of its payments; enrichment.ready: the KYC/KYB analysis of a document sent with one of its payments is stored. Payloads: docs/api.md, Outbound webhooks. */
+                        events: ("decision.created" | "case.resolved" | "enrichment.ready")[];
                     };
                 };
             };
