@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Every in-process test app logs to a file; the run fails if any log line holds a secret.
+    globalSetup: ['test/support/log-scan.ts'],
   },
 });

@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { once } from 'node:events';
 
 /** A `sentra serve` child process started by a test. */
@@ -16,6 +18,14 @@ export interface ServeProcess {
   kill(): Promise<void>;
 }
 
+let served = 0;
+
+/** A served process's whole output joins the run's scanned logs (test/support/log-scan.ts). */
+function keepServeLog(output: string): void {
+  const directory = process.env.SENTRA_TEST_LOG_DIR;
+  if (directory !== undefined && directory !== '') writeFileSync(join(directory, `serve-${process.pid}-${served++}.log`), output);
+}
+
 /** Starts the built server (`npm test` builds first) on the embedded store and waits for readiness. */
 export async function serve(dataDir: string, port: number, extraEnv: Record<string, string> = {}): Promise<ServeProcess> {
   const child = spawn(process.execPath, ['dist/cli/main.js', 'serve'], {
@@ -29,7 +39,10 @@ export async function serve(dataDir: string, port: number, extraEnv: Record<stri
     stderr += chunk.toString();
     stdout += chunk.toString();
   });
-  const closed = once(child, 'close').then(([code]) => code as number);
+  const closed = once(child, 'close').then(([code]) => {
+    keepServeLog(stdout);
+    return code as number;
+  });
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`serve exited with ${child.exitCode}: ${stderr}`);

@@ -7,6 +7,7 @@ import { buildApp, type AppOptions, type SentraApp } from '../../src/app.js';
 import { loadConfig } from '../../src/platform/config.js';
 import { insertTenant, insertToken } from '../../src/tenants/tenant.repository.js';
 import type { Role } from '../../src/tenants/token.js';
+import { testAppLogger } from './test-log.js';
 
 /** The admin token every test app is bootstrapped with. */
 export const adminToken = 'test-admin-token-0123456789abcdef';
@@ -72,7 +73,8 @@ export async function startTestApp(
     ...(databaseUrl !== undefined && process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL, SENTRA_REDIS_PREFIX: `test:${new URL(databaseUrl).searchParams.get('options')?.split('=')[1] ?? Date.now()}` } : {}),
     ...env,
   });
-  const sentra = await buildApp(config, { inMemoryDatabase: true, ...options });
+  const logger = options.logger ?? testAppLogger(env.LOG_LEVEL);
+  const sentra = await buildApp(config, { inMemoryDatabase: true, ...(logger === undefined ? {} : { logger }), ...options });
   const db = sentra.runtime.database.db;
   let tokenCounter = 0;
   const addToken = async (tenantId: string, role: Role) => {

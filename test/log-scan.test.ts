@@ -1,0 +1,39 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { scanLogs } from './support/log-scan.js';
+
+/** The scanner that fails a test run whose logs hold a secret finds each kind, and nothing in clean lines. */
+describe('the whole-run log scan', () => {
+  it('finds every kind of secret and passes clean lines', () => {
+    const directory = mkdtempSync(join(tmpdir(), 'sentra-log-scan-test-'));
+    try {
+      const planted = [
+        `{"msg":"x","token":"sentra_${'a'.repeat(43)}"}`,
+        `{"msg":"key smk_${'B'.repeat(43)}"}`,
+        `{"msg":"secret whsec_${'c'.repeat(43)}"}`,
+        '{"msg":"auth test-admin-token-0123456789abcdef"}',
+        '{"msg":"client 198.51.100.23 refused"}',
+        '{"msg":"mail olga.petrenko@example.net"}',
+        '{"msg":"PASSPORT\\nFull name: Olga Petrenko"}',
+      ];
+      const clean = ['{"msg":"listening on http://127.0.0.1:18080","version":"0.5.16"}', '{"msg":"bound 0.0.0.0","ms":12.5,"at":"2026-12-03T10:00:00.000Z"}'];
+      writeFileSync(join(directory, 'app-1.log'), [...planted, ...clean].join('\n') + '\n');
+      const { files, lines, findings } = scanLogs(directory);
+      expect(files).toBe(1);
+      expect(lines).toBe(9);
+      expect(findings.map((finding) => [finding.line, finding.secret])).toEqual([
+        [1, 'bearer token'],
+        [2, 'merchant API key'],
+        [3, 'webhook signing secret'],
+        [4, 'test token'],
+        [5, 'raw IPv4 address'],
+        [6, 'email'],
+        [7, 'document text'],
+      ]);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+});
