@@ -6,6 +6,10 @@ import { fakeS3Credentials, startFakeS3, type FakeS3 } from './support/fake-s3.j
 import { readArtifactFolder } from '../src/registry/model-artifact.js';
 import { defaultModelFolder } from '../src/registry/model-registry.js';
 import { writeActiveVersion } from '../src/registry/model-version.repository.js';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createMerchant } from './support/merchants.js';
+import { stripeChargeEvent, stripeSignature } from './support/psp-events.js';
 
 const passport = (name: string) => ['PASSPORT', `Full name: ${name}`, 'Date of birth: 01.02.1980', 'Date of expiry: 2031-01-01'].join('\n');
 
@@ -110,5 +114,56 @@ describe.skipIf(process.env.DATABASE_URL === undefined)('a hung S3 artifact stor
       served = await modelOf(second);
     }
     expect(served, 'the new version once it could be loaded').toBe(version);
+  }, 60_000);
+});
+
+/**
+ * A live merchant's webhook endpoint accepts each delivery and never answers. Deliveries run on the
+ * job runner behind the decisions: the merchant's feed payments are still scored, and payments
+ * scored through the API are answered, while every delivery hangs.
+ */
+describe('a hung outbound webhook receiver', () => {
+  let sentra: TestApp;
+  let hung: Server;
+  const pending: IncomingMessage[] = [];
+  const feedSecret = 'whsec_feed_slow_receiver_0123456789';
+
+  beforeAll(async () => {
+    hung = createServer((request) => void pending.push(request));
+    await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
+    sentra = await startTestApp('pglite', { SENTRA_FEED_REORDER_MS: '0', SENTRA_WORKER_POLL_MS: '20' });
+  });
+  afterAll(async () => {
+    await sentra.close();
+    hung.closeAllConnections();
+    await new Promise<void>((resolve) => hung.close(() => resolve()));
+  });
+
+  it('never holds up scoring: feed payments and API payments are decided while every delivery hangs', async () => {
+    const admin = { authorization: `Bearer ${adminToken}` };
+    const merchant = await createMerchant(sentra.app, adminToken, { name: 'Slow endpoint shop', mode: 'live' });
+    expect((await sentra.app.inject({ method: 'PUT', url: `/v1/admin/merchants/${merchant.merchantId}/feeds/stripe`, headers: admin, payload: { secrets: [feedSecret] } })).statusCode).toBe(200);
+    const endpoint = await sentra.app.inject({ method: 'POST', url: `/v1/admin/merchants/${merchant.merchantId}/webhooks`, headers: admin, payload: { url: `http://127.0.0.1:${(hung.address() as AddressInfo).port}/events`, events: ['decision.created'] } });
+    expect(endpoint.statusCode, endpoint.body).toBe(201);
+
+    const now = Math.floor(Date.now() / 1000);
+    for (let index = 0; index < 10; index++) {
+      const payload = JSON.stringify(stripeChargeEvent({ eventId: `evt_slow_${index}`, chargeId: `ch_slow_${index}`, createdSeconds: now - 60 + index, amount: 2_500 + index }));
+      const received = await sentra.app.inject({ method: 'POST', url: `/v1/feeds/stripe/${merchant.merchantId}`, headers: { 'content-type': 'application/json', 'stripe-signature': stripeSignature(payload, feedSecret, now) }, payload });
+      expect(received.statusCode, received.body).toBe(200);
+    }
+    await sentra.feeds.processor.drain();
+    for (let attempt = 0; attempt < 500 && pending.length === 0; attempt++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(pending.length, 'a delivery reached the endpoint and hangs there').toBeGreaterThan(0);
+
+    // Every delivery so far hangs; the feed's payments were all decided, and the API goes on answering.
+    const decided = await sentra.runtime.database.db.selectFrom('risk_scores').select('tx_id').where('tx_id', 'like', 'ch_slow_%').execute();
+    expect(decided).toHaveLength(10);
+    for (let index = 0; index < 40; index++) {
+      const response = await sentra.app.inject({ method: 'POST', url: '/v1/risk/score', headers: admin, payload: scoreBody() });
+      expect(response.statusCode, response.body).toBe(200);
+    }
+    const deliveries = (await sentra.app.inject({ method: 'GET', url: `/v1/admin/merchants/${merchant.merchantId}/webhooks/deliveries`, headers: admin })).json().items as { status: string }[];
+    expect(deliveries.some((delivery) => delivery.status === 'delivered'), 'nothing was delivered: the endpoint never answered').toBe(false);
   }, 60_000);
 });
