@@ -7,12 +7,13 @@
  *
  *   npm run build && npx tsx bench/feeds.ts
  *   BENCH_RATE=2000 BENCH_SECONDS=20 BENCH_PEAK_SECONDS=10 BENCH_CONNECTIONS=32 npx tsx bench/feeds.ts
+ *   BENCH_SERVER=/tmp/previous-build/cli/main.js npx tsx bench/feeds.ts   (another build, same load)
  *
  * autocannon runs in this process on the same machine (loopback only); signing each request costs
  * the generator a few microseconds. Every phase is bounded in time.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import Stripe from 'stripe';
@@ -23,6 +24,10 @@ const sustainedSeconds = Number(process.env.BENCH_SECONDS ?? 20);
 const peakSeconds = Number(process.env.BENCH_PEAK_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const drainSeconds = Number(process.env.BENCH_DRAIN_SECONDS ?? 120);
+/** The server's entry point: another build (e.g. of the previous commit) can be measured with the same load. */
+const serverMain = process.env.BENCH_SERVER ?? 'dist/cli/main.js';
+/** The bare route listens here and the server on the next port (change it when another benchmark uses them). */
+const port = Number(process.env.BENCH_PORT ?? 18_191);
 const token = 'bench-admin-token-0123456789abcdef';
 const secret = 'whsec_bench_feed_secret_0123456789abcdef';
 const admin = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
@@ -92,22 +97,36 @@ const feedDecisions = async (url: string) => {
   return [...text.matchAll(/^sentra_decisions_total\{[^}]*source="feed"[^}]*\} (\d+)/gm)].reduce((sum, match) => sum + Number(match[1]), 0);
 };
 
-console.log(`Sentra feed receiver benchmark: store ${process.env.DATABASE_URL === undefined ? 'embedded PGlite' : 'PostgreSQL'}, autocannon, ${connections} connections, node ${process.version}`);
-const bare = await startServer(['--import', 'tsx', 'bench/support/bare-fastify.ts'], {}, 18_191, '/healthz');
+const load = () => loadavg().map((value) => value.toFixed(2)).join(', ');
+console.log(`Sentra feed receiver benchmark: store ${process.env.DATABASE_URL === undefined ? 'embedded PGlite' : 'PostgreSQL'}, autocannon, ${connections} connections, node ${process.version}; machine load (1, 5, 15 min) at start: ${load()}`);
+const bare = await startServer(['--import', 'tsx', 'bench/support/bare-fastify.ts'], {}, port, '/healthz');
 const barePeak = await run(`${bare.url}/bare`, peakSeconds);
+if (barePeak.non2xx > 0) console.log(`warning: the bare route answered ${barePeak.non2xx} non-2xx: another process may hold port ${port} (set BENCH_PORT)`);
 await bare.stop();
 
 const dataDir = mkdtempSync(join(tmpdir(), 'sentra-bench-feeds-'));
-const sentra = await startServer(['dist/cli/main.js', 'serve'], { SENTRA_DATA_DIR: dataDir, SENTRA_BOOTSTRAP_TOKEN: token }, 18_192, '/readyz');
+const sentra = await startServer([serverMain, 'serve'], { SENTRA_DATA_DIR: dataDir, SENTRA_BOOTSTRAP_TOKEN: token }, port + 1, '/readyz');
 const created = await (await fetch(`${sentra.url}/v1/admin/merchants`, { method: 'POST', headers: admin, body: JSON.stringify({ name: 'Bench shop', mode: 'shadow' }) })).json();
 const merchantId = (created as { merchant_id: string }).merchant_id;
 await fetch(`${sentra.url}/v1/admin/merchants/${merchantId}/feeds/stripe`, { method: 'PUT', headers: admin, body: JSON.stringify({ secrets: [secret] }) });
 const receiver = `${sentra.url}/v1/feeds/stripe/${merchantId}`;
 
+/** CPU seconds (user + system, every thread) the server process has used so far (Linux /proc; NaN elsewhere). */
+const serverCpuSeconds = () => {
+  try {
+    const fields = readFileSync(`/proc/${sentra.child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+};
 const started = performance.now();
 const warm = await run(receiver, 3);
+const cpuBefore = serverCpuSeconds();
 const peak = await run(receiver, peakSeconds);
+const cpuPeak = serverCpuSeconds() - cpuBefore;
 const sustained = await run(receiver, sustainedSeconds, rate);
+const cpuLoad = serverCpuSeconds() - cpuBefore;
 const loadEnded = performance.now();
 const acknowledged = [warm, peak, sustained].reduce((sum, phase) => sum + phase.total - phase.non2xx, 0);
 // Scoring behind the inbox: wait (at most BENCH_DRAIN_SECONDS) until every acknowledged event has its decision.
@@ -120,8 +139,11 @@ const drained = performance.now();
 await sentra.stop();
 rmSync(dataDir, { recursive: true, force: true });
 
+console.log(`machine load (1, 5, 15 min) at the end: ${load()}`);
 show('bare Fastify route, peak', barePeak);
 show('POST /v1/feeds/stripe, peak', peak);
 show(`POST /v1/feeds/stripe, ${rate}/s for ${sustainedSeconds} s`, sustained);
 console.log(`peak acknowledgement ratio (feeds / bare Fastify): ${((peak.perSecond / barePeak.perSecond) * 100).toFixed(1)}%`);
+const acksUnderLoad = peak.total - peak.non2xx + sustained.total - sustained.non2xx;
+console.log(`server CPU (all threads) per acknowledged event: ${((cpuPeak * 1000) / (peak.total - peak.non2xx)).toFixed(2)} ms at peak, ${((cpuLoad * 1000) / acksUnderLoad).toFixed(2)} ms over peak and sustained (scoring behind the inbox included once events settle)`);
 console.log(`scoring behind the inbox: ${scored} of ${acknowledged} acknowledged events scored; backlog drained ${((drained - loadEnded) / 1000).toFixed(1)} s after the load ended; average ${(scored / ((drained - started) / 1000)).toFixed(0)} scored/s over the whole run`);

@@ -222,4 +222,21 @@ describe.each(storeKinds)('PSP feed receivers on %s', (store) => {
       ['transaction', 'processed'],
     ]);
   });
+  it('stores a burst of concurrent deliveries in group commits, each event once even when both copies share a commit, and scores each payment once', async () => {
+    const burst = await createMerchant(sentra.app, adminToken, { name: 'Burst shop' });
+    expect((await putSecrets('stripe', [newSecret], burst.merchantId)).statusCode).toBe(200);
+    const payloads = Array.from({ length: 60 }, (_, index) => JSON.stringify(stripeChargeEvent({ eventId: `evt_burst_${index}`, chargeId: `ch_burst_${index}`, createdSeconds: nowSeconds() - 120 + index, amount: 1000 + index })));
+    const answers = await Promise.all([...payloads, ...payloads].map((payload) => sendStripe(payload, stripeSignature(payload, newSecret, nowSeconds()), burst.merchantId)));
+    expect(answers.map((answer) => answer.statusCode)).toEqual(answers.map(() => 200));
+    const acks = answers.map((answer) => answer.json() as { stored: number; duplicates: number });
+    expect(acks.reduce((sum, ack) => sum + ack.stored, 0)).toBe(60);
+    expect(acks.reduce((sum, ack) => sum + ack.duplicates, 0)).toBe(60);
+    await sentra.feeds.processor.drain();
+    const listed = await sentra.app.inject({ method: 'GET', url: `/v1/admin/merchants/${burst.merchantId}/feeds/events?limit=1000`, headers: admin });
+    const events = (listed.json() as { items: InboxEvent[] }).items;
+    expect(events).toHaveLength(60);
+    expect(new Set(events.map((event) => event.event_id)).size).toBe(60);
+    expect(events.every((event) => event.status === 'processed' && event.decision_id !== null && event.error === null)).toBe(true);
+    expect(new Set(events.map((event) => event.decision_id)).size).toBe(60);
+  });
 });
