@@ -64,6 +64,18 @@ describe('sentra train', () => {
     expect(metadata.metrics.validation.auc).toBeGreaterThan(0.7);
     expect(metadata.metrics.validation).toHaveProperty('card_precision_at_100');
     expect(metadata.trees).toBeLessThanOrEqual(25);
+    // Calibrated on the validation window (Platt by default), with the out-of-fold check of every method.
+    const { calibration, calibration_check: check } = artifact.metadata as {
+      calibration: { format: string; method: string; slope: number; intercept: number; fitted_on: { rows: number; from: string } };
+      calibration_check: { requested: string; methods: { method: string; ece: number; log_loss: number }[] };
+    };
+    expect(calibration).toMatchObject({ format: 'sentra-calibration/1', method: 'platt', fitted_on: { rows: metadata.validation.rows, from: '2021-02-01T00:00:00.000Z' } });
+    expect(calibration.slope).toBeGreaterThan(0);
+    expect(Number.isFinite(calibration.intercept)).toBe(true);
+    expect(check.requested).toBe('platt');
+    expect(check.methods.map((entry) => entry.method)).toEqual(['none', 'platt', 'isotonic']);
+    for (const entry of check.methods) expect(entry.ece).toBeGreaterThanOrEqual(0);
+    expect(result.stderr).toContain('calibration on the validation window');
     const schema = artifact.featureSchema as { features: { name: string }[] };
     expect(schema.features.map((feature) => feature.name)).toEqual(featureNames);
     expect(JSON.parse(artifact.modelJson).learner.feature_names).toEqual(featureNames);
@@ -93,6 +105,22 @@ describe('sentra train', () => {
     const untuned = await runCli(['train', dataset, '--train-from', '2021-01-08', '--train-to', '2021-01-31', '--out', join(root, 'never'), '--tune']);
     expect(untuned.code).toBe(2);
     expect(untuned.stderr).toContain('--tune needs a validation window');
+  });
+
+  it('fits the calibration asked for, and refuses one without a validation window to fit on', async () => {
+    const out = join(root, 'isotonic');
+    const window = ['--train-from', '2021-01-08', '--train-to', '2021-01-31'];
+    const result = await runCli(['train', dataset, ...window, '--valid-from', validWindow[0], '--valid-to', validWindow[1], '--out', out, '--trees', '15', '--calibration', 'isotonic']);
+    expect(result.code, result.stderr).toBe(0);
+    const { calibration } = (await readArtifactFolder(out)).metadata as { calibration: { method: string; x: number[]; y: number[] } };
+    expect(calibration.method).toBe('isotonic');
+    expect(calibration.x.length).toBe(calibration.y.length);
+    const none = await runCli(['train', dataset, ...window, '--valid-from', validWindow[0], '--valid-to', validWindow[1], '--out', join(root, 'uncalibrated'), '--trees', '15', '--calibration', 'none']);
+    expect(none.code, none.stderr).toBe(0);
+    expect((await readArtifactFolder(join(root, 'uncalibrated'))).metadata.calibration).toBeNull();
+    const refused = await runCli(['train', dataset, ...window, '--out', join(root, 'never'), '--calibration', 'platt']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--calibration needs a validation window');
   });
 
   it('refuses an invalid dataset and bad windows', async () => {
@@ -132,7 +160,15 @@ describe('sentra evaluate', () => {
     const page = join(root, 'evaluation.html');
     const json = await runCli(['evaluate', dataset, '--model', model, '--from', validWindow[0], '--to', validWindow[1], '--compare', join(import.meta.dirname, '../models/default'), '--json', '--report', page]);
     expect(json.code, json.stderr).toBe(0);
-    const run = JSON.parse(json.stdout) as { models: { name: string; report: EvaluationReport }[] };
+    const run = JSON.parse(json.stdout) as { models: { name: string; calibration: string | null; report: EvaluationReport }[] };
+    // The candidate carries a calibration fitted on its validation window; the shipped default model none.
+    expect(run.models.map((entry) => entry.calibration)).toEqual(['platt', null]);
+    const [candidate, shipped] = run.models.map((entry) => entry.report);
+    expect(candidate!.expectedCalibrationError).toBeGreaterThanOrEqual(0);
+    expect(candidate!.uncalibrated!.expectedCalibrationError).toBeGreaterThanOrEqual(0);
+    expect(candidate!.uncalibrated!.calibration).toHaveLength(10);
+    expect(shipped!.uncalibrated).toBeNull();
+    expect(shipped!.expectedCalibrationError).toBeGreaterThanOrEqual(0);
     // The page: self-contained (nothing to fetch, no script), both models, their figures and every chart.
     const html = await readFile(page, 'utf8');
     expect(html).not.toMatch(/<script|\ssrc=|\shref=|https?:\/\//);
@@ -143,7 +179,11 @@ describe('sentra evaluate', () => {
       expect(html).toContain(`Risk scores of ${name}`);
       expect(html).toContain(`${name}: features by total split gain`);
     }
-    for (const title of ['ROC curve', 'Precision–recall curve', 'Calibration (predicted → observed fraud rate)']) expect(html).toContain(`aria-label="${title}"`);
+    for (const title of ['ROC curve', 'Precision–recall curve', 'Calibration (predicted → observed fraud rate)']) expect(html).toContain(`aria-label="${title}`);
+    // The candidate is calibrated: its figures before calibration are on the page, and its curve before it (dashed).
+    expect(html).toContain('ECE before calibration');
+    expect(html).toContain(`<td>${run.models[0]!.report.expectedCalibrationError.toFixed(5)}</td>`);
+    expect(html).toContain(`<td>${run.models[0]!.report.uncalibrated!.expectedCalibrationError.toFixed(5)}</td>`);
     expect(html.match(/<polyline/g)!.length).toBeGreaterThanOrEqual(2 + 2 + 2 + 2 + 4);
     expect(run.models.map((entry) => entry.name)[0]).toBe('candidate');
     expect(run.models).toHaveLength(2);
@@ -161,5 +201,8 @@ describe('sentra evaluate', () => {
     expect(human.stdout).toMatch(/ROC AUC\s+0\.\d{4}/);
     expect(human.stdout).toContain('card precision@100');
     expect(human.stdout).toContain('precision / recall, review ≥ 300');
+    expect(human.stdout).toMatch(/expected calibration error\s+0\.\d{5}/);
+    expect(human.stdout).toMatch(/ECE before calibration\s+0\.\d{5}/);
+    expect(human.stdout).toMatch(/calibration\s+platt/);
   });
 });

@@ -21,8 +21,9 @@ interface EvaluateCommandOptions {
  * `sentra evaluate DIR --model M --from D --to D [--compare M2] [--thresholds R,H,B] [--known-since D] [--json] [--report FILE]`:
  * replays the dataset and reports, for the transactions created in the window: AUC, average
  * precision, card precision@100 (the handbook's, known-compromised cards removed), log loss,
- * precision/recall at the decision thresholds and a calibration table; with --compare, two models
- * side by side on exactly the same rows.
+ * precision/recall at the decision thresholds, a calibration table and the expected calibration
+ * error (before and after calibration for a calibrated model); with --compare, two models side by
+ * side on exactly the same rows.
  */
 export function registerEvaluateCommand(program: Command): void {
   usageErrorsExitWithTwo(
@@ -62,7 +63,7 @@ const fixed = (value: number, digits = 4) => (Number.isFinite(value) ? value.toF
 export function humanEvaluation(run: EvaluationRun): string {
   const reports = run.models.map((model) => model.report);
   const first = reports[0]!;
-  const row = (name: string, value: (report: EvaluationReport) => string) => `  ${name.padEnd(34)}${reports.map((report) => value(report).padStart(24)).join('')}`;
+  const row = (name: string, value: (report: EvaluationReport, index: number) => string) => `  ${name.padEnd(34)}${reports.map((report, index) => value(report, index).padStart(24)).join('')}`;
   const decisions = first.decisions.thresholds;
   const lines = [
     `dataset ${run.dataset.name} (${run.dataset.hash.slice(0, 12)}), window ${run.window.from ?? '-∞'} .. ${run.window.to ?? '∞'}`,
@@ -75,7 +76,13 @@ export function humanEvaluation(run: EvaluationRun): string {
     row('AUC, known cards removed', (report) => fixed(report.knownCardsRemoved.auc)),
     row('AP, known cards removed', (report) => fixed(report.knownCardsRemoved.averagePrecision)),
     row('log loss', (report) => fixed(report.logLoss, 5)),
+    row('expected calibration error', (report) => fixed(report.expectedCalibrationError, 5)),
   ];
+  if (run.models.some((model) => model.calibration !== null)) {
+    lines.push(row('calibration', (_, index) => run.models[index]!.calibration ?? 'none'));
+    lines.push(row('log loss before calibration', (report) => (report.uncalibrated === null ? '-' : fixed(report.uncalibrated.logLoss, 5))));
+    lines.push(row('ECE before calibration', (report) => (report.uncalibrated === null ? '-' : fixed(report.uncalibrated.expectedCalibrationError, 5))));
+  }
   for (const [name, bar] of [['review', decisions.reviewAt], ['hold', decisions.holdAt], ['block', decisions.blockAt]] as const) {
     lines.push(row(`precision / recall, ${name} ≥ ${bar}`, (report) => `${fixed(report.decisions[name].precision, 3)} / ${fixed(report.decisions[name].recall, 3)}`));
   }

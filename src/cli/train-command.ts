@@ -29,6 +29,7 @@ interface TrainCommandOptions {
   seed?: number;
   threads?: number;
   tune?: boolean;
+  calibration?: 'platt' | 'isotonic' | 'none';
 }
 
 function decimal(value: string): number {
@@ -116,6 +117,9 @@ export function registerTrainCommand(program: Command): void {
       .option('--threads <n>', 'histogram threads (default: automatic)', wholeNumber(1))
       .option('--tune', 'search the parameters on the validation window, early stopping each candidate (default with a validation window and no model parameter given); given parameters are pinned')
       .option('--no-tune', 'train once with the given (or default) parameters')
+      .addOption(
+        new Option('--calibration <method>', 'calibrate the probability on the validation window: platt (default), isotonic or none').choices(['platt', 'isotonic', 'none']),
+      )
       .action(async (dir: string | undefined, options: TrainCommandOptions, command: Command) => {
         const [{ timeWindow }, { trainFromDataset }] = await Promise.all([import('../datasets/replay/time-window.js'), import('../training/train-pipeline.js')]);
         if (options.fromStore === true && dir !== undefined) return usageError('give a dataset folder or --from-store, not both');
@@ -128,6 +132,9 @@ export function registerTrainCommand(program: Command): void {
         const params = paramsOf(options);
         const tune = options.tune ?? (validWindow !== undefined && Object.keys(params).every((name) => name === 'seed' || name === 'max_bin'));
         if (tune && validWindow === undefined) return usageError('--tune needs a validation window (--valid-from and --valid-to)');
+        if (options.calibration !== undefined && options.calibration !== 'none' && validWindow === undefined) {
+          return usageError('--calibration needs a validation window (--valid-from and --valid-to) to fit on');
+        }
         const started = performance.now();
         const train = async (datasetDir: string, name: string | undefined) => {
           const dataset = await identifyOrReport(datasetDir);
@@ -140,6 +147,7 @@ export function registerTrainCommand(program: Command): void {
             name: options.name ?? name,
             params,
             tune,
+            calibration: options.calibration,
             threads: options.threads,
             log: (line) => process.stderr.write(`${line}\n`),
           });

@@ -13,9 +13,16 @@ export interface ModelArtifact {
   metadata: Record<string, unknown>;
 }
 
-/** The content-derived version of an artifact: the same files always get the same version. */
+/**
+ * The content-derived version of an artifact: the same files always get the same version. What the
+ * score depends on is hashed: the trees, the feature schema and, when present, metadata.json's
+ * calibration (an artifact without one keeps the version it always had).
+ */
 export function artifactVersion(artifact: ModelArtifact): string {
-  const digest = createHash('sha256').update(artifact.modelJson).update('\n').update(JSON.stringify(artifact.featureSchema)).digest('hex');
+  const hash = createHash('sha256').update(artifact.modelJson).update('\n').update(JSON.stringify(artifact.featureSchema));
+  const calibration = artifact.metadata.calibration;
+  if (calibration !== undefined && calibration !== null) hash.update('\ncalibration\n').update(JSON.stringify(calibration));
+  const digest = hash.digest('hex');
   const name = typeof artifact.metadata.name === 'string' ? artifact.metadata.name.replace(/[^A-Za-z0-9_.-]/g, '-').slice(0, 40) : 'model';
   return `${name}-${digest.slice(0, 12)}`;
 }

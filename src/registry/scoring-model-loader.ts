@@ -1,6 +1,8 @@
 import { SentraError } from '../errors/errors.js';
 import { parseXgboostModel } from '../model/xgboost/parse-model.js';
 import { compilePredictor } from '../model/predictor/predictor.js';
+import { compileCalibration, parseCalibration, type Calibration } from '../model/calibration/calibration.js';
+import { transformMargin } from '../model/objective.js';
 import { createExplainer } from '../model/explain/explainer.js';
 import type { TreeEnsemble } from '../model/tree-ensemble.js';
 import { alignFeatures } from '../features/feature-alignment.js';
@@ -48,16 +50,25 @@ export interface ModelScorer {
   readonly ensemble: TreeEnsemble;
   /** The model's inputs, in model order. */
   readonly names: readonly string[];
+  /** The calibration of metadata.json, when the artifact carries one. */
+  readonly calibration: Calibration | undefined;
   /**
    * Aligns the engine's catalogue values and overrides to the model's inputs (into `row`, model
-   * order) and returns the fraud probability: the exact computation of the API, without TreeSHAP.
+   * order) and returns the fraud probability (calibrated when the artifact carries a calibration):
+   * the exact computation of the API, without TreeSHAP.
    */
   probability(snapshot: Pick<FeatureSnapshot, 'values' | 'overrides'>, row: Float64Array): number;
+  /** As {@link probability}, but the trees' raw margin (log-odds), before any calibration. */
+  margin(snapshot: Pick<FeatureSnapshot, 'values' | 'overrides'>, row: Float64Array): number;
+  /** The probability the model answers for a margin: calibrated when the artifact carries a calibration. */
+  calibrate(margin: number): number;
+  /** The probability of a row already in model order (NaN = missing), as {@link probability} answers it. */
+  probabilityOfRow(row: ArrayLike<number>): number;
 }
 
 /**
- * Compiles the prediction half of an artifact: XGBoost-format trees into a compiled predictor,
- * feature_schema.json into a precomputed alignment. The API ({@link loadScoringModel}) and offline
+ * Compiles the prediction half of an artifact: XGBoost-format trees and metadata.json's calibration
+ * (if any) into a compiled predictor, feature_schema.json into a precomputed alignment. The API ({@link loadScoringModel}) and offline
  * replay, training and evaluation all score through this, so they cannot disagree.
  */
 export function compileModelScorer(artifact: ModelArtifact): ModelScorer {
@@ -71,20 +82,32 @@ export function compileModelScorer(artifact: ModelArtifact): ModelScorer {
     );
   }
   const aligner = alignFeatures(schema);
-  const predictor = compilePredictor(ensemble);
+  const calibration = parseCalibration(artifact.metadata.calibration);
+  const predictor = compilePredictor(ensemble, { calibration });
   return {
     ensemble,
     names: aligner.names,
+    calibration,
     probability(snapshot, row) {
       aligner.align(snapshot.values, snapshot.overrides, row);
       return predictor.probability(row);
     },
+    margin(snapshot, row) {
+      aligner.align(snapshot.values, snapshot.overrides, row);
+      return predictor.margin(row);
+    },
+    probabilityOfRow: (row) => predictor.probability(row),
+    calibrate: calibration === undefined ? (margin) => transformMargin(ensemble.objective, margin) : compileCalibration(calibration),
   };
 }
 
 /**
  * Compiles an artifact into a model the scoring flow calls: the prediction of
  * {@link compileModelScorer} plus a TreeSHAP explainer whose positive contributions become drivers.
+ * The drivers are the trees' own contributions to the raw margin (log-odds). A calibration is
+ * monotone non-decreasing in that margin (Platt: calibrated log-odds = slope × margin + intercept,
+ * slope > 0), so a driver that raises the margin never lowers the calibrated score, and the drivers'
+ * order is the same with or without calibration.
  */
 export function loadScoringModel(artifact: ModelArtifact, version: string): ScoringModel {
   const scorer = compileModelScorer(artifact);

@@ -4,6 +4,7 @@ import { replayDataset } from '../datasets/replay/replay-dataset.js';
 import { describeWindow, inWindow, type TimeWindow } from '../datasets/replay/time-window.js';
 import { readArtifactFolder } from '../registry/model-artifact.js';
 import { compileModelScorer } from '../registry/scoring-model-loader.js';
+import { transformMargin } from '../model/objective.js';
 import type { Thresholds } from '../scoring/thresholds.js';
 import { GroundTruth } from './dataset-labels.js';
 import { modelCurves, type ModelCurves } from './model-curves.js';
@@ -16,6 +17,8 @@ export interface ModelEvaluation {
   readonly folder: string;
   /** metadata.json `name`. */
   readonly name: string;
+  /** The calibration method the artifact carries (null: the trees' own probability is the score). */
+  readonly calibration: 'platt' | 'isotonic' | null;
   readonly report: EvaluationReport;
   /** Curves, histograms and importance for an evaluation page (only when asked for). */
   readonly curves?: ModelCurves;
@@ -45,6 +48,8 @@ export async function evaluateModels(
   const labels = await labelsByTime(dataset.dir);
   const truth = new GroundTruth(labels);
   const probabilities: number[][] = scorers.map(() => []);
+  // The trees' own probabilities of calibrated models, for the before/after calibration figures.
+  const rawProbabilities: number[][] = scorers.map(() => []);
   const createdAt: number[] = [];
   const senders: string[] = [];
   const targets: number[] = [];
@@ -59,7 +64,15 @@ export async function evaluateModels(
       createdAt.push(record.createdAt);
       senders.push(record.senderEntityId);
       targets.push(target);
-      scorers.forEach((scorer, index) => probabilities[index]!.push(scorer.probability(features, rowsOf[index]!)));
+      scorers.forEach((scorer, index) => {
+        if (scorer.calibration === undefined) {
+          probabilities[index]!.push(scorer.probability(features, rowsOf[index]!));
+          return;
+        }
+        const margin = scorer.margin(features, rowsOf[index]!);
+        probabilities[index]!.push(scorer.calibrate(margin));
+        rawProbabilities[index]!.push(transformMargin(scorer.ensemble.objective, margin));
+      });
     },
   });
   return {
@@ -68,7 +81,12 @@ export async function evaluateModels(
     models: folders.map((folder, index) => ({
       folder,
       name: typeof artifacts[index]!.metadata.name === 'string' ? artifacts[index]!.metadata.name : folder,
-      report: evaluateScores({ createdAt, senders, targets, probabilities: probabilities[index]! }, truth.fraudEvents, { thresholds: options.thresholds, knownSince: options.knownSince }),
+      calibration: scorers[index]!.calibration?.method ?? null,
+      report: evaluateScores(
+        { createdAt, senders, targets, probabilities: probabilities[index]!, rawProbabilities: scorers[index]!.calibration === undefined ? undefined : rawProbabilities[index]! },
+        truth.fraudEvents,
+        { thresholds: options.thresholds, knownSince: options.knownSince },
+      ),
       ...(options.curves === true ? { curves: modelCurves(targets, probabilities[index]!, scorers[index]!.ensemble, scorers[index]!.names) } : {}),
     })),
   };

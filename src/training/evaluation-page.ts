@@ -1,4 +1,5 @@
 import type { EvaluationRun } from './evaluate-pipeline.js';
+import type { CalibrationBin } from '../model/metrics/probability-metrics.js';
 import type { CurvePoint, ModelCurves } from './model-curves.js';
 
 const colours = ['#1f5fbf', '#d9480f'];
@@ -61,14 +62,20 @@ export function evaluationPage(run: EvaluationRun, curves: readonly ModelCurves[
     metric('AUC, known cards removed', (index) => fixed(report(index).knownCardsRemoved.auc)),
     metric('AP, known cards removed', (index) => fixed(report(index).knownCardsRemoved.averagePrecision)),
     metric('log loss', (index) => fixed(report(index).logLoss, 5)),
+    metric('expected calibration error', (index) => fixed(report(index).expectedCalibrationError, 5)),
+    metric('calibration', (index) => escapeHtml(models[index]!.calibration ?? 'none')),
+    metric('log loss before calibration', (index) => (report(index).uncalibrated === null ? '-' : fixed(report(index).uncalibrated!.logLoss, 5))),
+    metric('ECE before calibration', (index) => (report(index).uncalibrated === null ? '-' : fixed(report(index).uncalibrated!.expectedCalibrationError, 5))),
     metric(`precision / recall, review ≥ ${thresholds.reviewAt}`, (index) => `${fixed(report(index).decisions.review.precision, 3)} / ${fixed(report(index).decisions.review.recall, 3)}`),
     metric(`precision / recall, hold ≥ ${thresholds.holdAt}`, (index) => `${fixed(report(index).decisions.hold.precision, 3)} / ${fixed(report(index).decisions.hold.recall, 3)}`),
     metric(`precision / recall, block ≥ ${thresholds.blockAt}`, (index) => `${fixed(report(index).decisions.block.precision, 3)} / ${fixed(report(index).decisions.block.recall, 3)}`),
   ].join('\n');
-  const calibration = models.map((model, index) => ({
-    points: model.report.calibration.filter((bin) => bin.count > 0).map((bin) => ({ x: bin.meanPredicted, y: bin.observedRate })),
-    colour: colours[index]!,
-  }));
+  const reliability = (bins: CalibrationBin[]) => bins.filter((bin) => bin.count > 0).map((bin) => ({ x: bin.meanPredicted, y: bin.observedRate }));
+  // Each model's calibrated curve solid; a calibrated model's trees' own (before calibration) dashed.
+  const calibration = models.flatMap((model, index) => [
+    { points: reliability(model.report.calibration), colour: colours[index]! },
+    ...(model.report.uncalibrated === null ? [] : [{ points: reliability(model.report.uncalibrated.calibration), colour: colours[index]!, dashed: true }]),
+  ]);
   const importance = models
     .map(
       (model, index) =>
@@ -88,7 +95,7 @@ ${table}
 </table>
 ${chart('ROC curve', 'false positive rate', 'true positive rate', [{ points: [{ x: 0, y: 0 }, { x: 1, y: 1 }], colour: '#bbb', dashed: true }, ...curves.map((entry, index) => ({ points: entry.roc, colour: colours[index]! }))])}
 ${chart('Precision–recall curve', 'recall', 'precision', curves.map((entry, index) => ({ points: entry.precisionRecall, colour: colours[index]! })))}
-${chart('Calibration (predicted → observed fraud rate)', 'mean predicted probability', 'observed fraud rate', [{ points: [{ x: 0, y: 0 }, { x: 1, y: 1 }], colour: '#bbb', dashed: true }, ...calibration])}
+${chart(`Calibration (predicted → observed fraud rate)${models.some((model) => model.report.uncalibrated !== null) ? '; dashed: before calibration' : ''}`, 'mean predicted probability', 'observed fraud rate', [{ points: [{ x: 0, y: 0 }, { x: 1, y: 1 }], colour: '#bbb', dashed: true }, ...calibration])}
 ${curves.map((entry, index) => chart(`Risk scores of ${models[index]!.name}: fraud (solid), legitimate (dashed), share of each label per bin of 50, scaled to the tallest bin`, 'risk score / 1000', 'share (scaled)', histogram(entry, colours[index]!))).join('\n')}
 <h2>Feature importance</h2>
 ${importance}

@@ -1,5 +1,5 @@
 import { entityPrecisionAtK, type DailyPrecision } from '../model/metrics/entity-precision.js';
-import { calibrationTable, logLoss, type CalibrationBin } from '../model/metrics/probability-metrics.js';
+import { calibrationTable, expectedCalibrationError, logLoss, type CalibrationBin } from '../model/metrics/probability-metrics.js';
 import { averagePrecision, rocAuc } from '../model/metrics/ranking-metrics.js';
 import { precisionRecallAt, type ThresholdMetrics } from '../model/metrics/threshold-metrics.js';
 import { toRiskScore } from '../scoring/risk-scale.js';
@@ -15,6 +15,16 @@ export interface ScoredRows {
   /** 1 = fraud (final label), 0 = legitimate or unlabelled. */
   readonly targets: ArrayLike<number>;
   readonly probabilities: ArrayLike<number>;
+  /** The trees' own probabilities before calibration, when the model is calibrated. */
+  readonly rawProbabilities?: ArrayLike<number>;
+}
+
+/** How well probabilities mean what they say. */
+export interface CalibrationFigures {
+  readonly logLoss: number;
+  /** Expected calibration error over the bins of `calibration`. */
+  readonly expectedCalibrationError: number;
+  readonly calibration: CalibrationBin[];
 }
 
 /** Options of {@link evaluateScores}. */
@@ -55,6 +65,10 @@ export interface EvaluationReport extends RankingMetrics {
   /** Precision and recall of REVIEW-or-worse, HOLD-or-worse and BLOCK under the thresholds (on risk_score). */
   readonly decisions: { readonly thresholds: Thresholds; readonly review: ThresholdMetrics; readonly hold: ThresholdMetrics; readonly block: ThresholdMetrics };
   readonly calibration: CalibrationBin[];
+  /** Expected calibration error of the scored probabilities over the bins of `calibration`. */
+  readonly expectedCalibrationError: number;
+  /** The same figures for the trees' own probabilities, when the model is calibrated (null otherwise). */
+  readonly uncalibrated: CalibrationFigures | null;
 }
 
 function ranking(targets: ArrayLike<number>, probabilities: ArrayLike<number>): RankingMetrics {
@@ -80,7 +94,8 @@ function knownCompromisedAt(fraudEvents: readonly FraudEvent[], since: number): 
  * activating a model: AUC and average precision (on all rows and without known-compromised cards),
  * card precision@k per day (each card's highest score that day, top k, cards already known
  * compromised before the day removed, cards detected in an earlier day's top k removed too),
- * precision/recall at the decision thresholds, log loss and a calibration table.
+ * precision/recall at the decision thresholds, log loss, a calibration table and the expected
+ * calibration error (before and after calibration when the raw probabilities are given too).
  */
 export function evaluateScores(scored: ScoredRows, fraudEvents: readonly FraudEvent[], options: EvaluationOptions = {}): EvaluationReport {
   const k = options.k ?? 100;
@@ -105,10 +120,19 @@ export function evaluateScores(scored: ScoredRows, fraudEvents: readonly FraudEv
   const at = (threshold: number) => precisionRecallAt(scored.targets, riskScores, threshold);
   return {
     ...ranking(scored.targets, scored.probabilities),
-    logLoss: scored.targets.length === 0 ? Number.NaN : logLoss(scored.targets, scored.probabilities),
+    logLoss: logLossOf(scored.targets, scored.probabilities),
     knownCardsRemoved: ranking(keptTargets, keptProbabilities),
     cardPrecision: { k, mean: cards.mean, days: cards.days.map((day) => ({ ...day, day: new Date(Number(day.day) * dayMs).toISOString().slice(0, 10) })) },
     decisions: { thresholds, review: at(thresholds.reviewAt), hold: at(thresholds.holdAt), block: at(thresholds.blockAt) },
-    calibration: calibrationTable(scored.targets, scored.probabilities, options.calibrationBins ?? 10),
+    ...calibrationFigures(scored.targets, scored.probabilities, options.calibrationBins ?? 10),
+    uncalibrated: scored.rawProbabilities === undefined ? null : { logLoss: logLossOf(scored.targets, scored.rawProbabilities), ...calibrationFigures(scored.targets, scored.rawProbabilities, options.calibrationBins ?? 10) },
   };
+}
+
+function logLossOf(targets: ArrayLike<number>, probabilities: ArrayLike<number>): number {
+  return targets.length === 0 ? Number.NaN : logLoss(targets, probabilities);
+}
+
+function calibrationFigures(targets: ArrayLike<number>, probabilities: ArrayLike<number>, bins: number): { calibration: CalibrationBin[]; expectedCalibrationError: number } {
+  return { calibration: calibrationTable(targets, probabilities, bins), expectedCalibrationError: expectedCalibrationError(targets, probabilities, bins) };
 }

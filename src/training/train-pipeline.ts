@@ -1,5 +1,6 @@
 import { featureCatalogueVersion } from '../features/catalogue/feature-catalogue.js';
 import type { TrainParams } from '../model/train/params.js';
+import type { CalibrationMethod } from '../model/calibration/calibration-check.js';
 import { writeArtifactFolder, type ModelArtifact } from '../registry/model-artifact.js';
 import { describeWindow, type TimeWindow } from '../datasets/replay/time-window.js';
 import type { DatasetIdentity } from '../datasets/replay/dataset-identity.js';
@@ -24,6 +25,8 @@ export interface TrainPipelineOptions {
    * every candidate. Needs validWindow.
    */
   readonly tune?: boolean;
+  /** Calibration fitted on the validation window (default `platt`; none without a validation window). */
+  readonly calibration?: CalibrationMethod;
   readonly threads?: number;
   /** Progress lines (replayed rows, trees, validation AUC). */
   readonly log?: (line: string) => void;
@@ -63,7 +66,7 @@ export async function trainFromDataset(options: TrainPipelineOptions): Promise<T
   const train = features.rows.train;
   const valid = options.validWindow === undefined ? undefined : features.rows.valid;
   log(`replayed ${features.replay.transactions.toLocaleString('en-US')} rows in ${(replayMs / 1000).toFixed(1)} s; training rows ${train.length.toLocaleString('en-US')} (${train.positives} fraud)${valid ? `, validation rows ${valid.length.toLocaleString('en-US')} (${valid.positives} fraud)` : ''}`);
-  const fitted = await fitOnWindows(train, valid, features.fraudEvents, { params: options.params, tune: options.tune, threads: options.threads, log });
+  const fitted = await fitOnWindows(train, valid, features.fraudEvents, { params: options.params, tune: options.tune, calibration: options.calibration, threads: options.threads, log });
   const { params, result, modelJson, validation, schema } = fitted;
   const trainMs = fitted.trainMs;
   const metadata: Record<string, unknown> = {
@@ -79,6 +82,11 @@ export async function trainFromDataset(options: TrainPipelineOptions): Promise<T
     trees: result.model.trees.length,
     best_iteration: result.bestIteration,
     metrics: validation === undefined ? null : { validation: metricsOf(validation) },
+    calibration: fitted.calibration === undefined || valid === undefined ? null : { ...fitted.calibration, fitted_on: windowFacts(options.validWindow!, valid) },
+    calibration_check:
+      fitted.calibrationCheck === undefined
+        ? null
+        : { rows: 'validation window, 5 contiguous folds, each calibrated by a map fitted on the other four', requested: options.calibration ?? 'platt', methods: fitted.calibrationCheck.map((check) => ({ method: check.method, log_loss: rounded(check.log_loss), ece: rounded(check.ece), average_precision: rounded(check.average_precision) })) },
     durations_ms: { replay: Math.round(replayMs), train: Math.round(trainMs) },
   };
   const artifact: ModelArtifact = { modelJson, featureSchema: schema, metadata };

@@ -13,7 +13,19 @@ const Explanation = Type.Object({
   request_id: Type.String(),
   model_version: Type.String(),
   bias: Type.Number({ description: "The model's expected margin (log-odds) over its training data." }),
-  margin: Type.Number({ description: 'bias + Σ contributions: the log-odds of the model probability.' }),
+  margin: Type.Number({ description: "bias + Σ contributions: the trees' log-odds, before any calibration." }),
+  probability: Type.Number({ description: 'The probability the model answers for the stored features: risk_score = round(probability × 1000). Calibrated when the model carries a calibration.' }),
+  calibration: Type.Union(
+    [
+      Type.Object({ method: Type.Literal('platt'), slope: Type.Number(), intercept: Type.Number() }),
+      Type.Object({ method: Type.Literal('isotonic') }),
+      Type.Null(),
+    ],
+    {
+      description:
+        'How the margin becomes the probability: null = sigmoid(margin); platt = sigmoid(slope × margin + intercept), so each contribution × slope is its share of the calibrated log-odds; isotonic = a non-decreasing map of sigmoid(margin). Either way a positive contribution never lowers the score.',
+    },
+  ),
   contributions: Type.Array(
     Type.Object({
       feature: Type.String(),

@@ -66,3 +66,15 @@ export function calibrationTable(labels: Numbers, probabilities: Numbers, bins =
     };
   });
 }
+
+/**
+ * Expected calibration error: the row-weighted mean gap between predicted and observed fraud rate
+ * over the bins of {@link calibrationTable}, Σ (nᵦ / N) · |mean predictedᵦ − observedᵦ|. 0 for a
+ * perfectly calibrated model; NaN without rows.
+ */
+export function expectedCalibrationError(labels: Numbers, probabilities: Numbers, bins = 10): number {
+  const table = calibrationTable(labels, probabilities, bins);
+  let total = 0;
+  for (const bin of table) if (bin.count > 0) total += (bin.count / labels.length) * Math.abs(bin.meanPredicted - bin.observedRate);
+  return labels.length === 0 ? Number.NaN : total;
+}

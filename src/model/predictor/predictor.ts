@@ -1,4 +1,5 @@
 import { SentraError } from '../../errors/errors.js';
+import { compileCalibration, type Calibration } from '../calibration/calibration.js';
 import { transformMargin } from '../objective.js';
 import type { TreeEnsemble } from '../tree-ensemble.js';
 import { flattenForest, forestMargin } from './flat-forest.js';
@@ -17,13 +18,19 @@ export interface Predictor {
   readonly featureCount: number;
   /** Which implementation runs: the WebAssembly kernel or the general JavaScript path. */
   readonly engine: 'wasm' | 'javascript';
-  /** The float32 margin (raw score) of one row. */
+  /** The calibration applied to the probability, when one was given (the margin is always the trees' own). */
+  readonly calibration: Calibration | undefined;
+  /** The float32 margin (raw score) of one row: the trees' sum, never calibrated. */
   margin(row: ArrayLike<number>): number;
-  /** The objective's output for one row: the float32 sigmoid probability for logistic objectives. */
+  /**
+   * The output for one row: with a calibration, the calibrated probability of the margin (float64);
+   * otherwise the objective's output, the float32 sigmoid probability for logistic objectives,
+   * exactly as XGBoost predicts it.
+   */
   probability(row: ArrayLike<number>): number;
   /** Margins of `rowCount` rows given as feature columns; writes into `output` (allocated when omitted). */
   marginBatch<T extends PredictionOutput = Float64Array>(columns: readonly Float32Array[], rowCount: number, output?: T): T;
-  /** Outputs (probabilities for logistic objectives) of `rowCount` rows given as feature columns. */
+  /** Outputs (as {@link probability}) of `rowCount` rows given as feature columns. */
   probabilityBatch<T extends PredictionOutput = Float64Array>(columns: readonly Float32Array[], rowCount: number, output?: T): T;
 }
 
@@ -124,25 +131,36 @@ function checkRow(row: ArrayLike<number>, featureCount: number): void {
   }
 }
 
+/** Options of {@link compilePredictor}. */
+export interface PredictorOptions {
+  /** `javascript` forces the general path (benchmarks and parity tests compare the two). */
+  readonly engine?: 'auto' | 'javascript';
+  /** A calibration fitted on held-out rows: probabilities become calibrated ones (see docs/models.md). */
+  readonly calibration?: Calibration;
+}
+
 /**
  * Compiles a model into a {@link Predictor}. Numeric models of depth up to 10 run on a WebAssembly
  * kernel over flat padded trees (eight trees walked at once, branch-free); other models (categorical
  * splits, deeper trees) on flat JavaScript arrays. Both produce bit-identical float32 margins.
  */
-export function compilePredictor(model: TreeEnsemble, options: { engine?: 'auto' | 'javascript' } = {}): Predictor {
+export function compilePredictor(model: TreeEnsemble, options: PredictorOptions = {}): Predictor {
   const engine = options.engine !== 'javascript' && canPad(model) && model.trees.length > 0 ? wasmEngine(model) : javascriptEngine(model);
   const featureCount = model.featureCount;
   const allocate = <T extends PredictionOutput>(rowCount: number, output?: T): T => output ?? (new Float64Array(rowCount) as T);
+  const calibrated = options.calibration === undefined ? undefined : compileCalibration(options.calibration);
+  const outputOf = calibrated ?? ((margin: number) => transformMargin(model.objective, margin));
   return {
     featureCount,
     engine: engine.name,
+    calibration: options.calibration,
     margin(row) {
       checkRow(row, featureCount);
       return engine.row(row);
     },
     probability(row) {
       checkRow(row, featureCount);
-      return transformMargin(model.objective, engine.row(row));
+      return outputOf(engine.row(row));
     },
     marginBatch(columns, rowCount, output) {
       checkColumns(columns, rowCount, featureCount);
@@ -154,7 +172,7 @@ export function compilePredictor(model: TreeEnsemble, options: { engine?: 'auto'
       checkColumns(columns, rowCount, featureCount);
       const result = allocate(rowCount, output);
       engine.columns(columns, 0, rowCount, result);
-      for (let row = 0; row < rowCount; row += 1) result[row] = transformMargin(model.objective, result[row] ?? 0);
+      for (let row = 0; row < rowCount; row += 1) result[row] = outputOf(result[row] ?? 0);
       return result;
     },
   };
