@@ -12,7 +12,13 @@
  *   training week;
  * and scores both on the test week 2018-08-08..08-14 (7 days of label delay after the training
  * week) with Sentra's metrics, known-compromised cards removed as the handbook does (frauds counted
- * from the training start): AUC, average precision, card precision@100.
+ * from the training start): AUC, average precision, card precision@100, and the expected
+ * calibration error on all test rows (Sentra's score is calibrated on the validation week, as
+ * `sentra train` does; its trees' own ECE is printed beside it).
+ *
+ * `--scale-pos-weight 1,10,100` also trains `sentra train --no-tune --scale-pos-weight W` per value
+ * and prints what the weight does to AUC, AP, card precision@100 and ECE (before and after the
+ * validation week's calibration).
  *
  * Size: 5,000 customers, 10,000 terminals, 136 days from 2018-04-01 (up to the test week's end: the
  * first 136 days of the handbook's 183-day run, identical since the simulator is day by day), about
@@ -23,6 +29,7 @@
  *   npx tsx bench/quality-peer.ts --keep DIR             # keep (and reuse) the worlds under DIR
  *   npx tsx bench/quality-peer.ts --seeds 1 --broad none # one handbook world only
  *   npx tsx bench/quality-peer.ts --json FILE            # also write every figure as JSON
+ *   npx tsx bench/quality-peer.ts --scale-pos-weight 1,10,100
  */
 import { execFile } from 'node:child_process';
 import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -36,7 +43,8 @@ import { identifyDataset } from '../src/datasets/replay/dataset-identity.js';
 import { timeWindow } from '../src/datasets/replay/time-window.js';
 import { collectDatasetFeatures } from '../src/training/dataset-features.js';
 import { evaluateScores, type EvaluationReport } from '../src/training/evaluation.js';
-import { fitOnWindows, scoreRows } from '../src/training/fit-windows.js';
+import { fitOnWindows, scoreRows, type FittedModel } from '../src/training/fit-windows.js';
+import { sigmoid32 } from '../src/model/objective.js';
 import type { WindowRows } from '../src/training/window-rows.js';
 
 const { values } = parseArgs({
@@ -47,8 +55,10 @@ const { values } = parseArgs({
     python: { type: 'string', default: '/usr/bin/python3' },
     threads: { type: 'string' },
     json: { type: 'string' },
+    'scale-pos-weight': { type: 'string', default: '' },
   },
 });
+const weights = values['scale-pos-weight'].split(',').filter(Boolean).map(Number);
 const run = promisify(execFile);
 const days = { train: ['2018-07-25', '2018-07-31'], valid: ['2018-08-01', '2018-08-07'], test: ['2018-08-08', '2018-08-14'] } as const;
 const windows = { train: timeWindow(...days.train), valid: timeWindow(...days.valid), test: timeWindow(...days.test) };
@@ -64,12 +74,23 @@ interface Figures {
   readonly auc: number;
   readonly averagePrecision: number;
   readonly cardPrecision: number;
+  /** Expected calibration error of the score on all test rows (10 bins). */
+  readonly ece: number;
+  /** The trees' own ECE, before calibration (Sentra only). */
+  readonly eceBefore?: number;
+}
+interface WeightResult {
+  readonly weight: number;
+  readonly figures: Figures;
+  readonly calibration: unknown;
 }
 interface WorldResult {
   readonly world: string;
   readonly sentra: Figures;
   readonly sentraNoTune: Figures;
   readonly peer: Figures;
+  readonly weights: WeightResult[];
+  readonly calibration: unknown;
   readonly sentraTrees: number;
   readonly sentraParams: unknown;
   readonly peerDetails: unknown;
@@ -92,6 +113,8 @@ const figuresOf = (report: EvaluationReport): Figures => ({
   auc: report.knownCardsRemoved.auc,
   averagePrecision: report.knownCardsRemoved.averagePrecision,
   cardPrecision: report.cardPrecision.mean,
+  ece: report.expectedCalibrationError,
+  ...(report.uncalibrated === null ? {} : { eceBefore: report.uncalibrated.expectedCalibrationError }),
 });
 
 /** The peer's probabilities for the rows of `rows`, in their order. */
@@ -130,10 +153,17 @@ async function measure(world: World, root: string): Promise<WorldResult> {
   const tuneSeconds = (performance.now() - started) / 1000;
   const untuned = await fitOnWindows(features.rows.train, features.rows.valid, features.fraudEvents, { params: {}, threads });
   const test = features.rows.test;
-  const evaluate = (probabilities: ArrayLike<number>) =>
-    evaluateScores({ createdAt: test.createdAt, senders: test.senders, targets: test.targets, probabilities }, features.fraudEvents, { knownSince: windows.train.startMs });
-  const sentra = figuresOf(evaluate(scoreRows(fitted, test)));
-  const sentraNoTune = figuresOf(evaluate(scoreRows(untuned, test)));
+  const evaluate = (probabilities: ArrayLike<number>, rawProbabilities?: ArrayLike<number>) =>
+    evaluateScores({ createdAt: test.createdAt, senders: test.senders, targets: test.targets, probabilities, rawProbabilities }, features.fraudEvents, { knownSince: windows.train.startMs });
+  // The trees' own probabilities, before the validation week's calibration.
+  const rawOf = (model: FittedModel) => model.predictor.marginBatch(test.alignedColumns(model.schema), test.length).map(sigmoid32);
+  const sentra = figuresOf(evaluate(scoreRows(fitted, test), rawOf(fitted)));
+  const sentraNoTune = figuresOf(evaluate(scoreRows(untuned, test), rawOf(untuned)));
+  const weighted: WeightResult[] = [];
+  for (const weight of weights) {
+    const model = await fitOnWindows(features.rows.train, features.rows.valid, features.fraudEvents, { params: { scale_pos_weight: weight }, threads });
+    weighted.push({ weight, figures: figuresOf(evaluate(scoreRows(model, test), rawOf(model))), calibration: model.calibration });
+  }
   started = performance.now();
   const peer = await peerProbabilities(dir, test, join(dir, 'peer-probabilities.csv'));
   const peerSeconds = (performance.now() - started) / 1000;
@@ -142,6 +172,8 @@ async function measure(world: World, root: string): Promise<WorldResult> {
     sentra,
     sentraNoTune,
     peer: figuresOf(evaluate(peer.probabilities)),
+    weights: weighted,
+    calibration: { fitted: fitted.calibration, check: fitted.calibrationCheck },
     sentraTrees: fitted.result.model.trees.length,
     sentraParams: fitted.tuning?.candidates[fitted.tuning.chosen]?.params,
     peerDetails: peer.details,
@@ -151,13 +183,19 @@ async function measure(world: World, root: string): Promise<WorldResult> {
 
 function line(name: string, sentra: Figures, peer: Figures): string {
   const cell = (ours: number, theirs: number) => `${fixed(ours)} ${fixed(theirs)} ${ours > theirs ? '+' : ours < theirs ? '-' : '='}`.padEnd(16);
-  return `${name.padEnd(18)} ${cell(sentra.auc, peer.auc)} ${cell(sentra.averagePrecision, peer.averagePrecision)} ${cell(sentra.cardPrecision, peer.cardPrecision)}`;
+  // Lower is better for the calibration error; its cell marks + when Sentra's is lower.
+  const ece = `${sentra.ece.toFixed(4)} ${peer.ece.toFixed(4)} ${sentra.ece < peer.ece ? '+' : sentra.ece > peer.ece ? '-' : '='}`.padEnd(18);
+  const before = sentra.eceBefore === undefined ? '' : ` (trees ${sentra.eceBefore.toFixed(4)})`;
+  return `${name.padEnd(18)} ${cell(sentra.auc, peer.auc)} ${cell(sentra.averagePrecision, peer.averagePrecision)} ${cell(sentra.cardPrecision, peer.cardPrecision)} ${ece}${before}`;
 }
 
+const average = (list: readonly number[]) => list.reduce((sum, value) => sum + value, 0) / list.length;
 const mean = (list: Figures[]): Figures => ({
-  auc: list.reduce((sum, figures) => sum + figures.auc, 0) / list.length,
-  averagePrecision: list.reduce((sum, figures) => sum + figures.averagePrecision, 0) / list.length,
-  cardPrecision: list.reduce((sum, figures) => sum + figures.cardPrecision, 0) / list.length,
+  auc: average(list.map((figures) => figures.auc)),
+  averagePrecision: average(list.map((figures) => figures.averagePrecision)),
+  cardPrecision: average(list.map((figures) => figures.cardPrecision)),
+  ece: average(list.map((figures) => figures.ece)),
+  ...(list.every((figures) => figures.eceBefore !== undefined) ? { eceBefore: average(list.map((figures) => figures.eceBefore!)) } : {}),
 });
 
 const root = values.keep ?? (await mkdtemp(join(tmpdir(), 'sentra-bench-quality-peer-')));
@@ -169,6 +207,7 @@ for (const world of worlds) {
   console.log(`${world.name}: Sentra ${result.sentraTrees} trees ${JSON.stringify(result.sentraParams)}; ${seconds}`);
   console.log(`  tuned    ${line(world.name, result.sentra, result.peer)}`);
   console.log(`  no-tune  ${line(world.name, result.sentraNoTune, result.peer)}`);
+  for (const weighted of result.weights) console.log(`  spw ${String(weighted.weight).padEnd(4)} ${line(world.name, weighted.figures, result.peer)}`);
   if (values.json !== undefined) await writeFile(values.json, `${JSON.stringify(results, null, 2)}\n`);
 }
 for (const [title, pick] of [
@@ -176,9 +215,17 @@ for (const [title, pick] of [
   ['sentra train --no-tune (defaults)', (result: WorldResult) => result.sentraNoTune],
 ] as const) {
   console.log(`\n${title} vs the peer: test week ${days.test.join('..')}, known compromised cards removed; each cell: Sentra, peer, + when Sentra is ahead`);
-  console.log(`${'world'.padEnd(18)} ${'AUC'.padEnd(16)} ${'AP'.padEnd(16)} ${'card P@100'.padEnd(16)}`);
+  console.log(`${'world'.padEnd(18)} ${'AUC'.padEnd(16)} ${'AP'.padEnd(16)} ${'card P@100'.padEnd(16)} ${'ECE (all rows)'.padEnd(18)}`);
   for (const result of results) console.log(line(result.world, pick(result), result.peer));
   console.log(line('mean', mean(results.map(pick)), mean(results.map((result) => result.peer))));
+}
+if (weights.length > 0) {
+  console.log(`\nscale_pos_weight (sentra train --no-tune --scale-pos-weight W, Platt-calibrated on the validation week), mean over the worlds:`);
+  console.log(`${'W'.padEnd(8)} ${'AUC'.padEnd(8)} ${'AP'.padEnd(8)} ${'CP@100'.padEnd(8)} ${'ECE trees'.padEnd(10)} ECE calibrated`);
+  weights.forEach((weight, index) => {
+    const figures = mean(results.map((result) => result.weights[index]!.figures));
+    console.log(`${String(weight).padEnd(8)} ${fixed(figures.auc).padEnd(8)} ${fixed(figures.averagePrecision).padEnd(8)} ${fixed(figures.cardPrecision).padEnd(8)} ${(figures.eceBefore ?? Number.NaN).toFixed(4).padEnd(10)} ${figures.ece.toFixed(4)}`);
+  });
 }
 console.log(`load average ${loadavg().map((load) => load.toFixed(2)).join(' ')}`);
 if (values.json !== undefined) await writeFile(values.json, `${JSON.stringify(results, null, 2)}\n`);
