@@ -77,6 +77,13 @@ describe.each(storeKinds)('PSP feed receivers on %s', (store) => {
     expect(unknownMerchant.statusCode).toBe(404);
     const rows = await sentra.runtime.database.db.selectFrom('feed_secrets').select(['psp']).execute();
     expect(rows.map((r) => r.psp)).toEqual(['stripe']);
+
+    // The merchant's feeds as listed: the configured PSP, its receiver and secret count, never a secret.
+    const listed = await sentra.app.inject({ method: 'GET', url: `/v1/admin/merchants/${merchant.merchantId}/feeds`, headers: admin });
+    expect(listed.statusCode, listed.body).toBe(200);
+    expect(listed.json()).toEqual({ items: [{ merchant_id: merchant.merchantId, psp: 'stripe', secret_count: 1, updated_at: stored.json().updated_at, receiver_path: `/v1/feeds/stripe/${merchant.merchantId}` }] });
+    expect(listed.body).not.toContain(oldSecret);
+    expect((await sentra.app.inject({ method: 'GET', url: '/v1/admin/merchants/mer_unknown/feeds', headers: admin })).statusCode).toBe(404);
   });
 
   it("accepts a Stripe event signed by Stripe's library, once: the same event again changes nothing", async () => {

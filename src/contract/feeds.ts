@@ -29,6 +29,9 @@ export const FeedSecretsView = Type.Object({
   receiver_path: Type.String({ description: 'The path to give the PSP as the webhook URL (after this server\'s public address).' }),
 });
 
+/** `GET /v1/admin/merchants/{merchant_id}/feeds` answer: the PSP feeds with secrets set. */
+export const FeedList = Type.Object({ items: Type.Array(FeedSecretsView) });
+
 /** A receiver's acknowledgement: how many events were new and how many had been received before. */
 export const FeedAck = Type.Object({
   received: Type.Integer({ description: 'Events in the delivery.' }),

@@ -64,6 +64,18 @@ export class FeedSecretStore {
     return { merchantId, psp, secretCount: secrets.length, updatedAt: at };
   }
 
+  /** The PSP feeds a merchant of the tenant has secrets for (their number and date, never the secrets), by PSP. */
+  async list(tenantId: string, merchantId: string): Promise<StoredFeedSecrets[]> {
+    const rows = await this.db
+      .selectFrom('feed_secrets')
+      .select(['psp', 'secret_count', 'updated_at'])
+      .where('tenant_id', '=', tenantId)
+      .where('merchant_id', '=', merchantId)
+      .orderBy('psp')
+      .execute();
+    return rows.map((row) => ({ merchantId, psp: row.psp as FeedPsp, secretCount: row.secret_count, updatedAt: new Date(row.updated_at) }));
+  }
+
   /** The merchant's secrets of a PSP; undefined when it has none (or no such merchant). */
   async get(merchantId: string, psp: FeedPsp): Promise<FeedSecrets | undefined> {
     const key = `${merchantId}\u0000${psp}`;

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { Authenticator } from '../../tenants/authenticator.js';
 import { ErrorResponse } from '../../contract/error-response.js';
-import { FeedEventList, FeedEventQuery, FeedPspParam, FeedSecretsBody, FeedSecretsView } from '../../contract/feeds.js';
+import { FeedEventList, FeedEventQuery, FeedList, FeedPspParam, FeedSecretsBody, FeedSecretsView } from '../../contract/feeds.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/database-schema.js';
 import { getMerchant } from '../../merchants/merchant.repository.js';
@@ -39,6 +39,26 @@ export function registerFeedAdminRoutes(app: FastifyInstance, authenticator: Aut
       const { merchant_id: merchantId, psp } = request.params;
       const stored = await secrets.put(principal.tenantId, merchantId, psp, request.body.secrets, principal.tokenId);
       return { merchant_id: stored.merchantId, psp: stored.psp, secret_count: stored.secretCount, updated_at: stored.updatedAt.toISOString(), receiver_path: receiverPath(psp, merchantId) };
+    },
+  );
+  app.get<{ Params: { merchant_id: string } }>(
+    '/v1/admin/merchants/:merchant_id/feeds',
+    {
+      onRequest: admin,
+      schema: {
+        tags: ['feeds'],
+        summary: "The merchant's PSP feeds with secrets set: PSP, number of secrets, last change, receiver path (never the secrets)",
+        params: Type.Object({ merchant_id: Type.String({ minLength: 1, maxLength: 128 }) }),
+        response: { 200: FeedList, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      const merchant = await getMerchant(db, principal.tenantId, request.params.merchant_id);
+      const feeds = await secrets.list(principal.tenantId, merchant.merchantId);
+      return {
+        items: feeds.map((feed) => ({ merchant_id: feed.merchantId, psp: feed.psp, secret_count: feed.secretCount, updated_at: feed.updatedAt.toISOString(), receiver_path: receiverPath(feed.psp, feed.merchantId) })),
+      };
     },
   );
   app.get<{ Params: { merchant_id: string }; Querystring: FeedEventQuery }>(
