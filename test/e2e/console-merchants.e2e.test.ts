@@ -68,8 +68,7 @@ describe.skipIf(!browserAvailable())('the console merchant and job administratio
     await screenshot(page, 'admin-merchant');
 
     page.once('dialog', (dialog) => void dialog.accept());
-    await page.getByRole('form', { name: 'Mode' }).getByLabel('Mode').selectOption('live');
-    await page.getByRole('button', { name: 'Save mode' }).click();
+    await page.getByRole('button', { name: 'Promote to live' }).click();
     await expect.poll(() => page.getByRole('definition').filter({ hasText: /^live$/ }).count()).toBe(1);
     expect((await get(`/v1/admin/merchants/${merchantId}`)).mode).toBe('live');
 

@@ -5,9 +5,13 @@ import { api, ApiError, unwrap } from '../api/client';
 import { ApiErrorNotice } from '../components/api-error-notice';
 import { MerchantKeys } from './merchant-keys';
 import { MerchantUsage } from './merchant-usage';
-import { merchantModes, type Merchant, type MerchantMode } from './merchant-types';
+import { MerchantModeSwitch } from './merchant-mode';
+import { MerchantFeeds } from './merchant-feeds';
+import { MerchantWebhooks } from './merchant-webhooks';
+import { MerchantEvaluation } from './merchant-evaluation';
+import type { Merchant } from './merchant-types';
 
-/** Admin: one merchant — mode, prepaid balance and top-up, API keys, usage. */
+/** Admin: one merchant — mode, prepaid balance and top-up, API keys, usage, PSP feeds, webhooks and the shadow evaluation. */
 export function MerchantPage() {
   const merchantId = useParams().merchantId ?? '';
   const merchant = useQuery({
@@ -41,6 +45,9 @@ export function MerchantPage() {
           <MerchantKeys merchantId={current.merchant_id} />
         </div>
         <MerchantUsage merchantId={current.merchant_id} />
+        <MerchantFeeds merchantId={current.merchant_id} />
+        <MerchantWebhooks merchantId={current.merchant_id} />
+        <MerchantEvaluation merchantId={current.merchant_id} />
       </div>
     </div>
   );
@@ -49,14 +56,9 @@ export function MerchantPage() {
 /** The merchant's settings as they stand, its mode to change, and its balance to top up. */
 function MerchantSummary({ merchant }: { merchant: Merchant }) {
   const queryClient = useQueryClient();
-  const [mode, setMode] = useState<MerchantMode>(merchant.mode);
   const [amount, setAmount] = useState('');
   const params = { path: { merchant_id: merchant.merchant_id } };
   const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: ['merchant', merchant.merchant_id] }), queryClient.invalidateQueries({ queryKey: ['merchants'] })]);
-  const changeMode = useMutation({
-    mutationFn: async (next: MerchantMode) => unwrap(await api.PATCH('/v1/admin/merchants/{merchant_id}', { params, body: { mode: next } })),
-    onSuccess: refresh,
-  });
   const topUp = useMutation({
     mutationFn: async () => unwrap(await api.POST('/v1/admin/merchants/{merchant_id}/balance', { params, body: { amount } })),
     onSuccess: async () => {
@@ -64,11 +66,6 @@ function MerchantSummary({ merchant }: { merchant: Merchant }) {
       await Promise.all([refresh(), queryClient.invalidateQueries({ queryKey: ['merchant-usage', merchant.merchant_id] })]);
     },
   });
-  const submitMode = (event: FormEvent) => {
-    event.preventDefault();
-    const effect = mode === 'live' ? 'its decisions will be acted on' : 'its decisions are only compared, never acted on';
-    if (window.confirm(`Switch “${merchant.name}” to ${mode}? From the next call ${effect}.`)) changeMode.mutate(mode);
-  };
   const submitTopUp = (event: FormEvent) => {
     event.preventDefault();
     topUp.mutate();
@@ -102,22 +99,7 @@ function MerchantSummary({ merchant }: { merchant: Merchant }) {
         <dt>Rate limit</dt>
         <dd>{merchant.rate_limit_per_second === null ? 'server default' : `${merchant.rate_limit_per_second} per second per key`}</dd>
       </dl>
-      <form className="inline-form" onSubmit={submitMode} aria-label="Mode">
-        <label>
-          Mode{' '}
-          <select value={mode} onChange={(event) => setMode(event.target.value as MerchantMode)}>
-            {merchantModes.map((item) => (
-              <option key={item} value={item}>
-                {item}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" disabled={changeMode.isPending || mode === merchant.mode}>
-          Save mode
-        </button>
-      </form>
-      <ApiErrorNotice id="mode-problems" error={changeMode.error} title="Mode not changed" />
+      <MerchantModeSwitch merchant={merchant} />
       <form className="inline-form" onSubmit={submitTopUp} aria-label="Top up">
         <label>
           Top-up amount ({merchant.currency}){' '}
