@@ -137,6 +137,20 @@ describe.skipIf(!browserAvailable())('the console rule and list administration i
     await page.getByRole('button', { name: 'Remove selected (1)' }).click();
     await expect.poll(() => rows.count()).toBe(2);
     expect((await get('/v1/lists/blocked_countries')).entries.map((entry: { value: string }) => entry.value)).toEqual(['FR', 'IT']);
+
+    // A rule names the list: deleting it is refused, the rule named; once the rule is archived it goes.
+    const rule = (await sentra.app.inject({ method: 'POST', url: '/v1/rules', headers: auth, payload: { name: 'Blocked countries', expression: 'entities.sender_country in lists.blocked_countries', action: 'BLOCK' } })).json();
+    expect(rule.rule_id).toBeDefined();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Delete list blocked_countries' }).click();
+    await expect.poll(() => page.locator('#delete-list-problems').textContent()).toContain(`/rules/${rule.rule_id}`);
+    expect(await page.locator('#delete-list-problems').textContent()).toContain('archive or edit those rules first');
+    expect((await get('/v1/lists/blocked_countries')).entry_count).toBe(2);
+    expect((await sentra.app.inject({ method: 'DELETE', url: `/v1/rules/${rule.rule_id}`, headers: auth })).statusCode).toBeLessThan(300);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Delete list blocked_countries' }).click();
+    await page.waitForURL(`${served.base}/admin/lists`);
+    expect((await sentra.app.inject({ method: 'GET', url: '/v1/lists/blocked_countries', headers: auth })).statusCode).toBe(404);
   });
 
   it('keeps rules and lists from an analyst', async () => {

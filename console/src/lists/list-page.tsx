@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError, unwrap } from '../api/client';
 import { ApiErrorNotice } from '../components/api-error-notice';
 import { ListEntriesUpload } from './list-entries-upload';
 
 const pageSize = 100;
 
-/** Admin: one list — its live entries by value (pages of 100), adding entries and removing the selected ones. */
+/** Admin: one list — its live entries by value (pages of 100), adding entries, removing the selected ones, deleting the list. */
 export function ListPage() {
   const name = useParams().listName ?? '';
   const queryClient = useQueryClient();
@@ -21,6 +21,15 @@ export function ListPage() {
     retry: (count, error) => !(error instanceof ApiError && (error.status === 404 || error.status === 400)) && count < 1,
   });
   const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: ['list', name] }), queryClient.invalidateQueries({ queryKey: ['lists'] })]);
+  const navigate = useNavigate();
+  const deleteList = useMutation({
+    mutationFn: async () => unwrap(await api.DELETE('/v1/lists/{name}', { params: { path: { name } } })),
+    onSuccess: async () => {
+      queryClient.removeQueries({ queryKey: ['list', name] });
+      await queryClient.invalidateQueries({ queryKey: ['lists'] });
+      await navigate('/admin/lists');
+    },
+  });
   const remove = useMutation({
     mutationFn: async (values: string[]) => unwrap(await api.DELETE('/v1/lists/{name}/entries', { params: { path: { name } }, body: { values } })),
     onSuccess: () => setSelected(new Set()),
@@ -61,6 +70,16 @@ export function ListPage() {
         </h1>
         <Link to="/admin/lists">All lists</Link>
       </div>
+      <div className="inline-form">
+        <button
+          type="button"
+          disabled={deleteList.isPending}
+          onClick={() => window.confirm(`Delete the list ${first.name} and its ${first.entry_count} live ${first.entry_count === 1 ? 'entry' : 'entries'}? This cannot be undone.`) && deleteList.mutate()}
+        >
+          Delete list {first.name}
+        </button>
+      </div>
+      <ApiErrorNotice id="delete-list-problems" error={deleteList.error} title="List not deleted" />
       <p className="muted">
         {first.kind} · {first.entry_count} live {first.entry_count === 1 ? 'entry' : 'entries'} · version {first.version}
         {first.description !== '' && ` · ${first.description}`}
