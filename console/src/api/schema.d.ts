@@ -1192,8 +1192,20 @@ export interface paths {
                             model_version: string;
                             /** @description The model's expected margin (log-odds) over its training data. */
                             bias: number;
-                            /** @description bias + Σ contributions: the log-odds of the model probability. */
+                            /** @description bias + Σ contributions: the trees' log-odds, before any calibration. */
                             margin: number;
+                            /** @description The probability the model answers for the stored features: risk_score = round(probability × 1000). Calibrated when the model carries a calibration. */
+                            probability: number;
+                            /** @description How the margin becomes the probability: null = sigmoid(margin); platt = sigmoid(slope × margin + intercept), so each contribution × slope is its share of the calibrated log-odds; isotonic = a non-decreasing map of sigmoid(margin). Either way a positive contribution never lowers the score. */
+                            calibration: {
+                                /** @enum {string} */
+                                method: "platt";
+                                slope: number;
+                                intercept: number;
+                            } | {
+                                /** @enum {string} */
+                                method: "isotonic";
+                            } | null;
                             /** @description Every feature with a non-zero contribution, strongest (absolute value) first. */
                             contributions: {
                                 feature: string;
@@ -10677,6 +10689,150 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/merchants/{merchant_id}/feeds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The merchant's PSP feeds with secrets set: PSP, number of secrets, last change, receiver path (never the secrets) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    merchant_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                merchant_id: string;
+                                /**
+                                 * @description stripe, adyen or checkout
+                                 * @enum {string}
+                                 */
+                                psp: "stripe" | "adyen" | "checkout";
+                                secret_count: number;
+                                /** Format: date-time */
+                                updated_at: string;
+                                /** @description The path to give the PSP as the webhook URL (after this server's public address). */
+                                receiver_path: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
