@@ -110,27 +110,7 @@ function EvaluationFigures({ report }: { report: Report }) {
               <th scope="col" className="number">
                 Cut-off
               </th>
-              <th scope="col" className="number">
-                Flagged
-              </th>
-              <th scope="col" className="number">
-                Review rate
-              </th>
-              <th scope="col" className="number">
-                Fraud caught
-              </th>
-              <th scope="col" className="number">
-                False positives
-              </th>
-              <th scope="col" className="number">
-                Precision
-              </th>
-              <th scope="col" className="number">
-                Recall
-              </th>
-              <th scope="col" className="number">
-                Chargebacks avoided
-              </th>
+              <PointColumns />
             </tr>
           </thead>
           <tbody>
@@ -146,27 +126,7 @@ function EvaluationFigures({ report }: { report: Report }) {
           <thead>
             <tr>
               <th scope="col">Who</th>
-              <th scope="col" className="number">
-                Flagged
-              </th>
-              <th scope="col" className="number">
-                Review rate
-              </th>
-              <th scope="col" className="number">
-                Fraud caught
-              </th>
-              <th scope="col" className="number">
-                False positives
-              </th>
-              <th scope="col" className="number">
-                Precision
-              </th>
-              <th scope="col" className="number">
-                Recall
-              </th>
-              <th scope="col" className="number">
-                Chargebacks avoided
-              </th>
+              <PointColumns />
             </tr>
           </thead>
           <tbody>
@@ -209,5 +169,18 @@ function PointRow({ name, point }: { name: string; point: Omit<OperatingPoint, '
       <td className="number">{rate(point.recall)}</td>
       <td className="number">{usd(point.chargeback_avoided_usd)}</td>
     </tr>
+  );
+}
+
+/** The figure columns of an operating point, as PointRow fills them. */
+function PointColumns() {
+  return (
+    <>
+      {['Flagged', 'Review rate', 'Fraud caught', 'False positives', 'Precision', 'Recall', 'Chargebacks avoided'].map((label) => (
+        <th key={label} scope="col" className="number">
+          {label}
+        </th>
+      ))}
+    </>
   );
 }
