@@ -115,6 +115,23 @@ describe.each(storeKinds)('KYC/KYB features of the next score, on %s', (store) =
     expect(next.json().reasons).not.toContain(`RULE_${ruleId}`);
   });
 
+  it('counts a director shared with another entity as a KYB red flag of the later one', async () => {
+    const company = (name: string) => `Company name: ${name}\nDirectors: Zeno Overlapwood; ${name} Founder\n`;
+    await score(scoreBody({ entities: { sender_entity_id: 'biz-first', sender_country: 'US' }, kyc_refs: [{ entity_id: 'biz-first', text_blob: company('Alpha Widgets') }] }));
+    await ready('biz-first');
+    await score(scoreBody({ entities: { sender_entity_id: 'biz-second', sender_country: 'US' }, kyc_refs: [{ entity_id: 'biz-second', text_blob: company('Beta Gadgets') }] }));
+    await ready('biz-second');
+    const second = (await sentra.app.inject({ method: 'GET', url: '/v1/enrichment/biz-second', headers: auth(adminToken) })).json();
+    expect(second.signals).toMatchObject({ director_overlap: true });
+    expect(second.documents[0].signals.overlapping_entities).toEqual(['biz-first']);
+    expect(second.documents[0].evidence).toEqual(expect.arrayContaining([expect.objectContaining({ key: 'director_overlap', quote: 'Zeno Overlapwood' })]));
+    const next = await score(scoreBody({ entities: { sender_entity_id: 'biz-second', sender_country: 'US' } }));
+    expect((await decision(next.json().request_id)).features).toMatchObject({ sender_kyc_ready: 1, sender_kyc_kyb_red_flags: 1 });
+    // The first entity was analysed before the second existed: no overlap is claimed for it.
+    const first = (await sentra.app.inject({ method: 'GET', url: '/v1/enrichment/biz-first', headers: auth(adminToken) })).json();
+    expect(first.signals).toMatchObject({ director_overlap: false });
+  });
+
   it('has no KYC feature for an entity without enrichment', async () => {
     const plainBody = scoreBody({ entities: { sender_entity_id: 'cust-feat-none', sender_country: 'US' } });
     txIds.none = plainBody.transaction.tx_id;

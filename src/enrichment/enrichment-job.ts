@@ -116,7 +116,7 @@ export async function runEnrichmentJob(deps: EnrichmentJobDependencies, job: Enr
     created_at: asOf,
   };
   await deps.db.transaction().execute(async (trx) => {
-    await saveResult(trx, result);
+    await saveResult(trx, result, analysis.facts.director_keys);
     await deps.onReady?.(trx, { tenantId: job.tenantId, entityId, refKey, txId, decisionId, provider: deps.provider.name, llmVersion: deps.provider.version, flags: signals.flags, at: asOf });
   });
   deps.metrics.results.inc({ provider: deps.provider.name });

@@ -23,9 +23,19 @@ export async function findEntityProfile(db: Kysely<Database>, tenantId: string, 
   return { entityId, name: row?.name ?? undefined, country: row?.country ?? undefined };
 }
 
-/** Stores a result; a second analysis of the same document (a retried job) replaces the first. */
-export async function saveResult(db: Kysely<Database>, row: EnrichmentResultRow): Promise<void> {
+/**
+ * Stores a result and its folded director names (the overlap lookup); a second analysis of the same
+ * document (a retried job) replaces the first.
+ */
+export async function saveResult(db: Kysely<Database>, row: EnrichmentResultRow, directorKeys: readonly string[]): Promise<void> {
   const values = { ...row, signals: JSON.stringify(row.signals), evidence: JSON.stringify(row.evidence), facts: JSON.stringify(row.facts) };
+  if (directorKeys.length > 0) {
+    await db
+      .insertInto('enrichment_directors')
+      .values([...new Set(directorKeys)].map((key) => ({ tenant_id: row.tenant_id, director_key: key, entity_id: row.entity_id })))
+      .onConflict((conflict) => conflict.doNothing())
+      .execute();
+  }
   await db
     .insertInto('enrichment_results')
     .values(values)
@@ -102,14 +112,25 @@ export async function findEntityResults(db: Kysely<Database>, tenantId: string, 
     .execute();
 }
 
-/** Other entities of the tenant whose documents name one of these directors (folded names). */
+/** Entities named per shared director in a result: enough to review, and the lookup stays an index range. */
+export const overlapEntitiesPerDirector = 20;
+
+/**
+ * Other entities of the tenant whose documents name one of these directors (folded names): per
+ * director, the first {@link overlapEntitiesPerDirector} by entity id. An index range per director,
+ * whatever the number of results stored.
+ */
 export async function entitiesSharingDirectors(db: Kysely<Database>, tenantId: string, entityId: string, directorKeys: readonly string[]): Promise<{ entity_id: string; director_key: string }[]> {
   if (directorKeys.length === 0) return [];
+  const keys = sql.join([...new Set(directorKeys)].map((key) => sql`(${key})`));
   const result = await sql<{ entity_id: string; director_key: string }>`
-    select distinct r.entity_id, d.value as director_key
-      from enrichment_results r, jsonb_array_elements_text(r.facts->'director_keys') d
-     where r.tenant_id = ${tenantId} and r.entity_id <> ${entityId} and d.value in (${sql.join(directorKeys)})
-     order by r.entity_id`.execute(db);
+    select e.entity_id, k.director_key
+      from (values ${keys}) as k(director_key)
+      cross join lateral (
+        select d.entity_id from enrichment_directors d
+         where d.tenant_id = ${tenantId} and d.director_key = k.director_key and d.entity_id <> ${entityId}
+         order by d.entity_id limit ${overlapEntitiesPerDirector}) e
+     order by e.entity_id, k.director_key`.execute(db);
   return result.rows;
 }
 

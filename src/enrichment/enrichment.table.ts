@@ -30,3 +30,10 @@ export interface SanctionEntriesTable {
   dataset: string;
   imported_at: Date;
 }
+
+/** A folded director name of an analysed document (migration 0042): the director-overlap lookup. */
+export interface EnrichmentDirectorsTable {
+  tenant_id: string;
+  director_key: string;
+  entity_id: string;
+}

@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { JobsTable } from '../worker/job.table.js';
-import type { EnrichmentResultsTable, SanctionEntriesTable } from '../enrichment/enrichment.table.js';
+import type { EnrichmentDirectorsTable, EnrichmentResultsTable, SanctionEntriesTable } from '../enrichment/enrichment.table.js';
 import type { LlmUsageTable } from '../enrichment/openai/llm-usage.table.js';
 import type { CaseEventsTable, CasesTable } from '../cases/case.table.js';
 import type { Role } from '../tenants/token.js';
@@ -221,6 +221,7 @@ export interface Database {
   audit_checkpoints: AuditCheckpointsTable;
   jobs: JobsTable;
   enrichment_results: EnrichmentResultsTable;
+  enrichment_directors: EnrichmentDirectorsTable;
   sanction_entries: SanctionEntriesTable;
   llm_usage: LlmUsageTable;
   rules: RulesTable;

@@ -6,7 +6,7 @@ import type { Clock } from '../platform/clock.js';
 import type { Logger } from '../platform/logger.js';
 import { SentraError } from '../errors/errors.js';
 import { backoffDelayMs, type BackoffPolicy } from './backoff.js';
-import { claimJobs, finishAttempt, type ClaimedJob } from './job.repository.js';
+import { analyzeJobs, claimJobs, finishAttempt, type ClaimedJob } from './job.repository.js';
 import type { JobMetrics } from './job-metrics.js';
 
 /**
@@ -57,6 +57,10 @@ class AttemptTimeout extends Error {}
 
 /** Shortest wait between two jobs of a yielding runner. */
 const yieldPauseMs = 250;
+/** A claim slower than this was planned on stale statistics (it sorted the whole queue). */
+const slowClaimMs = 25;
+/** Shortest time between two statistics refreshes. */
+const analyzeEveryMs = 60_000;
 
 /**
  * Takes due jobs from the `jobs` table and runs them, in this process, at most `concurrency` at a
@@ -70,6 +74,8 @@ export class JobRunner {
   private loop: Promise<void> | undefined;
   private stopping = false;
   private wake: (() => void) | undefined;
+  /** When the queue statistics were last refreshed (performance.now()). */
+  private analyzedAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: JobRunnerOptions) {
     this.owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -109,13 +115,22 @@ export class JobRunner {
   }
 
   private async claim(limit: number): Promise<ClaimedJob[]> {
-    return claimJobs(this.options.db, {
+    const started = performance.now();
+    const claimed = await claimJobs(this.options.db, {
       kinds: Object.keys(this.options.handlers),
       limit,
       now: new Date(this.options.clock.now()),
       leaseMs: this.leaseMs,
       owner: this.owner,
     });
+    const finished = performance.now();
+    // A slow claim means stale planner statistics (embedded PGlite has no autovacuum): refresh them,
+    // at most once a minute, so the next claims read the jobs_due index instead of sorting the queue.
+    if (finished - started > slowClaimMs && finished - this.analyzedAt > analyzeEveryMs) {
+      this.analyzedAt = finished;
+      analyzeJobs(this.options.db).catch((error: unknown) => this.options.logger.warn({ err: error }, 'job runner: could not refresh the queue statistics'));
+    }
+    return claimed;
   }
 
   private async run(): Promise<void> {

@@ -120,3 +120,12 @@ export async function countJobsByStatus(db: Kysely<Database>): Promise<Map<strin
     .execute();
   return new Map(rows.map((row) => [row.status, Number(row.count)]));
 }
+
+/**
+ * Refreshes the planner's statistics of the jobs table. PGlite runs no autovacuum: planned on
+ * statistics from when the queue was small, a claim reads and sorts every due job (70 ms with
+ * 10,000 queued) instead of taking the first few from the jobs_due index (under 1 ms).
+ */
+export async function analyzeJobs(db: Kysely<Database>): Promise<void> {
+  await sql`ANALYZE jobs`.execute(db);
+}
