@@ -2,28 +2,39 @@
  * Enrichment benchmark (embedded PGlite, the built server; run `npm run build` first):
  *   1. queues BENCH_JOBS (default 10,000) KYC enrichment jobs by scoring requests that each carry a
  *      new document, with the worker off;
- *   2. restarts with the worker off and measures scoring latency at a fixed rate (idle baseline);
- *   3. restarts with the in-process worker on and measures the same load while it works through
- *      the queue (busy), then reports the queue's throughput with the built-in analyzer.
- * Both latency phases run in the same run, on the same data, after the same kind of restart.
+ *   2. alternates, BENCH_ROUNDS times, two conditions on the same data: the server with the worker
+ *      off (idle) and the server with the in-process worker working through the queue (busy); each
+ *      phase restarts the server, warms it up, then scores at a fixed steady rate. Rounds alternate
+ *      the order (idle-busy, busy-idle, …) so a drift of the machine's load does not favour one;
+ *   3. reports each phase, each round's busy/idle ratio, the idle-to-idle spread (the noise), the
+ *      machine's load average next to every phase, and the queue's throughput with the built-in
+ *      analyzer, under scoring load and alone.
  *
  *   npx tsx bench/enrichment.ts
- *   BENCH_JOBS=10000 BENCH_RATE=200 BENCH_SECONDS=30 npx tsx bench/enrichment.ts
+ *   BENCH_JOBS=10000 BENCH_RATE=100 BENCH_SECONDS=20 BENCH_ROUNDS=3 npx tsx bench/enrichment.ts
+ *   BENCH_GENERATOR=autocannon|wrk (default wrk when installed), BENCH_GENERATOR_NICE=10 runs wrk under nice
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { autocannonGenerator, type Phase } from './support/load-generators.js';
+import { autocannonGenerator, wrkAvailable, wrkGenerator, type LoadGenerator, type Phase } from './support/load-generators.js';
 import { startServer } from './support/processes.js';
 
 const jobs = Number(process.env.BENCH_JOBS ?? 10_000);
-const rate = Number(process.env.BENCH_RATE ?? 200);
-const seconds = Number(process.env.BENCH_SECONDS ?? 30);
+const rate = Number(process.env.BENCH_RATE ?? 100);
+const seconds = Number(process.env.BENCH_SECONDS ?? 20);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const warmSeconds = Number(process.env.BENCH_WARM_SECONDS ?? 5);
 const token = 'bench-admin-token-0123456789abcdef';
 const dataDir = mkdtempSync(join(tmpdir(), 'sentra-bench-enrichment-'));
+const workDir = mkdtempSync(join(tmpdir(), 'sentra-bench-enrichment-load-'));
 const env = { SENTRA_DATA_DIR: dataDir, SENTRA_BOOTSTRAP_TOKEN: token, SENTRA_WORKER_POLL_MS: '100' };
 const port = 18_191;
 const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+const connections = 16;
+const wanted = process.env.BENCH_GENERATOR ?? (wrkAvailable() ? 'wrk' : 'autocannon');
+const nice = process.env.BENCH_GENERATOR_NICE === undefined ? undefined : Number(process.env.BENCH_GENERATOR_NICE);
+const generator: LoadGenerator = wanted === 'wrk' ? wrkGenerator(connections, workDir, nice === undefined ? {} : { nice }) : autocannonGenerator(connections);
 
 /** A scoring body with one new KYC document (a passport text whose holder varies). */
 function documentBody(index: number): string {
@@ -47,51 +58,111 @@ async function metric(url: string, pattern: RegExp): Promise<number> {
   return Number(pattern.exec(text)?.[1] ?? 0);
 }
 const done = (url: string) => metric(url, /^sentra_jobs\{status="done"\} (\d+)/m);
-const show = (label: string, phase: Phase) =>
-  console.log(`${label.padEnd(44)} ${phase.requestsPerSecond.toFixed(0)} req/s  p50 ${phase.p50} ms  p99 ${phase.p99} ms  max ${phase.max} ms  errors ${phase.errors + phase.non2xx}`);
+const load = () => loadavg()[0]!.toFixed(1);
 
-console.log(`Sentra enrichment benchmark: ${jobs} jobs, scoring at ${rate}/s for ${seconds} s, node ${process.version}, load ${loadavg()[0]!.toFixed(1)}`);
-const generator = autocannonGenerator(16);
+type Condition = 'idle' | 'busy';
+interface Measured {
+  round: number;
+  condition: Condition;
+  phase: Phase;
+  /** Jobs finished during the measured seconds (0 when idle). */
+  jobsDone: number;
+  loadBefore: string;
+  loadAfter: string;
+}
+
+/** One phase: a fresh server with the worker off (idle) or in-process (busy), warmed up, then the steady rate. */
+async function measure(round: number, condition: Condition): Promise<Measured> {
+  const server = await startServer(['dist/cli/main.js', 'serve'], { ...env, SENTRA_WORKER: condition === 'idle' ? 'off' : 'in-process' }, port, '/readyz');
+  try {
+    await generator.run({ url: `${server.url}/v1/risk/score`, token, seconds: warmSeconds, rate, runId: `warm-${condition}-${round}` });
+    const loadBefore = load();
+    const doneBefore = await done(server.url);
+    const phase = await generator.run({ url: `${server.url}/v1/risk/score`, token, seconds, rate, runId: `${condition}-${round}` });
+    const jobsDone = (await done(server.url)) - doneBefore;
+    return { round, condition, phase, jobsDone, loadBefore, loadAfter: load() };
+  } finally {
+    await server.stop();
+  }
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+console.log(`Sentra enrichment benchmark: ${jobs} jobs; ${rounds} rounds of idle/busy scoring at ${rate}/s for ${seconds} s (warm-up ${warmSeconds} s); ${generator.name}${nice === undefined ? '' : ` under nice ${nice}`}; node ${process.version}; load ${load()}`);
+
+/** Scores one document body; a 503 (the store was behind on a loaded machine) is retried: the same body is the same decision. */
+async function queueDocument(url: string, index: number): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const answer = await fetch(`${url}/v1/risk/score`, { method: 'POST', headers, body: documentBody(index) });
+    if (answer.status === 200) return;
+    if (answer.status !== 503 || attempt === 20) throw new Error(`scoring failed: ${answer.status} ${await answer.text()}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
 
 // 1. Fill the queue.
 const filler = await startServer(['dist/cli/main.js', 'serve'], { ...env, SENTRA_WORKER: 'off' }, port, '/readyz');
 const fillStart = performance.now();
-for (let next = 0; next < jobs; ) {
-  const batch = Array.from({ length: Math.min(64, jobs - next) }, (_, offset) => next + offset);
-  const answers = await Promise.all(batch.map((index) => fetch(`${filler.url}/v1/risk/score`, { method: 'POST', headers, body: documentBody(index) })));
-  if (answers.some((answer) => answer.status !== 200)) throw new Error(`scoring failed: ${answers.map((answer) => answer.status).join(',')}`);
-  next += batch.length;
+try {
+  for (let next = 0; next < jobs; ) {
+    const batch = Array.from({ length: Math.min(32, jobs - next) }, (_, offset) => next + offset);
+    await Promise.all(batch.map((index) => queueDocument(filler.url, index)));
+    next += batch.length;
+  }
+} finally {
+  await filler.stop();
 }
-console.log(`queued ${jobs} jobs in ${((performance.now() - fillStart) / 1000).toFixed(1)} s`);
-await filler.stop();
+console.log(`queued ${jobs} jobs in ${((performance.now() - fillStart) / 1000).toFixed(1)} s (load ${load()})`);
 
-// 2. Idle baseline.
-const idle = await startServer(['dist/cli/main.js', 'serve'], { ...env, SENTRA_WORKER: 'off' }, port, '/readyz');
-await generator.run({ url: `${idle.url}/v1/risk/score`, token, seconds: 5, rate, runId: 'warm-idle' });
-const idlePhase = await generator.run({ url: `${idle.url}/v1/risk/score`, token, seconds, rate, runId: 'idle' });
-await idle.stop();
+// 2. Alternate the two conditions.
+const measured: Measured[] = [];
+for (let round = 1; round <= rounds; round++) {
+  const order: Condition[] = round % 2 === 1 ? ['idle', 'busy'] : ['busy', 'idle'];
+  for (const condition of order) {
+    const result = await measure(round, condition);
+    measured.push(result);
+    const { phase } = result;
+    console.log(
+      `round ${round} ${condition.padEnd(4)}  ${phase.requestsPerSecond.toFixed(0)} req/s  p50 ${phase.p50} ms  p99 ${phase.p99} ms  max ${phase.max} ms  errors ${phase.errors + phase.non2xx}  jobs done ${result.jobsDone}  load ${result.loadBefore} → ${result.loadAfter}`,
+    );
+  }
+}
 
-// 3. Busy: the in-process worker drains the queue while the same load runs.
-const busy = await startServer(['dist/cli/main.js', 'serve'], { ...env, SENTRA_WORKER: 'in-process' }, port, '/readyz');
-const busyStart = performance.now();
-const doneBefore = await done(busy.url);
-await generator.run({ url: `${busy.url}/v1/risk/score`, token, seconds: 5, rate, runId: 'warm-busy' });
-const busyPhase = await generator.run({ url: `${busy.url}/v1/risk/score`, token, seconds, rate, runId: 'busy' });
-const doneUnderLoad = (await done(busy.url)) - doneBefore;
-const underLoadSeconds = (performance.now() - busyStart) / 1000;
-// Throughput without scoring load, for at most 60 s more.
+// 3. The queue alone: throughput of the built-in analyzer without scoring load, for at most 60 s.
+const quiet = await startServer(['dist/cli/main.js', 'serve'], { ...env, SENTRA_WORKER: 'in-process' }, port, '/readyz');
+const quietLoad = load();
 const quietStart = performance.now();
-const quietBefore = await done(busy.url);
-while ((await done(busy.url)) < jobs && performance.now() - quietStart < 60_000) await new Promise((resolve) => setTimeout(resolve, 500));
-const quietDone = (await done(busy.url)) - quietBefore;
+let quietDone = 0;
+let dropped = 0;
+try {
+  const quietBefore = await done(quiet.url);
+  while ((await done(quiet.url)) < jobs && performance.now() - quietStart < 60_000) await new Promise((resolve) => setTimeout(resolve, 500));
+  quietDone = (await done(quiet.url)) - quietBefore;
+  dropped = await metric(quiet.url, /^sentra_enrichment_evidence_dropped_total\{provider="builtin"\} (\d+)/m);
+} finally {
+  await quiet.stop();
+}
 const quietSeconds = (performance.now() - quietStart) / 1000;
-const dropped = await metric(busy.url, /^sentra_enrichment_evidence_dropped_total\{provider="builtin"\} (\d+)/m);
-await busy.stop();
 rmSync(dataDir, { recursive: true, force: true });
+rmSync(workDir, { recursive: true, force: true });
 
-show('scoring, worker idle (queue not served)', idlePhase);
-show(`scoring, worker busy on the ${jobs}-job queue`, busyPhase);
-console.log(`p99 ratio busy / idle: ${(busyPhase.p99 / idlePhase.p99).toFixed(2)}`);
-console.log(`queue throughput under scoring load: ${(doneUnderLoad / underLoadSeconds).toFixed(1)} jobs/s (${doneUnderLoad} in ${underLoadSeconds.toFixed(1)} s)`);
-console.log(`queue throughput without load:        ${(quietDone / quietSeconds).toFixed(1)} jobs/s (${quietDone} in ${quietSeconds.toFixed(1)} s)`);
+console.log('\nround  idle p50 / p99 ms   busy p50 / p99 ms   p99 busy/idle  p50 busy/idle');
+const ratios: number[] = [];
+for (let round = 1; round <= rounds; round++) {
+  const idle = measured.find((entry) => entry.round === round && entry.condition === 'idle')!.phase;
+  const busy = measured.find((entry) => entry.round === round && entry.condition === 'busy')!.phase;
+  ratios.push(busy.p99 / idle.p99);
+  console.log(`${String(round).padEnd(6)} ${`${idle.p50} / ${idle.p99}`.padEnd(19)} ${`${busy.p50} / ${busy.p99}`.padEnd(19)} ${(busy.p99 / idle.p99).toFixed(2).padEnd(14)} ${(busy.p50 / idle.p50).toFixed(2)}`);
+}
+const idleP99 = measured.filter((entry) => entry.condition === 'idle').map((entry) => entry.phase.p99);
+const busyP99 = measured.filter((entry) => entry.condition === 'busy').map((entry) => entry.phase.p99);
+console.log(`median p99: idle ${median(idleP99)} ms, busy ${median(busyP99)} ms; median of the rounds' p99 ratios ${median(ratios).toFixed(2)} (range ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`);
+console.log(`noise: idle p99 alone ranges ${Math.min(...idleP99)}–${Math.max(...idleP99)} ms (max/min ${(Math.max(...idleP99) / Math.min(...idleP99)).toFixed(2)}) across rounds`);
+const busyJobs = measured.filter((entry) => entry.condition === 'busy').reduce((sum, entry) => sum + entry.jobsDone, 0);
+console.log(`queue throughput under scoring load: ${(busyJobs / (rounds * seconds)).toFixed(1)} jobs/s (${busyJobs} in ${rounds} × ${seconds} s)`);
+console.log(`queue throughput without load:        ${(quietDone / quietSeconds).toFixed(1)} jobs/s (${quietDone} in ${quietSeconds.toFixed(1)} s, load ${quietLoad} → ${load()})`);
 console.log(`evidence dropped by verification (built-in analyzer): ${dropped}`);

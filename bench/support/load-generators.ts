@@ -97,10 +97,12 @@ interface WrkResult {
 /**
  * wrk (C, one thread) with bench/support/score-load.lua: the same ScoreBodyFactory bodies,
  * written to a file first, paced by the script when a rate is asked. It needs a few percent of a
- * core at 1,000 req/s, so the server gets the machine.
+ * core at 1,000 req/s, so the server gets the machine; `options.nice` runs it under `nice -n`.
  */
-export function wrkGenerator(connections: number, workDir: string): LoadGenerator {
+export function wrkGenerator(connections: number, workDir: string, options: { nice?: number } = {}): LoadGenerator {
   const script = join(import.meta.dirname, 'score-load.lua');
+  // Under `nice`, the generator gives way to the server under test on a busy machine.
+  const command = options.nice === undefined ? ['wrk'] : ['nice', '-n', String(options.nice), 'wrk'];
   return {
     name: `wrk (1 thread, ${connections} connections)`,
     async run({ url, token, seconds, rate, runId, headers, bodies }) {
@@ -111,7 +113,7 @@ export function wrkGenerator(connections: number, workDir: string): LoadGenerato
       writeFileSync(bodiesFile, Array.from({ length: count }, () => factory.next()).join('\n') + '\n');
       const args = ['-t1', `-c${connections}`, `-d${seconds}s`, '--timeout', '10s', '-s', script, url, '--', bodiesFile, token ?? '-', String(rate ?? 0), Object.entries(headers ?? {}).map(([name, value]) => `${name}:${value}`).join('|')];
       const stdout = await new Promise<string>((resolve, reject) => {
-        execFile('wrk', args, { maxBuffer: 16 * 1024 * 1024 }, (error, out, err) => (error ? reject(new Error(`wrk failed: ${err || error.message}`)) : resolve(out)));
+        execFile(command[0]!, [...command.slice(1), ...args], { maxBuffer: 16 * 1024 * 1024 }, (error, out, err) => (error ? reject(new Error(`wrk failed: ${err || error.message}`)) : resolve(out)));
       });
       const line = stdout.split('\n').find((text) => text.startsWith('{"requests"'));
       if (line === undefined) throw new Error(`wrk printed no result:\n${stdout}`);
