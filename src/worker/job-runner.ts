@@ -126,14 +126,24 @@ export class JobRunner {
     const finished = performance.now();
     // A slow claim means stale planner statistics (embedded PGlite has no autovacuum): refresh them,
     // at most once a minute, so the next claims read the jobs_due index instead of sorting the queue.
-    if (finished - started > slowClaimMs && finished - this.analyzedAt > analyzeEveryMs) {
-      this.analyzedAt = finished;
-      analyzeJobs(this.options.db).catch((error: unknown) => this.options.logger.warn({ err: error }, 'job runner: could not refresh the queue statistics'));
-    }
+    if (finished - started > slowClaimMs && finished - this.analyzedAt > analyzeEveryMs) void this.refreshStatistics();
     return claimed;
   }
 
+  /** Refreshes the queue's planner statistics; a failure is logged and changes nothing else. */
+  private async refreshStatistics(): Promise<void> {
+    this.analyzedAt = performance.now();
+    try {
+      await analyzeJobs(this.options.db);
+    } catch (error) {
+      this.options.logger.warn({ err: error }, 'job runner: could not refresh the queue statistics');
+    }
+  }
+
   private async run(): Promise<void> {
+    // Fresh statistics before the first claim: planned on stale ones (a queue filled while no
+    // runner ran), the first claims would each sort the whole queue.
+    await this.refreshStatistics();
     while (!this.stopping) {
       const yielding = this.options.shouldYield?.() === true;
       const free = (yielding ? 1 : this.options.concurrency) - this.inFlight.size;

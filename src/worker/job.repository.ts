@@ -127,5 +127,5 @@ export async function countJobsByStatus(db: Kysely<Database>): Promise<Map<strin
  * 10,000 queued) instead of taking the first few from the jobs_due index (under 1 ms).
  */
 export async function analyzeJobs(db: Kysely<Database>): Promise<void> {
-  await sql`ANALYZE jobs`.execute(db);
+  await sql`ANALYZE jobs (status, run_after)`.execute(db);
 }
