@@ -12,9 +12,10 @@
  *
  *   npx tsx bench/enrichment.ts
  *   BENCH_JOBS=10000 BENCH_RATE=100 BENCH_SECONDS=20 BENCH_ROUNDS=3 npx tsx bench/enrichment.ts
- *   BENCH_GENERATOR=autocannon|wrk (default wrk when installed), BENCH_GENERATOR_NICE=10 runs wrk under nice
+ *   BENCH_GENERATOR=autocannon|wrk (default wrk when installed), BENCH_GENERATOR_NICE=10 runs wrk under nice,
+ *   BENCH_FILLED_DIR=/tmp/queued-10k keeps the queued data folder there and reuses it in later runs
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { autocannonGenerator, wrkAvailable, wrkGenerator, type LoadGenerator, type Phase } from './support/load-generators.js';
@@ -25,6 +26,8 @@ const rate = Number(process.env.BENCH_RATE ?? 100);
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const warmSeconds = Number(process.env.BENCH_WARM_SECONDS ?? 5);
+/** A data folder queued by an earlier run, copied instead of queueing again (created when missing). */
+const filledDir = process.env.BENCH_FILLED_DIR;
 const token = 'bench-admin-token-0123456789abcdef';
 const dataDir = mkdtempSync(join(tmpdir(), 'sentra-bench-enrichment-'));
 const workDir = mkdtempSync(join(tmpdir(), 'sentra-bench-enrichment-load-'));
@@ -58,6 +61,16 @@ async function metric(url: string, pattern: RegExp): Promise<number> {
   return Number(pattern.exec(text)?.[1] ?? 0);
 }
 const done = (url: string) => metric(url, /^sentra_jobs\{status="done"\} (\d+)/m);
+
+/** Jobs waiting in the data folder, read from a server with the worker off. */
+async function countQueued(): Promise<number> {
+  const server = await startServer(['dist/cli/main.js', 'serve'], { ...env, SENTRA_WORKER: 'off' }, port, '/readyz');
+  try {
+    return await metric(server.url, /^sentra_jobs\{status="queued"\} (\d+)/m);
+  } finally {
+    await server.stop();
+  }
+}
 const load = () => loadavg()[0]!.toFixed(1);
 
 type Condition = 'idle' | 'busy';
@@ -104,19 +117,27 @@ async function queueDocument(url: string, index: number): Promise<void> {
   }
 }
 
-// 1. Fill the queue.
-const filler = await startServer(['dist/cli/main.js', 'serve'], { ...env, SENTRA_WORKER: 'off' }, port, '/readyz');
-const fillStart = performance.now();
-try {
-  for (let next = 0; next < jobs; ) {
-    const batch = Array.from({ length: Math.min(32, jobs - next) }, (_, offset) => next + offset);
-    await Promise.all(batch.map((index) => queueDocument(filler.url, index)));
-    next += batch.length;
+// 1. Fill the queue (or copy a data folder filled by an earlier run: BENCH_FILLED_DIR).
+if (filledDir !== undefined && existsSync(join(filledDir, 'pgdata'))) {
+  cpSync(filledDir, dataDir, { recursive: true });
+  console.log(`copied the data folder queued by an earlier run from ${filledDir}`);
+} else {
+  const filler = await startServer(['dist/cli/main.js', 'serve'], { ...env, SENTRA_WORKER: 'off' }, port, '/readyz');
+  const fillStart = performance.now();
+  try {
+    for (let next = 0; next < jobs; ) {
+      const batch = Array.from({ length: Math.min(32, jobs - next) }, (_, offset) => next + offset);
+      await Promise.all(batch.map((index) => queueDocument(filler.url, index)));
+      next += batch.length;
+    }
+  } finally {
+    await filler.stop();
   }
-} finally {
-  await filler.stop();
+  console.log(`queued ${jobs} jobs in ${((performance.now() - fillStart) / 1000).toFixed(1)} s (load ${load()})`);
+  if (filledDir !== undefined) cpSync(dataDir, filledDir, { recursive: true });
 }
-console.log(`queued ${jobs} jobs in ${((performance.now() - fillStart) / 1000).toFixed(1)} s (load ${load()})`);
+const queued = await countQueued();
+console.log(`${queued} jobs queued at the start of the rounds`);
 
 // 2. Alternate the two conditions.
 const measured: Measured[] = [];
