@@ -5,7 +5,7 @@ import { findResults } from './enrichment.repository.js';
 import type { EvidenceItem } from './evidence.js';
 import { kycReasonCode } from './kyc-signals.js';
 import { PartyFindings } from './party-findings.js';
-import type { KycByEntity } from '../features/catalogue/kyc-features.js';
+import type { KycByEntity } from '../features/catalogue/party-kyc.js';
 
 /** What a score learns from ready enrichments. */
 export interface KycView {

@@ -1,4 +1,4 @@
-import type { KycByEntity, PartyKyc } from '../features/catalogue/kyc-features.js';
+import type { KycByEntity, PartyKyc } from '../features/catalogue/party-kyc.js';
 import type { KycSignals, SignalKey } from './analysis/analysis.js';
 
 /** Signals of the document checks: a party's `kyc_document_failures` counts the distinct ones raised. */

@@ -2,7 +2,7 @@ import type { Evidence } from '../contract/risk-score.js';
 import type { OnlineSignals, TransactionRecord } from '../contract/transaction-record.js';
 import type { RuleSet } from '../rules/rule-set.js';
 import type { ListMembership } from '../rules/rule-variables.js';
-import type { KycByEntity } from '../features/catalogue/kyc-features.js';
+import type { KycByEntity } from '../features/catalogue/party-kyc.js';
 
 /** The features of one transaction at its moment, as the feature engine computed them. */
 export interface FeatureSnapshot {

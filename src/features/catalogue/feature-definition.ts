@@ -1,6 +1,6 @@
 import type { OnlineSignals, TransactionRecord } from '../../contract/transaction-record.js';
 import type { TimeOfDay } from '../local-time.js';
-import type { KycByEntity } from './kyc-features.js';
+import type { KycByEntity } from './party-kyc.js';
 import type { NetworkObservation } from '../network/network-signals.js';
 import type { UserAgentSignals } from '../network/user-agent.js';
 import { snapshotIndex, type SnapshotField } from '../profile/snapshot-fields.js';

@@ -2,7 +2,7 @@ import type { LabelValue } from '../../contract/enums.js';
 import type { LabeledTransaction, LabelRecord, OnlineSignals, TransactionRecord } from '../../contract/transaction-record.js';
 import { featureCatalogue } from '../catalogue/feature-catalogue.js';
 import type { FeatureDefinition, FeatureInput } from '../catalogue/feature-definition.js';
-import type { KycByEntity } from '../catalogue/kyc-features.js';
+import type { KycByEntity } from '../catalogue/party-kyc.js';
 import { amountInUsd } from '../currency.js';
 import { writeTimeOfDay, type TimeOfDay } from '../local-time.js';
 import { hashIp } from '../network/ip-hash.js';
