@@ -46,7 +46,7 @@ describe('loadConfig', () => {
 
   it('configures an S3 artifact store with the documented defaults', () => {
     const config = loadConfig({ SENTRA_ARTIFACT_STORE: 's3', SENTRA_S3_BUCKET: 'risk-models' });
-    expect(config.artifactStore).toEqual({ kind: 's3', bucket: 'risk-models', prefix: 'sentra/', endpoint: undefined, region: 'us-east-1', forcePathStyle: false });
+    expect(config.artifactStore).toEqual({ kind: 's3', bucket: 'risk-models', prefix: 'sentra/', endpoint: undefined, region: 'us-east-1', forcePathStyle: false, requestTimeoutMs: 60_000 });
     expect(Object.isFrozen(config.artifactStore)).toBe(true);
   });
 
@@ -58,6 +58,7 @@ describe('loadConfig', () => {
       SENTRA_S3_ENDPOINT: 'https://minio.internal:9000',
       SENTRA_S3_REGION: 'auto',
       SENTRA_S3_FORCE_PATH_STYLE: 'true',
+      SENTRA_S3_TIMEOUT_MS: '5000',
     });
     expect(config.artifactStore).toEqual({
       kind: 's3',
@@ -66,6 +67,7 @@ describe('loadConfig', () => {
       endpoint: 'https://minio.internal:9000',
       region: 'auto',
       forcePathStyle: true,
+      requestTimeoutMs: 5_000,
     });
     expect(loadConfig({ SENTRA_ARTIFACT_STORE: 's3', SENTRA_S3_BUCKET: 'b.example-1', SENTRA_S3_FORCE_PATH_STYLE: 'false', SENTRA_S3_PREFIX: '' }).artifactStore).toMatchObject({
       prefix: 'sentra/',
