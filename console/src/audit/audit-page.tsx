@@ -4,6 +4,7 @@ import { api, unwrap } from '../api/client';
 import { saveDownload } from '../api/download';
 import { ApiErrorNotice } from '../components/api-error-notice';
 import { isoDay, lastThirtyDays } from '../components/day-range';
+import { DayRangeFields } from '../components/day-range-fields';
 
 /** Admin: the audit trail — the chain's verification, a signed export of a window, the key that checks exports. */
 export function AuditPage() {
@@ -66,12 +67,7 @@ export function AuditPage() {
             <h2 id="export-title">Export</h2>
             <p className="help">Entries of the window as JSON lines, ending in a summary signed with the installation's key.</p>
             <div className="inline-form">
-              <label>
-                From <input type="date" required value={range.from} onChange={(event) => setRange({ ...range, from: event.target.value })} />
-              </label>
-              <label>
-                To (not included) <input type="date" required value={range.to} onChange={(event) => setRange({ ...range, to: event.target.value })} />
-              </label>
+              <DayRangeFields value={range} onChange={setRange} />
               <button type="submit" className="primary" disabled={exported.isPending}>
                 Download export
               </button>

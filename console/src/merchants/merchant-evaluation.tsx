@@ -7,6 +7,7 @@ import { ApiErrorNotice } from '../components/api-error-notice';
 import { StackedBarChart } from '../components/bar-chart';
 import { CurveChart } from '../components/curve-chart';
 import { dateInput, day, isoDay } from '../components/day-range';
+import { DayRangeFields } from '../components/day-range-fields';
 
 type Report = Extract<paths['/v1/merchants/{merchant_id}/evaluation']['get']['responses'][200]['content']['application/json'], { merchant_id: string }>;
 type OperatingPoint = Report['operating_points'][number];
@@ -46,12 +47,7 @@ export function MerchantEvaluation({ merchantId }: { merchantId: string }) {
     <section className="card" aria-labelledby="evaluation-title" aria-busy={report.isFetching}>
       <h2 id="evaluation-title">Shadow evaluation</h2>
       <form className="inline-form" onSubmit={submit} aria-label="Evaluation window">
-        <label>
-          From <input type="date" required value={draft.from} onChange={(event) => setDraft({ ...draft, from: event.target.value })} />
-        </label>
-        <label>
-          To (not included) <input type="date" required value={draft.to} onChange={(event) => setDraft({ ...draft, to: event.target.value })} />
-        </label>
+        <DayRangeFields value={draft} onChange={setDraft} />
         <button type="submit">Show evaluation</button>
         <button type="button" disabled={download.isPending} onClick={() => download.mutate('csv')}>
           Download evaluation CSV

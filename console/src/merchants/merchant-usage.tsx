@@ -4,6 +4,7 @@ import { api, unwrap } from '../api/client';
 import { saveDownload } from '../api/download';
 import { ApiErrorNotice } from '../components/api-error-notice';
 import { isoDay, lastThirtyDays } from '../components/day-range';
+import { DayRangeFields } from '../components/day-range-fields';
 
 
 /** A merchant's usage in a range of days: calls and amounts per service, every line, and the same as a CSV file. */
@@ -39,12 +40,7 @@ export function MerchantUsage({ merchantId }: { merchantId: string }) {
     <section className="card" aria-labelledby="usage-title" aria-busy={usage.isFetching}>
       <h2 id="usage-title">Usage</h2>
       <form className="inline-form" onSubmit={submit} aria-label="Usage range">
-        <label>
-          From <input type="date" required value={draft.from} onChange={(event) => setDraft({ ...draft, from: event.target.value })} />
-        </label>
-        <label>
-          To (not included) <input type="date" required value={draft.to} onChange={(event) => setDraft({ ...draft, to: event.target.value })} />
-        </label>
+        <DayRangeFields value={draft} onChange={setDraft} />
         <button type="submit">Show usage</button>
         <button type="button" disabled={download.isPending} onClick={() => download.mutate()}>
           Download CSV

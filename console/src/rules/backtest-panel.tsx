@@ -6,6 +6,7 @@ import { ApiErrorNotice } from '../components/api-error-notice';
 import { isoDay, lastThirtyDays } from '../components/day-range';
 import type { Backtest, BacktestBody } from './rule-types';
 import { actionText } from './rule-types';
+import { DayRangeFields } from '../components/day-range-fields';
 
 const percent = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(1)} %`);
 const volume = (hits: { transactions: number; amount: Record<string, number> }) =>
@@ -31,12 +32,7 @@ export function BacktestPanel({ target, describe }: { target: () => Omit<Backtes
     <section className="card" aria-labelledby="backtest-title" aria-busy={run.isPending}>
       <h2 id="backtest-title">Backtest</h2>
       <form className="inline-form" onSubmit={submit} aria-label="Backtest range">
-        <label>
-          From <input type="date" required value={range.from} onChange={(event) => setRange({ ...range, from: event.target.value })} />
-        </label>
-        <label>
-          To (not included) <input type="date" required value={range.to} onChange={(event) => setRange({ ...range, to: event.target.value })} />
-        </label>
+        <DayRangeFields value={range} onChange={setRange} />
         <button type="submit" disabled={run.isPending}>
           {run.isPending ? 'Running…' : `Backtest ${describe}`}
         </button>
