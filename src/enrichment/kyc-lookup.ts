@@ -3,6 +3,7 @@ import type { Database } from '../platform/database-schema.js';
 import { signalKeys, type KycSignals, type SignalKey } from './analysis/analysis.js';
 import { findResults } from './enrichment.repository.js';
 import type { EvidenceItem } from './evidence.js';
+import type { KycPartyIndex } from './kyc-party-index.js';
 import { kycReasonCode } from './kyc-signals.js';
 import { PartyFindings } from './party-findings.js';
 import type { KycByEntity } from '../features/catalogue/party-kyc.js';
@@ -30,14 +31,35 @@ export interface RequestRef {
 /** Evidence items per raised signal carried into a score's answer. */
 const evidencePerSignal = 2;
 
-/** The enrichment cache and the entities' signals and features as the scoring flow reads them (one query per score). */
+const nothingReady: KycView = { readyRefKeys: new Set(), reasons: [], evidence: [], signals: undefined, parties: undefined };
+
+/**
+ * The enrichment cache and the entities' signals and features as the scoring flow reads them: one
+ * query per score, or none when a {@link KycPartyIndex} (embedded mode) says that no party of the
+ * score has documents and the request carries none.
+ */
 export class KycLookup {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly index?: KycPartyIndex,
+  ) {}
+
+  /** Documents written outside the scoring flow (an import): the tenant's index is read again. */
+  documentsChanged(tenantId: string): void {
+    this.index?.forgetTenant(tenantId);
+  }
 
   async lookup(tenantId: string, refs: readonly RequestRef[], entityIds: readonly string[]): Promise<KycView> {
-    const rows = await findResults(this.db, tenantId, refs.map((ref) => ref.refKey), entityIds);
+    let withDocuments = entityIds;
+    if (this.index !== undefined) {
+      withDocuments = await this.index.withDocuments(tenantId, entityIds);
+      // The request's documents are stored with its decision: their parties have documents from now on.
+      if (refs.length > 0) await this.index.note(tenantId, refs.map((ref) => ref.entityId));
+      if (refs.length === 0 && withDocuments.length === 0) return nothingReady;
+    }
+    const rows = await findResults(this.db, tenantId, refs.map((ref) => ref.refKey), withDocuments);
     const readyRefKeys = new Set(rows.map((row) => row.ref_key));
-    if (rows.length === 0) return { readyRefKeys, reasons: [], evidence: [], signals: undefined, parties: undefined };
+    if (rows.length === 0) return { ...nothingReady, readyRefKeys };
     const raised = new Set<SignalKey>();
     let sanctionsScore = 0;
     const evidenceByKey = new Map<string, EvidenceItem[]>();

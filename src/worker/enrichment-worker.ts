@@ -11,6 +11,7 @@ import { registerEnrichmentMetrics, type EnrichmentMetrics } from '../enrichment
 import { kycEnrichmentKind, runEnrichmentJob } from '../enrichment/enrichment-job.js';
 import { expireTexts } from '../enrichment/enrichment.repository.js';
 import { KycLookup } from '../enrichment/kyc-lookup.js';
+import { KycPartyIndex } from '../enrichment/kyc-party-index.js';
 import { ScreeningLists } from '../enrichment/screening/screening-lists.js';
 import { writeEnrichmentReady } from '../webhooks/webhook-outbox.js';
 import { JobRunner } from './job-runner.js';
@@ -32,7 +33,9 @@ export function createEnrichmentServices(config: Config, db: Kysely<Database>, r
   const metrics = registerEnrichmentMetrics(registry);
   return {
     provider: createProvider(settings, { db, lists: new ScreeningLists(db), metrics }),
-    lookup: new KycLookup(db),
+    // Embedded, this process is the only writer of kyc_refs (the data folder's lock): an in-memory
+    // index of the entities with documents spares scores of the others the enrichment query.
+    lookup: new KycLookup(db, config.databaseUrl === undefined ? new KycPartyIndex(db) : undefined),
     documents: new DocumentFetcher({ allowedBuckets: config.kycDocumentBuckets, ...settings.documentStore, timeoutMs: settings.worker.attemptTimeoutMs }),
     metrics,
     jobMetrics: registerJobMetrics(registry, db),
