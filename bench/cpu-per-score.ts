@@ -40,6 +40,8 @@ interface Build {
   server?: ServerProcess;
   samples: number[];
   env: Record<string, string>;
+  /** CPU seconds per second with no traffic. */
+  idleShare?: number;
 }
 
 /** `A=1,B=2` as an environment. */
@@ -60,6 +62,16 @@ for (const build of builds) {
   await generator.run({ url: `${build.server.url}/v1/risk/score`, token, seconds: 5, rate, runId: `warm-${build.port}-${Date.now()}` });
 }
 
+// What a build spends with no traffic at all (pollers, timers, sweeps), so a per-score figure can be read net of it.
+const idleSeconds = Number(process.env.BENCH_IDLE_SECONDS ?? 10);
+for (const build of builds) {
+  const pid = build.server!.child.pid!;
+  const before = cpuSeconds(pid);
+  await new Promise((resolve) => setTimeout(resolve, idleSeconds * 1000));
+  build.idleShare = (cpuSeconds(pid) - before) / idleSeconds;
+  console.log(`idle        ${build.name.padEnd(28)} ${(build.idleShare * 100).toFixed(1)}% of a core with no traffic (${idleSeconds} s)`);
+}
+
 for (let round = 1; round <= rounds; round += 1) {
   const order = round % 2 === 1 ? builds : [...builds].reverse();
   for (const build of order) {
@@ -77,7 +89,7 @@ for (let round = 1; round <= rounds; round += 1) {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 for (const build of builds) {
   await build.server!.stop();
-  console.log(`${build.name.padEnd(40)} median ${median(build.samples).toFixed(0)} µs CPU per score (rounds: ${build.samples.map((v) => v.toFixed(0)).join(', ')})`);
+  console.log(`${build.name.padEnd(40)} median ${median(build.samples).toFixed(0)} µs CPU per score (rounds: ${build.samples.map((v) => v.toFixed(0)).join(', ')}); idle ${((build.idleShare ?? 0) * 100).toFixed(1)}% of a core`);
 }
 if (builds.length === 2) console.log(`ratio this build / baseline: ${(median(builds[0]!.samples) / median(builds[1]!.samples)).toFixed(2)}`);
 if (process.env.BENCH_CPU_PROF !== undefined) console.log(`profiles under ${workDir}/profile-*`);
