@@ -32,10 +32,8 @@ export function eventRiskScore(riskScore: number): number {
   return Math.min(100, Math.max(0, Math.floor(riskScore / 10)));
 }
 
-/** requestConfidence 0–1 of the confidence API: 1 − risk_score / 1000 (3 significant decimals, exact). */
-export function requestConfidence(riskScore: number): number {
-  return Math.min(1000, Math.max(0, 1000 - riskScore)) / 1000;
-}
+/** requestConfidence 0–1 of the confidence API (defined beside the engine's scale). */
+export { requestConfidence } from '../scoring/risk-scale.js';
 
 /** A merchant's thresholds (riskScore 0–100: CHALLENGE / REVIEW / DENY from) on the engine's 0–1000 scale. */
 export function engineThresholds(thresholds: MerchantThresholds): Thresholds {

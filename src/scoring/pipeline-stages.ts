@@ -5,6 +5,7 @@ import type { RuleHit } from '../rules/rule-set.js';
 import type { KycReference } from './decision-record.js';
 import type { RuleSource } from './scoring-ports.js';
 import type { ScoreCall, ScoredDecision, ScoringService } from './scoring.service.js';
+import { requestConfidence } from './risk-scale.js';
 
 /**
  * The stage runner behind `POST /api/v1/pipeline` (seed 002): the named stages run in the order
@@ -36,6 +37,8 @@ export interface PipelineRequest {
   readonly digest: string;
   /** Tenant, actor, surface, arrival time, online signals and custom inputs. */
   readonly call: ScoreCall;
+  /** Where the amount is in the caller's request, for a PreCheck problem (default `/transaction/amount`). */
+  readonly amountPath?: string;
 }
 
 /** A list holding one of the transaction's identifiers. */
@@ -66,11 +69,6 @@ export interface PipelineDependencies {
   readonly rules: RuleSource;
 }
 
-/** The model's confidence that a request is legitimate, 0–1 (4 decimals), from its 0–1000 risk score. */
-export function requestConfidence(riskScore: number): number {
-  return Math.round((1 - riskScore / 1000) * 10_000) / 10_000;
-}
-
 /** Identifier fields PreCheck looks up in every list, by their rule names. */
 const identifierFields = [
   ['sender_entity_id', (record: TransactionRecord) => record.senderEntityId],
@@ -98,8 +96,8 @@ export function checkStages(stages: readonly string[], path = '/stages'): Pipeli
 async function preCheck(request: PipelineRequest, rules: RuleSource): Promise<StageOutcome> {
   const problems: ProblemDetail[] = [];
   const { record } = request;
-  if (!Number.isFinite(record.amount) || record.amount < 0) problems.push({ code: 'range', path: '/transaction/amount', message: 'amount must be a finite, non-negative number' });
-  if (!Number.isFinite(record.createdAt)) problems.push({ code: 'format', path: '/transaction/created_at', message: 'created_at must be a date' });
+  if (!Number.isFinite(record.amount) || record.amount < 0) problems.push({ code: 'range', path: request.amountPath ?? '/transaction/amount', message: 'amount must be a finite, non-negative number' });
+  if (!Number.isFinite(record.createdAt)) problems.push({ code: 'format', path: request.call.createdAtPath ?? '/transaction/created_at', message: 'created_at must be a date' });
   if (problems.length > 0) throw new ValidationError(problems);
   const { lists } = await rules.forTenant(request.call.tenantId);
   const matches: ListMatch[] = [];

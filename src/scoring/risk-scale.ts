@@ -8,3 +8,8 @@ export function toRiskScore(probability: number): number {
   if (!Number.isFinite(probability)) return 1000;
   return Math.min(1000, Math.max(0, Math.round(probability * 1000)));
 }
+
+/** requestConfidence 0–1 of the confidence API and the pipeline's Sentry stage: 1 − risk_score / 1000 (3 decimals, exact). */
+export function requestConfidence(riskScore: number): number {
+  return Math.min(1000, Math.max(0, 1000 - riskScore)) / 1000;
+}
