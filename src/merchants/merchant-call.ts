@@ -8,4 +8,6 @@ export interface MerchantCall {
   digest: string;
   /** Signals the request lacked that the answer is weaker without (reported in Sentra-Signal-Quality). */
   missingSignals: readonly string[];
+  /** The request's custom inputs, as rules read them (`custom.*`). */
+  custom?: Readonly<Record<string, unknown>>;
 }

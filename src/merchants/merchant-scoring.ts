@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../platform/database-schema.js';
 import type { Clock } from '../platform/clock.js';
 import { SentraError } from '../errors/errors.js';
-import type { ScoredDecision, ScoringService } from '../scoring/scoring.service.js';
+import type { ScoreCall, ScoredDecision, ScoringService } from '../scoring/scoring.service.js';
 import { refundCharge, type Charge, type ChargeRequest } from './billing.repository.js';
 import type { GroupCommitter } from '../platform/group-commit.js';
 import type { BillableService } from './billing-kinds.js';
@@ -41,7 +41,8 @@ export class MerchantScoring {
 
   /**
    * Pays for, scores and keeps one call; `keep` stores what the contract needs beside the decision
-   * (its failure refunds the fee like a failed score).
+   * (its failure refunds the fee like a failed score). `run` scores the call as the contract asks
+   * (the pipeline's stages); by default one scoring call with the tenant's rules.
    */
   async score<Kept>(
     principal: MerchantPrincipal,
@@ -50,6 +51,7 @@ export class MerchantScoring {
     source: string,
     startedAt: number,
     keep: (scored: ScoredDecision) => Promise<Kept>,
+    run: (scoreCall: ScoreCall) => Promise<ScoredDecision> = (scoreCall) => this.deps.scoring.score(call.record, [], call.digest, scoreCall),
   ): Promise<MerchantDecision<Kept>> {
     const { merchant } = principal;
     const request: ChargeRequest = {
@@ -64,12 +66,13 @@ export class MerchantScoring {
     const charge = await this.deps.charges.write(request, this.deps.persistTimeoutMs);
     if (charge === undefined) throw new SentraError('SENTRA_ERR_PAYMENT_REQUIRED');
     try {
-      const scored = await this.deps.scoring.score(call.record, [], call.digest, {
+      const scored = await run({
         tenantId: principal.tenantId,
         actor: principal.keyId,
         source,
         startedAt,
         online: call.online,
+        ...(call.custom === undefined ? {} : { custom: call.custom }),
         shadow: merchant.mode === 'shadow',
         ...(merchant.thresholds === null ? {} : { thresholds: engineThresholds(merchant.thresholds) }),
       });

@@ -11,6 +11,12 @@ import type { MerchantCall } from './merchant-call.js';
 
 /** Checks what the schema cannot say about a confidence request, listing every problem. */
 export function checkSentryRequest(body: SentryRequest): void {
+  const problems = sentryRequestProblems(body);
+  if (problems.length > 0) throw new ValidationError(problems);
+}
+
+/** What the schema cannot say about a confidence request: every problem, by code and path. */
+export function sentryRequestProblems(body: SentryRequest): ProblemDetail[] {
   const problems: ProblemDetail[] = [];
   const { device } = body;
   if (device.ipAddress === undefined && device.userAgent === undefined && device.sessionId === undefined) {
@@ -32,7 +38,7 @@ export function checkSentryRequest(body: SentryRequest): void {
   checkTimestamp(body.event?.timestamp, '/event/timestamp', problems);
   checkHttpUrl(body.order?.referrerUrl, '/order/referrerUrl', problems);
   checkCustomInputs(body.customInputs, problems);
-  if (problems.length > 0) throw new ValidationError(problems);
+  return problems;
 }
 
 /** Cart and order context as features (`cart_*`, `order_*`, `custom_*` overrides the model aligns by name). */
@@ -95,5 +101,6 @@ export function sentryCall(body: SentryRequest, merchant: Merchant, now: number,
     online: { ipAddress, userAgent: device.userAgent, acceptLanguage: device.acceptLanguage, sessionAgeSeconds: device.sessionAge },
     digest: requestDigest(body),
     missingSignals: ipAddress === undefined ? ['ipAddress'] : [],
+    ...(body.customInputs === undefined ? {} : { custom: body.customInputs }),
   };
 }

@@ -15,6 +15,7 @@ import { deviceHistory, findEvent, type EventWrite } from '../../merchants/event
 import type { GroupCommitter } from '../../platform/group-commit.js';
 import { timeSpan } from '../../merchants/time-span.js';
 import { merchantOf, requireMerchantKey, type MerchantAuthOptions } from '../merchant-auth.js';
+import { setMerchantAnswerHeaders } from '../merchant-answer-headers.js';
 
 /** What the event API needs. */
 export interface EventRouteOptions {
@@ -75,9 +76,7 @@ export function registerEventRoutes(app: FastifyInstance, options: EventRouteOpt
           createdAt: new Date(now),
           processedAt: new Date(processedAt),
         });
-        void reply.header('sentra-decision-id', scored.response.request_id);
-        // A shadow merchant's answer is marked: it is for comparison, not to act on.
-        void reply.header('sentra-mode', principal.merchant.mode);
+        setMerchantAnswerHeaders(reply, scored.response.request_id, principal.merchant.mode);
         return { assessment, processedAt };
       });
       const { assessment } = kept;

@@ -8,6 +8,7 @@ import { requestConfidence } from '../../merchants/score-mapping.js';
 import { billingView } from '../../merchants/billing-view.js';
 import { merchantOf, requireMerchantKey, type MerchantAuthOptions } from '../merchant-auth.js';
 import { sendSentryError } from '../sentry-error.js';
+import { setMerchantAnswerHeaders } from '../merchant-answer-headers.js';
 
 /** What the confidence API needs. */
 export interface SentryRouteOptions {
@@ -50,10 +51,7 @@ export async function registerSentryRoutes(app: FastifyInstance, options: Sentry
         checkSentryRequest(request.body);
         const call = sentryCall(request.body, principal.merchant, options.clock.now(), options.deviceKey, options.network);
         const { scored, charge } = await options.flow.score(principal, 'SENTRY', call, 'confidence', startedAt, () => Promise.resolve(undefined));
-        void reply.header('sentra-signal-quality', call.missingSignals.length === 0 ? 'full' : `reduced; missing=${call.missingSignals.join(',')}`);
-        void reply.header('sentra-decision-id', scored.response.request_id);
-        // A shadow merchant's answer is marked: it is for comparison, not to act on.
-        void reply.header('sentra-mode', principal.merchant.mode);
+        setMerchantAnswerHeaders(reply, scored.response.request_id, principal.merchant.mode, call.missingSignals);
         return { isSuccess: true, sentryResponse: { requestConfidence: requestConfidence(scored.response.risk_score) }, billing: billingView(charge), errors: null };
       },
     );
