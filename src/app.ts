@@ -57,6 +57,7 @@ import { RuleBacktestService } from './scoring/rule-backtest.service.js';
 import { registerMerchantRoutes } from './http/routes/merchants.routes.js';
 import { registerSentryRoutes } from './http/routes/sentry.routes.js';
 import { registerEventRoutes } from './http/routes/events.routes.js';
+import { registerPipelineRoutes } from './http/routes/pipeline.routes.js';
 import { MerchantAuthenticator } from './merchants/merchant-authenticator.js';
 import { MemoryKeyRateLimiter, RedisKeyRateLimiter } from './platform/key-rate-limiter.js';
 import { MerchantScoring } from './merchants/merchant-scoring.js';
@@ -295,6 +296,15 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await registerSentryRoutes(app, {
     auth: merchantAuth,
     flow: merchantFlow,
+    network: runtime.features.network,
+    clock: runtime.clock,
+    deviceKey,
+    bodyLimitBytes: Math.max(config.bodyLimitBytes, 2 * 1024 * 1024),
+  });
+  await registerPipelineRoutes(app, {
+    auth: merchantAuth,
+    flow: merchantFlow,
+    stages: { scoring: runtime.scoring, rules: runtime.rules },
     network: runtime.features.network,
     clock: runtime.clock,
     deviceKey,

@@ -13,8 +13,9 @@ export type RouteAccess =
   | { readonly kind: 'token'; readonly roles: readonly Role[] }
   /**
    * A live API key of a merchant (`X-Api-Key`) sent with that merchant's id (`X-Merchant-Id`): the
-   * event and confidence APIs. `errorBody` names the error shape the route answers in: `sentra`
-   * (the one error body) or `sentry` (the confidence API's `isSuccess: false` + `errors`).
+   * event, confidence and pipeline APIs. `errorBody` names the error shape the route answers in:
+   * `sentra` (the one error body), `sentry` (the confidence API's `isSuccess: false` + `errors`) or
+   * `pipeline` (the same with `pipelineResponse: null`).
    */
   | { readonly kind: 'merchant-key'; readonly errorBody: MerchantErrorBody }
   /**
@@ -25,7 +26,7 @@ export type RouteAccess =
   | { readonly kind: 'signature' };
 
 /** The error shapes of the merchant contracts (see RouteAccess `merchant-key`). */
-export type MerchantErrorBody = 'sentra' | 'sentry';
+export type MerchantErrorBody = 'sentra' | 'sentry' | 'pipeline';
 
 /** The access of a PSP webhook receiver. */
 export const signatureAccess: RouteAccess = Object.freeze({ kind: 'signature' });

@@ -39,16 +39,17 @@ export function sentryMinimalRequest() {
   };
 }
 
-/** Checks a body is the confidence API's error shape, with a catalogue code in every error. */
-export function expectSentryErrorShape(response: LightMyRequestResponse, where: string, codes: readonly string[]): void {
-  let body: { isSuccess?: unknown; sentryResponse?: unknown; billing?: unknown; errors?: { code?: unknown; reason?: unknown; path?: unknown; message?: unknown }[] };
+/** Checks a body is the confidence API's error shape (or the pipeline's, by its result field), with a catalogue code in every error. */
+export function expectSentryErrorShape(response: LightMyRequestResponse, where: string, codes: readonly string[], resultField: 'sentryResponse' | 'pipelineResponse' = 'sentryResponse'): void {
+  let body: { isSuccess?: unknown; billing?: unknown; errors?: { code?: unknown; reason?: unknown; path?: unknown; message?: unknown }[] } & Record<string, unknown>;
   try {
     body = response.json();
   } catch {
     throw new Error(`${where}: ${response.statusCode} without a JSON body: ${response.body.slice(0, 200)}`);
   }
   expect(body.isSuccess, `${where}: isSuccess`).toBe(false);
-  expect(body.sentryResponse, `${where}: sentryResponse`).toBeNull();
+  expect(Object.keys(body).sort(), `${where}: fields`).toEqual(['billing', 'errors', 'isSuccess', resultField].sort());
+  expect(body[resultField], `${where}: ${resultField}`).toBeNull();
   expect(body.billing, `${where}: billing`).toBeNull();
   expect(Array.isArray(body.errors) && body.errors.length > 0, `${where}: errors`).toBe(true);
   for (const error of body.errors!) {

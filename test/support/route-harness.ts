@@ -128,6 +128,7 @@ export async function tenantMarkers(db: Kysely<Database>, tenantId: string): Pro
 /** Checks a 4xx/5xx body is the error shape the route declares (the one error body, or a merchant contract's own). */
 export function expectRouteErrorShape(route: HarnessRoute, response: LightMyRequestResponse, where: string): void {
   if (route.access?.kind === 'merchant-key' && route.access.errorBody === 'sentry') expectSentryErrorShape(response, where, Object.keys(errorCatalogue));
+  else if (route.access?.kind === 'merchant-key' && route.access.errorBody === 'pipeline') expectSentryErrorShape(response, where, Object.keys(errorCatalogue), 'pipelineResponse');
   else expectErrorShape(response, where);
 }
 
