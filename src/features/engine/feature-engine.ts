@@ -8,6 +8,7 @@ import { writeTimeOfDay, type TimeOfDay } from '../local-time.js';
 import { hashIp } from '../network/ip-hash.js';
 import type { NetworkObservation, NetworkSignals } from '../network/network-signals.js';
 import { UserAgentCache } from '../network/user-agent.js';
+import { countryCode } from '../codes.js';
 import { writeContribution, type LabelEvent, type ProfileEvent } from '../profile/profile-event.js';
 import { ringFields } from '../profile/ring-fields.js';
 import type { ProfileStore, SyncProfileStore } from '../profile/profile-store.js';
@@ -67,6 +68,7 @@ function newPrepared(): Prepared {
       contribution: new Float64Array(ringFields.length),
       latitude: Number.NaN,
       longitude: Number.NaN,
+      ipCountry: undefined,
     },
     input: {
       record: undefined as unknown as TransactionRecord,
@@ -155,6 +157,8 @@ export class FeatureEngine<Store extends ProfileStore = ProfileStore> {
     writeContribution(amountUsd, time.localFractionalHour, event.contribution);
     event.latitude = network?.latitude ?? Number.NaN;
     event.longitude = network?.longitude ?? Number.NaN;
+    // Only an assigned-looking code joins the user's countries (`ZZ` is the lookup's "unknown").
+    event.ipCountry = network?.country !== undefined && network.country !== 'ZZ' && countryCode(network.country) !== 0 ? network.country : undefined;
     const input = prepared.input;
     input.record = record;
     input.amountUsd = amountUsd;

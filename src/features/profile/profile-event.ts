@@ -16,6 +16,8 @@ export interface ProfileEvent {
   /** Geolocation of the request (degrees), NaN when unknown. */
   readonly latitude: number;
   readonly longitude: number;
+  /** Country of the request's IP address (ISO 3166-1 alpha-2, upper case); undefined when unknown. */
+  readonly ipCountry?: string | undefined;
 }
 
 /**

@@ -17,13 +17,22 @@ describe('buildProfilePlan', () => {
     }
   });
 
-  it('never remembers a member longer than the member entity itself lives', () => {
+  it('never remembers a member longer than the member entity itself lives, nor longer than its owner', () => {
     for (const role of plan.roles) {
       for (const set of role.sets) {
-        const member = plan.roles.find((candidate) => candidate.role === set.memberRole)!;
+        // A member without a profile of its own (the IP country) lives in its owner only.
+        const member = plan.roles.find((candidate) => candidate.role === set.memberRole) ?? role;
         expect(set.retentionMs).toBeLessThanOrEqual(member.idleMs);
+        expect(set.retentionMs).toBeLessThanOrEqual(role.idleMs);
       }
     }
+  });
+
+  it("keeps the sender's IP countries in a set of their own, in a new sender state version", () => {
+    const sender = plan.roles[0]!;
+    expect(sender.sets.map((set) => set.memberRole)).toEqual(['device', 'ip', 'receiver', 'ipCountry']);
+    expect(roleSnapshotFields(plan, 'sender').slice(-3)).toEqual(['sender_distinct_countries_24h', 'sender_distinct_countries_30d', 'sender_knows_country']);
+    expect(plan.roles.map((role) => role.stateVersion)).toEqual([2, 1, 1, 1, 1]);
   });
 
   it('sizes the receiver label ring by the label delay', () => {

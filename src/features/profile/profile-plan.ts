@@ -1,4 +1,4 @@
-import type { EntityRole, RingField, ScalarName } from './ring-fields.js';
+import type { EntityRole, RingField, ScalarName, SetMemberKind } from './ring-fields.js';
 import { snapshotFieldNames, type SnapshotField } from './snapshot-fields.js';
 
 const minuteMs = 60_000;
@@ -14,7 +14,7 @@ export interface RingSpec {
 
 /** A capped set of related entities with the time each was last seen (distinct counts, first-seen flags). */
 export interface MemberSetSpec {
-  readonly memberRole: EntityRole;
+  readonly memberRole: SetMemberKind;
   readonly capacity: number;
   /** Members last seen at or before `now - retentionMs` are forgotten. */
   readonly retentionMs: number;
@@ -46,6 +46,11 @@ export type ProfileQuery =
 /** The state layout, queries and retention of one entity role. */
 export interface RolePlan {
   readonly role: EntityRole;
+  /**
+   * Version of the role's stored state layout (scalars, rings, member sets): bump it when they
+   * change, so a shared store keys the new layout apart and never decodes state of the old one.
+   */
+  readonly stateVersion: number;
   /** An entity whose last transaction is at or before `now - idleMs` is treated as new (and garbage collected). */
   readonly idleMs: number;
   readonly scalars: readonly ScalarName[];
@@ -144,7 +149,7 @@ function layout(role: EntityRole, idleMs: number, scalars: readonly ScalarName[]
     offset += rings[window.ring]!.fields.length;
   }
   const ringWindows = rings.map((_, ring) => builder.windows.flatMap((window, index) => (window.ring === ring ? [index] : [])));
-  return { role, idleMs, scalars, rings, ringOffsets, windows: builder.windows, ringWindows, windowOffsets, stateLength: offset, queries: builder.queries };
+  return { role, stateVersion: 1, idleMs, scalars, rings, ringOffsets, windows: builder.windows, ringWindows, windowOffsets, stateLength: offset, queries: builder.queries };
 }
 
 function senderPlan(): RolePlan {
@@ -153,12 +158,15 @@ function senderPlan(): RolePlan {
     { memberRole: 'device', capacity: 16, retentionMs: 30 * dayMs },
     { memberRole: 'ip', capacity: 16, retentionMs: 30 * dayMs },
     { memberRole: 'receiver', capacity: 32, retentionMs: 30 * dayMs },
+    // The countries the user was seen in, by IP address: a login or payment from a new one is NEW_COUNTRY.
+    { memberRole: 'ipCountry', capacity: 16, retentionMs: 30 * dayMs },
   ];
   const builder = new QueryBuilder([minute5, hour, hour6, senderDay]).velocity(0, 12).velocity(1, 24).velocity(2, 28).velocity(3, 30);
   for (const field of ['amountDimesSquare', 'hourSineMillionths', 'hourCosineMillionths', 'fraudKnown'] as const) builder.sum(3, field, 29, 0);
   builder.scalar(1, 2, 3, 4);
   for (let set = 0; set < sets.length; set++) builder.distinct(set, dayMs, 30 * dayMs).contains(set);
-  return { ...layout('sender', 30 * dayMs, scalars, builder), sets, labelRing: 3 };
+  // Version 2 added the IP-country set.
+  return { ...layout('sender', 30 * dayMs, scalars, builder), stateVersion: 2, sets, labelRing: 3 };
 }
 
 function receiverPlan(labelDelayMs: number): RolePlan {

@@ -21,6 +21,16 @@ export const entityRoles = ['sender', 'receiver', 'device', 'ip', 'session'] as 
 /** Which party of a transaction a profile belongs to. */
 export type EntityRole = (typeof entityRoles)[number];
 
+/**
+ * What a member set can hold: a related entity (by role), or the country of the request's IP
+ * address (`ipCountry`, ISO 3166-1 alpha-2), which has no profile of its own. The order is the
+ * order of the member ids a store is given (see ProfileEvent): append-only.
+ */
+export const setMemberKinds = [...entityRoles, 'ipCountry'] as const;
+
+/** One kind of member set member. */
+export type SetMemberKind = (typeof setMemberKinds)[number];
+
 /** Per-entity scalar values; `lastActiveAt` is always the first scalar of every role. */
 export const scalarNames = ['lastActiveAt', 'lastTransactionAt', 'lastLatitude', 'lastLongitude', 'lastLocationAt'] as const;
 

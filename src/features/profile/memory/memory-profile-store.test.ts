@@ -105,8 +105,9 @@ describe('member sets', () => {
       [2, 2, true],
       [3, 2, true],
       [1, 2, true],
+      [5, 2, true],
     ]);
-    expect(layout.windows.length + layout.scalarReads.length + 9).toBe(buildProfilePlan().roles[0]!.queries.length);
+    expect(layout.windows.length + layout.scalarReads.length + 12).toBe(buildProfilePlan().roles[0]!.queries.length);
     const receiver = recordLayout(buildProfilePlan().roles[1]!);
     expect(Array.from(receiver.rings[2]!.edges)).toEqual([3, 27, 28, 32, 56, 119, 148]);
   });

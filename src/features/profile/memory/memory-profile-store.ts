@@ -1,13 +1,16 @@
 import type { LabelEvent, ProfileEvent } from '../profile-event.js';
 import { snapshotOffsets, type ProfilePlan } from '../profile-plan.js';
 import type { ObserveResult, SyncProfileStore } from '../profile-store.js';
-import { entityRoles, ringFieldIndex, ringFields } from '../ring-fields.js';
+import { entityRoles, ringFieldIndex, ringFields, setMemberKinds } from '../ring-fields.js';
+import { countryCode } from '../../codes.js';
 import { snapshotLength } from '../snapshot-fields.js';
 import { EntityArena } from './entity-arena.js';
 import { memberSetAdd, memberSetQuery } from './member-set.js';
 import { recordLayout } from './record-layout.js';
 import { addToRing, advanceRing, readWindow } from './bucket-list.js';
 import { TransactionMemory } from './transaction-memory.js';
+
+const ipCountryKind = setMemberKinds.indexOf('ipCountry');
 
 /** Options of the in-memory store. */
 export interface MemoryProfileStoreOptions {
@@ -49,7 +52,8 @@ export class MemoryProfileStore implements SyncProfileStore {
   private readonly transactions: TransactionMemory;
   private readonly sweepIntervalMs: number;
   private readonly bases = new Int32Array(entityRoles.length);
-  private readonly serials = new Float64Array(entityRoles.length);
+  /** Per member kind (`setMemberKinds`), the transaction's member: an entity's serial, the IP country's code; 0 = none. */
+  private readonly serials = new Float64Array(setMemberKinds.length);
   private readonly labelValues = new Float64Array(ringFields.length);
   private serialCounter = 0;
   private clock = Number.NEGATIVE_INFINITY;
@@ -107,6 +111,7 @@ export class MemoryProfileStore implements SyncProfileStore {
       this.serials[role] = arena.data[base + arena.layout.serial]!;
       for (const ring of arena.layout.rings) advanceRing(arena.data, base, ring, Math.floor(now / ring.bucketMs));
     }
+    this.serials[ipCountryKind] = event.ipCountry === undefined ? 0 : countryCode(event.ipCountry);
     for (let role = 0; role < this.arenas.length; role++) this.query(role, now, snapshot);
     for (let role = 0; role < this.arenas.length; role++) this.update(role, event);
     this.transactions.remember(event.tenantId, event.txId, snapshot, now);

@@ -1,5 +1,5 @@
 import type { MemberSetSpec, RolePlan } from '../profile-plan.js';
-import { entityRoles, ringFieldIndex } from '../ring-fields.js';
+import { ringFieldIndex, setMemberKinds } from '../ring-fields.js';
 
 /*
  * The in-memory layout of one role's entity record (a slice of the role's Float64Array):
@@ -54,6 +54,7 @@ export interface SetLayout {
   readonly used: number;
   /** Position of the first pair. */
   readonly pairs: number;
+  /** Index of the member kind in `setMemberKinds`: which of the transaction's member ids the set holds. */
   readonly memberRole: number;
   readonly countPositions: Int32Array;
   readonly countWindows: Float64Array;
@@ -106,7 +107,7 @@ export function recordLayout(plan: RolePlan): RecordLayout {
   const windows: WindowRead[] = [];
   const scalarReads: { position: number; scalar: number }[] = [];
   const sets = plan.sets.map((spec, index) => {
-    const set = { spec, used: setSizes[index]!, pairs: offset, memberRole: entityRoles.indexOf(spec.memberRole), countPositions: [] as number[], countWindows: [] as number[], containsPosition: -1 };
+    const set = { spec, used: setSizes[index]!, pairs: offset, memberRole: setMemberKinds.indexOf(spec.memberRole), countPositions: [] as number[], countWindows: [] as number[], containsPosition: -1 };
     offset += 2 * spec.capacity;
     return set;
   });

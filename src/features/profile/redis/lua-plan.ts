@@ -1,5 +1,5 @@
 import { snapshotOffsets, type ProfilePlan } from '../profile-plan.js';
-import { entityRoles } from '../ring-fields.js';
+import { setMemberKinds } from '../ring-fields.js';
 import { recordLayout, type RecordLayout } from '../memory/record-layout.js';
 
 /*
@@ -32,7 +32,7 @@ function roleLiteral(layout: RecordLayout, snapshotOffset: number): string {
   const scalars = layout.scalarReads.map((read) => `{${read.position}, ${read.scalar + 1}}`);
   const sets = layout.sets.map(
     (set) =>
-      `{memberRole = ${entityRoles.indexOf(set.spec.memberRole) + 1}, capacity = ${set.spec.capacity}, retention = ${set.spec.retentionMs}, ` +
+      `{memberRole = ${setMemberKinds.indexOf(set.spec.memberRole) + 1}, capacity = ${set.spec.capacity}, retention = ${set.spec.retentionMs}, ` +
       `counts = ${list(Array.from(set.countPositions))}, windows = ${list(Array.from(set.countWindows))}, contains = ${set.containsPosition}}`,
   );
   return [

@@ -265,6 +265,8 @@ local function observe(keys, args)
   local ids = {}
   for r = 1, #ROLES do ids[r] = args[10 + r] end
   local txRetention = tonumber(args[11 + #ROLES])
+  -- Member ids past the roles' (setMemberKinds): the IP's country.
+  ids[#ROLES + 1] = args[12 + #ROLES] or ''
   local txKey = keys[#keys]
   if txRetention > 0 then
     local cached = redis.call('GET', txKey)

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import type { LabelEvent, ProfileEvent } from '../profile-event.js';
-import type { ProfilePlan } from '../profile-plan.js';
+import type { ProfilePlan, RolePlan } from '../profile-plan.js';
 import { tenantScopedKey, type ObserveResult, type ProfileStore } from '../profile-store.js';
 import { entityRoles } from '../ring-fields.js';
 import { snapshotLength } from '../snapshot-fields.js';
@@ -65,7 +65,7 @@ export class RedisProfileStore implements ProfileStore {
   async observe(event: ProfileEvent): Promise<ObserveResult> {
     const keys = this.plan.roles.map((role, index) => {
       const id = event.entityIds[index];
-      return id === undefined ? `${this.prefix}:absent` : `${this.prefix}:${role.role}:${tenantScopedKey(event.tenantId, id)}`;
+      return id === undefined ? `${this.prefix}:absent` : this.entityKey(role, event.tenantId, id);
     });
     keys.push(`${this.prefix}:tx:${tenantScopedKey(event.tenantId, event.txId)}`);
     const args: string[] = [String(event.createdAt)];
@@ -74,6 +74,7 @@ export class RedisProfileStore implements ProfileStore {
     args.push(located ? String(event.latitude) : '', located ? String(event.longitude) : '');
     for (let role = 0; role < entityRoles.length; role++) args.push(event.entityIds[role] ?? '');
     args.push(String(this.transactionMemoryMs));
+    args.push(event.ipCountry ?? '');
     const reply = (await this.call(this.library.observe, keys, args)) as [number, Buffer];
     const snapshot = new Float64Array(snapshotLength);
     for (let index = 0; index < snapshotLength; index++) snapshot[index] = reply[1].readDoubleLE(index * 8);
@@ -82,11 +83,16 @@ export class RedisProfileStore implements ProfileStore {
 
   async applyLabel(label: LabelEvent): Promise<void> {
     const keys = [
-      `${this.prefix}:sender:${tenantScopedKey(label.tenantId, label.senderId)}`,
-      `${this.prefix}:receiver:${tenantScopedKey(label.tenantId, label.receiverId)}`,
+      this.entityKey(this.plan.roles[0]!, label.tenantId, label.senderId),
+      this.entityKey(this.plan.roles[1]!, label.tenantId, label.receiverId),
     ];
     const args = [label.transactionCreatedAt, label.labeledAt, label.fraudDelta, label.labeledDelta].map(String);
     await this.call(this.library.label, keys, args);
+  }
+
+  /** The key of an entity's state: its role, and the role's state version past the first (`sender@v2`). */
+  private entityKey(role: RolePlan, tenantId: string, id: string): string {
+    return `${this.prefix}:${role.role}${role.stateVersion > 1 ? `@v${role.stateVersion}` : ''}:${tenantScopedKey(tenantId, id)}`;
   }
 
   async close(): Promise<void> {
