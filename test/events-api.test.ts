@@ -159,6 +159,30 @@ describe.each(storeKinds)('POST /api/v1/Events on %s', (store) => {
     expect(await factorsOf(event(habitual))).toEqual(expect.arrayContaining(['UNUSUAL_HOUR_3', 'LATE_NIGHT_ACTIVITY']));
   });
 
+  it('flags NEW_COUNTRY only when the IP country is not among the countries the user was seen in, and they were seen in one', async () => {
+    const user = newUser();
+    clock.advance(hour);
+    // A first sighting: no countries on record, nothing to compare with.
+    expect(await factorsOf(event(user))).not.toContain('NEW_COUNTRY');
+    clock.advance(hour);
+    expect(await factorsOf(event(user, { ipAddress: undefined }))).not.toContain('NEW_COUNTRY');
+    clock.advance(3 * hour);
+    const away = (await send(event(user, { ipAddress: ip.london, timezone: 'Europe/London' }))).json();
+    expect(away.triggeredFactors).toContain('NEW_COUNTRY');
+    const details = (await sentra.app.inject({ method: 'GET', url: `/api/v1/Events/${away.eventId}/details`, headers: merchant.headers })).json();
+    expect(details.riskComponents.find((component: { component: string }) => component.component === 'GEO').factors).toContain('NEW_COUNTRY');
+    // Both countries are now the user's: neither is new again, whatever the event type.
+    clock.advance(3 * hour);
+    expect(await factorsOf(event(user, { ipAddress: ip.london, timezone: 'Europe/London', eventType: 'account_update' }))).not.toContain('NEW_COUNTRY');
+    clock.advance(3 * hour);
+    expect(await factorsOf(event(user, { eventType: 'payment_attempt', amount: 20, currency: 'EUR' }))).not.toContain('NEW_COUNTRY');
+    // Countries are the user's own: another user's first sighting abroad is no NEW_COUNTRY.
+    expect(await factorsOf(event(newUser(), { ipAddress: ip.sydney, timezone: 'Australia/Sydney' }))).not.toContain('NEW_COUNTRY');
+    // After 30 days without the user the countries are forgotten.
+    clock.advance(31 * 24 * hour);
+    expect(await factorsOf(event(user, { ipAddress: ip.sydney, timezone: 'Australia/Sydney' }))).not.toContain('NEW_COUNTRY');
+  });
+
   it('shows an account takeover across event types, in the details and to the payment scores', async () => {
     const victim = newUser();
     const start = Date.UTC(2026, 10, 20, 9, 0, 0);
@@ -169,7 +193,7 @@ describe.each(storeKinds)('POST /api/v1/Events on %s', (store) => {
     clock.set(start + 3 * 24 * hour + 2 * hour);
     const attacker = { ipAddress: ip.sydney, userAgent: safari, platform: 'MacIntel', screenResolution: '1512x982', timezone: 'Australia/Sydney', language: 'en-AU', sessionId: 'attacker-session' };
     const login = (await send(event(victim, attacker))).json();
-    expect(login.triggeredFactors).toEqual(expect.arrayContaining(['NEW_DEVICE', 'IMPOSSIBLE_TRAVEL']));
+    expect(login.triggeredFactors).toEqual(expect.arrayContaining(['NEW_DEVICE', 'NEW_COUNTRY', 'IMPOSSIBLE_TRAVEL']));
     expect(login.triggeredFactors.find((factor: string) => factor.startsWith('LOCATION_MISMATCH_'))).toBeDefined();
     clock.advance(2 * minute);
     const reset = (await send(event(victim, { ...attacker, eventType: 'password_reset' }))).json();

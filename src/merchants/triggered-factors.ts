@@ -70,6 +70,8 @@ export function triggeredFactors(values: Float64Array, context: FactorContext): 
   if (distance >= factorRules.locationMismatchKm) add(`LOCATION_MISMATCH_${Math.round(distance)}KM`, 'GEO', 20);
   if (distance >= factorRules.impossibleMinimumKm && known('implied_speed_kmh') > factorRules.impossibleSpeedKmh) add('IMPOSSIBLE_TRAVEL', 'GEO', 50);
   if (context.timezoneGapHours !== undefined && Math.abs(context.timezoneGapHours) > factorRules.timezoneGapHours) add('TIMEZONE_MISMATCH', 'GEO', 25);
+  // A country the user was not seen in (by IP) in 30 days, when they were seen in another one.
+  if (known('is_new_country_for_sender') === 1 && known('sender_distinct_countries_30d') >= 2) add('NEW_COUNTRY', 'GEO', 30);
   // BEHAVIORAL: time of day against the user's habit, night, velocity, session switching.
   if (known('sender_hour_deviation_30d') >= factorRules.unusualHourDeviation) add(`UNUSUAL_HOUR_${context.userHour}`, 'BEHAVIORAL', 25);
   if (context.userHour < 6) add('LATE_NIGHT_ACTIVITY', 'BEHAVIORAL', 20);

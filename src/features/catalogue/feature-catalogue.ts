@@ -4,7 +4,7 @@ import { kycFeatures } from './kyc-features.js';
 import { networkFeatures } from './network-features.js';
 import { receiverFeatures } from './receiver-features.js';
 import { requestFeatures } from './request-features.js';
-import { senderFeatures } from './sender-features.js';
+import { senderCountryFeatures, senderFeatures } from './sender-features.js';
 import { timeFeatures } from './time-features.js';
 
 /**
@@ -20,10 +20,11 @@ export const featureCatalogue: readonly FeatureDefinition[] = Object.freeze([
   ...deviceSessionFeatures,
   ...networkFeatures,
   ...kycFeatures,
+  ...senderCountryFeatures,
 ]);
 
 /** Version of the catalogue, written into feature_schema.json; bump when features are added. */
-export const featureCatalogueVersion = '2';
+export const featureCatalogueVersion = '3';
 
 /** Catalogue names in order. */
 export const featureNames: readonly string[] = Object.freeze(featureCatalogue.map((feature) => feature.name));

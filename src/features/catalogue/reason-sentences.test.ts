@@ -30,6 +30,8 @@ const neverMissing = [
   'receiver_known_fraud_rate_7d',
   'receiver_known_fraud_rate_30d',
   'receiver_known_fraud_count_30d',
+  'sender_distinct_countries_24h',
+  'sender_distinct_countries_30d',
 ];
 
 /** What a sentence must never say: a placeholder, a raw float, or "0 <things>" where "no <thing>" is meant. */

@@ -128,7 +128,7 @@ const history: FeatureDefinition[] = [
   },
 ];
 
-function distinct(member: 'devices' | 'ips' | 'receivers', nouns: string, noun: string, reason: string): FeatureDefinition[] {
+function distinct(member: 'devices' | 'ips' | 'receivers' | 'countries', nouns: string, noun: string, reason: string): FeatureDefinition[] {
   return (['24h', '30d'] as const).map((window) => ({
     name: `sender_distinct_${member}_${window}`,
     type: 'numeric' as const,
@@ -167,4 +167,26 @@ export const senderFeatures: readonly FeatureDefinition[] = [
   firstSeen('device', 'device', 'NEW_DEVICE'),
   firstSeen('ip', 'IP address', 'NEW_IP'),
   firstSeen('receiver', 'receiver', 'NEW_RECEIVER'),
+];
+
+const knowsCountry = snapshotField('sender_knows_country');
+
+/**
+ * The countries the sender was seen in, by IP address (catalogue version 3): what NEW_COUNTRY of
+ * the event API reads. Missing without a located IP address.
+ */
+export const senderCountryFeatures: readonly FeatureDefinition[] = [
+  ...distinct('countries', 'IP countries', 'IP country', 'SENDER_MULTIPLE_COUNTRIES'),
+  {
+    name: 'is_new_country_for_sender',
+    type: 'binary',
+    description: "1 when the IP address's country is not one the sender was seen in during the last 30 days (also for a sender seen in none); missing without a located IP.",
+    reasonCode: 'NEW_COUNTRY',
+    reasonTemplate: "The sender has not been seen in this IP address's country in the last 30 days",
+    reasonCases: { zero: "The sender has been seen in this IP address's country in the last 30 days", missing: 'The IP address of this payment could not be located' },
+    compute: (input) => {
+      const value = input.snapshot[knowsCountry]!;
+      return Number.isNaN(value) ? Number.NaN : flag(value === 0);
+    },
+  },
 ];
