@@ -140,8 +140,16 @@ function distinct(member: 'devices' | 'ips' | 'receivers' | 'countries', nouns: 
   }));
 }
 
+/** 1 when the sender's member set does not hold the transaction's member, 0 when it does, missing without a member. */
+function notKnown(knowsField: string): FeatureDefinition['compute'] {
+  const known = snapshotField(knowsField);
+  return (input) => {
+    const value = input.snapshot[known]!;
+    return Number.isNaN(value) ? Number.NaN : flag(value === 0);
+  };
+}
+
 function firstSeen(member: 'device' | 'ip' | 'receiver', noun: string, reason: string): FeatureDefinition {
-  const known = snapshotField(`sender_knows_${member}`);
   return {
     name: `is_new_${member}_for_sender`,
     type: 'binary',
@@ -149,10 +157,7 @@ function firstSeen(member: 'device' | 'ip' | 'receiver', noun: string, reason: s
     reasonCode: reason,
     reasonTemplate: `The sender has not used this ${noun} in the last 30 days`,
     reasonCases: { zero: `The sender has used this ${noun} in the last 30 days`, ...(member === 'receiver' ? {} : { missing: `No ${noun} was sent with this payment` }) },
-    compute: (input) => {
-      const value = input.snapshot[known]!;
-      return Number.isNaN(value) ? Number.NaN : flag(value === 0);
-    },
+    compute: notKnown(`sender_knows_${member}`),
   };
 }
 
@@ -169,8 +174,6 @@ export const senderFeatures: readonly FeatureDefinition[] = [
   firstSeen('receiver', 'receiver', 'NEW_RECEIVER'),
 ];
 
-const knowsCountry = snapshotField('sender_knows_country');
-
 /**
  * The countries the sender was seen in, by IP address (catalogue version 3): what NEW_COUNTRY of
  * the event API reads. Missing without a located IP address.
@@ -184,9 +187,6 @@ export const senderCountryFeatures: readonly FeatureDefinition[] = [
     reasonCode: 'NEW_COUNTRY',
     reasonTemplate: "The sender has not been seen in this IP address's country in the last 30 days",
     reasonCases: { zero: "The sender has been seen in this IP address's country in the last 30 days", missing: 'The IP address of this payment could not be located' },
-    compute: (input) => {
-      const value = input.snapshot[knowsCountry]!;
-      return Number.isNaN(value) ? Number.NaN : flag(value === 0);
-    },
+    compute: notKnown('sender_knows_country'),
   },
 ];
