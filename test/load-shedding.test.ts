@@ -41,11 +41,15 @@ describe('load shedding', () => {
       const sentry = await sentra.app.inject({ method: 'POST', url: '/api/v1/sentry', headers: merchant.headers, payload: sentryMinimalRequest() });
       expect(sentry.statusCode, sentry.body).toBe(503);
       expectSentryErrorShape(sentry, 'sentry while shedding', ['SENTRA_ERR_OVERLOADED']);
+      const pipeline = await sentra.app.inject({ method: 'POST', url: '/api/v1/pipeline', headers: merchant.headers, payload: sentryMinimalRequest() });
+      expect(pipeline.statusCode, pipeline.body).toBe(503);
+      expectSentryErrorShape(pipeline, 'pipeline while shedding', ['SENTRA_ERR_OVERLOADED'], 'pipelineResponse');
 
       expect((await sentra.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
       const metrics = await sentra.app.inject({ method: 'GET', url: '/metrics' });
       expect(metrics.body).toMatch(/^sentra_requests_shed_total\{route="\/v1\/risk\/score"\} 1$/m);
       expect(metrics.body).toMatch(/^sentra_requests_shed_total\{route="\/api\/v1\/sentry"\} 1$/m);
+      expect(metrics.body).toMatch(/^sentra_requests_shed_total\{route="\/api\/v1\/pipeline"\} 1$/m);
 
       await proxy.restore();
       for (const answer of await Promise.all(stuck)) expect([200, 503]).toContain(answer.statusCode);

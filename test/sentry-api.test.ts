@@ -200,6 +200,11 @@ describe('merchant key rate limit', () => {
       }
     }
     expect(statuses).toEqual([200, 200, 200, 429]);
+    // The limit is the key's, whichever merchant API it calls: the pipeline answers 429 in its own shape.
+    const pipeline = await sentra.app.inject({ method: 'POST', url: '/api/v1/pipeline', headers: merchant.headers, payload: sentryMinimalRequest() });
+    expect(pipeline.statusCode).toBe(429);
+    expect(pipeline.headers['retry-after']).toBe('1');
+    expectSentryErrorShape(pipeline, 'pipeline 429', ['SENTRA_ERR_RATE_LIMITED'], 'pipelineResponse');
     // The limit is per key: a second key of the same merchant has its own.
     const key = await sentra.app.inject({ method: 'POST', url: `/v1/admin/merchants/${merchant.merchantId}/keys`, headers: admin, payload: {} });
     const second = await sentra.app.inject({ method: 'POST', url: '/api/v1/sentry', headers: { ...merchant.headers, 'x-api-key': key.json().api_key }, payload: sentryMinimalRequest() });
