@@ -35,6 +35,7 @@ import { registerDecisionExplanationRoutes } from './http/routes/decision-explan
 import { DecisionExplainer } from './registry/decision-explainer.js';
 import { registerTokenRoutes } from './http/routes/tokens.routes.js';
 import { registerModelRoutes } from './http/routes/models.routes.js';
+import { datasetUploadLimitBytes, registerDatasetRoutes } from './http/routes/datasets.routes.js';
 import { registerTenantRoutes } from './http/routes/tenants.routes.js';
 import { registerCaseRoutes } from './http/routes/cases.routes.js';
 import { registerCaseActionRoutes } from './http/routes/case-actions.routes.js';
@@ -254,6 +255,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   runtime.audit.start();
   registerTokenRoutes(app, runtime.authenticator, runtime.database.db, runtime.clock);
   registerModelRoutes(app, runtime.authenticator, runtime.database.db, runtime.models, Math.max(config.bodyLimitBytes, 2 * config.modelMaxBytes));
+  registerDatasetRoutes(app, runtime.authenticator, runtime.database.db, Math.max(config.bodyLimitBytes, datasetUploadLimitBytes));
   registerTenantRoutes(app, runtime.authenticator, runtime.database.db, runtime.clock);
   registerCaseRoutes(app, runtime.authenticator, runtime.database.db);
   const labels = new LabelService(runtime.database.db, runtime.features.engine, runtime.clock);
