@@ -35,6 +35,7 @@ export const router = createBrowserRouter([
             children: [
               { index: true, lazy: async () => ({ Component: (await import('./admin/thresholds-page')).ThresholdsPage }) },
               { path: 'models', lazy: async () => ({ Component: (await import('./models/models-page')).ModelsPage }) },
+              { path: 'data', lazy: async () => ({ Component: (await import('./datasets/data-page')).DataPage }) },
               { path: 'tokens', lazy: async () => ({ Component: (await import('./admin/tokens-page')).TokensPage }) },
               { path: 'rules', lazy: async () => ({ Component: (await import('./rules/rules-page')).RulesPage }) },
               { path: 'rules/new', lazy: async () => ({ Component: (await import('./rules/new-rule-page')).NewRulePage }) },

@@ -15,6 +15,9 @@ export function AdminSection() {
             <NavLink to="/admin/models">Models</NavLink>
           </li>
           <li>
+            <NavLink to="/admin/data">Data</NavLink>
+          </li>
+          <li>
             <NavLink to="/admin/tokens">Tokens</NavLink>
           </li>
           <li>
