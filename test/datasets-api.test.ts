@@ -55,7 +55,7 @@ describe.each(storeKinds)('data contract API on %s', (store) => {
     expect(header('entities.csv')).toEqual([...entityColumns.required, ...entityColumns.optional]);
     expect(header('kyc_refs.csv')).toEqual([...kycRefColumns.required, ...kycRefColumns.optional]);
     for (const file of ['transactions.csv', 'labels.csv', 'entities.csv', 'kyc_refs.csv']) expect(templates[file]!.trim().split('\n'), file).toHaveLength(2);
-    expect(Object.keys(JSON.parse(templates['transactions.jsonl']!) as object)).toEqual(expect.arrayContaining(transactionColumns.required));
+    expect(Object.keys(JSON.parse(templates['transactions.jsonl']!) as object)).toEqual(expect.arrayContaining([...transactionColumns.required]));
 
     for (const transactions of ['transactions.csv', 'transactions.jsonl']) {
       const files = datasetFileList.filter((file) => !file.startsWith('transactions.') || file === transactions).map((name) => ({ name, content: templates[name]! }));

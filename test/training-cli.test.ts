@@ -55,6 +55,7 @@ describe('sentra train', () => {
       validation: { rows: number };
       metrics: { validation: { auc: number } };
       trees: number;
+      validation_score_histogram: { counts: number[] };
     };
     expect(metadata).toMatchObject({ name: 'candidate', dataset: { name: 'sentra-simulation-seed-3' }, parameters: { n_estimators: 25, max_depth: 4, early_stopping_rounds: 8, seed: 2 } });
     expect(metadata.dataset.hash).toMatch(/^[0-9a-f]{64}$/);
@@ -64,6 +65,10 @@ describe('sentra train', () => {
     expect(metadata.metrics.validation.auc).toBeGreaterThan(0.7);
     expect(metadata.metrics.validation).toHaveProperty('card_precision_at_100');
     expect(metadata.trees).toBeLessThanOrEqual(25);
+    // The validation window's model scores per dashboard bin: the reference of the dashboard's drift.
+    expect(metadata.validation_score_histogram).toMatchObject({ scale: 'risk_score', bin_width: 50, rows: metadata.validation.rows });
+    expect(metadata.validation_score_histogram.counts).toHaveLength(20);
+    expect(metadata.validation_score_histogram.counts.reduce((sum: number, count: number) => sum + count, 0)).toBe(metadata.validation.rows);
     // Calibrated on the validation window (Platt by default), with the out-of-fold check of every method.
     const { calibration, calibration_check: check } = artifact.metadata as {
       calibration: { format: string; method: string; slope: number; intercept: number; fitted_on: { rows: number; from: string } };

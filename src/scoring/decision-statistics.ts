@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../platform/database-schema.js';
 import { decisions, type Decision } from '../contract/enums.js';
+import { scoreBinCount, scoreBinWidth } from './score-bins.js';
 
 /** A time window [from, to) of stored decisions. */
 export interface Window {
@@ -21,9 +22,6 @@ export interface DecisionStatistics {
   scoreBins: number[];
 }
 
-/** Width of a risk-score histogram bin on the 0–1000 scale. */
-export const scoreBinWidth = 50;
-const scoreBinCount = 1000 / scoreBinWidth;
 
 const toNumber = (value: unknown): number => Number(value ?? 0);
 const toNullableNumber = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));

@@ -6,7 +6,9 @@ import { describeWindow, type TimeWindow } from '../datasets/replay/time-window.
 import type { DatasetIdentity } from '../datasets/replay/dataset-identity.js';
 import { collectDatasetFeatures } from './dataset-features.js';
 import type { EvaluationReport } from './evaluation.js';
-import { fitOnWindows } from './fit-windows.js';
+import { fitOnWindows, scoreRows } from './fit-windows.js';
+import { toRiskScore } from '../scoring/risk-scale.js';
+import { scoreBinWidth, scoreHistogram } from '../scoring/score-bins.js';
 import type { WindowRows } from './window-rows.js';
 
 /** What `sentra train` needs. */
@@ -82,6 +84,7 @@ export async function trainFromDataset(options: TrainPipelineOptions): Promise<T
     trees: result.model.trees.length,
     best_iteration: result.bestIteration,
     metrics: validation === undefined ? null : { validation: metricsOf(validation) },
+    validation_score_histogram: valid === undefined || valid.length === 0 ? null : validationScoreHistogram(scoreRows(fitted, valid)),
     calibration: fitted.calibration === undefined || valid === undefined ? null : { ...fitted.calibration, fitted_on: windowFacts(options.validWindow!, valid) },
     calibration_check:
       fitted.calibrationCheck === undefined
@@ -92,6 +95,15 @@ export async function trainFromDataset(options: TrainPipelineOptions): Promise<T
   const artifact: ModelArtifact = { modelJson, featureSchema: schema, metadata };
   await writeArtifactFolder(options.out, artifact);
   return { artifact, validation };
+}
+
+/**
+ * The risk scores the final model (calibrated, as the API scores) gives the validation window's rows,
+ * per bin of the dashboard's score histogram: the reference the dashboard compares live scores
+ * with (drift). Model scores, before rules.
+ */
+function validationScoreHistogram(probabilities: Float64Array): Record<string, unknown> {
+  return { scale: 'risk_score', bin_width: scoreBinWidth, rows: probabilities.length, counts: scoreHistogram(Array.from(probabilities, toRiskScore)) };
 }
 
 /** The figures metadata.json keeps from an evaluation. */
