@@ -245,7 +245,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   registerDecisionRoutes(app, runtime.authenticator, runtime.database.db);
   registerThresholdRoutes(app, runtime.authenticator, runtime.thresholds);
   registerThresholdPreviewRoutes(app, runtime.authenticator, { db: runtime.database.db, clock: runtime.clock, thresholds: runtime.thresholds });
-  registerDashboardRoutes(app, runtime.authenticator, { db: runtime.database.db, clock: runtime.clock });
+  registerDashboardRoutes(app, runtime.authenticator, { db: runtime.database.db, clock: runtime.clock, caseSlaMinutes: config.caseSlaMinutes });
   registerSessionRoutes(app, runtime.authenticator);
   registerDecisionExplanationRoutes(app, runtime.authenticator, runtime.database.db, new DecisionExplainer(runtime.models));
   if (!(await registerConsoleRoutes(app))) runtime.logger.warn('console not built (console/dist missing): serving the API only');
