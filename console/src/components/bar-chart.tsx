@@ -24,11 +24,14 @@ export function niceMaximum(value: number): number {
 }
 
 /**
- * A stacked bar chart in SVG, with a data table for screen readers and for exact values. Plain SVG
- * keeps the bundle small and works under the strict CSP (no inline styles, no canvas).
+ * A stacked bar chart in SVG (or, `grouped`, the series side by side in each slot, to compare them),
+ * with a data table for screen readers and for exact values. Plain SVG keeps the bundle small and
+ * works under the strict CSP (no inline styles, no canvas).
  */
-export function StackedBarChart({ title, bars, series }: { title: string; bars: readonly Bar[]; series: readonly BarSeries[] }) {
-  const totals = bars.map((bar) => series.reduce((sum, item) => sum + (bar.values[item.key] ?? 0), 0));
+export function StackedBarChart({ title, bars, series, grouped = false }: { title: string; bars: readonly Bar[]; series: readonly BarSeries[]; grouped?: boolean }) {
+  const totals = bars.map((bar) =>
+    grouped ? Math.max(0, ...series.map((item) => bar.values[item.key] ?? 0)) : series.reduce((sum, item) => sum + (bar.values[item.key] ?? 0), 0),
+  );
   const maximum = niceMaximum(Math.max(0, ...totals));
   const plotWidth = width - left - 8;
   const plotHeight = height - bottom - 8;
@@ -52,9 +55,13 @@ export function StackedBarChart({ title, bars, series }: { title: string; bars: 
           const x = left + index * slot + (slot - barWidth) / 2;
           return (
             <g key={`${bar.label}:${index}`}>
-              {series.map((item) => {
+              {series.map((item, position) => {
                 const value = bar.values[item.key] ?? 0;
                 if (value === 0) return null;
+                if (grouped) {
+                  const groupWidth = barWidth / series.length;
+                  return <rect key={item.key} x={x + position * groupWidth} y={y(value)} width={Math.max(1, groupWidth - 1)} height={y(0) - y(value)} className={item.className} />;
+                }
                 const top = y(base + value);
                 const rectangle = <rect key={item.key} x={x} y={top} width={barWidth} height={y(base) - top} className={item.className} />;
                 base += value;

@@ -3,6 +3,8 @@ import { useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { StackedBarChart, type BarSeries } from '../components/bar-chart';
 import { everyBucket } from './time-buckets';
+import { ReviewBacklog } from './review-backlog';
+import { ScoreDrift } from './score-drift';
 
 const windows = [
   { hours: 24, label: 'Last 24 hours' },
@@ -19,7 +21,10 @@ const decisionSeries: readonly BarSeries[] = [
 
 const formatMs = (value: number | null) => (value === null ? '—' : `${value.toFixed(2)} ms`);
 
-/** The dashboard: decisions per action over time, latency percentiles and the score distribution. */
+/**
+ * The dashboard: decisions per action over time, latency percentiles and the score distribution of
+ * the window; the review backlog with its SLA breaches and the score drift of the last day.
+ */
 export function DashboardPage() {
   const [search, setSearch] = useSearchParams();
   const hours = windows.find((window) => String(window.hours) === search.get('hours'))?.hours ?? 24;
@@ -101,6 +106,10 @@ export function DashboardPage() {
               </section>
             </div>
           )}
+          <div className="two-columns">
+            <ReviewBacklog backlog={data.review_backlog} />
+            <ScoreDrift drift={data.drift} />
+          </div>
         </>
       )}
     </div>
