@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { chromiumPath, laptopViewport, launchChromium } from './chromium.js';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { listenOnLoopback } from './listening-app.js';
 import type { TestApp } from './test-app.js';
 
-/** Debian's Chromium (apt-get install chromium); .ci/run installs it. Never a downloaded browser. */
-export const chromiumPath = process.env.SENTRA_CHROMIUM ?? '/usr/bin/chromium';
+export { chromiumPath, laptopViewport, launchChromium };
 
 /**
  * Whether the browser suites run here. Locally a missing Chromium skips them with a message; in CI
@@ -18,20 +18,8 @@ export function browserAvailable(): boolean {
   return false;
 }
 
-/** Starts headless Chromium with the flags this closed network needs (no background traffic to anyone). */
-export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  });
-}
-
 /** Where screenshots go (gitignored); CI keeps them as artifacts. */
 export const screenshotDirectory = new URL('../../test-artifacts/screenshots/', import.meta.url);
-
-/** A laptop screen: every page must read well at this size. */
-export const laptopViewport = { width: 1366, height: 768 } as const;
 
 /** Saves a full-page PNG of the page under test-artifacts/screenshots/<name>.png. */
 export async function screenshot(page: Page, name: string): Promise<void> {
