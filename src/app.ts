@@ -255,7 +255,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   runtime.audit.start();
   registerTokenRoutes(app, runtime.authenticator, runtime.database.db, runtime.clock);
   registerModelRoutes(app, runtime.authenticator, runtime.database.db, runtime.models, Math.max(config.bodyLimitBytes, 2 * config.modelMaxBytes));
-  registerDatasetRoutes(app, runtime.authenticator, runtime.database.db, Math.max(config.bodyLimitBytes, datasetUploadLimitBytes));
+  registerDatasetRoutes(app, runtime.authenticator, runtime.database.db, Math.max(config.bodyLimitBytes, datasetUploadLimitBytes), (tenantId) => runtime.enrichment.lookup.documentsChanged(tenantId));
   registerTenantRoutes(app, runtime.authenticator, runtime.database.db, runtime.clock);
   registerCaseRoutes(app, runtime.authenticator, runtime.database.db);
   const labels = new LabelService(runtime.database.db, runtime.features.engine, runtime.clock);

@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { eventually, sampleListPath } from './support/enrichment.js';
+import { eventually, importSampleList, sampleListPath } from './support/enrichment.js';
 import { runCli } from './support/run-cli.js';
 import { scoreBody } from './support/score-body.js';
 import { serve, type ServeProcess } from './support/serve-process.js';
+import { adminToken, startTestApp } from './support/test-app.js';
 
 /**
  * Embedded, the server keeps in memory which entities have KYC documents, and a score whose parties
@@ -57,4 +58,36 @@ describe('KYC findings of later scores, embedded, across the in-memory index and
     expect(await kycFeaturesOfPlainScore('kyc-index-doc')).toMatchObject({ sender_kyc_ready: 1, sender_kyc_sanctions_match: 1 });
     expect(await kycFeaturesOfPlainScore('kyc-index-plain')).toEqual({});
   }, 120_000);
+});
+
+describe('KYC findings after a dataset import over HTTP, embedded', () => {
+  it("links an imported entity to an analysed document, and the entity's next score sees the findings", async () => {
+    const sentra = await startTestApp('pglite', { SENTRA_WORKER_POLL_MS: '20' });
+    try {
+      await importSampleList(sentra);
+      const call = (method: 'GET' | 'POST', url: string, payload?: object) => sentra.app.inject({ method, url, headers: { authorization: `Bearer ${adminToken}` }, ...(payload === undefined ? {} : { payload }) });
+      const senderKyc = async (sender: string) => {
+        const scored = await call('POST', '/v1/risk/score', scoreBody({ entities: { sender_entity_id: sender, sender_country: 'US' } }));
+        expect(scored.statusCode, scored.body).toBe(200);
+        const features = (await call('GET', `/v1/decisions/${String(scored.json().request_id)}`)).json().features as Record<string, number>;
+        return Object.fromEntries(Object.entries(features).filter(([name]) => name.startsWith('sender_kyc_')));
+      };
+      const docHash = 'a'.repeat(64);
+      const passport = ['REPUBLIC OF EXAMPLE - PASSPORT', 'Full name: Viktor A. Kolesnikov', 'Date of birth: 12.04.1968', 'Nationality: RU'].join('\n');
+      const first = await call('POST', '/v1/risk/score', scoreBody({ entities: { sender_entity_id: 'kyc-import-a', sender_country: 'US' }, kyc_refs: [{ entity_id: 'kyc-import-a', doc_hash: docHash, text_blob: passport }] }));
+      expect(first.json()).toMatchObject({ llm_status: 'pending' });
+      await eventually(async () => ((await call('GET', '/v1/enrichment/kyc-import-a')).json().status === 'ready' ? true : undefined), 20_000, 'the enrichment');
+      // Read by the index before the import: no documents.
+      expect(await senderKyc('kyc-import-z')).toEqual({});
+
+      const templates = Object.fromEntries(await Promise.all(['manifest.json', 'transactions.csv', 'kyc_refs.csv'].map(async (name) => [name, (await call('GET', `/v1/admin/datasets/templates/${name}`)).body] as const)));
+      const kycHeader = templates['kyc_refs.csv']!.split('\n')[0]!;
+      const row = kycHeader.split(',').map((column) => ({ entity_id: 'kyc-import-z', doc_hash: docHash })[column] ?? '').join(',');
+      const imported = await call('POST', '/v1/admin/datasets/import', { files: [{ name: 'manifest.json', content: templates['manifest.json']! }, { name: 'transactions.csv', content: templates['transactions.csv']! }, { name: 'kyc_refs.csv', content: `${kycHeader}\n${row}\n` }] });
+      expect(imported.statusCode, imported.body).toBe(201);
+      expect(await senderKyc('kyc-import-z')).toMatchObject({ sender_kyc_ready: 1, sender_kyc_sanctions_match: 1 });
+    } finally {
+      await sentra.close();
+    }
+  }, 60_000);
 });

@@ -91,7 +91,14 @@ async function identifyUpload(dir: string): Promise<DatasetIdentity> {
  * (the same all-or-nothing import as `sentra import`), and the tenant's ingest runs.
  * Uploads are bounded by `uploadLimitBytes`; larger datasets go through the CLI.
  */
-export function registerDatasetRoutes(app: FastifyInstance, authenticator: Authenticator, db: Kysely<Database>, uploadLimitBytes: number): void {
+export function registerDatasetRoutes(
+  app: FastifyInstance,
+  authenticator: Authenticator,
+  db: Kysely<Database>,
+  uploadLimitBytes: number,
+  /** Called after an import committed: it may have stored KYC documents outside the scoring flow. */
+  onImported: (tenantId: string) => void,
+): void {
   const admin = requireRole(authenticator, ['admin']);
 
   app.get<{ Params: DatasetTemplateParams }>(
@@ -147,6 +154,7 @@ export function registerDatasetRoutes(app: FastifyInstance, authenticator: Authe
       const run = await withUploadedDataset(request.body.files, async (dir) => {
         const dataset = await identifyUpload(dir);
         const summary = await importDataset(db, dataset, { tenantId: principal.tenantId, actor: principal.tokenId });
+        onImported(principal.tenantId);
         return { ...summary, status: 'committed', createdBy: principal.tokenId, warningCount: dataset.report.warningCount };
       });
       void reply.status(201);
