@@ -969,7 +969,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Decisions of the last hours: per action over time, latency percentiles, score histogram */
+        /** Decisions of the last hours (per action over time, latency percentiles, score histogram), the review backlog and SLA breaches, and score drift of the last day */
         get: {
             parameters: {
                 query?: {
@@ -1015,6 +1015,59 @@ export interface paths {
                                 bin_width: number;
                                 /** @description Decisions per risk-score bin from 0; the last bin includes 1000. */
                                 counts: number[];
+                            };
+                            /** @description The review queue now, whatever the window. */
+                            review_backlog: {
+                                /** @description Cases open, in review or escalated now (shadow cases are outside the queue and not counted). */
+                                unresolved: number;
+                                /** @description Of those, cases past their SLA due time: the SLA breaches. */
+                                overdue: number;
+                                by_status: {
+                                    open: number;
+                                    in_review: number;
+                                    escalated: number;
+                                };
+                                /** @description Unresolved cases by hours since they opened, youngest first. */
+                                by_age: {
+                                    label: string;
+                                    from_hours: number;
+                                    /** @description Null for the open-ended last bin. */
+                                    to_hours: number | null;
+                                    cases: number;
+                                    overdue: number;
+                                }[];
+                                oldest_opened_at: string | null;
+                                /** @description Minutes from opening to the SLA due time per decision (SENTRA_CASE_SLA_<DECISION>_MINUTES; PASS: cases saved by hand). */
+                                sla_minutes: {
+                                    BLOCK: number;
+                                    HOLD: number;
+                                    REVIEW: number;
+                                    PASS: number;
+                                };
+                            };
+                            /** @description Score distribution of the last day against the active model’s validation distribution, whatever the window. */
+                            drift: {
+                                /** Format: date-time */
+                                from: string;
+                                /** Format: date-time */
+                                to: string;
+                                /** @description The active model; null when there is none. */
+                                model_version: string | null;
+                                bin_width: number;
+                                /** @description The active model's decisions of the last 24 hours per model-score bin (round(probability × 1000), before rules). */
+                                live: {
+                                    rows: number;
+                                    counts: number[];
+                                };
+                                /** @description The validation window's model scores recorded in the artifact's metadata.json by sentra train; null when the artifact did not record them (never estimated). */
+                                validation: {
+                                    rows: number;
+                                    counts: number[];
+                                } | null;
+                                /** @description Population stability index of live against validation; null without both. */
+                                psi: number | null;
+                                /** @description How to read psi, or why there is no comparison. */
+                                note: string;
                             };
                         };
                     };
@@ -3245,6 +3298,745 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/datasets/templates/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A template of one data contract v1 file: its header (or keys) and one example row, as the validator expects them */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A file of data contract v1. */
+                    file: "manifest.json" | "transactions.csv" | "transactions.jsonl" | "labels.csv" | "entities.csv" | "kyc_refs.csv";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/json": string;
+                        "application/x-ndjson": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/datasets/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Validate an uploaded dataset against data contract v1: every problem counted, the first listed by file:line:column; nothing is written */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Each contract file at most once: manifest.json, transactions.csv or .jsonl, and the optional labels.csv, entities.csv, kyc_refs.csv. */
+                        files: {
+                            /**
+                             * @description A file of data contract v1.
+                             * @enum {string}
+                             */
+                            name: "manifest.json" | "transactions.csv" | "transactions.jsonl" | "labels.csv" | "entities.csv" | "kyc_refs.csv";
+                            /** @description The whole file as UTF-8 text. */
+                            content: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description True when there is no error (warnings allowed): the dataset may be imported. */
+                            valid: boolean;
+                            /** @description manifest.json's name; null when the manifest is missing or invalid. */
+                            dataset_name: string | null;
+                            transactions_format: "csv" | "jsonl" | null;
+                            /** @description Rows read per tabular file present. */
+                            files: {
+                                file: string;
+                                rows: number;
+                                rows_with_errors: number;
+                            }[];
+                            label_counts: {
+                                fraud: number;
+                                legit: number;
+                            };
+                            created_at_range: {
+                                /** Format: date-time */
+                                first: string;
+                                /** Format: date-time */
+                                last: string;
+                            } | null;
+                            error_count: number;
+                            warning_count: number;
+                            /** @description The first errors, in file order (see listed_limit). */
+                            problems: {
+                                /** @description SENTRA_DATASET_* (docs/data-contract.md lists every code). */
+                                code: string;
+                                /** @enum {string} */
+                                severity: "error" | "warning";
+                                /** @description `file:line:column`: for CSV the column is the 1-based field index, for JSONL and manifest.json the key. */
+                                path: string;
+                                file: string;
+                                line: number;
+                                /** @description A 1-based field index (CSV) or a key name (JSONL, manifest.json). */
+                                column: string;
+                                message: string;
+                            }[];
+                            /** @description The first warnings. */
+                            warnings: {
+                                /** @description SENTRA_DATASET_* (docs/data-contract.md lists every code). */
+                                code: string;
+                                /** @enum {string} */
+                                severity: "error" | "warning";
+                                /** @description `file:line:column`: for CSV the column is the 1-based field index, for JSONL and manifest.json the key. */
+                                path: string;
+                                file: string;
+                                line: number;
+                                /** @description A 1-based field index (CSV) or a key name (JSONL, manifest.json). */
+                                column: string;
+                                message: string;
+                            }[];
+                            /** @description Every problem counted by code, including those not listed. */
+                            problem_counts_by_code: {
+                                [key: string]: number;
+                            };
+                            /** @description Every problem counted by code, including those not listed. */
+                            warning_counts_by_code: {
+                                [key: string]: number;
+                            };
+                            /** @description How many errors (and, separately, warnings) are listed at most; all are counted. */
+                            listed_limit: number;
+                            duration_ms: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/datasets/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Validate and import an uploaded dataset as one ingest run in one transaction (an invalid dataset: 400 SENTRA_ERR_DATASET_INVALID with its problems, nothing written) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Each contract file at most once: manifest.json, transactions.csv or .jsonl, and the optional labels.csv, entities.csv, kyc_refs.csv. */
+                        files: {
+                            /**
+                             * @description A file of data contract v1.
+                             * @enum {string}
+                             */
+                            name: "manifest.json" | "transactions.csv" | "transactions.jsonl" | "labels.csv" | "entities.csv" | "kyc_refs.csv";
+                            /** @description The whole file as UTF-8 text. */
+                            content: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            run_id: string;
+                            dataset_name: string;
+                            /** @description Hash of the files as imported. */
+                            dataset_hash: string;
+                            /** @description committed: an import is one transaction, so a failed one leaves no run and no rows. */
+                            status: string;
+                            /** @description The token id (or `cli:<user>` for `sentra import`) that ran it. */
+                            created_by: string;
+                            /** Format: date-time */
+                            started_at: string;
+                            finished_at: string | null;
+                            counts: {
+                                transactions: {
+                                    read: number;
+                                    inserted: number;
+                                    /** @description Rows already in the store (re-imported), left as they were. */
+                                    already_present: number;
+                                };
+                                labels: {
+                                    read: number;
+                                    inserted: number;
+                                    /** @description Rows already in the store (re-imported), left as they were. */
+                                    already_present: number;
+                                };
+                                entities: {
+                                    read: number;
+                                    inserted: number;
+                                    /** @description Rows already in the store (re-imported), left as they were. */
+                                    already_present: number;
+                                };
+                                kyc_refs: {
+                                    read: number;
+                                    inserted: number;
+                                    /** @description Rows already in the store (re-imported), left as they were. */
+                                    already_present: number;
+                                };
+                            };
+                            /** @description Warnings of the validation that preceded the import. */
+                            warning_count: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/datasets/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's ingest runs, newest first: when, who, counts per file, outcome */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Newest first, the latest 100. */
+                            items: {
+                                run_id: string;
+                                dataset_name: string;
+                                /** @description Hash of the files as imported. */
+                                dataset_hash: string;
+                                /** @description committed: an import is one transaction, so a failed one leaves no run and no rows. */
+                                status: string;
+                                /** @description The token id (or `cli:<user>` for `sentra import`) that ran it. */
+                                created_by: string;
+                                /** Format: date-time */
+                                started_at: string;
+                                finished_at: string | null;
+                                counts: {
+                                    transactions: {
+                                        read: number;
+                                        inserted: number;
+                                        /** @description Rows already in the store (re-imported), left as they were. */
+                                        already_present: number;
+                                    };
+                                    labels: {
+                                        read: number;
+                                        inserted: number;
+                                        /** @description Rows already in the store (re-imported), left as they were. */
+                                        already_present: number;
+                                    };
+                                    entities: {
+                                        read: number;
+                                        inserted: number;
+                                        /** @description Rows already in the store (re-imported), left as they were. */
+                                        already_present: number;
+                                    };
+                                    kyc_refs: {
+                                        read: number;
+                                        inserted: number;
+                                        /** @description Rows already in the store (re-imported), left as they were. */
+                                        already_present: number;
+                                    };
+                                };
+                                /** @description Warnings of the validation that preceded the import. */
+                                warning_count: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -9460,6 +10252,586 @@ export interface paths {
                             sentryResponse: {
                                 /** @description 0–1, higher = more likely legitimate: 1 − risk_score / 1000. */
                                 requestConfidence: number;
+                            } | null;
+                            billing: components["schemas"]["def-0"] | null;
+                            errors: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                /** @description What is wrong at `path`: required, format, type, raw_ip, too_large, … (the code itself when the whole request failed). */
+                                reason: string;
+                                /** @description JSON pointer of the offending field; empty for the whole request. */
+                                path: string;
+                                message: string;
+                            }[] | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pipeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run a confidence request through the pipeline stages PreCheck → Sentry → Rules, billed per call */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Stages in the order they run, each at most once, Sentry or Rules among them. Default: PreCheck, Sentry, Rules. */
+                        stages?: ("PreCheck" | "Sentry" | "Rules")[];
+                        device: {
+                            /** @description Client IPv4 or IPv6 address. Used for lookups, then only a keyed hash is stored. Without it signals are reduced (the answer says so in Sentra-Signal-Quality). */
+                            ipAddress?: string;
+                            /** @description The browser user agent. */
+                            userAgent?: string;
+                            /** @description The Accept-Language header the client sent. */
+                            acceptLanguage?: string;
+                            /** @description A stable session identifier. */
+                            sessionId?: string;
+                            /** @description Age of the session in seconds. */
+                            sessionAge?: number;
+                        };
+                        event?: {
+                            /**
+                             * @description PURCHASE for a standard checkout (the default); RECURRING_PURCHASE for a renewal.
+                             * @enum {string}
+                             */
+                            type?: "PURCHASE" | "RECURRING_PURCHASE";
+                            /** @description The merchant's transaction id; a call repeated with the same id is scored as the same transaction. */
+                            transactionId?: string;
+                            /**
+                             * Format: date-time
+                             * @description When the event happened at the merchant (ISO-8601).
+                             */
+                            timestamp?: string;
+                        };
+                        order?: {
+                            /** @description Amount in currency units. */
+                            amount?: number;
+                            /** @description ISO-4217 code, upper case. */
+                            currency?: string;
+                            /** @description Affiliate or referral identifier. */
+                            affiliateId?: string;
+                            discountCodes?: string[];
+                            /** @description The referring page (an http or https URL). */
+                            referrerUrl?: string;
+                        };
+                        account?: {
+                            /** @description The merchant's user id; the profile the request is folded into. */
+                            userId?: string;
+                            /** @description The account name. */
+                            username?: string;
+                        };
+                        cart?: {
+                            items: {
+                                /** @description Product id. */
+                                itemId?: string;
+                                /** @description Product category. */
+                                category?: string;
+                                /** @description Amount in currency units. */
+                                price?: number;
+                                quantity?: number;
+                            }[];
+                        };
+                        /** @description Merchant-defined signals; values must not be null; at most 16 KB as JSON. */
+                        customInputs?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            isSuccess: boolean;
+                            pipelineResponse: {
+                                /** @description The stages that ran, in order. */
+                                stages: ("PreCheck" | "Sentry" | "Rules")[];
+                                /**
+                                 * @description The final decision: Rules' when it ran, else the model's and the thresholds'.
+                                 * @enum {string}
+                                 */
+                                decision: "PASS" | "REVIEW" | "HOLD" | "BLOCK";
+                                preCheckResponse: {
+                                    passed: boolean;
+                                    listMatches: {
+                                        /** @description The list name. */
+                                        list: string;
+                                        /** @description The identifier found in it (rule name, e.g. user_id). */
+                                        field: string;
+                                    }[];
+                                } | null;
+                                sentryResponse: {
+                                    /** @description 0–1, higher = more likely legitimate: 1 − the model's risk score / 1000, before rules. */
+                                    requestConfidence: number;
+                                } | null;
+                                rulesResponse: {
+                                    /**
+                                     * @description PASS, REVIEW, HOLD or BLOCK.
+                                     * @enum {string}
+                                     */
+                                    decision: "PASS" | "REVIEW" | "HOLD" | "BLOCK";
+                                    /** @description The engine risk score (0–1000) after rules. */
+                                    riskScore: number;
+                                    ruleHits: {
+                                        ruleId: string;
+                                        name: string;
+                                        /** @description BLOCK, HOLD, REVIEW, ALLOW, or a score adjustment. */
+                                        action: string | {
+                                            score: number;
+                                        };
+                                    }[];
+                                    reasons: string[];
+                                } | null;
+                            } | null;
+                            billing: components["schemas"]["def-0"] | null;
+                            errors: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                /** @description What is wrong at `path`: required, format, type, raw_ip, too_large, … (the code itself when the whole request failed). */
+                                reason: string;
+                                /** @description JSON pointer of the offending field; empty for the whole request. */
+                                path: string;
+                                message: string;
+                            }[] | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            isSuccess: boolean;
+                            pipelineResponse: {
+                                /** @description The stages that ran, in order. */
+                                stages: ("PreCheck" | "Sentry" | "Rules")[];
+                                /**
+                                 * @description The final decision: Rules' when it ran, else the model's and the thresholds'.
+                                 * @enum {string}
+                                 */
+                                decision: "PASS" | "REVIEW" | "HOLD" | "BLOCK";
+                                preCheckResponse: {
+                                    passed: boolean;
+                                    listMatches: {
+                                        /** @description The list name. */
+                                        list: string;
+                                        /** @description The identifier found in it (rule name, e.g. user_id). */
+                                        field: string;
+                                    }[];
+                                } | null;
+                                sentryResponse: {
+                                    /** @description 0–1, higher = more likely legitimate: 1 − the model's risk score / 1000, before rules. */
+                                    requestConfidence: number;
+                                } | null;
+                                rulesResponse: {
+                                    /**
+                                     * @description PASS, REVIEW, HOLD or BLOCK.
+                                     * @enum {string}
+                                     */
+                                    decision: "PASS" | "REVIEW" | "HOLD" | "BLOCK";
+                                    /** @description The engine risk score (0–1000) after rules. */
+                                    riskScore: number;
+                                    ruleHits: {
+                                        ruleId: string;
+                                        name: string;
+                                        /** @description BLOCK, HOLD, REVIEW, ALLOW, or a score adjustment. */
+                                        action: string | {
+                                            score: number;
+                                        };
+                                    }[];
+                                    reasons: string[];
+                                } | null;
+                            } | null;
+                            billing: components["schemas"]["def-0"] | null;
+                            errors: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                /** @description What is wrong at `path`: required, format, type, raw_ip, too_large, … (the code itself when the whole request failed). */
+                                reason: string;
+                                /** @description JSON pointer of the offending field; empty for the whole request. */
+                                path: string;
+                                message: string;
+                            }[] | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            isSuccess: boolean;
+                            pipelineResponse: {
+                                /** @description The stages that ran, in order. */
+                                stages: ("PreCheck" | "Sentry" | "Rules")[];
+                                /**
+                                 * @description The final decision: Rules' when it ran, else the model's and the thresholds'.
+                                 * @enum {string}
+                                 */
+                                decision: "PASS" | "REVIEW" | "HOLD" | "BLOCK";
+                                preCheckResponse: {
+                                    passed: boolean;
+                                    listMatches: {
+                                        /** @description The list name. */
+                                        list: string;
+                                        /** @description The identifier found in it (rule name, e.g. user_id). */
+                                        field: string;
+                                    }[];
+                                } | null;
+                                sentryResponse: {
+                                    /** @description 0–1, higher = more likely legitimate: 1 − the model's risk score / 1000, before rules. */
+                                    requestConfidence: number;
+                                } | null;
+                                rulesResponse: {
+                                    /**
+                                     * @description PASS, REVIEW, HOLD or BLOCK.
+                                     * @enum {string}
+                                     */
+                                    decision: "PASS" | "REVIEW" | "HOLD" | "BLOCK";
+                                    /** @description The engine risk score (0–1000) after rules. */
+                                    riskScore: number;
+                                    ruleHits: {
+                                        ruleId: string;
+                                        name: string;
+                                        /** @description BLOCK, HOLD, REVIEW, ALLOW, or a score adjustment. */
+                                        action: string | {
+                                            score: number;
+                                        };
+                                    }[];
+                                    reasons: string[];
+                                } | null;
+                            } | null;
+                            billing: components["schemas"]["def-0"] | null;
+                            errors: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                /** @description What is wrong at `path`: required, format, type, raw_ip, too_large, … (the code itself when the whole request failed). */
+                                reason: string;
+                                /** @description JSON pointer of the offending field; empty for the whole request. */
+                                path: string;
+                                message: string;
+                            }[] | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                402: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            isSuccess: boolean;
+                            pipelineResponse: {
+                                /** @description The stages that ran, in order. */
+                                stages: ("PreCheck" | "Sentry" | "Rules")[];
+                                /**
+                                 * @description The final decision: Rules' when it ran, else the model's and the thresholds'.
+                                 * @enum {string}
+                                 */
+                                decision: "PASS" | "REVIEW" | "HOLD" | "BLOCK";
+                                preCheckResponse: {
+                                    passed: boolean;
+                                    listMatches: {
+                                        /** @description The list name. */
+                                        list: string;
+                                        /** @description The identifier found in it (rule name, e.g. user_id). */
+                                        field: string;
+                                    }[];
+                                } | null;
+                                sentryResponse: {
+                                    /** @description 0–1, higher = more likely legitimate: 1 − the model's risk score / 1000, before rules. */
+                                    requestConfidence: number;
+                                } | null;
+                                rulesResponse: {
+                                    /**
+                                     * @description PASS, REVIEW, HOLD or BLOCK.
+                                     * @enum {string}
+                                     */
+                                    decision: "PASS" | "REVIEW" | "HOLD" | "BLOCK";
+                                    /** @description The engine risk score (0–1000) after rules. */
+                                    riskScore: number;
+                                    ruleHits: {
+                                        ruleId: string;
+                                        name: string;
+                                        /** @description BLOCK, HOLD, REVIEW, ALLOW, or a score adjustment. */
+                                        action: string | {
+                                            score: number;
+                                        };
+                                    }[];
+                                    reasons: string[];
+                                } | null;
+                            } | null;
+                            billing: components["schemas"]["def-0"] | null;
+                            errors: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                /** @description What is wrong at `path`: required, format, type, raw_ip, too_large, … (the code itself when the whole request failed). */
+                                reason: string;
+                                /** @description JSON pointer of the offending field; empty for the whole request. */
+                                path: string;
+                                message: string;
+                            }[] | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            isSuccess: boolean;
+                            pipelineResponse: {
+                                /** @description The stages that ran, in order. */
+                                stages: ("PreCheck" | "Sentry" | "Rules")[];
+                                /**
+                                 * @description The final decision: Rules' when it ran, else the model's and the thresholds'.
+                                 * @enum {string}
+                                 */
+                                decision: "PASS" | "REVIEW" | "HOLD" | "BLOCK";
+                                preCheckResponse: {
+                                    passed: boolean;
+                                    listMatches: {
+                                        /** @description The list name. */
+                                        list: string;
+                                        /** @description The identifier found in it (rule name, e.g. user_id). */
+                                        field: string;
+                                    }[];
+                                } | null;
+                                sentryResponse: {
+                                    /** @description 0–1, higher = more likely legitimate: 1 − the model's risk score / 1000, before rules. */
+                                    requestConfidence: number;
+                                } | null;
+                                rulesResponse: {
+                                    /**
+                                     * @description PASS, REVIEW, HOLD or BLOCK.
+                                     * @enum {string}
+                                     */
+                                    decision: "PASS" | "REVIEW" | "HOLD" | "BLOCK";
+                                    /** @description The engine risk score (0–1000) after rules. */
+                                    riskScore: number;
+                                    ruleHits: {
+                                        ruleId: string;
+                                        name: string;
+                                        /** @description BLOCK, HOLD, REVIEW, ALLOW, or a score adjustment. */
+                                        action: string | {
+                                            score: number;
+                                        };
+                                    }[];
+                                    reasons: string[];
+                                } | null;
+                            } | null;
+                            billing: components["schemas"]["def-0"] | null;
+                            errors: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                /** @description What is wrong at `path`: required, format, type, raw_ip, too_large, … (the code itself when the whole request failed). */
+                                reason: string;
+                                /** @description JSON pointer of the offending field; empty for the whole request. */
+                                path: string;
+                                message: string;
+                            }[] | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            isSuccess: boolean;
+                            pipelineResponse: {
+                                /** @description The stages that ran, in order. */
+                                stages: ("PreCheck" | "Sentry" | "Rules")[];
+                                /**
+                                 * @description The final decision: Rules' when it ran, else the model's and the thresholds'.
+                                 * @enum {string}
+                                 */
+                                decision: "PASS" | "REVIEW" | "HOLD" | "BLOCK";
+                                preCheckResponse: {
+                                    passed: boolean;
+                                    listMatches: {
+                                        /** @description The list name. */
+                                        list: string;
+                                        /** @description The identifier found in it (rule name, e.g. user_id). */
+                                        field: string;
+                                    }[];
+                                } | null;
+                                sentryResponse: {
+                                    /** @description 0–1, higher = more likely legitimate: 1 − the model's risk score / 1000, before rules. */
+                                    requestConfidence: number;
+                                } | null;
+                                rulesResponse: {
+                                    /**
+                                     * @description PASS, REVIEW, HOLD or BLOCK.
+                                     * @enum {string}
+                                     */
+                                    decision: "PASS" | "REVIEW" | "HOLD" | "BLOCK";
+                                    /** @description The engine risk score (0–1000) after rules. */
+                                    riskScore: number;
+                                    ruleHits: {
+                                        ruleId: string;
+                                        name: string;
+                                        /** @description BLOCK, HOLD, REVIEW, ALLOW, or a score adjustment. */
+                                        action: string | {
+                                            score: number;
+                                        };
+                                    }[];
+                                    reasons: string[];
+                                } | null;
+                            } | null;
+                            billing: components["schemas"]["def-0"] | null;
+                            errors: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                /** @description What is wrong at `path`: required, format, type, raw_ip, too_large, … (the code itself when the whole request failed). */
+                                reason: string;
+                                /** @description JSON pointer of the offending field; empty for the whole request. */
+                                path: string;
+                                message: string;
+                            }[] | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            isSuccess: boolean;
+                            pipelineResponse: {
+                                /** @description The stages that ran, in order. */
+                                stages: ("PreCheck" | "Sentry" | "Rules")[];
+                                /**
+                                 * @description The final decision: Rules' when it ran, else the model's and the thresholds'.
+                                 * @enum {string}
+                                 */
+                                decision: "PASS" | "REVIEW" | "HOLD" | "BLOCK";
+                                preCheckResponse: {
+                                    passed: boolean;
+                                    listMatches: {
+                                        /** @description The list name. */
+                                        list: string;
+                                        /** @description The identifier found in it (rule name, e.g. user_id). */
+                                        field: string;
+                                    }[];
+                                } | null;
+                                sentryResponse: {
+                                    /** @description 0–1, higher = more likely legitimate: 1 − the model's risk score / 1000, before rules. */
+                                    requestConfidence: number;
+                                } | null;
+                                rulesResponse: {
+                                    /**
+                                     * @description PASS, REVIEW, HOLD or BLOCK.
+                                     * @enum {string}
+                                     */
+                                    decision: "PASS" | "REVIEW" | "HOLD" | "BLOCK";
+                                    /** @description The engine risk score (0–1000) after rules. */
+                                    riskScore: number;
+                                    ruleHits: {
+                                        ruleId: string;
+                                        name: string;
+                                        /** @description BLOCK, HOLD, REVIEW, ALLOW, or a score adjustment. */
+                                        action: string | {
+                                            score: number;
+                                        };
+                                    }[];
+                                    reasons: string[];
+                                } | null;
+                            } | null;
+                            billing: components["schemas"]["def-0"] | null;
+                            errors: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                /** @description What is wrong at `path`: required, format, type, raw_ip, too_large, … (the code itself when the whole request failed). */
+                                reason: string;
+                                /** @description JSON pointer of the offending field; empty for the whole request. */
+                                path: string;
+                                message: string;
+                            }[] | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            isSuccess: boolean;
+                            pipelineResponse: {
+                                /** @description The stages that ran, in order. */
+                                stages: ("PreCheck" | "Sentry" | "Rules")[];
+                                /**
+                                 * @description The final decision: Rules' when it ran, else the model's and the thresholds'.
+                                 * @enum {string}
+                                 */
+                                decision: "PASS" | "REVIEW" | "HOLD" | "BLOCK";
+                                preCheckResponse: {
+                                    passed: boolean;
+                                    listMatches: {
+                                        /** @description The list name. */
+                                        list: string;
+                                        /** @description The identifier found in it (rule name, e.g. user_id). */
+                                        field: string;
+                                    }[];
+                                } | null;
+                                sentryResponse: {
+                                    /** @description 0–1, higher = more likely legitimate: 1 − the model's risk score / 1000, before rules. */
+                                    requestConfidence: number;
+                                } | null;
+                                rulesResponse: {
+                                    /**
+                                     * @description PASS, REVIEW, HOLD or BLOCK.
+                                     * @enum {string}
+                                     */
+                                    decision: "PASS" | "REVIEW" | "HOLD" | "BLOCK";
+                                    /** @description The engine risk score (0–1000) after rules. */
+                                    riskScore: number;
+                                    ruleHits: {
+                                        ruleId: string;
+                                        name: string;
+                                        /** @description BLOCK, HOLD, REVIEW, ALLOW, or a score adjustment. */
+                                        action: string | {
+                                            score: number;
+                                        };
+                                    }[];
+                                    reasons: string[];
+                                } | null;
                             } | null;
                             billing: components["schemas"]["def-0"] | null;
                             errors: {
