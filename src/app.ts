@@ -217,12 +217,17 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const runtime = await buildRuntime(config, options);
   let databaseLost = false;
   void runtime.database.lost.then(() => (databaseLost = true));
+  // Per-credential request limits (bearer tokens and merchant keys): one counter per process
+  // embedded, shared by every process through Redis when scaled.
+  const keyLimiter =
+    config.redisUrl === undefined
+      ? new MemoryKeyRateLimiter(runtime.clock)
+      : new RedisKeyRateLimiter(config.redisUrl, config.redisKeyPrefix, runtime.clock, config.databaseTimeoutMs);
   const app = createServer({
     logger: runtime.logger,
     bodyLimitBytes: config.bodyLimitBytes,
     authFailureLimit: config.authFailureLimit,
-    tokenRateLimit: config.tokenRateLimit,
-    clock: runtime.clock,
+    tokenRates: { limiter: keyLimiter, perSecond: config.tokenRateLimit },
     requestTimeoutMs: config.requestTimeoutMs,
     connectionTimeoutMs: config.connectionTimeoutMs,
     shedding: { afterMs: config.shedAfterMs, minInFlight: config.shedMinInFlight, onShed: (route) => runtime.metrics.shed.inc({ route }) },
@@ -279,11 +284,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   // Merchants send raw IP addresses: with any merchant, have the IP databases ready for their first call.
   if ((await runtime.database.db.selectFrom('merchants').select('id').limit(1).execute()).length > 0) void runtime.features.networkReady;
   const merchantAuthenticator = new MerchantAuthenticator(runtime.database.db, runtime.clock);
-  const merchantLimiter =
-    config.redisUrl === undefined
-      ? new MemoryKeyRateLimiter(runtime.clock)
-      : new RedisKeyRateLimiter(config.redisUrl, config.redisKeyPrefix, runtime.clock, config.databaseTimeoutMs);
-  const merchantAuth = { authenticator: merchantAuthenticator, limiter: merchantLimiter, defaultRatePerSecond: config.merchantRateLimit };
+  const merchantAuth = { authenticator: merchantAuthenticator, limiter: keyLimiter, defaultRatePerSecond: config.merchantRateLimit };
   const charges = new GroupCommitter<ChargeRequest, Charge | undefined>((items) => chargeFees(runtime.database.db, items), { maxBatch: 256, concurrency: 1 });
   const eventWriter = new GroupCommitter<EventWrite, void>(
     async (items) => {
@@ -361,7 +362,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       await webhookWorker?.stop();
       await charges.drain();
       await eventWriter.drain();
-      await merchantLimiter.close();
+      await keyLimiter.close();
       await closeRuntime(runtime);
     },
   };

@@ -6,7 +6,7 @@ import { SentraError } from '../errors/errors.js';
 import { RateLimitedError } from './rate-limited-error.js';
 import { declareAccess } from './route-access.js';
 import type { AuthFailureLimiter } from './auth-failure-limiter.js';
-import type { MemoryKeyRateLimiter } from '../platform/key-rate-limiter.js';
+import type { KeyRateLimiter } from '../platform/key-rate-limiter.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -16,8 +16,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Failed authentications per client address (see createServer). */
     readonly authFailures: AuthFailureLimiter | undefined;
-    /** Requests per second per bearer token, counted in this process (see createServer). */
-    readonly tokenRates: { readonly limiter: MemoryKeyRateLimiter; readonly perSecond: number } | undefined;
+    /** Requests per second per bearer token, counted in memory or shared through Redis (see createServer). */
+    readonly tokenRates: { readonly limiter: KeyRateLimiter; readonly perSecond: number } | undefined;
   }
 }
 
@@ -45,8 +45,10 @@ export function requireRole(authenticator: Authenticator, allowed: readonly Role
       throw new SentraError('SENTRA_ERR_UNAUTHENTICATED', 'The bearer token is unknown or revoked.');
     }
     const rates = request.server.tokenRates;
-    if (rates !== undefined && !rates.limiter.admitNow(principal.tokenId, rates.perSecond).admitted) {
-      throw new RateLimitedError(1, 'This token exceeded its requests per second (SENTRA_TOKEN_RATE_LIMIT); retry in a second.');
+    if (rates !== undefined) {
+      // Token ids and merchant key ids share the limiter: the prefix keeps their counters apart.
+      const verdict = await rates.limiter.admit(`token:${principal.tokenId}`, rates.perSecond);
+      if (!verdict.admitted) throw new RateLimitedError(verdict.retryAfterSeconds, 'This token exceeded its requests per second (SENTRA_TOKEN_RATE_LIMIT); retry in a second.');
     }
     if (!allowed.includes(principal.role)) {
       throw new SentraError('SENTRA_ERR_FORBIDDEN', `This operation needs the role ${allowed.join(' or ')}; the token has ${principal.role}.`);

@@ -2,8 +2,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import type { Logger } from '../platform/logger.js';
 import { installErrorHandler, sendError } from './error-handler.js';
 import { AuthFailureLimiter } from './auth-failure-limiter.js';
-import { MemoryKeyRateLimiter } from '../platform/key-rate-limiter.js';
-import { systemClock, type Clock } from '../platform/clock.js';
+import type { KeyRateLimiter } from '../platform/key-rate-limiter.js';
 import { installRouteTable } from './route-access.js';
 import { refuseNulCharacters } from './nul-characters.js';
 import { installSecurityHeaders } from './security-headers.js';
@@ -15,10 +14,11 @@ export interface ServerOptions {
   bodyLimitBytes: number;
   /** Failed authentications per client address per minute before 429; absent means unlimited. */
   authFailureLimit?: number;
-  /** Requests per second each bearer token may make in this process before 429; absent means unlimited. */
-  tokenRateLimit?: number;
-  /** The clock of the token rate windows (default: the system clock). */
-  clock?: Clock;
+  /**
+   * Requests per second each bearer token may make before 429, counted by `limiter` (in memory
+   * embedded, in Redis shared by every process when scaled); absent means unlimited.
+   */
+  tokenRates?: { readonly limiter: KeyRateLimiter; readonly perSecond: number };
   /** Longest time a client may take to send one whole request (slow-client protection). */
   requestTimeoutMs?: number;
   /** Longest a socket may stay silent before it is closed. */
@@ -51,8 +51,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
     http: { connectionsCheckingInterval: Math.min(1_000, requestTimeout), headersTimeout: Math.min(60_000, requestTimeout) },
   });
   app.decorate('authFailures', options.authFailureLimit === undefined ? undefined : new AuthFailureLimiter(options.authFailureLimit));
-  const tokenRates = options.tokenRateLimit === undefined ? undefined : { limiter: new MemoryKeyRateLimiter(options.clock ?? systemClock), perSecond: options.tokenRateLimit };
-  app.decorate('tokenRates', tokenRates);
+  app.decorate('tokenRates', options.tokenRates);
   installRouteTable(app);
   if (options.shedding !== undefined) installLoadShedding(app, options.shedding);
   refuseNulCharacters(app);

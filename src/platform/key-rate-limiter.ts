@@ -42,12 +42,19 @@ export class MemoryKeyRateLimiter implements KeyRateLimiter {
   }
 }
 
+/** How long a limiter that lost Redis counts in this process alone before trying Redis again. */
+const localAfterFailureMs = 5_000;
+
 /**
  * The limiter shared by every API process (scaled mode): one Redis counter per key and second
  * (INCR, expiring after two seconds), so N processes together admit the key's limit, not N times it.
+ * A limit is a safety net, not a reason to refuse work: when Redis fails or does not answer within
+ * the command timeout, the process counts alone (as embedded) for the next 5 s, then tries again.
  */
 export class RedisKeyRateLimiter implements KeyRateLimiter {
   private readonly redis: Redis;
+  private readonly local: MemoryKeyRateLimiter;
+  private localUntil = 0;
 
   constructor(
     url: string,
@@ -59,14 +66,21 @@ export class RedisKeyRateLimiter implements KeyRateLimiter {
     // A lost connection fails the commands that need it (the caller answers 503); the client's own
     // error events would otherwise be printed to stderr as unhandled on every reconnect attempt.
     this.redis.on('error', () => undefined);
+    this.local = new MemoryKeyRateLimiter(clock);
   }
 
   async admit(keyId: string, perSecond: number): Promise<RateVerdict> {
-    const second = Math.floor(this.clock.now() / 1000);
-    const key = `${this.prefix}:rate:${keyId}:${second}`;
-    const results = await this.redis.multi().incr(key).expire(key, 2).exec();
-    const count = Number(results?.[0]?.[1] ?? 0);
-    return count <= perSecond ? admitted : refused;
+    const now = this.clock.now();
+    if (now < this.localUntil) return this.local.admitNow(keyId, perSecond);
+    const key = `${this.prefix}:rate:${keyId}:${Math.floor(now / 1000)}`;
+    try {
+      const results = await this.redis.multi().incr(key).expire(key, 2).exec();
+      const count = Number(results?.[0]?.[1] ?? 0);
+      return count <= perSecond ? admitted : refused;
+    } catch {
+      this.localUntil = this.clock.now() + localAfterFailureMs;
+      return this.local.admitNow(keyId, perSecond);
+    }
   }
 
   async close(): Promise<void> {
