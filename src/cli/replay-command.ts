@@ -42,7 +42,7 @@ export function registerReplayCommand(program: Command): void {
       .option('--thresholds <review,hold,block>', 'decision thresholds on the 0–1000 scale (default 300,600,850)', thresholdList)
       .addOption(new Option('--tenant-thresholds <review,hold,block>', 'the same as --thresholds').argParser(thresholdList).hideHelp())
       .action(async (dir: string, options: ReplayCommandOptions) => {
-        const [{ timeWindow }, { scoreDataset }, { readArtifactFolder }, { compileModelScorer }, { BufferedFileWriter }, { csvField }, { shortestFloat32 }] = await Promise.all([
+        const [{ timeWindow }, { scoreDataset }, { readArtifactFolder }, { compileModelScorer }, { BufferedFileWriter }, { csvField }, { shortestExact }] = await Promise.all([
           import('../datasets/replay/time-window.js'),
           import('../datasets/replay/score-dataset.js'),
           import('../registry/model-artifact.js'),
@@ -68,7 +68,7 @@ export function registerReplayCommand(program: Command): void {
             thresholds: options.thresholds ?? options.tenantThresholds,
             onScore(score) {
               scored++;
-              lines.push(`${csvField(score.record.txId)},${new Date(score.record.createdAt).toISOString()},${shortestFloat32(score.probability)},${score.riskScore},${score.decision}\n`);
+              lines.push(`${csvField(score.record.txId)},${new Date(score.record.createdAt).toISOString()},${shortestExact(score.probability)},${score.riskScore},${score.decision}\n`);
             },
             async onChunk(replayed) {
               if (replayed >= nextReport) {

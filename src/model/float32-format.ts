@@ -12,3 +12,12 @@ export function shortestFloat32(value: number): number {
   }
   return Number(target.toPrecision(9));
 }
+
+/**
+ * The shortest decimal number that reads back as exactly `value`: {@link shortestFloat32} for a
+ * float32 value (a model's own probability), JavaScript's shortest float64 form otherwise (a
+ * calibrated probability), so a written probability always reproduces its risk score.
+ */
+export function shortestExact(value: number): number {
+  return Math.fround(value) === value ? shortestFloat32(value) : value;
+}
