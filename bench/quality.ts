@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { simulateDataset } from '../src/datasets/simulator/simulate-dataset.js';
 import { identifyDataset } from '../src/datasets/replay/dataset-identity.js';
 import { timeWindow } from '../src/datasets/replay/time-window.js';
-import { featureNames } from '../src/features/catalogue/feature-catalogue.js';
+import { modelFeatureNames } from '../src/features/catalogue/feature-catalogue.js';
 import { buildFeatureSchema } from '../src/features/feature-schema.js';
 import { compilePredictor } from '../src/model/predictor/predictor.js';
 import type { TrainParams } from '../src/model/train/params.js';
@@ -47,7 +47,7 @@ const windows = {
 const replayStarted = performance.now();
 const features = await collectDatasetFeatures(dir, windows, { sorted: dataset.sorted });
 const replaySeconds = (performance.now() - replayStarted) / 1000;
-const schema = buildFeatureSchema({ names: featureNames });
+const schema = buildFeatureSchema({ names: modelFeatureNames });
 const names = schema.features.map((feature) => feature.name);
 const data = Object.fromEntries(
   Object.entries(features.rows).map(([name, rows]) => [name, { rows, columns: rows.alignedColumns(schema), labels: Uint8Array.from(rows.targets) }]),

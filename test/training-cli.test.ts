@@ -6,7 +6,7 @@ import { readTransactions } from '../src/datasets/dataset-readers.js';
 import { simulateDataset } from '../src/datasets/simulator/simulate-dataset.js';
 import { readArtifactFolder } from '../src/registry/model-artifact.js';
 import { loadScoringModel } from '../src/registry/scoring-model-loader.js';
-import { featureNames } from '../src/features/catalogue/feature-catalogue.js';
+import { modelFeatureNames } from '../src/features/catalogue/feature-catalogue.js';
 import type { EvaluationReport } from '../src/training/evaluation.js';
 import { tuningGrid } from '../src/training/tuning-grid.js';
 import { runCli } from './support/run-cli.js';
@@ -82,8 +82,11 @@ describe('sentra train', () => {
     for (const entry of check.methods) expect(entry.ece).toBeGreaterThanOrEqual(0);
     expect(result.stderr).toContain('calibration on the validation window');
     const schema = artifact.featureSchema as { features: { name: string }[] };
-    expect(schema.features.map((feature) => feature.name)).toEqual(featureNames);
-    expect(JSON.parse(artifact.modelJson).learner.feature_names).toEqual(featureNames);
+    // The catalogue's model inputs: the alphabetical country codes are not among them.
+    expect(schema.features.map((feature) => feature.name)).toEqual(modelFeatureNames);
+    expect(JSON.parse(artifact.modelJson).learner.feature_names).toEqual(modelFeatureNames);
+    expect(schema.features.map((feature) => feature.name)).not.toContain('sender_country_code');
+    expect(schema.features.map((feature) => feature.name)).not.toContain('receiver_country_code');
   });
 
   it('searches the parameters on the validation window by default and records the search in metadata.json', async () => {

@@ -1,4 +1,4 @@
-import { featureNames } from '../features/catalogue/feature-catalogue.js';
+import { featureNames, modelFeatureNames } from '../features/catalogue/feature-catalogue.js';
 import { buildFeatureSchema, type FeatureSchema } from '../features/feature-schema.js';
 import { compilePredictor, type Predictor } from '../model/predictor/predictor.js';
 import type { Calibration } from '../model/calibration/calibration.js';
@@ -80,7 +80,8 @@ export interface FitOptions {
 const rounded = (value: number) => Math.round(value * 1e6) / 1e6;
 
 /**
- * Trains on the training window's rows (schema: the catalogue plus the dataset's override columns)
+ * Trains on the training window's rows (schema: the catalogue's model inputs, `modelFeatureNames`,
+ * plus the dataset's override columns that name no catalogue feature)
  * with the validation window for early stopping and metrics, the way `sentra train` does; the
  * benchmarks call this same function so that they measure the product's defaults. With `tune`,
  * every candidate of {@link tuningGrid} is trained with early stopping on the validation window and
@@ -90,7 +91,7 @@ const rounded = (value: number) => Math.round(value * 1e6) / 1e6;
 export async function fitOnWindows(train: WindowRows, valid: WindowRows | undefined, fraudEvents: readonly FraudEvent[], options: FitOptions): Promise<FittedModel> {
   const log = options.log ?? (() => undefined);
   const overrideOnly = train.overrideNames().filter((name) => !featureNames.includes(name));
-  const schema = buildFeatureSchema({ names: [...featureNames, ...overrideOnly] });
+  const schema = buildFeatureSchema({ names: [...modelFeatureNames, ...overrideOnly] });
   const trainData = trainingData(train, schema);
   const validationData = valid === undefined || valid.length === 0 ? undefined : trainingData(valid, schema);
   const fit = async (requested: Partial<TrainParams>, progress: boolean): Promise<FittedModel> => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { featureCatalogue, featureDefinition, featureIndexByName, featureNames, formatReason } from './feature-catalogue.js';
+import { featureCatalogue, featureDefinition, featureIndexByName, featureNames, formatReason, modelFeatureNames } from './feature-catalogue.js';
 import { featureTypes } from './feature-definition.js';
 import { timeOfDay } from '../local-time.js';
 import { snapshotLength } from '../profile/snapshot-fields.js';
@@ -37,6 +37,16 @@ describe('featureCatalogue', () => {
     ]) {
       expect(featureDefinition(name), name).toBeDefined();
     }
+  });
+
+  it('gives models every feature but the alphabetical country codes, in catalogue order', () => {
+    const left = ['sender_country_code', 'receiver_country_code'];
+    expect(modelFeatureNames).toEqual(featureNames.filter((name) => !left.includes(name)));
+    for (const name of left) expect(featureDefinition(name)!.modelInput, name).toBe(false);
+    // Still computed and explained: rules and reasons read them.
+    expect(formatReason(featureDefinition('sender_country_code')!, 6 * 32 + 18)).toBe('The sender is in FR');
+    // Countries an honest split can read stay inputs.
+    expect(modelFeatureNames).toContain('is_cross_border');
   });
 
   it('tags plain snapshot copies with a source that gives the same value as compute', () => {

@@ -29,6 +29,14 @@ export const featureCatalogueVersion = '3';
 /** Catalogue names in order. */
 export const featureNames: readonly string[] = Object.freeze(featureCatalogue.map((feature) => feature.name));
 
+/**
+ * The catalogue names `sentra train` fits models on, in catalogue order: every feature except
+ * those marked `modelInput: false`. A model trained before still lists them in its
+ * feature_schema.json and is scored with them (alignment is by name), since the engine computes
+ * every catalogue feature whatever the model reads.
+ */
+export const modelFeatureNames: readonly string[] = Object.freeze(featureCatalogue.filter((feature) => feature.modelInput !== false).map((feature) => feature.name));
+
 /** Catalogue position by name. */
 export const featureIndexByName: ReadonlyMap<string, number> = new Map(featureNames.map((name, index) => [name, index]));
 

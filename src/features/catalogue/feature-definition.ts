@@ -48,6 +48,12 @@ export interface FeatureDefinition {
   readonly valueFormat?: 'percent';
   /** Labels of categorical codes, for explanations. */
   readonly valueLabels?: Readonly<Record<number, string>>;
+  /**
+   * `false`: the engine computes the value, stores it with the decision and offers it to rules and
+   * explanations, but `sentra train` does not give it to the models it fits (see
+   * `modelFeatureNames`). For codes whose numbers carry no order or rate a split can use honestly.
+   */
+  readonly modelInput?: false;
   /** Computes the value; NaN when the signal is genuinely unavailable. */
   readonly compute: (input: FeatureInput) => number;
   /**

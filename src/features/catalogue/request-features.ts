@@ -79,6 +79,11 @@ export const requestFeatures: readonly FeatureDefinition[] = [
     reasonTemplate: 'The sender is in {value}',
     reasonCases: { zero: "The sender's country is not a two-letter country code", missing: "The sender's country is not known" },
     valueLabels: countryLabels,
+    // Not a model input: the code orders countries alphabetically, so a split on it groups
+    // unrelated countries by their letters and a tree learns country identities that do not
+    // carry over from the training weeks (docs/training.md measures what it cost). Rules and
+    // reasons still read it.
+    modelInput: false,
     compute: (input) => countryCode(input.record.senderCountry.toUpperCase()),
   },
   {
@@ -89,6 +94,7 @@ export const requestFeatures: readonly FeatureDefinition[] = [
     reasonTemplate: 'The receiver is in {value}',
     reasonCases: { zero: "The receiver's country is not a two-letter country code", missing: "The receiver's country is not known" },
     valueLabels: countryLabels,
+    modelInput: false,
     compute: (input) => countryCode(input.record.receiverCountry.toUpperCase()),
   },
 ];
