@@ -2,13 +2,17 @@
  * Why Sentra's average precision lags the handbook peer: feature importance and ablation on one
  * world of bench/quality-peer.ts (same windows, same metrics).
  *
- * Trains Sentra's trainer (defaults) on variants of the feature matrix: the whole catalogue, the
- * catalogue without one group of features at a time, the handbook's 15 features computed exactly
- * by the peer script (with Sentra's trainer), and the catalogue plus those 15. A dropped feature is
- * all missing, which no split can use. Prints test-week AUC / AP / card precision@100 (known
- * compromised cards removed) and the catalogue model's top features by total gain.
+ * Trains Sentra's trainer (defaults) on variants of the feature matrix: the catalogue's model
+ * inputs as `sentra train` uses them; the same with the alphabetical country codes added back, or
+ * with a label-learned fraud rate of the sender's and the receiver's country added instead
+ * (bench/support/country-fraud-rates.ts); the catalogue without one group of features at a time,
+ * the handbook's 15 features computed exactly by the peer script (with Sentra's trainer), and the
+ * catalogue plus those 15. A dropped feature is all missing, which no split can use. Prints
+ * test-week AUC / AP / card precision@100 (known compromised cards removed) and the catalogue
+ * model's top features by total gain.
  *
- *   npx tsx bench/quality-ablation.ts --data DIR   # a world written by bench/quality-peer.ts --keep
+ *   npx tsx bench/quality-ablation.ts --data DIR                   # a world written by bench/quality-peer.ts --keep
+ *   npx tsx bench/quality-ablation.ts --data DIR --countries-only  # only the three country variants
  */
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
@@ -23,9 +27,14 @@ import type { TreeEnsemble } from '../src/model/tree-ensemble.js';
 import { collectDatasetFeatures } from '../src/training/dataset-features.js';
 import { evaluateScores } from '../src/training/evaluation.js';
 import { fitOnWindows } from '../src/training/fit-windows.js';
+import { featureNames } from '../src/features/catalogue/feature-catalogue.js';
+import { buildFeatureSchema } from '../src/features/feature-schema.js';
+import { countryFraudRates } from './support/country-fraud-rates.js';
 import type { WindowRows } from '../src/training/window-rows.js';
 
-const { values } = parseArgs({ options: { data: { type: 'string' }, python: { type: 'string', default: '/usr/bin/python3' }, params: { type: 'string', default: '{}' } } });
+const { values } = parseArgs({
+  options: { data: { type: 'string' }, python: { type: 'string', default: '/usr/bin/python3' }, params: { type: 'string', default: '{}' }, 'countries-only': { type: 'boolean', default: false } },
+});
 if (values.data === undefined) throw new Error('--data DIR is required');
 const dir = values.data;
 const params = JSON.parse(values.params) as Partial<TrainParams>;
@@ -39,15 +48,6 @@ const names = base.schema.features.map((feature) => feature.name);
 const columnsOf = (rows: WindowRows) => rows.alignedColumns(base.schema);
 const matrices = { train: columnsOf(features.rows.train), test: columnsOf(features.rows.test) };
 
-// The peer's exact handbook features for the train and test rows.
-const exactFile = join(dir, 'peer-features.csv');
-await promisify(execFile)('nice', ['-n', '10', values.python, join(import.meta.dirname, 'support', 'quality_peer.py'), dir, '--train', ...days.train, '--score', ...days.train, '--score', ...days.test, '--out', join(dir, 'peer-ablation.csv'), '--features-out', exactFile], { maxBuffer: 1 << 24 });
-const exactLines = (await readFile(exactFile, 'utf8')).trim().split('\n');
-const exactNames = exactLines[0]!.split(',').slice(1);
-const exactByTx = new Map(exactLines.slice(1).map((line) => { const [txId, ...rest] = line.split(','); return [txId!, rest.map(Number)]; }));
-const exactColumns = (rows: WindowRows) => exactNames.map((_, feature) => Float32Array.from(rows.txIds, (txId) => exactByTx.get(txId)![feature]!));
-const exact = { train: exactColumns(features.rows.train), test: exactColumns(features.rows.test) };
-
 async function variant(label: string, train: Float32Array[], test: Float32Array[], variantParams: Partial<TrainParams> = params): Promise<TreeEnsemble> {
   const result = await trainGradientBoosting({ columns: train, labels: Uint8Array.from(features.rows.train.targets) }, variantParams);
   const predictor = compilePredictor(result.model);
@@ -60,6 +60,25 @@ async function variant(label: string, train: Float32Array[], test: Float32Array[
   console.log(`${label.padEnd(52)} AUC ${report.knownCardsRemoved.auc.toFixed(3)}  AP ${report.knownCardsRemoved.averagePrecision.toFixed(3)}  CP@100 ${report.cardPrecision.mean.toFixed(3)}`);
   return result.model;
 }
+
+// The countries: what the models are trained on (no country code), the alphabetical codes added
+// back, and a label-learned fraud rate per country (target encoding) added instead.
+const withCodes = buildFeatureSchema({ names: featureNames });
+const rates = await countryFraudRates(dir, { delayDays: 7, windowDays: 30, smoothing: 100 });
+const rateColumns = (rows: WindowRows) => [0, 1].map((side) => Float32Array.from(rows.txIds, (txId) => rates.get(txId)![side]!));
+await variant('catalogue model inputs (sentra train)', matrices.train, matrices.test);
+await variant('  + country codes (alphabetical)', features.rows.train.alignedColumns(withCodes), features.rows.test.alignedColumns(withCodes));
+await variant('  + country fraud rates (30d, 7d delay, smoothed)', [...matrices.train, ...rateColumns(features.rows.train)], [...matrices.test, ...rateColumns(features.rows.test)]);
+if (values['countries-only']) process.exit(0);
+
+// The peer's exact handbook features for the train and test rows.
+const exactFile = join(dir, 'peer-features.csv');
+await promisify(execFile)('nice', ['-n', '10', values.python, join(import.meta.dirname, 'support', 'quality_peer.py'), dir, '--train', ...days.train, '--score', ...days.train, '--score', ...days.test, '--out', join(dir, 'peer-ablation.csv'), '--features-out', exactFile], { maxBuffer: 1 << 24 });
+const exactLines = (await readFile(exactFile, 'utf8')).trim().split('\n');
+const exactNames = exactLines[0]!.split(',').slice(1);
+const exactByTx = new Map(exactLines.slice(1).map((line) => { const [txId, ...rest] = line.split(','); return [txId!, rest.map(Number)]; }));
+const exactColumns = (rows: WindowRows) => exactNames.map((_, feature) => Float32Array.from(rows.txIds, (txId) => exactByTx.get(txId)![feature]!));
+const exact = { train: exactColumns(features.rows.train), test: exactColumns(features.rows.test) };
 
 const without = (columns: Float32Array[], drop: (name: string) => boolean) => columns.map((column, index) => (drop(names[index]!) ? new Float32Array(column.length).fill(Number.NaN) : column));
 const groups: [string, (name: string) => boolean][] = [
