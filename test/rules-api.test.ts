@@ -181,6 +181,10 @@ describe.each(storeKinds)('rules and lists on %s', (store) => {
     await refuse('tx.amount + 1', 'not_boolean');
     await refuse(`${'('.repeat(10_000)}true${')'.repeat(10_000)}`, 'too_deep');
     await refuse(`tx.amount > ${'1'.repeat(1024 * 1024)}`, 'length');
+    // Named values are answered with what they may be, each problem once and at its own place.
+    expect(await refuse('true', 'enum', { action: 'DENY' })).toEqual([{ code: 'enum', path: '/action', message: '/action must be one of BLOCK, HOLD, REVIEW, ALLOW or an object' }]);
+    expect(await refuse('true', 'enum', { mode: 'dry' })).toEqual([{ code: 'enum', path: '/mode', message: '/mode must be one of live, shadow' }]);
+    expect(await refuse('true', 'range', { action: { score: 5000 } })).toEqual([{ code: 'range', path: '/action/score', message: '/action/score must be <= 1000' }]);
     await createRule({ name: 'Unique name', expression: 'true', action: 'REVIEW' });
     const afterFirst = [await count('rules'), await count('rule_versions')];
     await refuse('true', 'duplicate', { name: 'unique NAME' });

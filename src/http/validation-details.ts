@@ -42,6 +42,7 @@ function describe(error: SchemaError, path: string): string {
     case 'enum':
       return `${path} must be one of ${(error.params.allowedValues as unknown[]).join(', ')}`;
     case 'anyOf':
+      // The unions without named values are the money amounts.
       return `${path} must be a non-negative number or a decimal string such as "12.50"`;
     case 'format':
       return `${path} must be a ${String(error.params.format)}${error.params.format === 'date-time' ? ' in ISO-8601 with a time zone' : ''}`;
@@ -60,6 +61,18 @@ export function toProblemDetails(errors: readonly SchemaError[], root = ''): Pro
   const problems: ProblemDetail[] = [];
   for (const error of errors) {
     if (error.keyword !== 'anyOf' && unionPaths.has(error.instancePath)) continue;
+    if (error.keyword === 'anyOf') {
+      // A value that took a branch's shape (e.g. {"score": 5000} for a rule action) is wrong inside it: that error names it.
+      if (errors.some((other) => other.instancePath.startsWith(`${error.instancePath}/`))) continue;
+      const choices = unionChoices(errors, error.instancePath);
+      if (choices !== undefined) {
+        const path = root + error.instancePath;
+        const key = `${path}|enum`;
+        if (!seen.has(key)) problems.push({ code: 'enum', path: path === '' ? '/' : path, message: `${path === '' ? 'body' : path} must be ${choices}` });
+        seen.add(key);
+        continue;
+      }
+    }
     let path = root + error.instancePath;
     if (error.keyword === 'required') path += `/${String(error.params.missingProperty)}`;
     // An unknown field is located at itself, so a value sent in the wrong place is named.
@@ -73,4 +86,23 @@ export function toProblemDetails(errors: readonly SchemaError[], root = ''): Pro
     problems.push({ code, path: path === '' ? '/' : path, message: describe(error, path === '' ? 'body' : path) });
   }
   return problems;
+}
+
+/**
+ * What a union of named values accepts (e.g. `live` or `shadow`; BLOCK, HOLD, REVIEW, ALLOW or an
+ * object for a rule action), from its branches' errors at the union's path; undefined for a union
+ * without named values.
+ */
+function unionChoices(errors: readonly SchemaError[], instancePath: string): string | undefined {
+  const values: string[] = [];
+  const types: string[] = [];
+  for (const error of errors) {
+    if (error.instancePath !== instancePath) continue;
+    if (error.keyword === 'const') values.push(String(error.params.allowedValue));
+    else if (error.keyword === 'enum') values.push(...(error.params.allowedValues as unknown[]).map(String));
+    else if (error.keyword === 'type') types.push(`${/^[aeiou]/.test(String(error.params.type)) ? 'an' : 'a'} ${String(error.params.type)}`);
+  }
+  if (values.length === 0) return undefined;
+  const named = `one of ${[...new Set(values)].join(', ')}`;
+  return types.length === 0 ? named : `${named} or ${[...new Set(types)].join(' or ')}`;
 }
