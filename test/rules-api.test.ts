@@ -212,8 +212,11 @@ describe.each(storeKinds)('rules and lists on %s', (store) => {
     expect(created.statusCode, created.body).toBe(201);
     expect((await inject('POST', '/v1/lists', adminToken, { name: 'blocked_senders', kind: 'entity_id' })).statusCode).toBe(400);
     const expiresAt = new Date(clock.now() + 60_000).toISOString();
-    const added = await inject('POST', '/v1/lists/blocked_senders/entries', adminToken, { entries: [{ value: 'mule-1', note: 'chargebacks' }, { value: 'mule-2', expires_at: expiresAt }] });
-    expect(added.json()).toMatchObject({ received: 2, written: 2 });
+    const expiresLater = new Date(clock.now() + 180_000).toISOString();
+    const added = await inject('POST', '/v1/lists/blocked_senders/entries', adminToken, {
+      entries: [{ value: 'mule-4', expires_at: expiresLater }, { value: 'mule-1', note: 'chargebacks' }, { value: 'mule-2', expires_at: expiresAt }],
+    });
+    expect(added.json()).toMatchObject({ received: 3, written: 3 });
     const csv = await sentra.app.inject({ method: 'POST', url: '/v1/lists/blocked_senders/entries', headers: { ...auth(adminToken), 'content-type': 'text/csv' }, payload: 'value,note\nmule-3,"from, a csv"\n' });
     expect(csv.statusCode, csv.body).toBe(200);
     const countries = await inject('POST', '/v1/lists', adminToken, { name: 'risky_countries', kind: 'country' });
@@ -223,14 +226,19 @@ describe.each(storeKinds)('rules and lists on %s', (store) => {
     expect(bad.json().error.details).toEqual([expect.objectContaining({ path: '/entries/1/value' })]);
     expect((await inject('GET', '/v1/lists/risky_countries', adminToken)).json().entry_count).toBe(0);
     await createRule({ expression: 'entities.sender_entity_id in lists.blocked_senders', action: 'BLOCK' });
-    for (const sender of ['mule-1', 'mule-2', 'mule-3']) expect((await score({ entities: { sender_entity_id: sender } })).decision).toBe('BLOCK');
+    for (const sender of ['mule-1', 'mule-2', 'mule-3', 'mule-4']) expect((await score({ entities: { sender_entity_id: sender } })).decision).toBe('BLOCK');
     const honest = await score({ entities: { sender_entity_id: 'honest-1' } });
     expect(honest.decision, JSON.stringify(honest.stored)).toBe('PASS');
     const detail = (await inject('GET', '/v1/lists/blocked_senders?limit=2', analyst)).json();
-    expect(detail).toMatchObject({ entry_count: 3, next_after: 'mule-2' });
+    expect(detail).toMatchObject({ entry_count: 4, next_after: 'mule-2' });
     expect(detail.entries.map((entry: { value: string }) => entry.value)).toEqual(['mule-1', 'mule-2']);
     clock.advance(120_000);
     expect((await score({ entities: { sender_entity_id: 'mule-2' } })).decision).toBe('PASS');
+    // Entries expire one by one, each at its own time.
+    expect((await score({ entities: { sender_entity_id: 'mule-4' } })).decision).toBe('BLOCK');
+    expect((await inject('GET', '/v1/lists/blocked_senders', analyst)).json().entry_count).toBe(3);
+    clock.advance(120_000);
+    expect((await score({ entities: { sender_entity_id: 'mule-4' } })).decision).toBe('PASS');
     expect((await inject('GET', '/v1/lists/blocked_senders', analyst)).json().entry_count).toBe(2);
     const removed = await inject('DELETE', '/v1/lists/blocked_senders/entries', adminToken, { values: ['mule-1'] });
     expect(removed.json()).toMatchObject({ deleted: 1 });

@@ -58,6 +58,8 @@ export async function liveEntries(db: Kysely<Database>, tenantId: string, name: 
     .where('tenant_id', '=', tenantId)
     .where('list_name', '=', name)
     .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', at)]))
+    // Earliest expiry first (entries that never expire last): the in-memory sweep reads them in this order.
+    .orderBy('expires_at')
     .execute();
   const entries = new Map<string, number>();
   for (const row of rows) entries.set(row.value, row.expires_at === null ? Number.POSITIVE_INFINITY : new Date(row.expires_at).getTime());

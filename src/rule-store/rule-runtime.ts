@@ -8,6 +8,7 @@ import { compileExpression } from '../rules/compile-rule.js';
 import { RuleSet, type CompiledRule, type RuleVersion } from '../rules/rule-set.js';
 import { enabledRuleVersions } from './rule.repository.js';
 import { liveEntries } from './list.repository.js';
+import { ListExpiries } from './list-expiries.js';
 
 const knownFeatures: ReadonlySet<string> = new Set(featureNames);
 
@@ -23,13 +24,15 @@ export interface TenantRules {
 interface Loaded extends TenantRules {
   readonly lists: Map<string, Map<string, number>>;
   readonly listVersions: ReadonlyMap<string, number>;
-  /** Earliest expiry of any held entry (ms); entries are swept once it passes. */
+  /** name → its expiring entries, earliest first. */
+  readonly expiries: ReadonlyMap<string, ListExpiries>;
+  /** Earliest expiry of any held entry (ms); the entries due are swept once it passes. */
   nextExpiry: number;
 }
 
-function earliestExpiry(lists: ReadonlyMap<string, ReadonlyMap<string, number>>): number {
+function earliestExpiry(expiries: ReadonlyMap<string, ListExpiries>): number {
   let earliest = Number.POSITIVE_INFINITY;
-  for (const entries of lists.values()) for (const expiry of entries.values()) if (expiry < earliest) earliest = expiry;
+  for (const queue of expiries.values()) earliest = Math.min(earliest, queue.nextAt);
   return earliest;
 }
 
@@ -84,8 +87,8 @@ export class RuleRuntime {
 
   private sweep(loaded: Loaded): void {
     const now = this.clock.now();
-    for (const entries of loaded.lists.values()) for (const [value, expiry] of entries) if (expiry <= now) entries.delete(value);
-    loaded.nextExpiry = earliestExpiry(loaded.lists);
+    for (const [name, queue] of loaded.expiries) if (queue.nextAt <= now) queue.sweep(loaded.lists.get(name)!, now);
+    loaded.nextExpiry = earliestExpiry(loaded.expiries);
   }
 
   private reload(tenantId: string): Promise<Loaded> {
@@ -104,14 +107,17 @@ export class RuleRuntime {
     const storedLists = await this.db.selectFrom('rule_lists').select(['name', 'version']).where('tenant_id', '=', tenantId).execute();
     const lists = new Map<string, Map<string, number>>();
     const listVersions = new Map<string, number>();
+    const expiries = new Map<string, ListExpiries>();
     const at = new Date(this.clock.now());
     for (const list of storedLists) {
       const listVersion = Number(list.version);
       const held = previous?.listVersions.get(list.name) === listVersion ? previous.lists.get(list.name) : undefined;
-      lists.set(list.name, held ?? (await liveEntries(this.db, tenantId, list.name, at)));
+      const entries = held ?? (await liveEntries(this.db, tenantId, list.name, at));
+      lists.set(list.name, entries);
+      expiries.set(list.name, (held === undefined ? undefined : previous?.expiries.get(list.name)) ?? new ListExpiries(entries));
       listVersions.set(list.name, listVersion);
     }
-    const loaded: Loaded = { version, ruleSet: new RuleSet(version, versions.map((rule) => this.compile(rule))), lists, listVersions, nextExpiry: earliestExpiry(lists) };
+    const loaded: Loaded = { version, ruleSet: new RuleSet(version, versions.map((rule) => this.compile(rule))), lists, listVersions, expiries, nextExpiry: earliestExpiry(expiries) };
     // A slower load must not replace a newer one that finished first.
     const current = this.tenants.get(tenantId);
     if (current === undefined || current.version <= version) this.tenants.set(tenantId, loaded);
