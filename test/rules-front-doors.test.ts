@@ -10,6 +10,7 @@ describe('rules on the merchant front doors', () => {
   let merchant: MerchantCredentials;
   let blockRule: string;
   let scoreRule: string;
+  let shadowRules: string[];
 
   beforeAll(async () => {
     sentra = await startTestApp('pglite');
@@ -23,6 +24,11 @@ describe('rules on the merchant front doors', () => {
     };
     blockRule = await create({ name: 'Blocked user', expression: 'entities.user_id == "door-blocked"', action: 'BLOCK' });
     scoreRule = await create({ name: 'Raise on probe', expression: 'has(custom.probe) && custom.probe == "raise"', action: { score: 1000 } });
+    // Shadow rules on the variables a merchant request brings: the model's verdict, the time, the network and session signals.
+    shadowRules = [
+      await create({ name: 'Model verdict and time', mode: 'shadow', action: 'REVIEW', expression: 'model.score >= 0 && model.probability >= 0.0 && model.decision == "PASS" && model.version != "" && now >= tx.created_at' }),
+      await create({ name: 'Network and session', mode: 'shadow', action: 'REVIEW', expression: 'has(signals.network.country) && signals.network.country.size() == 2 && signals.session.user_agent.contains("Chrome") && signals.session.session_age_seconds >= 1800' }),
+    ];
   }, 120_000);
   afterAll(async () => {
     await sentra.close();
@@ -53,7 +59,7 @@ describe('rules on the merchant front doors', () => {
     const other = await post('/api/v1/Events', event('door-other'));
     expect(other.statusCode, other.body).toBe(200);
     expect(other.json().decision).toBe('ALLOW');
-    expect((await storedDecision(other.headers['sentra-decision-id'])).rule_hits?.hits.filter((hit) => hit.outcome === 'hit')).toEqual([]);
+    expect((await storedDecision(other.headers['sentra-decision-id'])).rule_hits?.hits.filter((hit) => hit.mode === 'live' && hit.outcome === 'hit')).toEqual([]);
   });
 
   it("a score rule on a custom input moves the confidence API's answer", async () => {
@@ -68,6 +74,9 @@ describe('rules on the merchant front doors', () => {
     expect(plain.statusCode, plain.body).toBe(200);
     const unruled = await storedDecision(plain.headers['sentra-decision-id']);
     expect(unruled.rule_hits?.points).toBe(0);
+    // Both shadow rules read their variables without a run-time error, and match.
+    const shadowHits = unruled.rule_hits?.hits.filter((hit) => hit.mode === 'shadow');
+    expect(shadowHits?.map((hit) => [hit.rule_id, hit.outcome]).sort(), JSON.stringify(shadowHits)).toEqual(shadowRules.map((id) => [id, 'hit']).sort());
     expect(plain.json().sentryResponse.requestConfidence).toBeCloseTo(1 - unruled.risk_score / 1000, 10);
   });
 });
