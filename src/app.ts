@@ -73,7 +73,6 @@ import { registerFeedAdminRoutes } from './http/routes/feed-admin.routes.js';
 import { registerShadowRoutes } from './http/routes/shadow.routes.js';
 import { registerWebhookRoutes } from './http/routes/webhooks.routes.js';
 import { startWebhookWorker } from './webhooks/webhook-worker.js';
-import { enqueueDeliveries } from './webhooks/webhooks.repository.js';
 import { writeCaseResolved } from './webhooks/webhook-outbox.js';
 
 /** Test and embedding hooks; production passes none. */
@@ -325,12 +324,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     scoring: runtime.scoring,
     labels,
     reorderMs: config.feedReorderMs,
-    // A live merchant's feed decision goes to its webhook endpoints through the outbox.
-    onLiveDecision: async (event, scored) => {
-      const { response } = scored;
-      const data = { decision_id: response.request_id, tx_id: scored.record.txId, merchant_id: event.merchantId, psp: event.psp, risk_score: response.risk_score, decision: response.decision, reasons: response.reasons, model_version: response.model_version };
-      if ((await enqueueDeliveries(runtime.database.db, event.tenantId, event.merchantId, 'decision.created', data, new Date(runtime.clock.now()))) > 0) webhookWorker?.runner.nudge();
-    },
+    // A live merchant's feed decision committed with its decision.created deliveries (the outbox).
+    onLiveDecision: () => webhookWorker?.runner.nudge(),
   });
   await registerFeedRoutes(app, {
     secrets: feedSecrets,

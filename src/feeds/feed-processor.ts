@@ -5,7 +5,7 @@ import type { Database } from '../platform/database-schema.js';
 import type { Clock } from '../platform/clock.js';
 import type { Logger } from '../platform/logger.js';
 import { SentraError } from '../errors/errors.js';
-import type { ScoredDecision, ScoringService } from '../scoring/scoring.service.js';
+import type { ScoringService } from '../scoring/scoring.service.js';
 import { requestDigest } from '../scoring/score-request.js';
 import type { LabelService } from '../labels/label.service.js';
 import { findMerchant, type Merchant } from '../merchants/merchant.repository.js';
@@ -28,8 +28,11 @@ export interface FeedProcessorOptions {
   batchSize?: number;
   /** Wait between polls when the inbox is empty. */
   pollIntervalMs?: number;
-  /** Called after a live merchant's payment was scored (outbound webhooks); never for shadow merchants. */
-  onLiveDecision?: (event: ClaimedEvent, scored: ScoredDecision) => Promise<void>;
+  /**
+   * Called after a live merchant's payment was scored and stored: its `decision.created` deliveries
+   * committed with the decision (the outbox), so the sender may look now. Never for shadow merchants.
+   */
+  onLiveDecision?: () => void;
 }
 
 type Outcome = { id: string; status: FeedStatus; decisionId?: string; error?: string };
@@ -188,9 +191,10 @@ export class FeedProcessor {
           startedAt: performance.now(),
           createdAtPath: '/created_at',
           shadow: merchant.mode === 'shadow',
+          ...(merchant.mode === 'live' ? { webhook: { merchantId: event.merchantId, psp: event.psp } } : {}),
           ...(merchant.thresholds === null ? {} : { thresholds: engineThresholds(merchant.thresholds) }),
         });
-        if (merchant.mode === 'live' && !scored.replayed) await this.options.onLiveDecision?.(event, scored);
+        if (merchant.mode === 'live' && !scored.replayed) this.options.onLiveDecision?.();
         return { id: event.id, status: feedStatuses.processed, decisionId: scored.response.request_id };
       } catch (error) {
         if (transient(error)) return 'retry';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newId } from './ids.js';
+import { idTimePrefix, newId } from './ids.js';
 
 describe('newId', () => {
   it('is a prefixed ULID: 10 time characters, then 16 random ones, Crockford base32', () => {
@@ -14,5 +14,12 @@ describe('newId', () => {
     expect([...ids].sort()).toEqual(ids);
     const sameMillisecond = Array.from({ length: 5_000 }, () => newId('x', 1_700_000_000_000).slice(12));
     expect(new Set(sameMillisecond).size).toBe(sameMillisecond.length);
+  });
+});
+
+describe('idTimePrefix', () => {
+  it('is the prefix and the 10 time characters of an id made at the same millisecond', () => {
+    const at = Date.UTC(2026, 11, 3, 17, 0, 0, 123);
+    expect(idTimePrefix('whd', at)).toBe(newId('whd', at).slice(0, 14));
   });
 });

@@ -16,17 +16,32 @@ function randomTenBytes(): number {
   return start;
 }
 
+/** The 10 time characters of a ULID (48 bits of milliseconds), into chars[0..9]. */
+function writeTime(chars: string[], nowMs: number): void {
+  let time = nowMs;
+  for (let i = 9; i >= 0; i--) {
+    chars[i] = alphabet[time % 32]!;
+    time = Math.floor(time / 32);
+  }
+}
+
+/**
+ * The time part of {@link newId}: `prefix_` and the 10 time characters. A statement that makes ids
+ * in the database appends 16 random characters of the same alphabet (upper-case hex is a subset).
+ */
+export function idTimePrefix(prefix: string, nowMs: number): string {
+  const chars: string[] = new Array<string>(10);
+  writeTime(chars, nowMs);
+  return `${prefix}_${chars.join('')}`;
+}
+
 /**
  * A time-sortable identifier with a readable prefix: `dec_01JD3…` (a ULID body: 48 bits of
  * milliseconds, 80 random bits, Crockford base32). Sortable ids keep index inserts append-only.
  */
 export function newId(prefix: string, nowMs: number = Date.now()): string {
-  let time = nowMs;
   const chars: string[] = new Array<string>(26);
-  for (let i = 9; i >= 0; i--) {
-    chars[i] = alphabet[time % 32]!;
-    time = Math.floor(time / 32);
-  }
+  writeTime(chars, nowMs);
   const start = randomTenBytes();
   let bits = 0;
   let value = 0;

@@ -21,6 +21,7 @@ import * as feeds from './migrations/0060-feeds.js';
 import * as shadowMode from './migrations/0061-shadow-mode.js';
 import * as outboundWebhooks from './migrations/0062-outbound-webhooks.js';
 import * as merchantCountry from './migrations/0063-merchant-country.js';
+import * as decisionWebhooks from './migrations/0064-decision-webhooks.js';
 import { SentraError } from '../errors/errors.js';
 
 /**
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '0061-shadow-mode': shadowMode,
   '0062-outbound-webhooks': outboundWebhooks,
   '0063-merchant-country': merchantCountry,
+  '0064-decision-webhooks': decisionWebhooks,
 };
 
 /**

@@ -4,6 +4,7 @@ import type { DecisionWrite, KycReference } from './decision-record.js';
 import { rowOfRecord } from './transaction-history.repository.js';
 import { caseOpening, type CaseRow } from '../cases/case-opening.js';
 import type { CasePolicy } from '../cases/case-policy.js';
+import { decisionCreatedRow } from '../webhooks/webhook-outbox.js';
 
 const key = (...parts: string[]) => parts.join('\u0000');
 
@@ -23,6 +24,8 @@ export interface DecisionBatch {
   jobs: object[];
   /** Audit entries in decision order, to be chained after the locked heads. */
   audit: AuditEntryInput[];
+  /** `decision.created` events of live merchants' feed payments (migration 0064 writes their deliveries). */
+  webhooks: object[];
 }
 
 /**
@@ -131,6 +134,7 @@ export function buildDecisionBatch(items: readonly DecisionWrite[], casePolicy?:
       shadow: item.shadow === true,
     })),
     jobs: jobRows(items),
+    webhooks: items.flatMap((item) => (item.webhook === undefined || item.shadow === true ? [] : [decisionCreatedRow(item, item.webhook)])),
     audit: items.map((item) => ({
       tenantId: item.tenantId,
       at: item.scoredAt,

@@ -17,6 +17,12 @@ export interface KycReference {
   enrichmentReady?: boolean;
 }
 
+/** A live merchant's feed payment: its `decision.created` event is written with the decision (the outbox). */
+export interface DecisionWebhook {
+  merchantId: string;
+  psp: string;
+}
+
 /** Everything one scoring decision writes, handed to the decision writer. */
 export interface DecisionWrite {
   tenantId: string;
@@ -47,6 +53,8 @@ export interface DecisionWrite {
   ruleHits?: StoredRuleHits;
   /** A shadow merchant's decision (kept for its evaluation; its case stays out of the live queue). */
   shadow?: boolean;
+  /** Set for a live merchant's feed payment: its `decision.created` deliveries commit with it. */
+  webhook?: DecisionWebhook;
 }
 
 /** The answer a stored decision gives again when the same request is retried. */

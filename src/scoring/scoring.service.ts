@@ -6,7 +6,7 @@ import type { GroupCommitter } from '../platform/group-commit.js';
 import { newId } from '../platform/ids.js';
 import { OverloadedError, ValidationError } from '../errors/errors.js';
 import type { Metrics } from '../observability/metrics.js';
-import type { DecisionWrite, DecisionWriteResult, KycReference } from './decision-record.js';
+import type { DecisionWebhook, DecisionWrite, DecisionWriteResult, KycReference } from './decision-record.js';
 import type { Contribution, FeatureSnapshot, FeatureSource, KycFindings, KycSource, ModelSource } from './scoring-ports.js';
 import { toRiskScore } from './risk-scale.js';
 import { checkScoreRequest, requestDigest, toKycReferences, toTransactionRecord } from './score-request.js';
@@ -65,6 +65,8 @@ export interface ScoreCall {
   thresholds?: Thresholds;
   /** A shadow merchant's payment: stored for its evaluation, its case kept out of the live queue. */
   shadow?: boolean;
+  /** A live merchant's feed payment: its `decision.created` deliveries are written with the decision. */
+  webhook?: DecisionWebhook;
 }
 
 /** A decision as the flow made it, before any contract shapes it. */
@@ -162,6 +164,7 @@ export class ScoringService {
       source: call.source,
       ruleHits: ruled.stored,
       shadow: call.shadow === true,
+      ...(call.webhook === undefined ? {} : { webhook: call.webhook }),
     };
     deps.metrics.writeBacklog.set(deps.writer.backlog);
     const written = await deps.writer.write(write, deps.persistTimeoutMs);

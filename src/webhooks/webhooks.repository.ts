@@ -43,14 +43,6 @@ export async function listEndpoints(db: Kysely<Database>, tenantId: string, merc
 }
 
 /**
- * Writes one delivery per enabled endpoint of the merchant subscribed to the event, each with its
- * `webhook.deliver` job, in one transaction of its own: the outbox. Returns the number of deliveries.
- */
-export async function enqueueDeliveries(db: Kysely<Database>, tenantId: string, merchantId: string, eventType: WebhookEventType, data: object, at: Date): Promise<number> {
-  return db.transaction().execute((trx) => writeDeliveries(trx, tenantId, merchantId, eventType, data, at));
-}
-
-/**
  * Writes the deliveries of an event (one per enabled endpoint of the merchant subscribed to it,
  * each with its `webhook.deliver` job) inside the caller's transaction, so the event and what
  * caused it commit together or not at all. Returns the number of deliveries.
