@@ -11,7 +11,8 @@
  *    (--store pglite), then `POST /v1/rules/backtest`'s service over all of them. Target ≤ 30 s.
  *
  *   DATABASE_URL=postgres://… npx tsx bench/rules.ts [--decisions 1000000] [--store postgres|pglite]
- *   (--decisions 0: the scoring-path figure only)
+ *   (--decisions 0: the scoring-path figure only; --schema t_…: backtest again the decisions a previous
+ *   run seeded into that PostgreSQL schema, without seeding)
  */
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -21,12 +22,16 @@ import { featureNames } from '../src/features/catalogue/feature-catalogue.js';
 import { compileExpression } from '../src/rules/compile-rule.js';
 import { createRuleEnvironment } from '../src/rules/rule-environment.js';
 import { RuleSet, type CompiledRule } from '../src/rules/rule-set.js';
+import { RuleRuntime } from '../src/rule-store/rule-runtime.js';
+import { openDatabase } from '../src/platform/database.js';
+import { systemClock } from '../src/platform/clock.js';
+import { createLogger } from '../src/platform/logger.js';
 import { ruleVariables } from '../src/rules/rule-variables.js';
 import type { RuleAction } from '../src/rules/rule-action.js';
 import { applyRuleHits } from '../src/scoring/decision-pipeline.js';
 import type { TransactionRecord } from '../src/contract/transaction-record.js';
 
-const { values } = parseArgs({ options: { decisions: { type: 'string', default: '1000000' }, store: { type: 'string' } } });
+const { values } = parseArgs({ options: { decisions: { type: 'string', default: '1000000' }, store: { type: 'string' }, schema: { type: 'string' } } });
 const number = (value: number) => Math.round(value).toLocaleString('en-US');
 const environment = createRuleEnvironment();
 const features = new Set(featureNames);
@@ -131,9 +136,13 @@ const count = Number(values.decisions);
 if (count === 0) process.exit(0);
 const store = values.store ?? (process.env.DATABASE_URL === undefined ? 'pglite' : 'postgres');
 const [{ startTestApp }] = await Promise.all([import('../test/support/test-app.js')]);
-const app = await startTestApp(store === 'postgres' ? 'postgres' : 'pglite', { SENTRA_DB_TIMEOUT_MS: '60000' });
+const seeded = values.schema === undefined ? undefined : new URL(process.env.DATABASE_URL ?? '');
+seeded?.searchParams.set('options', `-c search_path=${values.schema}`);
+// A seeded schema is opened as it is (its model artifacts went with the run that seeded it).
+const app = seeded === undefined ? await startTestApp(store === 'postgres' ? 'postgres' : 'pglite', { SENTRA_DB_TIMEOUT_MS: '60000' }) : undefined;
+const database = seeded === undefined ? undefined : await openDatabase({ databaseUrl: seeded.toString(), dataDir: '', timeoutMs: 60_000 });
 try {
-  const db = app.runtime.database.db;
+  const db = app?.runtime.database.db ?? database!.db;
   const seedStarted = performance.now();
   // jsonb_build_object takes at most 100 arguments: build the vector in parts of 40 features.
   const featureParts: string[] = [];
@@ -142,7 +151,7 @@ try {
     featureParts.push(`jsonb_build_object(${pairs.join(', ')})`);
   }
   const featureJson = featureParts.join(' || ');
-  for (let start = 0; start < count; start += 25_000) {
+  for (let start = 0; start < (seeded === undefined ? count : 0); start += 25_000) {
     const end = Math.min(count, start + 25_000) - 1;
     await sql
       .raw(
@@ -175,9 +184,9 @@ try {
       .execute(db);
   }
   await sql.raw('analyze').execute(db);
-  console.log(`seeded ${number(count)} decisions on ${store} in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
+  if (seeded === undefined) console.log(`seeded ${number(count)} decisions on ${store} in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
   const { RuleBacktestService } = await import('../src/scoring/rule-backtest.service.js');
-  const service = new RuleBacktestService(db, app.runtime.rules);
+  const service = new RuleBacktestService(db, app?.runtime.rules ?? new RuleRuntime(db, systemClock, createLogger('silent'), environment));
   const usage = process.cpuUsage();
   const started = performance.now();
   const result = await service.run('default', {
@@ -193,6 +202,7 @@ try {
       `(target ≤ 30 s for 1,000,000; this process's CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s; ${result.hits.transactions} hits, precision ${result.precision})`,
   );
 } finally {
-  await app.close();
+  await app?.close();
+  await database?.close();
 }
 console.log(`load average ${loadavg().map((load) => load.toFixed(2)).join(' ')}`);
