@@ -30,6 +30,11 @@ export interface WorkerConfig {
   readonly yieldPercent: number;
   /** First retry delay (`SENTRA_JOB_BACKOFF_MS`, default 2000) and the cap (`SENTRA_JOB_BACKOFF_MAX_MS`, default 600000). */
   readonly backoff: { readonly baseMs: number; readonly maxMs: number };
+  /**
+   * Days a done job is kept after it finished (`SENTRA_JOB_DONE_RETENTION_DAYS`, default 7; 0: deleted
+   * at the next sweep). Dead jobs are not deleted: they stay until an admin retries them.
+   */
+  readonly doneRetentionDays: number;
 }
 
 /** The OpenAI-compatible chat provider (hosted APIs and local servers). */
@@ -110,6 +115,7 @@ export function enrichmentConfig(env: Env, problems: ProblemDetail[]): Enrichmen
         baseMs: integer(env, 'SENTRA_JOB_BACKOFF_MS', 2_000, 1, 3_600_000, problems),
         maxMs: integer(env, 'SENTRA_JOB_BACKOFF_MAX_MS', 600_000, 1, 86_400_000, problems),
       }),
+      doneRetentionDays: integer(env, 'SENTRA_JOB_DONE_RETENTION_DAYS', 7, 0, 3650, problems),
     }),
     provider,
     openai: Object.freeze({

@@ -17,6 +17,7 @@ import { writeEnrichmentReady } from '../webhooks/webhook-outbox.js';
 import { JobRunner } from './job-runner.js';
 import { LoopLoad } from './loop-load.js';
 import { registerJobMetrics, type JobMetrics } from './job-metrics.js';
+import { countJobsByStatus, pruneDoneJobs } from './job.repository.js';
 
 /** The enrichment services of a process (server or worker). */
 export interface EnrichmentServices {
@@ -42,11 +43,11 @@ export function createEnrichmentServices(config: Config, db: Kysely<Database>, r
   };
 }
 
-/** Retention sweeps run this often (and once at start). */
+/** Retention sweeps (KYC texts, done jobs) run this often (and once at start). */
 const sweepIntervalMs = 10 * 60_000;
 
 /**
- * A job runner with the enrichment handler, plus the text-retention sweep; started at once. The
+ * A job runner with the enrichment handler, plus the retention sweep of KYC texts and done jobs; started at once. The
  * server runs one in-process (SENTRA_WORKER=in-process), yielding to scoring when its event loop
  * is busy; `sentra worker` runs one per process.
  */
@@ -87,13 +88,21 @@ export function startEnrichmentWorker(
     },
   });
   const sweep = () => {
-    if (settings.textRetentionDays === 0) return;
-    expireTexts(db, new Date(clock.now() - settings.textRetentionDays * 86_400_000)).then(
-      (count) => {
-        if (count > 0) logger.info({ count }, 'KYC text retention: stored texts deleted');
-      },
-      (error: unknown) => logger.warn({ err: error }, 'KYC text retention sweep failed'),
-    );
+    if (settings.textRetentionDays > 0) {
+      expireTexts(db, new Date(clock.now() - settings.textRetentionDays * 86_400_000)).then(
+        (count) => {
+          if (count > 0) logger.info({ count }, 'KYC text retention: stored texts deleted');
+        },
+        (error: unknown) => logger.warn({ err: error }, 'KYC text retention sweep failed'),
+      );
+    }
+    // Done jobs past their retention go; then the job counts are folded, also when nothing scrapes them.
+    pruneDoneJobs(db, new Date(clock.now() - settings.worker.doneRetentionDays * 86_400_000))
+      .then(async (count) => {
+        if (count > 0) logger.info({ count }, 'job retention: done jobs deleted');
+        await countJobsByStatus(db);
+      })
+      .catch((error: unknown) => logger.warn({ err: error }, 'job retention sweep failed'));
   };
   sweep();
   const timer = setInterval(sweep, sweepIntervalMs);

@@ -15,13 +15,14 @@ export interface JobMetrics {
 }
 
 /**
- * Registers the job metrics on an app's registry. `sentra_jobs{status}` counts the jobs table at
- * scrape time (queued, running, failed, done, dead), so it is right whichever process ran them.
+ * Registers the job metrics on an app's registry. `sentra_jobs{status}` (queued, running, failed,
+ * done, dead) is read at scrape time from the per-status counts the database maintains (migration
+ * 0043), so it is right whichever process ran the jobs and costs the same however many there are.
  */
 export function registerJobMetrics(registry: Registry, db: Kysely<Database>): JobMetrics {
   new Gauge({
     name: 'sentra_jobs',
-    help: 'Jobs in the queue by status (counted at scrape time)',
+    help: 'Jobs in the queue by status (done: those within SENTRA_JOB_DONE_RETENTION_DAYS)',
     labelNames: ['status'],
     registers: [registry],
     async collect() {

@@ -111,14 +111,46 @@ export async function requeueJob(db: Kysely<Database>, tenantId: string, id: str
     .executeTakeFirst();
 }
 
-/** Number of jobs per status, across tenants (for the metrics). */
+/**
+ * Number of jobs per status, across tenants (for the metrics), without counting the jobs table: the
+ * sum of the per-statement changes the jobs triggers append to `job_count_changes` (migration 0043).
+ * The caller that gets the lock also folds those changes into one row per status, so the table stays
+ * a handful of rows; another process folding at the same moment just reads the sums.
+ */
 export async function countJobsByStatus(db: Kysely<Database>): Promise<Map<string, number>> {
-  const rows = await db
-    .selectFrom('jobs')
-    .select(['status', (eb) => eb.fn.countAll<number | string>().as('count')])
-    .groupBy('status')
-    .execute();
+  const rows = await db.transaction().execute(async (trx) => {
+    const lock = await sql<{ locked: boolean }>`SELECT pg_try_advisory_xact_lock(hashtext('sentra_job_count_changes')) AS locked`.execute(trx);
+    if (lock.rows[0]?.locked !== true) {
+      return (await sql<{ status: string; count: number | string }>`SELECT status, sum(n) AS count FROM job_count_changes GROUP BY status`.execute(trx)).rows;
+    }
+    const folded = await sql<{ status: string; count: number | string }>`
+      WITH changes AS (DELETE FROM job_count_changes RETURNING status, n)
+      INSERT INTO job_count_changes (status, n)
+      SELECT status, sum(n) FROM changes GROUP BY status HAVING sum(n) <> 0
+      RETURNING status, n AS count`.execute(trx);
+    return folded.rows;
+  });
   return new Map(rows.map((row) => [row.status, Number(row.count)]));
+}
+
+/** Rows one pruning statement deletes at most, so a large backlog of old jobs never holds a long lock. */
+const pruneBatch = 5_000;
+
+/**
+ * Deletes done jobs that finished before `before` (the retention sweep), a batch at a time through
+ * the `jobs_done` index; returns how many. Dead jobs are kept: only an admin retry moves them.
+ */
+export async function pruneDoneJobs(db: Kysely<Database>, before: Date): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const result = await db
+      .deleteFrom('jobs')
+      .where('id', 'in', (eb) => eb.selectFrom('jobs').select('id').where('status', '=', jobStatuses.done).where('finished_at', '<', before).orderBy('finished_at').limit(pruneBatch))
+      .executeTakeFirst();
+    const deleted = Number(result.numDeletedRows);
+    total += deleted;
+    if (deleted < pruneBatch) return total;
+  }
 }
 
 /**
