@@ -5,24 +5,23 @@
  * at every expiry).
  */
 export class ListExpiries {
-  private readonly values: string[] = [];
-  private readonly at: number[] = [];
+  private values: string[] = [];
+  private at: number[] = [];
   private next = 0;
 
   /** Reads the entries' expiries (loaded by expiry, so normally already in order). */
   constructor(entries: ReadonlyMap<string, number>) {
-    const expiring: [string, number][] = [];
     let ordered = true;
     for (const [value, expiry] of entries) {
       if (expiry === Number.POSITIVE_INFINITY) continue;
-      if (expiring.length > 0 && expiry < expiring[expiring.length - 1]![1]) ordered = false;
-      expiring.push([value, expiry]);
-    }
-    if (!ordered) expiring.sort((left, right) => left[1] - right[1]);
-    for (const [value, expiry] of expiring) {
+      if (this.at.length > 0 && expiry < this.at[this.at.length - 1]!) ordered = false;
       this.values.push(value);
       this.at.push(expiry);
     }
+    if (ordered) return;
+    const order = this.at.map((_, index) => index).sort((left, right) => this.at[left]! - this.at[right]!);
+    this.values = order.map((index) => this.values[index]!);
+    this.at = order.map((index) => this.at[index]!);
   }
 
   /** When the next entry expires (ms), or +∞. */
