@@ -246,6 +246,29 @@ describe.each(storeKinds)('rules and lists on %s', (store) => {
     expect((await score({ entities: { sender_entity_id: 'mule-3' } })).decision).toBe('BLOCK');
   });
 
+  it('normalizes each kind of list entry and refuses what does not fit its kind, by path, writing nothing', async () => {
+    const kinds = [
+      { kind: 'entity_id', good: ' cust-9 ', stored: 'cust-9', bad: ' ' },
+      { kind: 'string', good: 'Any Text', stored: 'Any Text', bad: '' },
+      { kind: 'device_hash', good: 'a3f1c9d2e8b7', stored: 'a3f1c9d2e8b7', bad: '10.1.2.3' },
+      { kind: 'ip_hash', good: '9b2e44c1d0aa', stored: '9b2e44c1d0aa', bad: '2001:db8::1' },
+      { kind: 'email_hash', good: '5d41402abc4b2a76', stored: '5d41402abc4b2a76', bad: 'someone@example.com' },
+      { kind: 'card_bin', good: '41111111', stored: '41111111', bad: '4111' },
+      { kind: 'country', good: 'ng', stored: 'NG', bad: 'NGA' },
+      { kind: 'asn', good: 'as13335', stored: '13335', bad: 'AS-x' },
+    ];
+    for (const { kind, good, stored, bad } of kinds) {
+      const name = `kind_${kind}`;
+      expect((await inject('POST', '/v1/lists', adminToken, { name, kind })).statusCode).toBe(201);
+      const refused = await inject('POST', `/v1/lists/${name}/entries`, adminToken, { entries: [{ value: good }, { value: bad }] });
+      expect(refused.statusCode, `${kind} ${bad}`).toBe(400);
+      expect(refused.json().error.details, kind).toEqual([expect.objectContaining({ path: '/entries/1/value' })]);
+      expect((await inject('GET', `/v1/lists/${name}`, adminToken)).json().entry_count, kind).toBe(0);
+      expect((await inject('POST', `/v1/lists/${name}/entries`, adminToken, { entries: [{ value: good }] })).statusCode, kind).toBe(200);
+      expect((await inject('GET', `/v1/lists/${name}`, adminToken)).json().entries.map((entry: { value: string }) => entry.value), kind).toEqual([stored]);
+    }
+  });
+
   it('deletes a whole list only once no rule that is not archived names it, with its entries and an audit entry', async () => {
     await archiveAll();
     await thresholds(1000, 1000, 1000);
