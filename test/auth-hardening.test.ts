@@ -97,6 +97,21 @@ describe('authentication hardening', () => {
     expect(received).toMatch(/^HTTP\/1\.1 408|^$/);
   });
 
+  it('answers a request whose work outlasts the connection timeout: the timeout is for a silent client, not a busy server', async () => {
+    sentra = await startTestApp('pglite', { SENTRA_CONNECTION_TIMEOUT_MS: '300' });
+    await sentra.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = sentra.app.server.address() as { port: number };
+    const base = `http://127.0.0.1:${port}`;
+    const headers = { authorization: 'Bearer test-admin-token-0123456789abcdef' };
+    const created = await fetch(`${base}/v1/lists`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'long_upload', kind: 'entity_id' }) });
+    expect(created.status).toBe(201);
+    // 100,000 entries: storing them takes well over 300 ms, all of it after the request was received.
+    const csv = 'value,note\n' + Array.from({ length: 100_000 }, (_, index) => `entity-${index},bulk`).join('\n') + '\n';
+    const upload = await fetch(`${base}/v1/lists/long_upload/entries`, { method: 'POST', headers: { ...headers, 'content-type': 'text/csv' }, body: csv });
+    expect(upload.status).toBe(200);
+    expect(await upload.json()).toMatchObject({ written: 100_000 });
+  });
+
   it('closes a silent connection after the connection timeout', async () => {
     sentra = await startTestApp('pglite', { SENTRA_CONNECTION_TIMEOUT_MS: '300' });
     await sentra.app.listen({ port: 0, host: '127.0.0.1' });

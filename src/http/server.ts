@@ -50,6 +50,15 @@ export function createServer(options: ServerOptions): FastifyInstance {
     // Node checks request deadlines only every connectionsCheckingInterval (30 s by default).
     http: { connectionsCheckingInterval: Math.min(1_000, requestTimeout), headersTimeout: Math.min(60_000, requestTimeout) },
   });
+  // The connection timeout is for a silent client. Once a request is in, the time is the server's
+  // (a million-entry list upload, a dataset import, a backtest): the socket's idle timer stops, as
+  // Node itself does for later requests of a kept-alive connection, and restarts at keep-alive.
+  app.addHook('preHandler', (request, _reply, done) => {
+    const socket = request.raw.socket as { setTimeout?: unknown } | undefined;
+    // An injected request (tests, app.inject) has a stand-in socket without timers.
+    if (typeof socket?.setTimeout === 'function') request.raw.socket.setTimeout(0);
+    done();
+  });
   app.decorate('authFailures', options.authFailureLimit === undefined ? undefined : new AuthFailureLimiter(options.authFailureLimit));
   app.decorate('tokenRates', options.tokenRates);
   installRouteTable(app);
