@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, unwrap } from '../api/client';
 import { useSession } from '../session/session';
+import { useShortcuts } from '../components/use-shortcuts';
 import type { CaseSummary } from './case-types';
 import { emptyVerdict, VerdictFields, verdictReady, type Verdict } from './verdict-fields';
 
@@ -45,6 +46,14 @@ export function CaseActionsPanel({ current }: { current: CaseSummary }) {
   const conflict = action.error instanceof ApiError && action.error.status === 409;
   const resolved = current.status === 'resolved';
   const mine = current.assignee !== null && current.assignee === me?.token_id;
+  const reasonField = useRef<HTMLInputElement>(null);
+  // One key picks the verdict and puts the cursor in the reason; Enter there resolves.
+  const verdictKey = (label: Verdict['label']) => () => {
+    if (resolved) return;
+    setVerdict((current) => ({ ...current, label }));
+    reasonField.current?.focus();
+  };
+  useShortcuts({ f: verdictKey('fraud'), l: verdictKey('legit') });
   const resolve = (event: FormEvent) => {
     event.preventDefault();
     action.mutate({ kind: 'resolve', ...verdict });
@@ -105,10 +114,13 @@ export function CaseActionsPanel({ current }: { current: CaseSummary }) {
         </form>
       ) : (
         <form className="inline-form" onSubmit={resolve} aria-label="Resolve">
-          <VerdictFields verdict={verdict} onChange={setVerdict} />
+          <VerdictFields verdict={verdict} onChange={setVerdict} reasonRef={reasonField} />
           <button type="submit" className="primary" disabled={action.isPending || !verdictReady(verdict)}>
             Resolve
           </button>
+          <p className="muted">
+            <kbd>f</kbd> fraud, <kbd>l</kbd> legit, then the reason and <kbd>Enter</kbd>
+          </p>
         </form>
       )}
     </section>

@@ -19,23 +19,48 @@ export const sortOptions = [
   { value: 'created', label: 'Created (newest first)' },
 ] as const;
 
-/** The queue's filters, as kept in the page address so a view can be shared and reloaded. */
+/** The queue's filters, as kept in the page address so a view can be shared, saved and reloaded. */
 export interface QueueFilters {
   tab: (typeof statusTabs)[number]['value'];
   decision: string;
   assignee: string;
   sort: (typeof sortOptions)[number]['value'];
   scoreMin: string;
+  scoreMax: string;
+  merchant: string;
+  /** Created on or after this UTC day (YYYY-MM-DD). */
+  createdFrom: string;
+  /** Created on or before this UTC day (YYYY-MM-DD). */
+  createdTo: string;
+  /** 'true': payments that came with KYC references; 'false': without; '' either. */
+  kyc: string;
 }
+
+const scorePattern = /^(1000|[0-9]{1,3})$/;
+const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
+const validDay = (value: string) => dayPattern.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+/** The value of `name` in the address when `valid` accepts it, else ''. */
+const kept = (search: URLSearchParams, name: string, valid: (value: string) => boolean) => {
+  const value = search.get(name) ?? '';
+  return valid(value) ? value : '';
+};
 
 /** Reads the filters from the address, falling back to the defaults for anything unknown. */
 export function filtersFromSearch(search: URLSearchParams): QueueFilters {
   const tab = statusTabs.find((item) => item.value === search.get('tab'))?.value ?? 'unresolved';
   const sort = sortOptions.find((item) => item.value === search.get('sort'))?.value ?? 'priority';
-  const decision = ['REVIEW', 'HOLD', 'BLOCK', 'PASS'].includes(search.get('decision') ?? '') ? search.get('decision')! : '';
-  const assignee = ['me', 'unassigned'].includes(search.get('assignee') ?? '') ? search.get('assignee')! : '';
-  const scoreMin = /^(1000|[0-9]{1,3})$/.test(search.get('score_min') ?? '') ? search.get('score_min')! : '';
-  return { tab, decision, assignee, sort, scoreMin };
+  return {
+    tab,
+    sort,
+    decision: kept(search, 'decision', (value) => ['REVIEW', 'HOLD', 'BLOCK', 'PASS'].includes(value)),
+    assignee: kept(search, 'assignee', (value) => ['me', 'unassigned'].includes(value)),
+    scoreMin: kept(search, 'score_min', (value) => scorePattern.test(value)),
+    scoreMax: kept(search, 'score_max', (value) => scorePattern.test(value)),
+    merchant: kept(search, 'merchant', (value) => value.trim() === value && value.length <= 256),
+    createdFrom: kept(search, 'from', validDay),
+    createdTo: kept(search, 'to', validDay),
+    kyc: kept(search, 'kyc', (value) => ['true', 'false'].includes(value)),
+  };
 }
 
 /** The address form of the filters: defaults are left out so the plain queue has a plain address. */
@@ -46,6 +71,11 @@ export function searchFromFilters(filters: QueueFilters): Record<string, string>
     ['assignee', filters.assignee],
     ['sort', filters.sort === 'priority' ? '' : filters.sort],
     ['score_min', filters.scoreMin],
+    ['score_max', filters.scoreMax],
+    ['merchant', filters.merchant],
+    ['from', filters.createdFrom],
+    ['to', filters.createdTo],
+    ['kyc', filters.kyc],
   ];
   return Object.fromEntries(entries.filter(([, value]) => value !== ''));
 }
@@ -60,5 +90,17 @@ export function queryFromFilters(filters: QueueFilters, limit: number): CaseList
     ...(filters.decision === '' ? {} : { decision: filters.decision }),
     ...(filters.assignee === '' ? {} : { assignee: filters.assignee }),
     ...(filters.scoreMin === '' ? {} : { score_min: filters.scoreMin }),
+    ...(filters.scoreMax === '' ? {} : { score_max: filters.scoreMax }),
+    ...(filters.merchant === '' ? {} : { merchant_id: filters.merchant }),
+    ...(filters.createdFrom === '' ? {} : { created_from: `${filters.createdFrom}T00:00:00.000Z` }),
+    ...(filters.createdTo === '' ? {} : { created_to: dayAfter(filters.createdTo) }),
+    ...(filters.kyc === '' ? {} : { has_kyc: filters.kyc as 'true' | 'false' }),
   };
+}
+
+/** The start of the UTC day after `day`: the API's upper bound is exclusive, the filter's last day is included. */
+function dayAfter(day: string): string {
+  const next = new Date(`${day}T00:00:00.000Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString();
 }

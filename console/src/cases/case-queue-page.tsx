@@ -1,16 +1,24 @@
-import { useState } from 'react';
-import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client';
+import { useShortcuts } from '../components/use-shortcuts';
 import { filtersFromSearch, queryFromFilters, searchFromFilters, sortOptions, statusTabs, type QueueFilters } from './case-queue-filters';
 import { BulkResolveForm } from './bulk-resolve-form';
+import { SavedViewsPanel } from './saved-views-panel';
 import { slaState } from './sla';
 
 // The queue shows 100 cases at once: a morning's work, navigable with j/k without another request.
 const pageSize = 100;
 const money = new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD' });
+// New cases appear without a reload: the queue asks again this often (and when the tab regains focus).
+const refreshMs = 5_000;
 
-/** The case queue: status tabs with counts, filters kept in the address, cursor pages, bulk resolve. */
+/**
+ * The case queue: status tabs with counts, filters kept in the address, saved views, cursor pages,
+ * bulk resolve, live refresh, and keys: j / k move between cases, Enter opens, a assigns to me, /
+ * goes to the filters.
+ */
 export function CaseQueuePage() {
   const [search, setSearch] = useSearchParams();
   const filters = filtersFromSearch(search);
@@ -22,7 +30,18 @@ export function CaseQueuePage() {
     queryFn: async ({ pageParam }) =>
       unwrap(await api.GET('/v1/cases', { params: { query: { ...queryFromFilters(filters, pageSize), ...(pageParam === undefined ? {} : { cursor: pageParam }) } } })),
     getNextPageParam: (last) => last.next_cursor ?? undefined,
-    refetchInterval: 30_000,
+    refetchInterval: refreshMs,
+  });
+  const [activeId, setActiveId] = useState<string | undefined>(undefined);
+  const [notice, setNotice] = useState('');
+  const table = useRef<HTMLTableSectionElement>(null);
+  const filterForm = useRef<HTMLFormElement>(null);
+  const assign = useMutation({
+    mutationFn: async (item: { case_id: string; version: number }) =>
+      unwrap(await api.POST('/v1/cases/{case_id}/assign', { params: { path: { case_id: item.case_id } }, body: { assignee: 'me', version: item.version } })),
+    onSuccess: (assigned) => setNotice(`${assigned.case_id} is assigned to you.`),
+    onError: (error, item) => setNotice(`${item.case_id} could not be assigned: ${error.message}`),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['cases'] }),
   });
   const change = (next: Partial<QueueFilters>) => {
     setSelected(new Map());
@@ -31,6 +50,23 @@ export function CaseQueuePage() {
   const items = cases.data?.pages.flatMap((page) => page.items) ?? [];
   const counts = cases.data?.pages[0]?.counts;
   const now = Date.now();
+  const activeIndex = items.findIndex((item) => item.case_id === activeId);
+  const move = (step: number) => {
+    if (items.length === 0) return;
+    const next = items[Math.min(items.length - 1, Math.max(0, activeIndex === -1 ? 0 : activeIndex + step))]!;
+    setActiveId(next.case_id);
+    // Focus the case's link: Enter then opens it, as with any link.
+    table.current?.querySelector<HTMLAnchorElement>(`a[data-case-id="${CSS.escape(next.case_id)}"]`)?.focus();
+  };
+  useShortcuts({
+    j: () => move(1),
+    k: () => move(-1),
+    a: () => {
+      const item = items[activeIndex];
+      if (item !== undefined && item.status !== 'resolved' && !assign.isPending) assign.mutate(item);
+    },
+    '/': () => filterForm.current?.querySelector<HTMLElement>('select, input')?.focus(),
+  });
   const toggle = (caseId: string, version: number) =>
     setSelected((current) => {
       const next = new Map(current);
@@ -43,6 +79,9 @@ export function CaseQueuePage() {
     <div className="page cases">
       <div className="page-heading">
         <h1>Cases</h1>
+        <p className="muted" id="queue-keys">
+          Keys: <kbd>j</kbd> / <kbd>k</kbd> next / previous case, <kbd>Enter</kbd> open, <kbd>a</kbd> assign to me, <kbd>/</kbd> filters
+        </p>
       </div>
       <nav aria-label="Case status" className="section-nav">
         <ul>
@@ -58,7 +97,7 @@ export function CaseQueuePage() {
           })}
         </ul>
       </nav>
-      <form className="inline-form card" aria-label="Filters" onSubmit={(event) => event.preventDefault()}>
+      <form ref={filterForm} className="inline-form card filters" aria-label="Filters" onSubmit={(event) => event.preventDefault()}>
         <label>
           Decision{' '}
           <select value={filters.decision} onChange={(event) => change({ decision: event.target.value })}>
@@ -81,6 +120,27 @@ export function CaseQueuePage() {
           <input type="number" min={0} max={1000} value={filters.scoreMin} onChange={(event) => change({ scoreMin: event.target.value })} />
         </label>
         <label>
+          Maximum score{' '}
+          <input type="number" min={0} max={1000} value={filters.scoreMax} onChange={(event) => change({ scoreMax: event.target.value })} />
+        </label>
+        <label>
+          Merchant <input value={filters.merchant} maxLength={256} onChange={(event) => change({ merchant: event.target.value.trim() })} />
+        </label>
+        <label>
+          Created from <input type="date" value={filters.createdFrom} onChange={(event) => change({ createdFrom: event.target.value })} />
+        </label>
+        <label>
+          Created to <input type="date" value={filters.createdTo} onChange={(event) => change({ createdTo: event.target.value })} />
+        </label>
+        <label>
+          KYC documents{' '}
+          <select value={filters.kyc} onChange={(event) => change({ kyc: event.target.value })}>
+            <option value="">Either</option>
+            <option value="true">Sent with the payment</option>
+            <option value="false">None sent</option>
+          </select>
+        </label>
+        <label>
           Sort{' '}
           <select value={filters.sort} onChange={(event) => change({ sort: event.target.value as QueueFilters['sort'] })}>
             {sortOptions.map((option) => (
@@ -91,6 +151,10 @@ export function CaseQueuePage() {
           </select>
         </label>
       </form>
+      <SavedViewsPanel search={search.toString()} />
+      <p role="status" className="muted queue-notice">
+        {notice}
+      </p>
       {cases.isError && (
         <p role="alert" className="problem">
           {cases.error.message}
@@ -125,18 +189,20 @@ export function CaseQueuePage() {
                 <th scope="col">Assignee</th>
               </tr>
             </thead>
-            <tbody>
+            <tbody ref={table}>
               {items.map((item) => {
                 const sla = slaState(item.sla_due_at, now);
                 return (
-                  <tr key={item.case_id}>
+                  <tr key={item.case_id} className={item.case_id === activeId ? 'active-row' : undefined}>
                     <td>
                       {item.status !== 'resolved' && (
                         <input type="checkbox" aria-label={`Select ${item.case_id}`} checked={selected.has(item.case_id)} onChange={() => toggle(item.case_id, item.version)} />
                       )}
                     </td>
                     <th scope="row">
-                      <Link to={`/cases/${item.case_id}`}>{item.case_id}</Link>
+                      <Link to={`/cases/${item.case_id}`} data-case-id={item.case_id} onFocus={() => setActiveId(item.case_id)}>
+                        {item.case_id}
+                      </Link>
                       {item.manual && <span className="muted"> manual</span>}
                     </th>
                     <td className="number">{item.priority}</td>

@@ -1,3 +1,5 @@
+import type { Ref } from 'react';
+
 /** A verdict on a case: fraud or legit, and why. */
 export interface Verdict {
   label: 'fraud' | 'legit';
@@ -10,7 +12,7 @@ export const emptyVerdict: Verdict = { label: 'fraud', reason: '' };
 export const verdictReady = (verdict: Verdict) => verdict.reason.trim() !== '';
 
 /** The verdict and reason fields of every resolve form (one case or many). */
-export function VerdictFields({ verdict, onChange }: { verdict: Verdict; onChange(verdict: Verdict): void }) {
+export function VerdictFields({ verdict, onChange, reasonRef }: { verdict: Verdict; onChange(verdict: Verdict): void; reasonRef?: Ref<HTMLInputElement> }) {
   return (
     <>
       <label>
@@ -21,7 +23,7 @@ export function VerdictFields({ verdict, onChange }: { verdict: Verdict; onChang
         </select>
       </label>
       <label>
-        Reason <input required value={verdict.reason} maxLength={2048} onChange={(event) => onChange({ ...verdict, reason: event.target.value })} />
+        Reason <input ref={reasonRef} required value={verdict.reason} maxLength={2048} onChange={(event) => onChange({ ...verdict, reason: event.target.value })} />
       </label>
     </>
   );
