@@ -25,8 +25,10 @@ export function ManualScorePage() {
     return checkAgainstSchema(validator, parsed.value);
   }, [deferredText, validator]);
 
+  const [saveAsCase, setSaveAsCase] = useState(false);
   const score = useMutation({
-    mutationFn: async (body: ScoreRequest): Promise<ScoreResponse> => unwrap(await api.POST('/v1/risk/score', { body })),
+    mutationFn: async (body: ScoreRequest): Promise<ScoreResponse> =>
+      unwrap(await api.POST('/v1/risk/score', { body, params: { query: saveAsCase ? { save_as_case: 'true' } : {} } })),
   });
   const serverProblems: Problem[] =
     score.error instanceof ApiError ? (score.error.body?.error.details.length ? score.error.body.error.details : [{ path: '/', message: score.error.message }]) : [];
@@ -67,6 +69,10 @@ export function ManualScorePage() {
             {schema.isError ? 'The API schema could not be loaded; the server will still check the request.' : check.ok ? (validator === undefined ? 'Valid JSON; loading the API schema…' : 'Valid against the API schema.') : `${check.problems.length} problem${check.problems.length === 1 ? '' : 's'}`}
           </p>
           <ProblemList id="request-problems" title="Problems" problems={check.ok ? [] : check.problems} />
+          <label className="checkbox">
+            <input type="checkbox" checked={saveAsCase} onChange={(event) => setSaveAsCase(event.target.checked)} /> Save as a case (opened whatever the
+            decision, marked manual)
+          </label>
           <div className="actions">
             <button type="button" className="primary" onClick={submit} disabled={!valid || score.isPending}>
               {score.isPending ? 'Scoring…' : 'Score'} <kbd>Ctrl</kbd>+<kbd>Enter</kbd>
@@ -108,6 +114,8 @@ function ScoreAnswer({ answer }: { answer: ScoreResponse }) {
         <dd>
           <Link to={`/decisions/${encodeURIComponent(answer.request_id)}`}>{answer.request_id}</Link>
         </dd>
+        <dt>Case</dt>
+        <dd>{stored.data === undefined ? '…' : stored.data.case === null ? <span className="muted">none opened</span> : <Link to={`/cases/${encodeURIComponent(stored.data.case.case_id)}`}>{stored.data.case.case_id}</Link>}</dd>
         <dt>Model</dt>
         <dd>{answer.model_version}</dd>
         <dt>Latency</dt>
