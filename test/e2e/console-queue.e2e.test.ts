@@ -1,0 +1,123 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { adminToken, startTestApp, type TestApp } from '../support/test-app.js';
+import { scoreBody } from '../support/score-body.js';
+import { browserAvailable, screenshot, servedToChromium } from '../support/browser.js';
+
+describe.skipIf(!browserAvailable())('the case queue at the keyboard in headless Chromium', () => {
+  let sentra: TestApp;
+  let analystToken: string;
+  let analystId: string;
+
+  const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+  const score = async (amount: number, query = '') => {
+    const scored = await sentra.app.inject({ method: 'POST', url: `/v1/risk/score${query}`, headers: auth(adminToken), payload: scoreBody({ transaction: { amount } }) });
+    expect(scored.statusCode).toBe(200);
+    return scored.json().request_id as string;
+  };
+  const caseOfDecision = async (requestId: string) =>
+    (await sentra.app.inject({ method: 'GET', url: `/v1/decisions/${requestId}`, headers: auth(adminToken) })).json().case as { case_id: string; manual: boolean } | null;
+  const caseOf = async (caseId: string) => (await sentra.app.inject({ method: 'GET', url: `/v1/cases/${caseId}`, headers: auth(adminToken) })).json();
+
+  beforeAll(async () => {
+    sentra = await startTestApp('pglite');
+    analystToken = await sentra.addToken('default', 'analyst');
+    analystId = (await sentra.app.inject({ method: 'GET', url: '/v1/me', headers: auth(analystToken) })).json().token_id;
+    // Every payment escalates (REVIEW from 0), so each score opens a case.
+    const thresholds = await sentra.app.inject({ method: 'PUT', url: '/v1/admin/thresholds', headers: auth(adminToken), payload: { review_at: 0, hold_at: 1000, block_at: 1000 } });
+    expect(thresholds.statusCode).toBe(200);
+    await score(40);
+  });
+  const served = servedToChromium(() => sentra);
+
+  it('shows a newly scored case without a reload, then j / a / Enter / f work it to a fraud label the API returns', async () => {
+    const page = await served.pages.signedIn(analystToken, '/cases');
+    const rows = page.getByRole('table').locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(1);
+    const caseId = (await caseOfDecision(await score(25_000)))!.case_id;
+    // The queue refreshes itself: the new case (the largest payment, so the highest priority) comes first.
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(2);
+    expect(await rows.first().textContent()).toContain(caseId);
+    await page.keyboard.press('j');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(caseId);
+    expect(await rows.first().getAttribute('class')).toBe('active-row');
+    await page.keyboard.press('j');
+    await page.keyboard.press('k');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(caseId);
+    await page.keyboard.press('a');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'assigned to you' }).textContent()).toBe(`${caseId} is assigned to you.`);
+    expect((await caseOf(caseId)).case.assignee).toBe(analystId);
+    await screenshot(page, 'case-queue-keyboard');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${served.base}/cases/${caseId}`);
+    await page.getByRole('heading', { name: 'Reasons' }).waitFor();
+    expect(await page.getByRole('region', { name: 'Reasons' }).locator('code').count()).toBeGreaterThan(0);
+    await page.getByRole('heading', { name: 'Evidence' }).waitFor();
+    await page.getByRole('button', { name: 'Unassign' }).waitFor();
+    await page.keyboard.press('f');
+    const reason = page.getByRole('textbox', { name: 'Reason', exact: true });
+    expect(await reason.evaluate((field) => field === document.activeElement)).toBe(true);
+    expect(await page.getByLabel('Verdict').inputValue()).toBe('fraud');
+    await page.keyboard.type('Stolen card, confirmed by the issuer');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Reopen' }).waitFor();
+    const stored = await caseOf(caseId);
+    expect(stored.case).toMatchObject({ status: 'resolved', resolution: 'fraud' });
+    expect(stored.effective_label).toEqual({ source: 'analyst', label: 'fraud' });
+  });
+
+  it('resolves as legit with l, and a shortcut letter typed in a field stays text', async () => {
+    const caseId = (await caseOfDecision(await score(60)))!.case_id;
+    const page = await served.pages.signedIn(analystToken, `/cases/${caseId}`);
+    await page.getByRole('button', { name: 'Assign to me' }).waitFor();
+    await page.keyboard.press('l');
+    expect(await page.getByLabel('Verdict').inputValue()).toBe('legit');
+    await page.keyboard.type('fl known customer');
+    expect(await page.getByLabel('Verdict').inputValue()).toBe('legit');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Reopen' }).waitFor();
+    expect((await caseOf(caseId)).case).toMatchObject({ status: 'resolved', resolution: 'legit' });
+    expect((await caseOf(caseId)).labels.at(-1)).toMatchObject({ label: 'legit' });
+  });
+
+  it('keeps the score range, dates and KYC filter in the address, / goes to the filters, and saves a view', async () => {
+    const page = await served.pages.signedIn(analystToken, '/cases?tab=resolved');
+    const rows = page.getByRole('table').locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(2);
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.closest('label')?.textContent?.trim())).toMatch(/^Decision/);
+    await page.getByLabel('KYC documents').selectOption('false');
+    await page.getByLabel('Maximum score').fill('1000');
+    const today = new Date().toISOString().slice(0, 10);
+    await page.getByLabel('Created from').fill(today);
+    await page.waitForURL(`${served.base}/cases?tab=resolved&score_max=1000&from=${today}&kyc=false`);
+    await expect.poll(() => rows.count()).toBe(2);
+    await page.getByLabel('Created to').fill('2020-01-01');
+    await page.getByText('No case matches these filters.').waitFor();
+    await page.getByLabel('Created to').fill('');
+    await page.getByLabel('View name').fill('Resolved today');
+    await page.getByRole('button', { name: 'Save this view' }).click();
+    await page.goto(`${served.base}/cases`);
+    await page.getByRole('list', { name: 'Saved views' }).getByRole('link', { name: 'Resolved today' }).click();
+    await page.waitForURL(`${served.base}/cases?tab=resolved&score_max=1000&from=${today}&kyc=false`);
+    await expect.poll(() => rows.count()).toBe(2);
+    await screenshot(page, 'case-queue-saved-view');
+    await page.getByRole('button', { name: 'Remove view Resolved today' }).click();
+    await page.getByText('None yet').waitFor();
+  });
+
+  it('scores a manual request as a case (marked manual), linked from the answer', async () => {
+    const page = await served.pages.signedIn(analystToken, '/manual-score');
+    await expect.poll(() => page.locator('#request-status').textContent()).toBe('Valid against the API schema.');
+    await page.getByLabel(/Save as a case/).check();
+    await page.getByLabel(/Scoring request/).focus();
+    await page.keyboard.press('Control+Enter');
+    const link = page.getByRole('link', { name: /^case_/ });
+    await link.waitFor();
+    const caseId = (await link.textContent())!;
+    await screenshot(page, 'manual-score-case');
+    expect((await caseOf(caseId)).case).toMatchObject({ manual: true, status: 'open' });
+    await link.click();
+    await page.waitForURL(`${served.base}/cases/${caseId}`);
+    await page.getByRole('heading', { name: `Case ${caseId}` }).waitFor();
+  });
+});
