@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { api, ApiError, unwrap } from '../api/client';
 import { DecisionDetails } from '../components/decision-details';
+import { DecisionContributions } from '../components/decision-contributions';
 import { CaseActionsPanel } from './case-actions-panel';
 import { CaseEnrichment } from './case-enrichment';
 import { CaseNotes } from './case-notes';
@@ -122,6 +123,7 @@ export function CasePage() {
             </ol>
             {latest !== undefined && <DecisionDetails reasons={latest.reasons} evidence={latest.evidence} />}
           </section>
+          {latest !== undefined && <DecisionContributions requestId={latest.request_id} />}
         </div>
         <div className="stack">
           <RelatedPayments related={detail.data.related} />

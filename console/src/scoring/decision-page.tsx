@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { api, ApiError, unwrap } from '../api/client';
 import { ScoreGauge } from '../components/score-gauge';
 import { DecisionDetails } from '../components/decision-details';
-import { ContributionChart } from '../components/contribution-chart';
+import { DecisionContributions } from '../components/decision-contributions';
 
 /** The stored record of one decision: score, reasons, evidence, features, model and thresholds. */
 export function DecisionPage() {
@@ -12,12 +12,6 @@ export function DecisionPage() {
     queryKey: ['decision', requestId],
     queryFn: async () => unwrap(await api.GET('/v1/decisions/{request_id}', { params: { path: { request_id: requestId } } })),
     retry: (count, error) => !(error instanceof ApiError && error.status === 404) && count < 1,
-  });
-  const explanation = useQuery({
-    queryKey: ['decision-explanation', requestId],
-    enabled: decision.isSuccess,
-    queryFn: async () => unwrap(await api.GET('/v1/decisions/{request_id}/explanation', { params: { path: { request_id: requestId } } })),
-    staleTime: Infinity,
   });
   if (decision.isPending) return <p role="status">Loading decision {requestId}…</p>;
   if (decision.isError) {
@@ -78,16 +72,7 @@ export function DecisionPage() {
           <DecisionDetails reasons={record.reasons} evidence={record.evidence} />
         </section>
         <div className="stack">
-        <section className="card" aria-labelledby="contributions-title">
-          <h2 id="contributions-title">Why this score</h2>
-          {explanation.isError ? (
-            <p role="alert">{explanation.error.message}</p>
-          ) : explanation.data === undefined ? (
-            <p role="status">Explaining…</p>
-          ) : (
-            <ContributionChart contributions={Object.fromEntries(explanation.data.contributions.map((part) => [part.feature, part.contribution]))} />
-          )}
-        </section>
+        <DecisionContributions requestId={requestId} />
         <section className="card" aria-labelledby="features-title">
           <h2 id="features-title">Features ({features.length})</h2>
           <div className="scroll-table">
