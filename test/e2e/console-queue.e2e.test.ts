@@ -107,7 +107,7 @@ describe.skipIf(!browserAvailable())('the case queue at the keyboard in headless
 
   it('scores a manual request as a case (marked manual), linked from the answer', async () => {
     const page = await served.pages.signedIn(analystToken, '/manual-score');
-    await expect.poll(() => page.locator('#request-status').textContent()).toBe('Valid against the API schema.');
+    await expect.poll(() => page.locator('#request-status').textContent(), { timeout: 10_000 }).toBe('Valid against the API schema.');
     await page.getByLabel(/Save as a case/).check();
     await page.getByLabel(/Scoring request/).focus();
     await page.keyboard.press('Control+Enter');
@@ -119,5 +119,22 @@ describe.skipIf(!browserAvailable())('the case queue at the keyboard in headless
     await link.click();
     await page.waitForURL(`${served.base}/cases/${caseId}`);
     await page.getByRole('heading', { name: `Case ${caseId}` }).waitFor();
+  });
+
+  it('moves focus in reading order with Tab: skip link, navigation, sign out, status tabs, then the filters', async () => {
+    const page = await served.pages.signedIn(analystToken, '/cases');
+    await page.getByRole('table').waitFor();
+    const stops: string[] = [];
+    for (let step = 0; step < 14; step += 1) {
+      await page.keyboard.press('Tab');
+      stops.push(await page.evaluate<string>("(document.activeElement.closest('label')?.firstChild?.textContent ?? document.activeElement.textContent).trim().replace(/\\s*\\(\\d+\\)$/, '')"));
+    }
+    expect(stops).toEqual(['Skip to content', 'Dashboard', 'Cases', 'Manual score', 'Decisions', 'Sign out', 'Unresolved', 'Open', 'In review', 'Escalated', 'Resolved', 'Decision', 'Assignee', 'Minimum score']);
+    // The skip link takes the keyboard past the navigation to the page.
+    await page.goto(`${served.base}/cases`);
+    await page.getByRole('table').waitFor();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate<string>('document.activeElement.id')).toBe('main');
   });
 });
