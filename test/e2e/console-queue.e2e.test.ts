@@ -53,6 +53,12 @@ describe.skipIf(!browserAvailable())('the case queue at the keyboard in headless
     expect(await page.getByRole('region', { name: 'Reasons' }).locator('code').count()).toBeGreaterThan(0);
     await page.getByRole('heading', { name: 'Evidence' }).waitFor();
     await page.getByRole('region', { name: 'Why this score' }).locator('.contribution-chart').waitFor();
+    // Related payments of the same sender, device and receiver, as many as the API relates.
+    const related = (await caseOf(caseId)).related;
+    const relatedTabs = page.getByRole('region', { name: /Related payments/ }).getByRole('tab');
+    expect(await relatedTabs.allTextContents()).toEqual([`Same sender (${related.sender.length})`, `Same device (${related.device.length})`, `Same receiver (${related.receiver.length})`]);
+    expect(related.sender.length).toBeGreaterThan(0);
+    expect(await page.getByRole('region', { name: /Related payments/ }).getByRole('table').textContent()).toContain(related.sender[0].decision);
     await page.getByRole('button', { name: 'Unassign' }).waitFor();
     await page.keyboard.press('f');
     expect(await page.evaluate<string | undefined>("document.activeElement?.closest('label')?.textContent")).toMatch(/^Reason/);
