@@ -25,6 +25,8 @@ describe.skipIf(!browserAvailable())('the case queue at the keyboard in headless
     // Every payment escalates (REVIEW from 0), so each score opens a case.
     const thresholds = await sentra.app.inject({ method: 'PUT', url: '/v1/admin/thresholds', headers: auth(adminToken), payload: { review_at: 0, hold_at: 1000, block_at: 1000 } });
     expect(thresholds.statusCode).toBe(200);
+    const rule = await sentra.app.inject({ method: 'POST', url: '/v1/rules', headers: auth(adminToken), payload: { name: 'Payments over 10,000', expression: 'tx.amount > 10000.0', action: 'HOLD' } });
+    expect(rule.statusCode, rule.body).toBe(201);
     await score(40);
   });
   const served = servedToChromium(() => sentra);
@@ -53,6 +55,8 @@ describe.skipIf(!browserAvailable())('the case queue at the keyboard in headless
     expect(await page.getByRole('region', { name: 'Reasons' }).locator('code').count()).toBeGreaterThan(0);
     await page.getByRole('heading', { name: 'Evidence' }).waitFor();
     await page.getByRole('region', { name: 'Why this score' }).locator('.contribution-chart').waitFor();
+    const ruleHits = page.getByRole('region', { name: 'Rule hits' });
+    await expect.poll(() => ruleHits.getByRole('table').textContent()).toMatch(/Payments over 10,000 v1HOLDlivehit/);
     // Related payments of the same sender, device and receiver, as many as the API relates.
     const related = (await caseOf(caseId)).related;
     const relatedTabs = page.getByRole('region', { name: /Related payments/ }).getByRole('tab');

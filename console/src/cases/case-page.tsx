@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { api, ApiError, unwrap } from '../api/client';
 import { DecisionDetails } from '../components/decision-details';
 import { DecisionContributions } from '../components/decision-contributions';
+import { DecisionRuleHits } from '../components/rule-hits';
 import { CaseActionsPanel } from './case-actions-panel';
 import { CaseEnrichment } from './case-enrichment';
 import { CaseNotes } from './case-notes';
@@ -123,6 +124,7 @@ export function CasePage() {
             </ol>
             {latest !== undefined && <DecisionDetails reasons={latest.reasons} evidence={latest.evidence} />}
           </section>
+          {latest !== undefined && <DecisionRuleHits requestId={latest.request_id} />}
           {latest !== undefined && <DecisionContributions requestId={latest.request_id} />}
         </div>
         <div className="stack">

@@ -4,6 +4,7 @@ import { api, ApiError, unwrap } from '../api/client';
 import { ScoreGauge } from '../components/score-gauge';
 import { DecisionDetails } from '../components/decision-details';
 import { DecisionContributions } from '../components/decision-contributions';
+import { RuleHits } from '../components/rule-hits';
 
 /** The stored record of one decision: score, reasons, evidence, features, model and thresholds. */
 export function DecisionPage() {
@@ -72,6 +73,7 @@ export function DecisionPage() {
           <DecisionDetails reasons={record.reasons} evidence={record.evidence} />
         </section>
         <div className="stack">
+        <RuleHits ruleHits={record.rule_hits} />
         <DecisionContributions requestId={requestId} />
         <section className="card" aria-labelledby="features-title">
           <h2 id="features-title">Features ({features.length})</h2>
