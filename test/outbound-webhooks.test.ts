@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { ManualClock } from '../src/platform/clock.js';
 import { adminToken, startTestApp, storeKinds, type TestApp } from './support/test-app.js';
 import { createMerchant, type MerchantCredentials } from './support/merchants.js';
@@ -8,7 +9,10 @@ import { startWebhookReceiver, until, verifySentraSignature as verify, type Webh
 const admin = { authorization: `Bearer ${adminToken}` };
 const feedSecret = 'whsec_feed_for_webhooks_0123456789abc';
 
-/** Outbound webhooks: shadow sends nothing; promote → the next feed payment is a live case and a signed delivery; retries and redelivery. */
+/**
+ * Outbound webhooks: shadow sends nothing; promote → the next feed payment is a live case and a
+ * signed delivery; retries and redelivery; a decision and its delivery commit together or not at all.
+ */
 describe.each(storeKinds)('outbound webhooks on %s', (store) => {
   let sentra: TestApp;
   let merchant: MerchantCredentials;
@@ -16,7 +20,7 @@ describe.each(storeKinds)('outbound webhooks on %s', (store) => {
   let endpointSecret: string;
   const clock = new ManualClock(Date.UTC(2026, 10, 25, 9, 0, 0));
   const now = () => Math.floor(clock.now() / 1000);
-  const deliveries = async () => (await sentra.app.inject({ method: 'GET', url: `/v1/admin/merchants/${merchant.merchantId}/webhooks/deliveries`, headers: admin })).json().items as { delivery_id: string; status: string; attempts: number; last_status_code: number | null; payload: { id: string; type: string; data: { tx_id: string } } }[];
+  const deliveries = async () => (await sentra.app.inject({ method: 'GET', url: `/v1/admin/merchants/${merchant.merchantId}/webhooks/deliveries`, headers: admin })).json().items as { delivery_id: string; status: string; attempts: number; last_status_code: number | null; payload: { id: string; type: string; data: { tx_id: string; decision_id?: string } } }[];
   const pay = async (chargeId: string) => {
     const payload = JSON.stringify(stripeChargeEvent({ eventId: `evt_${chargeId}`, chargeId, createdSeconds: now() - 30, amount: 4200 }));
     const response = await sentra.app.inject({ method: 'POST', url: `/v1/feeds/stripe/${merchant.merchantId}`, headers: { 'content-type': 'application/json', 'stripe-signature': stripeSignature(payload, feedSecret, now()) }, payload });
@@ -93,5 +97,34 @@ describe.each(storeKinds)('outbound webhooks on %s', (store) => {
     expect(verify(String(resent.headers['sentra-signature']), resent.body, endpointSecret)).toBe(true);
     const missing = await sentra.app.inject({ method: 'POST', url: `/v1/admin/merchants/${merchant.merchantId}/webhooks/deliveries/whd_unknown/redeliver`, headers: admin });
     expect(missing.statusCode).toBe(404);
+  });
+
+  /** The decision of a payment, if stored, and the decision ids its decision.created deliveries announce. */
+  const storedWith = async (chargeId: string) => {
+    const db = sentra.runtime.database.db;
+    const decision = await db.selectFrom('risk_scores').select('id').where('tx_id', '=', chargeId).executeTakeFirst();
+    const announced = (await deliveries()).filter((delivery) => delivery.payload.type === 'decision.created' && delivery.payload.data.tx_id === chargeId).map((delivery) => delivery.payload.data.decision_id);
+    return { decision: decision?.id, announced };
+  };
+
+  it('stores neither a live decision nor its decision.created delivery when the delivery cannot be written: one transaction', async () => {
+    const db = sentra.runtime.database.db;
+    await sql`CREATE FUNCTION test_refuse_delivery() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'delivery write refused'; END $$`.execute(db);
+    await sql`CREATE TRIGGER test_refuse_delivery BEFORE INSERT ON webhook_deliveries FOR EACH ROW EXECUTE FUNCTION test_refuse_delivery()`.execute(db);
+    try {
+      await pay('ch_outbox_fault');
+    } finally {
+      await sql`DROP TRIGGER test_refuse_delivery ON webhook_deliveries`.execute(db);
+    }
+    expect(await storedWith('ch_outbox_fault')).toEqual({ decision: undefined, announced: [] });
+    const event = await db.selectFrom('feed_inbox').select('error').where('merchant_id', '=', merchant.merchantId).where('event_id', '=', 'evt_ch_outbox_fault').executeTakeFirstOrThrow();
+    expect(event.error).toContain('delivery write refused');
+
+    const before = receiver.received.length;
+    await pay('ch_outbox_ok');
+    const { decision, announced } = await storedWith('ch_outbox_ok');
+    expect(announced).toEqual([decision]);
+    await until(() => receiver.received.length === before + 1, 'the delivery');
+    expect(JSON.parse(receiver.received.at(-1)!.body)).toMatchObject({ type: 'decision.created', data: { decision_id: decision, tx_id: 'ch_outbox_ok', psp: 'stripe' } });
   });
 });
