@@ -8,6 +8,7 @@ import { SentraError } from '../src/errors/errors.js';
 import { JobRunner, type JobHandler } from '../src/worker/job-runner.js';
 import { registerJobMetrics } from '../src/worker/job-metrics.js';
 import { claimJobs, finishAttempt } from '../src/worker/job.repository.js';
+import { scoreBody } from './support/score-body.js';
 
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 // The manual clock starts at the real time: the retry route stamps with the app's (real) clock.
@@ -185,9 +186,17 @@ describe.each(storeKinds)('job runner on %s', (store) => {
     expect(most).toBeGreaterThan(1);
   });
 
-  it('shows job counts per status in the metrics', async () => {
+  it('shows job counts per status in the metrics, equal to the table after every claim, end, retry and score above', async () => {
+    // A score with a document queues its job through the decision writer's statement.
+    const scored = await sentra.app.inject({ method: 'POST', url: '/v1/risk/score', headers: auth(adminToken), payload: scoreBody({ kyc_refs: [{ entity_id: 'cust-counted', text_blob: 'Full name: Counted Example' }] }) });
+    expect(scored.statusCode, scored.body).toBe(200);
     const metrics = await sentra.app.inject({ method: 'GET', url: '/metrics' });
     expect(metrics.body).toMatch(/sentra_jobs\{status="dead"\} \d+/);
     expect(metrics.body).toMatch(/sentra_jobs\{status="done"\} [1-9]/);
+    const shown = Object.fromEntries([...metrics.body.matchAll(/^sentra_jobs\{status="(\w+)"\} (\d+)$/gm)].map(([, status, value]) => [status, Number(value)]));
+    const rows = await db().selectFrom('jobs').select(['status', (eb) => eb.fn.countAll<string | number>().as('count')]).groupBy('status').execute();
+    const table = Object.fromEntries(['queued', 'running', 'failed', 'done', 'dead'].map((status) => [status, Number(rows.find((row) => row.status === status)?.count ?? 0)]));
+    expect(table.queued).toBeGreaterThan(0);
+    expect(shown).toEqual(table);
   });
 });
