@@ -74,6 +74,9 @@ describe.each(storeKinds)('done-job retention and job counts on %s', (store) => 
       const remaining = async () => (await sentra.runtime.database.db.selectFrom('jobs').select('id').execute()).map((row) => row.id).sort();
       await eventually(async () => ((await remaining()).length === 3 ? true : undefined), 10_000, 'the sweep to delete the done jobs past 7 days');
       expect(await remaining()).toEqual([jobs['young-done'], jobs['old-dead'], jobs['old-queued']].sort());
+      // The sweep also vacuums the count changes (PGlite has no autovacuum to reuse their space).
+      const vacuumed = sql<{ at: Date | null }>`select last_vacuum as at from pg_stat_user_tables where relname = 'job_count_changes' and schemaname = current_schema()`;
+      await eventually(async () => ((await vacuumed.execute(sentra.runtime.database.db)).rows[0]?.at ? true : undefined), 10_000, 'the count changes to be vacuumed');
       expect(await scraped(sentra)).toEqual({ done: 1, dead: 1, queued: 1 });
 
       // A dead job stays until an admin retries it; the counts follow every change.

@@ -17,7 +17,7 @@ import { writeEnrichmentReady } from '../webhooks/webhook-outbox.js';
 import { JobRunner } from './job-runner.js';
 import { LoopLoad } from './loop-load.js';
 import { registerJobMetrics, type JobMetrics } from './job-metrics.js';
-import { countJobsByStatus, pruneDoneJobs } from './job.repository.js';
+import { compactJobCounts, pruneDoneJobs } from './job.repository.js';
 
 /** The enrichment services of a process (server or worker). */
 export interface EnrichmentServices {
@@ -96,11 +96,11 @@ export function startEnrichmentWorker(
         (error: unknown) => logger.warn({ err: error }, 'KYC text retention sweep failed'),
       );
     }
-    // Done jobs past their retention go; then the job counts are folded, also when nothing scrapes them.
+    // Done jobs past their retention go; then the job counts are folded and their table vacuumed.
     pruneDoneJobs(db, new Date(clock.now() - settings.worker.doneRetentionDays * 86_400_000))
       .then(async (count) => {
         if (count > 0) logger.info({ count }, 'job retention: done jobs deleted');
-        await countJobsByStatus(db);
+        await compactJobCounts(db);
       })
       .catch((error: unknown) => logger.warn({ err: error }, 'job retention sweep failed'));
   };

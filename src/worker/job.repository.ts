@@ -133,6 +133,16 @@ export async function countJobsByStatus(db: Kysely<Database>): Promise<Map<strin
   return new Map(rows.map((row) => [row.status, Number(row.count)]));
 }
 
+/**
+ * Folds the job count changes (as a scrape does) and vacuums their table, so the space of the
+ * folded rows is reused: embedded PGlite runs no autovacuum, and without this the table would grow
+ * by every statement that ever wrote jobs. For the retention sweep.
+ */
+export async function compactJobCounts(db: Kysely<Database>): Promise<void> {
+  await countJobsByStatus(db);
+  await sql`VACUUM job_count_changes`.execute(db);
+}
+
 /** Rows one pruning statement deletes at most, so a large backlog of old jobs never holds a long lock. */
 const pruneBatch = 5_000;
 
