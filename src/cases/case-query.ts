@@ -1,9 +1,10 @@
-import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../platform/database-schema.js';
 import type { CaseStatus } from './case-status.js';
 import { countByStatus, type CaseCountCache } from './case-counts.js';
 import { decodeCursor, encodeCursor, type CaseSort } from './case-cursor.js';
 import type { CaseRecord } from './case-record.js';
+import { caseKycStatuses, kycStatusCondition, type KycStatus } from './case-kyc-status.js';
 
 /** Filters of the case queue; every one optional, all combined with AND. */
 export interface CaseFilters {
@@ -19,6 +20,8 @@ export interface CaseFilters {
   receiverEntityId?: string;
   senderEntityId?: string;
   hasKyc?: boolean;
+  /** Where the enrichment of the case's parties stands (see {@link KycStatus}). */
+  kycStatus?: KycStatus;
   /** Shadow cases (true) or the live queue (false, the default): shadow merchants' cases are kept apart. */
   shadow?: boolean;
 }
@@ -26,6 +29,8 @@ export interface CaseFilters {
 /** One page of the queue. */
 export interface CasePage {
   items: CaseRecord[];
+  /** Each item's KYC signal status, by case id. */
+  kycStatuses: Map<string, KycStatus>;
   nextCursor: string | null;
   /** Cases per status under every filter but the status filter (the queue's tabs). */
   counts: Record<CaseStatus, number>;
@@ -33,7 +38,7 @@ export interface CasePage {
 
 /** The WHERE of the queue: the tenant and every filter given (the status filter only for the page). */
 function conditions(eb: ExpressionBuilder<Database, 'cases'>, tenantId: string, filters: CaseFilters, withStatus: boolean) {
-  const list = [eb('tenant_id', '=', tenantId)];
+  const list: Expression<SqlBool>[] = [eb('tenant_id', '=', tenantId)];
   if (withStatus && filters.statuses !== undefined) list.push(eb('status', 'in', filters.statuses));
   if (filters.decisions !== undefined) list.push(eb('decision', 'in', filters.decisions));
   if (filters.scoreMin !== undefined) list.push(eb('risk_score', '>=', filters.scoreMin));
@@ -46,6 +51,7 @@ function conditions(eb: ExpressionBuilder<Database, 'cases'>, tenantId: string, 
   if (filters.receiverEntityId !== undefined) list.push(eb('receiver_entity_id', '=', filters.receiverEntityId));
   if (filters.senderEntityId !== undefined) list.push(eb('sender_entity_id', '=', filters.senderEntityId));
   if (filters.hasKyc !== undefined) list.push(eb('has_kyc', '=', filters.hasKyc));
+  if (filters.kycStatus !== undefined) list.push(kycStatusCondition(filters.kycStatus));
   list.push(eb('shadow', '=', filters.shadow ?? false));
   return eb.and(list);
 }
@@ -105,6 +111,7 @@ export async function listCases(
   const last = items.at(-1);
   return {
     items,
+    kycStatuses: await caseKycStatuses(db, tenantId, items),
     nextCursor: rows.length > limit && last !== undefined ? encodeCursor({ sort, value: sortValue(last, sort), id: last.id }) : null,
     counts: { ...counts },
   };

@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { caseStatusList } from '../cases/case-status.js';
 import { caseResolutions } from '../cases/case-resolution.js';
 import { caseSorts } from '../cases/case-cursor.js';
+import { kycStatusList } from '../cases/case-kyc-status.js';
 import { EntityEnrichment } from './enrichment.js';
 
 const stringEnum = <T extends string>(values: readonly T[], description: string) => Type.Unsafe<T>({ type: 'string', enum: [...values], description });
@@ -53,6 +54,12 @@ export const CaseListQuery = Type.Object(
     receiver_entity_id: Type.Optional(Id),
     sender_entity_id: Type.Optional(Id),
     has_kyc: Type.Optional(stringEnum(['true', 'false'], 'Only cases whose payment came with KYC references (true) or without.')),
+    kyc_status: Type.Optional(
+      stringEnum(
+        kycStatusList,
+        "Where the KYC/KYB enrichment of the case's sender and receiver stands: none (no document for either), pending (a document without a ready result yet), ready (every document analysed, no signal raised) or flagged (a ready result raised a signal: sanctions, PEP, document or KYB).",
+      ),
+    ),
     shadow: Type.Optional(stringEnum(['true', 'false'], "true: the shadow cases of merchants in shadow mode, kept apart; false (default): the live queue.")),
     sort: Type.Optional(stringEnum(Object.values(caseSorts), 'priority (default, highest first), created (newest first) or sla (soonest due first).')),
     limit: Type.Optional(Type.String({ pattern: '^([1-9]|[1-9][0-9]|1[0-9][0-9]|200)$', description: '1–200, default 50.' })),
@@ -65,7 +72,12 @@ export type CaseListQuery = Static<typeof CaseListQuery>;
 
 /** `GET /v1/cases` answer. */
 export const CaseList = Type.Object({
-  items: Type.Array(CaseView),
+  items: Type.Array(
+    Type.Object({
+      ...CaseView.properties,
+      kyc_status: stringEnum(kycStatusList, "none, pending, ready or flagged: the KYC/KYB enrichment of the case's parties now (see the kyc_status filter)."),
+    }),
+  ),
   next_cursor: Type.Union([Type.String(), Type.Null()]),
   counts: Type.Object(Object.fromEntries(caseStatusList.map((status) => [status, Type.Integer()])), {
     description: 'Cases per status under every filter except status.',

@@ -30,6 +30,7 @@ function filtersOf(query: CaseListQuery, me: string): CaseFilters {
     receiverEntityId: query.receiver_entity_id,
     senderEntityId: query.sender_entity_id,
     hasKyc: query.has_kyc === undefined ? undefined : query.has_kyc === 'true',
+    kycStatus: query.kyc_status,
     shadow: query.shadow === 'true',
   };
 }
@@ -53,7 +54,7 @@ export function registerCaseRoutes(app: FastifyInstance, authenticator: Authenti
       const principal = principalOf(request);
       const query = request.query;
       const page = await listCases(db, principal.tenantId, filtersOf(query, principal.tokenId), (query.sort ?? 'priority') as CaseSort, Number(query.limit ?? 50), query.cursor, counts);
-      return { items: page.items.map(caseView), next_cursor: page.nextCursor, counts: page.counts };
+      return { items: page.items.map((row) => ({ ...caseView(row), kyc_status: page.kycStatuses.get(row.id)! })), next_cursor: page.nextCursor, counts: page.counts };
     },
   );
   app.get<{ Params: { case_id: string } }>(
