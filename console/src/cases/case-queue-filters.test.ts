@@ -4,7 +4,7 @@ import { filtersFromSearch, queryFromFilters, searchFromFilters } from './case-q
 describe('case queue filters', () => {
   it('default to the unresolved cases by priority and keep a plain address', () => {
     const filters = filtersFromSearch(new URLSearchParams(''));
-    expect(filters).toEqual({ tab: 'unresolved', decision: '', assignee: '', sort: 'priority', scoreMin: '', scoreMax: '', merchant: '', createdFrom: '', createdTo: '', kyc: '' });
+    expect(filters).toEqual({ tab: 'unresolved', decision: '', assignee: '', sort: 'priority', scoreMin: '', scoreMax: '', merchant: '', createdFrom: '', createdTo: '', kyc: '', kycStatus: '' });
     expect(searchFromFilters(filters)).toEqual({});
     expect(queryFromFilters(filters, 50)).toEqual({ status: 'open,in_review,escalated', sort: 'priority', limit: '50' });
   });
@@ -12,7 +12,7 @@ describe('case queue filters', () => {
     const filters = filtersFromSearch(new URLSearchParams('tab=resolved&decision=BLOCK&assignee=me&sort=sla&score_min=700'));
     expect(filtersFromSearch(new URLSearchParams(searchFromFilters(filters)))).toEqual(filters);
     expect(queryFromFilters(filters, 25)).toEqual({ status: 'resolved', sort: 'sla', limit: '25', decision: 'BLOCK', assignee: 'me', score_min: '700' });
-    expect(filtersFromSearch(new URLSearchParams('tab=x&decision=DROP&assignee=bob&sort=up&score_min=1001&score_max=-1&from=2026-13-40&to=yesterday&kyc=maybe&merchant=%20m'))).toEqual(
+    expect(filtersFromSearch(new URLSearchParams('tab=x&decision=DROP&assignee=bob&sort=up&score_min=1001&score_max=-1&from=2026-13-40&to=yesterday&kyc=maybe&kyc_status=suspicious&merchant=%20m'))).toEqual(
       filtersFromSearch(new URLSearchParams('')),
     );
   });
@@ -32,5 +32,13 @@ describe('case queue filters', () => {
       created_to: '2026-12-01T00:00:00.000Z',
       has_kyc: 'true',
     });
+  });
+  it('keep the KYC signal status in the address and pass it to the API', () => {
+    for (const status of ['none', 'pending', 'ready', 'flagged']) {
+      const filters = filtersFromSearch(new URLSearchParams(`kyc_status=${status}`));
+      expect(filters.kycStatus).toBe(status);
+      expect(searchFromFilters(filters)).toEqual({ kyc_status: status });
+      expect(queryFromFilters(filters, 50)).toEqual({ status: 'open,in_review,escalated', sort: 'priority', limit: '50', kyc_status: status });
+    }
   });
 });

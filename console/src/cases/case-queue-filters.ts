@@ -34,7 +34,17 @@ export interface QueueFilters {
   createdTo: string;
   /** 'true': payments that came with KYC references; 'false': without; '' either. */
   kyc: string;
+  /** Where the KYC/KYB enrichment of the parties stands (none, pending, ready, flagged); '' any. */
+  kycStatus: string;
 }
+
+/** The KYC signal statuses the API filters on, with their labels. */
+export const kycStatusOptions = [
+  { value: 'flagged', label: 'Signal raised' },
+  { value: 'pending', label: 'Pending analysis' },
+  { value: 'ready', label: 'Ready, no signal' },
+  { value: 'none', label: 'No documents' },
+] as const satisfies readonly { value: NonNullable<CaseListQuery['kyc_status']>; label: string }[];
 
 const scorePattern = /^(1000|[0-9]{1,3})$/;
 const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
@@ -60,6 +70,7 @@ export function filtersFromSearch(search: URLSearchParams): QueueFilters {
     createdFrom: kept(search, 'from', validDay),
     createdTo: kept(search, 'to', validDay),
     kyc: kept(search, 'kyc', (value) => ['true', 'false'].includes(value)),
+    kycStatus: kept(search, 'kyc_status', (value) => kycStatusOptions.some((option) => option.value === value)),
   };
 }
 
@@ -76,6 +87,7 @@ export function searchFromFilters(filters: QueueFilters): Record<string, string>
     ['from', filters.createdFrom],
     ['to', filters.createdTo],
     ['kyc', filters.kyc],
+    ['kyc_status', filters.kycStatus],
   ];
   return Object.fromEntries(entries.filter(([, value]) => value !== ''));
 }
@@ -95,6 +107,7 @@ export function queryFromFilters(filters: QueueFilters, limit: number): CaseList
     ...(filters.createdFrom === '' ? {} : { created_from: `${filters.createdFrom}T00:00:00.000Z` }),
     ...(filters.createdTo === '' ? {} : { created_to: dayAfter(filters.createdTo) }),
     ...(filters.kyc === '' ? {} : { has_kyc: filters.kyc as 'true' | 'false' }),
+    ...(filters.kycStatus === '' ? {} : { kyc_status: filters.kycStatus as NonNullable<CaseListQuery['kyc_status']> }),
   };
 }
 

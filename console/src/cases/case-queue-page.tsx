@@ -3,7 +3,7 @@ import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-q
 import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { useShortcuts } from '../components/use-shortcuts';
-import { filtersFromSearch, queryFromFilters, searchFromFilters, sortOptions, statusTabs, type QueueFilters } from './case-queue-filters';
+import { filtersFromSearch, queryFromFilters, searchFromFilters, kycStatusOptions, sortOptions, statusTabs, type QueueFilters } from './case-queue-filters';
 import { BulkResolveForm } from './bulk-resolve-form';
 import { SavedViewsPanel } from './saved-views-panel';
 import { slaState } from './sla';
@@ -141,6 +141,17 @@ export function CaseQueuePage() {
           </select>
         </label>
         <label>
+          KYC status{' '}
+          <select value={filters.kycStatus} onChange={(event) => change({ kycStatus: event.target.value })}>
+            <option value="">Any</option>
+            {kycStatusOptions.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
           Sort{' '}
           <select value={filters.sort} onChange={(event) => change({ sort: event.target.value as QueueFilters['sort'] })}>
             {sortOptions.map((option) => (
@@ -186,6 +197,7 @@ export function CaseQueuePage() {
                 </th>
                 <th scope="col">SLA</th>
                 <th scope="col">Status</th>
+                <th scope="col">KYC</th>
                 <th scope="col">Assignee</th>
               </tr>
             </thead>
@@ -213,6 +225,7 @@ export function CaseQueuePage() {
                     <td className="number">{item.amount_usd === null ? '—' : money.format(item.amount_usd)}</td>
                     <td className={item.status !== 'resolved' && sla.overdue ? 'status-bad' : undefined}>{item.status === 'resolved' ? '—' : sla.text}</td>
                     <td>{item.status.replace('_', ' ')}</td>
+                    <td className={item.kyc_status === 'flagged' ? 'status-bad' : undefined}>{item.kyc_status === 'none' ? <span className="muted">none</span> : item.kyc_status}</td>
                     <td>{item.assignee ?? <span className="muted">unassigned</span>}</td>
                   </tr>
                 );
