@@ -4219,6 +4219,8 @@ export interface paths {
                     sender_entity_id?: string;
                     /** @description Only cases whose payment came with KYC references (true) or without. */
                     has_kyc?: "true" | "false";
+                    /** @description Where the KYC/KYB enrichment of the case's sender and receiver stands: none (no document for either), pending (a document without a ready result yet), ready (every document analysed, no signal raised) or flagged (a ready result raised a signal: sanctions, PEP, document or KYB). */
+                    kyc_status?: "none" | "pending" | "ready" | "flagged";
                     /** @description true: the shadow cases of merchants in shadow mode, kept apart; false (default): the live queue. */
                     shadow?: "true" | "false";
                     /** @description priority (default, highest first), created (newest first) or sla (soonest due first). */
@@ -4274,6 +4276,11 @@ export interface paths {
                                 created_at: string;
                                 /** Format: date-time */
                                 updated_at: string;
+                                /**
+                                 * @description none, pending, ready or flagged: the KYC/KYB enrichment of the case's parties now (see the kyc_status filter).
+                                 * @enum {string}
+                                 */
+                                kyc_status: "none" | "pending" | "ready" | "flagged";
                             }[];
                             next_cursor: string | null;
                             /** @description Cases per status under every filter except status. */
