@@ -5,6 +5,7 @@ import type { Clock } from '../platform/clock.js';
 import type { Logger } from '../platform/logger.js';
 import { appendAudit } from './audit.repository.js';
 import { writeCheckpoints, type AuditCheckpoint, type CheckpointReason } from './audit-checkpoint.js';
+import { listAuditEntries, type AuditEntryFilters } from './audit-entries.js';
 import { exportLines } from './audit-export.js';
 import { loadAuditSigner, type AuditSigner } from './audit-signing-key.js';
 import { auditedTenants, verifyStoredChain, type ChainReport } from './audit-verify.js';
@@ -37,6 +38,11 @@ export class AuditTrail {
     const reports: ChainReport[] = [];
     for (const tenant of tenants) reports.push(await verifyStoredChain(this.db, tenant, this.signer, this.config.checkpointFile));
     return reports;
+  }
+
+  /** A page of the tenant's entries, newest first, below the cursor's seq. */
+  entries(tenantId: string, filters: AuditEntryFilters, limit: number) {
+    return listAuditEntries(this.db, tenantId, filters, limit);
   }
 
   /** Signs and records the heads that moved (or, forced, the given tenants' heads as they are). */

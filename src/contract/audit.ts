@@ -39,3 +39,35 @@ export const AuditExportLines = Type.String({
   description:
     'JSONL: one line per entry (tenant_id, seq, at, actor, action, subject, payload, prev_hash, hash) in seq order, then one summary line {type: "sentra.audit.export", count, first_seq, last_seq, prev_hash, first_hash, last_hash, exported_at, key_id, signature}.',
 });
+
+/** `GET /v1/audit/entries` query. */
+export const AuditEntryListQuery = Type.Object(
+  {
+    action: Type.Optional(Type.String({ minLength: 1, maxLength: 128, description: 'Only entries of this action, e.g. `thresholds.updated`.' })),
+    subject: Type.Optional(Type.String({ minLength: 1, maxLength: 256, description: 'Only entries about this subject (a token, rule, model version, case, …).' })),
+    from: Type.Optional(Type.String({ format: 'date-time', description: 'Entries at or after this time.' })),
+    to: Type.Optional(Type.String({ format: 'date-time', description: 'Entries before this time.' })),
+    limit: Type.Optional(Type.String({ pattern: '^([1-9]|[1-9][0-9]|1[0-9][0-9]|200)$', description: '1–200, default 50.' })),
+    cursor: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,15}$', description: 'next_cursor of the previous page: entries before this seq.' })),
+  },
+  { additionalProperties: false },
+);
+/** An entry list query. */
+export type AuditEntryListQuery = Static<typeof AuditEntryListQuery>;
+
+/** `GET /v1/audit/entries` answer: newest first. */
+export const AuditEntryList = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      seq: Type.Integer({ description: 'Position in the tenant’s chain, from 1.' }),
+      at: Type.String({ format: 'date-time' }),
+      actor: Type.String({ description: 'Who made the change: a token id, or the CLI or system actor.' }),
+      action: Type.String(),
+      subject: Type.String(),
+      payload: Type.Unknown({ description: 'What changed, as recorded.' }),
+      hash: Type.String(),
+      prev_hash: Type.String(),
+    }),
+  ),
+  next_cursor: Type.Union([Type.String(), Type.Null()], { description: 'Pass as `cursor` for the next, older page; null on the last page.' }),
+});

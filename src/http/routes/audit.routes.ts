@@ -5,14 +5,35 @@ import type { Authenticator } from '../../tenants/authenticator.js';
 import type { AuditTrail } from '../../audit/audit-trail.js';
 import { ValidationError } from '../../errors/errors.js';
 import { ErrorResponse } from '../../contract/error-response.js';
-import { AuditExportLines, AuditExportQuery, AuditPublicKeyView, ChainReportView } from '../../contract/audit.js';
+import { AuditEntryList, AuditEntryListQuery, AuditExportLines, AuditExportQuery, AuditPublicKeyView, ChainReportView } from '../../contract/audit.js';
 import { principalOf, requireRole } from '../auth.js';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
 
-/** The audit trail for admins: verify the tenant's chain, export it signed, and the key that checks exports. */
+/** The audit trail for admins: browse the tenant's entries, verify the chain, export it signed, and the key that checks exports. */
 export function registerAuditRoutes(app: FastifyInstance, authenticator: Authenticator, audit: AuditTrail, clock: Clock): void {
   const admin = requireRole(authenticator, ['admin']);
+  app.get<{ Querystring: AuditEntryListQuery }>(
+    '/v1/audit/entries',
+    {
+      onRequest: admin,
+      schema: {
+        tags: ['audit'],
+        summary: "The tenant's audit entries newest first: filters by action, subject and time, cursor pages going older",
+        querystring: AuditEntryListQuery,
+        response: { 200: AuditEntryList, ...errors },
+      },
+    },
+    async (request) => {
+      const query = request.query;
+      const from = query.from === undefined ? undefined : new Date(query.from);
+      const to = query.to === undefined ? undefined : new Date(query.to);
+      if (from !== undefined && to !== undefined && !(from.getTime() < to.getTime())) throw new ValidationError([{ code: 'range', path: '/querystring/to', message: 'to must be after from' }]);
+      const filters = { action: query.action, subject: query.subject, from, to, before: query.cursor === undefined ? undefined : Number(query.cursor) };
+      const page = await audit.entries(principalOf(request).tenantId, filters, Number(query.limit ?? 50));
+      return { items: page.items, next_cursor: page.nextBefore === null ? null : String(page.nextBefore) };
+    },
+  );
   app.get(
     '/v1/audit/verify',
     {
