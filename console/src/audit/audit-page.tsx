@@ -1,17 +1,21 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
 import { saveDownload } from '../api/download';
 import { ApiErrorNotice } from '../components/api-error-notice';
 import { isoDay, lastThirtyDays } from '../components/day-range';
 import { DayRangeFields } from '../components/day-range-fields';
+import { AuditEntries } from './audit-entries';
 
-/** Admin: the audit trail — the chain's verification, a signed export of a window, the key that checks exports. */
+/** Admin: the audit trail — the chain's verification, a signed export of a window, the key that checks exports, and the entries. */
 export function AuditPage() {
   const verify = useQuery({ queryKey: ['audit-verify'], queryFn: async () => unwrap(await api.GET('/v1/audit/verify')), staleTime: 0 });
   const publicKey = useQuery({ queryKey: ['audit-public-key'], queryFn: async () => unwrap(await api.GET('/v1/audit/public-key')), staleTime: Infinity });
   const [range, setRange] = useState(lastThirtyDays);
+  const queryClient = useQueryClient();
   const exported = useMutation({
+    // An export is itself an audit entry.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['audit-entries'] }),
     mutationFn: async () =>
       saveDownload(await api.GET('/v1/audit/export', { params: { query: { from: isoDay(range.from), to: isoDay(range.to) } }, parseAs: 'blob' }), `sentra-audit-${range.from}.jsonl`),
   });
@@ -91,6 +95,7 @@ export function AuditPage() {
           </section>
         </div>
       </div>
+      <AuditEntries />
     </div>
   );
 }
