@@ -1833,6 +1833,141 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/audit/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's audit entries newest first: filters by action, subject and time, cursor pages going older */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only entries of this action, e.g. `thresholds.updated`. */
+                    action?: string;
+                    /** @description Only entries about this subject (a token, rule, model version, case, …). */
+                    subject?: string;
+                    /** @description Entries at or after this time. */
+                    from?: string;
+                    /** @description Entries before this time. */
+                    to?: string;
+                    /** @description 1–200, default 50. */
+                    limit?: string;
+                    /** @description next_cursor of the previous page: entries before this seq. */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description Position in the tenant’s chain, from 1. */
+                                seq: number;
+                                /** Format: date-time */
+                                at: string;
+                                /** @description Who made the change: a token id, or the CLI or system actor. */
+                                actor: string;
+                                action: string;
+                                subject: string;
+                                /** @description What changed, as recorded. */
+                                payload: unknown;
+                                hash: string;
+                                prev_hash: string;
+                            }[];
+                            /** @description Pass as `cursor` for the next, older page; null on the last page. */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, SENTRA_ERR_*. */
+                                code: string;
+                                message: string;
+                                request_id?: string;
+                                details: {
+                                    /** @description Problem code, e.g. required, enum, type, format. */
+                                    code: string;
+                                    /** @description JSON pointer of the offending field. */
+                                    path: string;
+                                    message: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/audit/verify": {
         parameters: {
             query?: never;
