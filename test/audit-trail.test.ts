@@ -63,6 +63,20 @@ describe.each(storeKinds)('the audit trail on %s', (store) => {
     expect(report.head.seq).toBe(report.entries);
   });
 
+  it('reports an intact chain while entries are being written: entries appended meanwhile are checked up to the head read after them', async () => {
+    const { token } = await tenantWithEntries(2);
+    const problems: unknown[] = [];
+    for (let round = 0; round < 20; round++) {
+      // Scores append decision entries while the verification reads the chain and its recorded head.
+      const [report] = await Promise.all([
+        verify(token),
+        ...Array.from({ length: 4 }, () => sentra.app.inject({ method: 'POST', url: '/v1/risk/score', headers: auth(token), payload: scoreBody() })),
+      ]);
+      if (report.ok !== true) problems.push(report.problem);
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('refuses UPDATE, DELETE and TRUNCATE of the audit log in the database itself', async () => {
     const { tenantId, token } = await tenantWithEntries(1);
     const before = (await verify(token)).entries;

@@ -23,8 +23,7 @@ export interface ChainReport {
 const pageSize = 5_000;
 
 /** Reads a tenant's entries in seq order, a page at a time, so a long chain never sits in memory. */
-async function* storedEntries(db: Kysely<Database>, tenantId: string): AsyncGenerator<ChainedAuditEntry> {
-  let after = 0;
+async function* storedEntries(db: Kysely<Database>, tenantId: string, after = 0): AsyncGenerator<ChainedAuditEntry> {
   for (;;) {
     const rows = await db.selectFrom('audit_log').selectAll().where('tenant_id', '=', tenantId).where('seq', '>', after).orderBy('seq').limit(pageSize).execute();
     for (const row of rows) {
@@ -68,19 +67,34 @@ export async function verifyStoredChain(db: Kysely<Database>, tenantId: string, 
   const checker = new ChainChecker();
   let count = 0;
   let last: ChainedAuditEntry | undefined;
-  for await (const entry of storedEntries(db, tenantId)) {
-    const broken = checker.next(entry);
-    if (broken !== undefined) return report(count, last === undefined ? null : { seq: last.seq, hash: last.hash }, broken.problem, broken.seq);
-    const promised = expected.get(entry.seq);
-    if (promised !== undefined && promised !== entry.hash) return report(count, { seq: entry.seq, hash: entry.hash }, 'checkpoint_mismatch', entry.seq);
-    count += 1;
-    last = entry;
-  }
-  const head = last === undefined ? null : { seq: last.seq, hash: last.hash };
+  /** Checks the entries after `after` (up to `upTo`); a problem found is returned as the report. */
+  const check = async (after: number, upTo: number): Promise<ChainReport | undefined> => {
+    for await (const entry of storedEntries(db, tenantId, after)) {
+      if (entry.seq > upTo) return undefined;
+      const broken = checker.next(entry);
+      if (broken !== undefined) return report(count, last === undefined ? null : { seq: last.seq, hash: last.hash }, broken.problem, broken.seq);
+      const promised = expected.get(entry.seq);
+      if (promised !== undefined && promised !== entry.hash) return report(count, { seq: entry.seq, hash: entry.hash }, 'checkpoint_mismatch', entry.seq);
+      count += 1;
+      last = entry;
+    }
+    return undefined;
+  };
+  const problem = await check(0, Number.POSITIVE_INFINITY);
+  if (problem !== undefined) return problem;
   const furthest = Math.max(0, ...checkpoints.map((checkpoint) => checkpoint.seq));
-  if (furthest > count) return report(count, head, 'missing_tail', count + 1);
+  if (furthest > count) return report(count, last === undefined ? null : { seq: last.seq, hash: last.hash }, 'missing_tail', count + 1);
+  // The head is read after the chain. A decision commits its entries and the head together, so a
+  // head past the last entry read means the chain grew meanwhile: the entries up to that head are
+  // read and checked too (if they are not there, the tail was removed). A head behind the entries
+  // read can only come from tampering.
   const recorded = await db.selectFrom('audit_heads').select(['seq', 'hash']).where('tenant_id', '=', tenantId).executeTakeFirst();
   const recordedSeq = recorded === undefined ? 0 : Number(recorded.seq);
+  if (recordedSeq > count) {
+    const grown = await check(last?.seq ?? 0, recordedSeq);
+    if (grown !== undefined) return grown;
+  }
+  const head = last === undefined ? null : { seq: last.seq, hash: last.hash };
   if (recordedSeq !== count || (last !== undefined && recorded?.hash !== last.hash)) return report(count, head, 'head_mismatch', Math.min(recordedSeq, count) + 1);
   return report(count, head);
 }
