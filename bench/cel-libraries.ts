@@ -17,6 +17,7 @@ import { compileExpression } from '../src/rules/compile-rule.js';
 import { createRuleEnvironment } from '../src/rules/rule-environment.js';
 import { ruleVariables } from '../src/rules/rule-variables.js';
 import type { TransactionRecord } from '../src/contract/transaction-record.js';
+import { benchFeatureValues, benchLists, benchRuleTemplates } from './support/rule-workload.js';
 
 const { values } = parseArgs({ options: { bufbuild: { type: 'string' } } });
 if (values.bufbuild === undefined) throw new Error('--bufbuild <folder of @bufbuild/cel> is required (see the header)');
@@ -27,27 +28,10 @@ interface BufbuildCel {
 }
 const bufbuild = (await import(pathToFileURL(join(values.bufbuild, 'dist/esm/index.js')).href)) as BufbuildCel;
 
-const expressions = [
-  'features.sender_tx_count_1h > 10 && tx.channel == "card" && !(entities.sender_entity_id in lists.trusted_customers)',
-  'tx.amount > 5000 && entities.sender_country != entities.receiver_country',
-  'model.score >= 700 && tx.psp == "stripe"',
-  'entities.device_id_hash in lists.bad_devices',
-  'has(features.sender_amount_zscore_30d) && features.sender_amount_zscore_30d > 4.0',
-  'tx.currency in ["NGN", "GHS", "KES"] && tx.amount > 1000',
-  'entities.sender_country == "XX" || entities.receiver_country == "XX"',
-  'tx.direction == "payout" && model.probability > 0.4',
-  'entities.sender_entity_id in lists.trusted_customers && model.score < 500',
-  'features.sender_seconds_since_previous_tx < 5.0 && tx.amount > 100',
-];
+const expressions = benchRuleTemplates.map(([expression]) => expression);
 
-const trusted = new Map<string, number>();
-for (let index = 0; index < 100_000; index++) trusted.set(`cust-${index}`, Number.POSITIVE_INFINITY);
-const lists = new Map([
-  ['trusted_customers', trusted],
-  ['bad_devices', new Map([['device-bad', Number.POSITIVE_INFINITY]])],
-]);
-const featureValues: Record<string, number | null> = {};
-featureNames.forEach((name, index) => (featureValues[name] = index % 11 === 0 ? null : (index * 7.3) % 13));
+const lists = benchLists();
+const featureValues = benchFeatureValues();
 const record: TransactionRecord = {
   txId: 'tx-1',
   createdAt: Date.UTC(2026, 10, 20),

@@ -27,7 +27,7 @@ import { openDatabase } from '../src/platform/database.js';
 import { systemClock } from '../src/platform/clock.js';
 import { createLogger } from '../src/platform/logger.js';
 import { ruleVariables } from '../src/rules/rule-variables.js';
-import type { RuleAction } from '../src/rules/rule-action.js';
+import { benchFeatureValues, benchLists, benchRuleTemplates } from './support/rule-workload.js';
 import { applyRuleHits } from '../src/scoring/decision-pipeline.js';
 import type { TransactionRecord } from '../src/contract/transaction-record.js';
 
@@ -37,34 +37,16 @@ const environment = createRuleEnvironment();
 const features = new Set(featureNames);
 
 // ---- 1. 100 live rules on the scoring path ----
-const templates: [string, RuleAction][] = [
-  ['features.sender_tx_count_1h > 10 && tx.channel == "card" && !(entities.sender_entity_id in lists.trusted_customers)', 'REVIEW'],
-  ['tx.amount > 5000 && entities.sender_country != entities.receiver_country', 'HOLD'],
-  ['model.score >= 700 && tx.psp == "stripe"', { score: 50 }],
-  ['entities.device_id_hash in lists.bad_devices', 'BLOCK'],
-  ['has(features.sender_amount_zscore_30d) && features.sender_amount_zscore_30d > 4.0', { score: 80 }],
-  ['tx.currency in ["NGN", "GHS", "KES"] && tx.amount > 1000', 'REVIEW'],
-  ['entities.sender_country == "XX" || entities.receiver_country == "XX"', 'BLOCK'],
-  ['tx.direction == "payout" && model.probability > 0.4', 'HOLD'],
-  ['entities.sender_entity_id in lists.trusted_customers && model.score < 500', 'ALLOW'],
-  ['features.sender_seconds_since_previous_tx < 5.0 && tx.amount > 100', { score: 30 }],
-];
 const rules: CompiledRule[] = [];
 for (let index = 0; index < 100; index++) {
-  const [expression, action] = templates[index % templates.length]!;
+  const [expression, action] = benchRuleTemplates[index % benchRuleTemplates.length]!;
   const compiled = compileExpression(environment, expression, { features });
   if (!compiled.ok) throw new Error(`${expression}: ${JSON.stringify(compiled.problems)}`);
   rules.push({ ruleId: `rule_${index}`, version: 1, name: `rule ${index}`, expression, action, priority: index % 7, mode: index % 10 === 9 ? 'shadow' : 'live', evaluate: compiled.evaluate });
 }
 const ruleSet = new RuleSet(1, rules);
-const trusted = new Map<string, number>();
-for (let index = 0; index < 100_000; index++) trusted.set(`cust-${index}`, Number.POSITIVE_INFINITY);
-const lists = new Map([
-  ['trusted_customers', trusted],
-  ['bad_devices', new Map([['device-bad', Number.POSITIVE_INFINITY]])],
-]);
-const featureValues: Record<string, number | null> = {};
-featureNames.forEach((name, index) => (featureValues[name] = index % 11 === 0 ? null : (index * 7.3) % 13));
+const lists = benchLists();
+const featureValues = benchFeatureValues();
 const record = (index: number): TransactionRecord => ({
   txId: `tx-${index}`,
   createdAt: Date.UTC(2026, 10, 20) + index,
