@@ -8,6 +8,7 @@ import { createLogger, type Logger } from './platform/logger.js';
 import { GroupCommitter } from './platform/group-commit.js';
 import { withDeadline } from './platform/store-errors.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
+import { registerDatabaseMetrics } from './observability/database-metrics.js';
 import { Authenticator } from './tenants/authenticator.js';
 import { bootstrapInstall } from './tenants/bootstrap.js';
 import { writeBootstrapTokenFile } from './tenants/bootstrap-token-file.js';
@@ -141,6 +142,7 @@ export async function buildRuntime(config: Config, options: AppOptions = {}): Pr
     inMemory: options.inMemoryDatabase,
     workerHeapMb: config.databaseWorkerHeapMb,
     sharedBuffersMb: config.databaseSharedBuffersMb,
+    fsync: config.databaseFsync,
   });
   phase('database');
   try {
@@ -151,6 +153,7 @@ export async function buildRuntime(config: Config, options: AppOptions = {}): Pr
     const secret = await installationSecret(database.db, 'ip_hash_key');
     phase('migrate');
     const metrics = createMetrics();
+    registerDatabaseMetrics(metrics.registry, database);
     const models = new ModelRegistry(database.db, await createArtifactStore(config), clock, logger, 2_000, config.modelMaxBytes);
     await models.start();
     phase('models');

@@ -34,6 +34,12 @@ export interface Config {
   readonly databaseWorkerHeapMb: number | undefined;
   /** PostgreSQL `shared_buffers` of the embedded database in MB (`SENTRA_DB_SHARED_BUFFERS_MB`, default 16). */
   readonly databaseSharedBuffersMb: number;
+  /**
+   * Whether the embedded database flushes every commit to stable storage (`SENTRA_DB_FSYNC`, default
+   * true). Off, an answered decision survives a crash of Sentra but not a power loss: only for
+   * throwaway data.
+   */
+  readonly databaseFsync: boolean;
   /** How far in the future a payment's `created_at` may lie, in ms (`SENTRA_CLOCK_SKEW_SECONDS`, default 300). */
   readonly clockSkewMs: number;
   /** Folder of the local artifact store (`SENTRA_ARTIFACT_DIR`, default dataDir/artifacts). */
@@ -269,6 +275,7 @@ export function loadConfig(env: Env = process.env): Config {
     writeBacklog: integer(env, 'SENTRA_WRITE_BACKLOG', 1024, 1, 1_000_000, problems),
     databaseWorkerHeapMb: integer(env, 'SENTRA_DB_WORKER_HEAP_MB', 0, 0, 1_048_576, problems) || undefined,
     databaseSharedBuffersMb: integer(env, 'SENTRA_DB_SHARED_BUFFERS_MB', 16, 1, 65_536, problems),
+    databaseFsync: boolean(env, 'SENTRA_DB_FSYNC', true, problems),
     clockSkewMs: integer(env, 'SENTRA_CLOCK_SKEW_SECONDS', 300, 0, 31_536_000, problems) * 1000,
     artifactDir,
     artifactStore: artifactStore(env, artifactDir, problems),

@@ -5,6 +5,7 @@ import type { Database } from './database-schema.js';
 import { SerializedPGliteDialect } from './serialized-pglite-dialect.js';
 import { ensureTemplate } from './pglite-template.js';
 import { WorkerPGlite } from './pglite-worker-client.js';
+import { FsyncCounters, syncTree } from './durable-node-fs.js';
 import { lockDataDir } from './data-dir-lock.js';
 
 /** Which engine holds the data: embedded PGlite in the data folder, or a PostgreSQL server. */
@@ -21,6 +22,8 @@ export interface DatabaseHandle {
    * stopped (a crash, its heap limit). Never resolves for PostgreSQL, whose connections reconnect.
    */
   readonly lost: Promise<Error>;
+  /** The embedded database's fsync calls and their time so far; undefined when nothing is flushed (PostgreSQL, in memory, fsync off). */
+  fsyncs(): { calls: number; seconds: number } | undefined;
 }
 
 /** Where and how to open the database. */
@@ -39,6 +42,8 @@ export interface DatabaseOptions {
   workerHeapMb?: number;
   /** PostgreSQL `shared_buffers` of the embedded database in MB (default PostgreSQL's 128). */
   sharedBuffersMb?: number;
+  /** Flush the embedded database to stable storage on every commit (default true; see durable-node-fs.ts). */
+  fsync?: boolean;
 }
 
 /** Opens the database described by the options and checks that it answers. */
@@ -61,7 +66,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     pool.on('connect', (client) => client.on('error', () => undefined));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     await sql`select 1`.execute(db);
-    return { db, kind: 'postgres', close: () => db.destroy(), lost: new Promise<Error>(() => undefined) };
+    return { db, kind: 'postgres', close: () => db.destroy(), lost: new Promise<Error>(() => undefined), fsyncs: () => undefined };
   }
   let dataPath: string | undefined;
   let lock: { release(): void } | undefined;
@@ -74,11 +79,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     // A new cluster starts from the migrated template instead of running initdb (seconds in WASM).
     const fresh = dataPath === undefined || !existsSync(join(dataPath, 'PG_VERSION'));
     const templatePath = fresh ? await ensureTemplate() : undefined;
-    const setup = { dataPath, sharedBuffersMb: options.sharedBuffersMb };
+    const counters = dataPath !== undefined && options.fsync !== false ? new FsyncCounters() : undefined;
+    const setup = { dataPath, sharedBuffersMb: options.sharedBuffersMb, fsyncCounters: counters?.buffer };
     if (templatePath !== undefined && dataPath !== undefined) {
       // Unpacking the template grows the worker's WebAssembly memory by the archive's size (about
       // 120 MB), and that memory never shrinks: unpack in a worker of its own, then open afresh.
       await (await WorkerPGlite.open({ ...setup, templatePath }, options.workerHeapMb)).close();
+      // The unpacked files were written around PostgreSQL's own fsync protocol: flush them now.
+      if (counters !== undefined) syncTree(options.dataDir);
     }
     const pglite = await WorkerPGlite.open({ ...setup, templatePath: dataPath === undefined ? templatePath : undefined }, options.workerHeapMb);
     const db = new Kysely<Database>({ dialect: new SerializedPGliteDialect({ pglite }) });
@@ -89,7 +97,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
         lock?.release();
       }
     };
-    return { db, kind: 'pglite', close, lost: pglite.lost };
+    return { db, kind: 'pglite', close, lost: pglite.lost, fsyncs: () => counters?.read() };
   } catch (error) {
     lock?.release();
     throw error;

@@ -6,6 +6,11 @@ export interface WorkerSetup {
   templatePath: string | undefined;
   /** Memory shared with the client, through which large text parameters travel (see {@link SharedParameter}). */
   sharedMemory?: SharedArrayBuffer;
+  /**
+   * Present when the data folder is flushed to stable storage on commit (see durable-node-fs.ts):
+   * the counters of the fsync calls made. Absent, PostgreSQL runs with fsync off.
+   */
+  fsyncCounters?: SharedArrayBuffer;
   /** PostgreSQL's `shared_buffers` in MB (default PostgreSQL's own, 128). */
   sharedBuffersMb?: number;
 }

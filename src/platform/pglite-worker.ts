@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import type { WorkerReply, WorkerRequest, WorkerSetup } from './pglite-worker-protocol.js';
+import { DurableNodeFS, FsyncCounters, durableStartParams } from './durable-node-fs.js';
 
 const setup = workerData as WorkerSetup;
 const port = parentPort!;
@@ -23,7 +24,13 @@ function serializeError(error: unknown): WorkerReply['error'] {
 async function open(): Promise<PGlite> {
   const loadDataDir =
     setup.templatePath !== undefined && existsSync(setup.templatePath) ? new Blob([readFileSync(setup.templatePath)]) : undefined;
-  return PGlite.create(setup.dataPath, {
+  // A data folder is flushed to stable storage on every commit unless fsync was turned off.
+  const durable = setup.dataPath !== undefined && setup.fsyncCounters !== undefined;
+  const storage = durable
+    ? { fs: new DurableNodeFS(setup.dataPath!, new FsyncCounters(setup.fsyncCounters)), startParams: durableStartParams() }
+    : { dataDir: setup.dataPath };
+  return PGlite.create({
+    ...storage,
     parsers: { 20: (value: string) => Number(value) },
     ...(setup.sharedBuffersMb === undefined ? {} : { postgresqlconf: [`shared_buffers=${setup.sharedBuffersMb}MB`] }),
     ...(loadDataDir === undefined ? {} : { loadDataDir }),

@@ -26,9 +26,13 @@ function keepServeLog(output: string): void {
   if (directory !== undefined && directory !== '') writeFileSync(join(directory, `serve-${process.pid}-${served++}.log`), output);
 }
 
-/** Starts the built server (`npm test` builds first) on the embedded store and waits for readiness. */
-export async function serve(dataDir: string, port: number, extraEnv: Record<string, string> = {}): Promise<ServeProcess> {
-  const child = spawn(process.execPath, ['dist/cli/main.js', 'serve'], {
+/**
+ * Starts the built server (`npm test` builds first) on the embedded store and waits for readiness.
+ * `wrapper` runs it under another command (e.g. `strace -f -o FILE`), which then receives the signals.
+ */
+export async function serve(dataDir: string, port: number, extraEnv: Record<string, string> = {}, wrapper: string[] = []): Promise<ServeProcess> {
+  const command = [...wrapper, process.execPath, 'dist/cli/main.js', 'serve'];
+  const child = spawn(command[0]!, command.slice(1), {
     env: { ...process.env, SENTRA_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '', REDIS_URL: '', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

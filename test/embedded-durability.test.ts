@@ -1,0 +1,107 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminToken, startTestApp, type TestApp } from './support/test-app.js';
+import { scoreBody } from './support/score-body.js';
+import { serve } from './support/serve-process.js';
+
+const headers = { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' };
+
+/** The value of an unlabelled series in a Prometheus text page, or undefined when absent. */
+function seriesValue(page: string, name: string): number | undefined {
+  const line = page.split('\n').find((row) => row.startsWith(`${name} `));
+  return line === undefined ? undefined : Number(line.slice(name.length + 1));
+}
+
+describe('the embedded database flushes each commit to stable storage', () => {
+  let durable: TestApp;
+  let unsynced: TestApp;
+  beforeAll(async () => {
+    durable = await startTestApp('pglite', {}, { inMemoryDatabase: false });
+    unsynced = await startTestApp('pglite', { SENTRA_DB_FSYNC: 'false' }, { inMemoryDatabase: false });
+  });
+  afterAll(async () => {
+    await durable?.close();
+    await unsynced?.close();
+  });
+
+  const metrics = async (app: TestApp) => (await app.app.inject({ method: 'GET', url: '/metrics' })).body;
+  const scoreOne = async (app: TestApp) => {
+    const response = await app.app.inject({ method: 'POST', url: '/v1/risk/score', headers, payload: scoreBody() });
+    expect(response.statusCode).toBe(200);
+  };
+
+  it('makes at least one fsync per answered decision when payments come one at a time', async () => {
+    const before = seriesValue(await metrics(durable), 'sentra_db_fsyncs_total');
+    expect(before, 'sentra_db_fsyncs_total is exported').toBeDefined();
+    for (let index = 0; index < 10; index++) await scoreOne(durable);
+    const after = seriesValue(await metrics(durable), 'sentra_db_fsyncs_total')!;
+    expect(after - before!).toBeGreaterThanOrEqual(10);
+    expect(seriesValue(await metrics(durable), 'sentra_db_fsync_seconds_total')).toBeGreaterThan(0);
+  });
+
+  it('reports no flushes when fsync is turned off for throwaway data', async () => {
+    await scoreOne(unsynced);
+    expect(seriesValue(await metrics(unsynced), 'sentra_db_fsyncs_total')).toBeUndefined();
+  });
+
+  it('refuses a SENTRA_DB_FSYNC that is not true or false', async () => {
+    await expect(startTestApp('pglite', { SENTRA_DB_FSYNC: 'sometimes' })).rejects.toThrow(/SENTRA_DB_FSYNC/);
+  });
+});
+
+const strace = (() => {
+  try {
+    execFileSync('strace', ['-V'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/**
+ * The proof at the operating system's boundary: a real `sentra serve` runs under strace, which logs
+ * every fsync (with the file it flushed) and every socket write, in the order the kernel saw them.
+ * Payments are sent one after the other, so between one answer and the next the server must have
+ * flushed the write-ahead log, before it wrote the answer. `.ci/run` installs strace.
+ */
+describe.skipIf(!strace)('each answer is written only after its commit reached stable storage (strace)', () => {
+  it('flushes pg_wal between every two answered payments', { timeout: 120_000 }, async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'sentra-fsync-'));
+    const trace = join(dataDir, 'strace.log');
+    try {
+      const server = await serve(dataDir, 18_471, { SENTRA_BOOTSTRAP_TOKEN: adminToken }, ['strace', '-f', '-y', '-s', '16', '-e', 'trace=fsync,write,writev', '-o', trace]);
+      const marker = 'durability-marker';
+      // An unknown route answers 404 and commits nothing: its socket write marks where the window starts.
+      await fetch(`http://127.0.0.1:18471/${marker}`);
+      const payments = 12;
+      for (let index = 0; index < payments; index++) {
+        const response = await fetch('http://127.0.0.1:18471/v1/risk/score', { method: 'POST', headers, body: JSON.stringify(scoreBody()) });
+        expect(response.status).toBe(200);
+        await response.arrayBuffer();
+      }
+      // strace does not pass SIGTERM on: stop the server itself (its pid is in the data folder's lock).
+      const { pid } = JSON.parse(await readFile(join(dataDir, 'sentra.lock'), 'utf8')) as { pid: number };
+      process.kill(pid, 'SIGTERM');
+      expect(await server.exited()).toBe(0);
+      const lines = (await readFile(trace, 'utf8')).split('\n');
+      const start = lines.findIndex((line) => line.includes('HTTP/1.1 404'));
+      expect(start, 'the marker request was traced').toBeGreaterThanOrEqual(0);
+      let walFlushes = 0;
+      const flushesBeforeEachAnswer: number[] = [];
+      for (const line of lines.slice(start + 1)) {
+        if (/fsync\(\d+<[^>]*\/pg_wal\/[0-9A-F]{24}>\) = 0/.test(line)) walFlushes++;
+        else if (line.includes('HTTP/1.1 200')) {
+          flushesBeforeEachAnswer.push(walFlushes);
+          walFlushes = 0;
+        }
+      }
+      expect(flushesBeforeEachAnswer).toHaveLength(payments);
+      expect(flushesBeforeEachAnswer.filter((count) => count === 0), 'answers written without a WAL fsync before them').toEqual([]);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
