@@ -27,8 +27,9 @@ function keepServeLog(output: string): void {
 }
 
 /**
- * Starts the built server (`npm test` builds first) on the embedded store and waits for readiness.
- * `wrapper` runs it under another command (e.g. `strace -f -o FILE`), which then receives the signals.
+ * Starts the built server (`npm test` builds first) and waits for readiness. It runs on the embedded
+ * store unless `extraEnv` names DATABASE_URL and REDIS_URL (the scaled mode): the test's own
+ * environment never selects the store. `wrapper` runs it under another command (e.g. `strace -f -o FILE`), which then receives the signals.
  */
 export async function serve(dataDir: string, port: number, extraEnv: Record<string, string> = {}, wrapper: string[] = []): Promise<ServeProcess> {
   const command = [...wrapper, process.execPath, 'dist/cli/main.js', 'serve'];
