@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import type { Config } from './platform/config.js';
+import { sharedRedis, type Config } from './platform/config.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { openDatabase, type DatabaseHandle } from './platform/database.js';
 import { migrateToLatest } from './platform/migrate.js';
@@ -221,10 +221,11 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   void runtime.database.lost.then(() => (databaseLost = true));
   // Per-credential request limits (bearer tokens and merchant keys): one counter per process
   // embedded, shared by every process through Redis when scaled.
+  const redis = sharedRedis(config);
   const keyLimiter =
-    config.redisUrl === undefined
+    redis === undefined
       ? new MemoryKeyRateLimiter(runtime.clock)
-      : new RedisKeyRateLimiter(config.redisUrl, config.redisKeyPrefix, runtime.clock, config.databaseTimeoutMs);
+      : new RedisKeyRateLimiter(redis, config.redisKeyPrefix, runtime.clock, config.databaseTimeoutMs);
   const app = createServer({
     logger: runtime.logger,
     bodyLimitBytes: config.bodyLimitBytes,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from './config.js';
+import { loadConfig, sharedRedis } from './config.js';
 import { SentraError } from '../errors/errors.js';
 
 describe('loadConfig', () => {
@@ -32,6 +32,25 @@ describe('loadConfig', () => {
     expect(config.databaseUrl).toBe('postgres://u@127.0.0.1:5432/db');
     expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
     expect(config.port).toBe(0);
+  });
+
+  it('reads a Redis Cluster from REDIS_CLUSTER_NODES, and refuses it beside REDIS_URL or with a braced key prefix', () => {
+    const config = loadConfig({ REDIS_CLUSTER_NODES: '10.0.0.1:7000, rediss://:s%40cret@10.0.0.2:7001' });
+    expect(config.redisUrl).toBeUndefined();
+    expect(config.redisCluster).toEqual({ nodes: [{ host: '10.0.0.1', port: 7000 }, { host: '10.0.0.2', port: 7001 }], tls: true, password: 's@cret' });
+    expect(sharedRedis(config)).toBe(config.redisCluster);
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (error) {
+        return (error as SentraError).details.map((detail) => detail.path).sort();
+      }
+    };
+    expect(problems({ REDIS_CLUSTER_NODES: '10.0.0.1:7000', REDIS_URL: 'redis://127.0.0.1:6379' })).toEqual(['REDIS_CLUSTER_NODES']);
+    expect(problems({ REDIS_CLUSTER_NODES: '10.0.0.1:7000', SENTRA_REDIS_PREFIX: 'sentra:{eu}' })).toEqual(['SENTRA_REDIS_PREFIX']);
+    expect(problems({ REDIS_CLUSTER_NODES: 'http://10.0.0.1:7000' })).toEqual(['REDIS_CLUSTER_NODES']);
+    expect(problems({ REDIS_CLUSTER_NODES: ' , ' })).toEqual(['REDIS_CLUSTER_NODES']);
   });
 
   it('uses the local artifact store in the artifact folder by default', () => {

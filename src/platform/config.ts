@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { SentraError, type ProblemDetail } from '../errors/errors.js';
 import { enrichmentConfig, type EnrichmentConfig } from './enrichment-config.js';
+import { parseClusterNodes, type RedisClusterTarget, type RedisTarget } from './redis-target.js';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 /** A pino log level. */
@@ -18,6 +19,8 @@ export interface Config {
   readonly databaseUrl: string | undefined;
   /** Redis connection string for the shared profile store; when absent profiles live in memory. */
   readonly redisUrl: string | undefined;
+  /** A Redis Cluster in place of `REDIS_URL` (`REDIS_CLUSTER_NODES`, seed nodes `host:port,host:port`). */
+  readonly redisCluster: RedisClusterTarget | undefined;
   /** Prefix of every Redis key Sentra writes (`SENTRA_REDIS_PREFIX`, default `sentra:profile`). */
   readonly redisKeyPrefix: string;
   /** If set on first start, an admin token with this value is created (`SENTRA_BOOTSTRAP_TOKEN`). */
@@ -164,6 +167,32 @@ function url(env: Env, name: string, protocols: string[], problems: ProblemDetai
   return raw;
 }
 
+/**
+ * `REDIS_CLUSTER_NODES`, which excludes `REDIS_URL`. Cluster keys carry hash tags in braces, so a
+ * key prefix with a brace (which would move or empty the tag) is refused.
+ */
+function redisCluster(env: Env, problems: ProblemDetail[]): RedisClusterTarget | undefined {
+  const raw = env.REDIS_CLUSTER_NODES;
+  if (raw === undefined || raw === '') return undefined;
+  const parsed = parseClusterNodes(raw);
+  if (typeof parsed === 'string') {
+    problems.push({ code: 'format', path: 'REDIS_CLUSTER_NODES', message: `REDIS_CLUSTER_NODES: ${parsed}` });
+    return undefined;
+  }
+  if (env.REDIS_URL !== undefined && env.REDIS_URL !== '') {
+    problems.push({ code: 'conflict', path: 'REDIS_CLUSTER_NODES', message: 'set REDIS_URL (one Redis) or REDIS_CLUSTER_NODES (a Redis Cluster), not both' });
+  }
+  if (/[{}]/.test(env.SENTRA_REDIS_PREFIX ?? '')) {
+    problems.push({ code: 'format', path: 'SENTRA_REDIS_PREFIX', message: 'SENTRA_REDIS_PREFIX must not contain { or } with REDIS_CLUSTER_NODES (keys carry hash tags)' });
+  }
+  return parsed;
+}
+
+/** The Redis that profiles and shared rate limits use, if any: `REDIS_URL` or `REDIS_CLUSTER_NODES`. */
+export function sharedRedis(config: Pick<Config, 'redisUrl' | 'redisCluster'>): RedisTarget | undefined {
+  return config.redisUrl ?? config.redisCluster;
+}
+
 function boolean(env: Env, name: string, fallback: boolean, problems: ProblemDetail[]): boolean {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -267,6 +296,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir,
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], problems),
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:'], problems),
+    redisCluster: redisCluster(env, problems),
     redisKeyPrefix: env.SENTRA_REDIS_PREFIX === undefined || env.SENTRA_REDIS_PREFIX === '' ? 'sentra:profile' : env.SENTRA_REDIS_PREFIX,
     bootstrapToken,
     logLevel,

@@ -1,5 +1,6 @@
-import { Redis } from 'ioredis';
 import type { Clock } from './clock.js';
+import { connectRedis, type RedisClient } from './redis-client.js';
+import type { RedisTarget } from './redis-target.js';
 
 /** The verdict on one call: admitted, or refused with the seconds until the next window. */
 export type RateVerdict = { readonly admitted: true } | { readonly admitted: false; readonly retryAfterSeconds: number };
@@ -48,24 +49,24 @@ const localAfterFailureMs = 5_000;
 /**
  * The limiter shared by every API process (scaled mode): one Redis counter per key and second
  * (INCR, expiring after two seconds), so N processes together admit the key's limit, not N times it.
+ * Each count is one key, so it works on a Redis Cluster as on one primary.
  * A limit is a safety net, not a reason to refuse work: when Redis fails or does not answer within
  * the command timeout, the process counts alone (as embedded) for the next 5 s, then tries again.
  */
 export class RedisKeyRateLimiter implements KeyRateLimiter {
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
   private readonly local: MemoryKeyRateLimiter;
   private localUntil = 0;
 
   constructor(
-    url: string,
+    target: RedisTarget,
     private readonly prefix: string,
     private readonly clock: Clock,
     commandTimeoutMs: number,
   ) {
-    this.redis = new Redis(url, { commandTimeout: commandTimeoutMs, maxRetriesPerRequest: 1, lazyConnect: false });
-    // A lost connection fails the commands that need it (the caller answers 503); the client's own
-    // error events would otherwise be printed to stderr as unhandled on every reconnect attempt.
-    this.redis.on('error', () => undefined);
+    // A lost connection fails the commands that need it; the client's own error events are dropped
+    // (they would otherwise be printed to stderr as unhandled on every reconnect attempt).
+    this.redis = connectRedis(target, { commandTimeoutMs, maxRetriesPerRequest: 1 });
     this.local = new MemoryKeyRateLimiter(clock);
   }
 

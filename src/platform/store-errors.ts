@@ -16,6 +16,13 @@ const unavailablePatterns = [
   /Reached the max retries per request limit/i,
   /Connection is closed/i,
   /Stream isn't writeable/i,
+  // ioredis on a Redis Cluster: no slot map yet, or the cluster (a slot's primary) is failing over
+  /None of startup nodes is available/i,
+  /(Cluster|Node) is disconnected/i,
+  /Cluster isn't ready/i,
+  /^CLUSTERDOWN/,
+  /^TRYAGAIN/,
+  /Too many Cluster redirections/i,
 ];
 // PostgreSQL SQLSTATE classes that mean "the server cannot serve now" rather than "the query is wrong".
 const unavailableSqlStates = /^(08|53|57P0[1-3])/;

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../platform/database-schema.js';
-import type { Config } from '../platform/config.js';
+import { sharedRedis, type Config } from '../platform/config.js';
 import type { Clock } from '../platform/clock.js';
 import type { Logger } from '../platform/logger.js';
 import { FeatureEngine } from '../features/engine/feature-engine.js';
@@ -39,16 +39,16 @@ export interface OnlineFeatureOptions {
 }
 
 /**
- * Opens the profile store (Redis when REDIS_URL is set, memory otherwise) and the feature engine.
+ * Opens the profile store (Redis when REDIS_URL or REDIS_CLUSTER_NODES is set, memory otherwise) and the feature engine.
  * An in-memory store starts empty, so it is rebuilt by replaying each tenant's stored history of
  * the longest window; a Redis store already holds the shared state.
  */
 export async function openFeatureSource(options: OnlineFeatureOptions): Promise<OnlineFeatureSource> {
   const { config, db, clock, logger } = options;
   const store = await createProfileStore({
-    redisUrl: config.redisUrl,
+    redis: sharedRedis(config),
     memory: { wallClock: () => clock.now() },
-    redis: { keyPrefix: config.redisKeyPrefix, commandTimeoutMs: config.databaseTimeoutMs },
+    redisOptions: { keyPrefix: config.redisKeyPrefix, commandTimeoutMs: config.databaseTimeoutMs },
   });
   const network = new BackgroundNetworkSignals({ cacheDirectory: installCacheDirectory() }, (error: unknown) => {
     logger.warn({ err: error }, 'offline IP databases could not be loaded: IP country/ASN/hosting features will be missing');

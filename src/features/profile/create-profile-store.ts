@@ -1,16 +1,17 @@
 import { MemoryProfileStore, type MemoryProfileStoreOptions } from './memory/memory-profile-store.js';
 import { buildProfilePlan, type ProfilePlan } from './profile-plan.js';
 import type { ProfileStore } from './profile-store.js';
+import type { RedisTarget } from '../../platform/redis-target.js';
 import type { RedisProfileStoreOptions } from './redis/redis-profile-store.js';
 
 /** Which store to build. */
 export interface ProfileStoreSettings {
-  /** `REDIS_URL`: when set, profiles are shared through Redis; otherwise they live in this process. */
-  readonly redisUrl?: string;
+  /** `REDIS_URL` or `REDIS_CLUSTER_NODES`: when set, profiles are shared through Redis; otherwise they live in this process. */
+  readonly redis?: RedisTarget | undefined;
   /** The plan (default `buildProfilePlan()`); every process sharing a Redis must use the same one. */
   readonly plan?: ProfilePlan;
   readonly memory?: MemoryProfileStoreOptions;
-  readonly redis?: RedisProfileStoreOptions;
+  readonly redisOptions?: RedisProfileStoreOptions;
 }
 
 /**
@@ -19,9 +20,9 @@ export interface ProfileStoreSettings {
  */
 export async function createProfileStore(settings: ProfileStoreSettings = {}): Promise<ProfileStore> {
   const plan = settings.plan ?? buildProfilePlan();
-  if (settings.redisUrl !== undefined && settings.redisUrl !== '') {
+  if (settings.redis !== undefined && settings.redis !== '') {
     const { RedisProfileStore } = await import('./redis/redis-profile-store.js');
-    return RedisProfileStore.connect(settings.redisUrl, plan, settings.redis);
+    return RedisProfileStore.connect(settings.redis, plan, settings.redisOptions);
   }
   return new MemoryProfileStore(plan, settings.memory);
 }

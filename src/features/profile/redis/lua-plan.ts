@@ -1,4 +1,4 @@
-import { snapshotOffsets, type ProfilePlan } from '../profile-plan.js';
+import type { ProfilePlan } from '../profile-plan.js';
 import { setMemberKinds } from '../ring-fields.js';
 import { recordLayout, type RecordLayout } from '../memory/record-layout.js';
 
@@ -14,7 +14,7 @@ function list(values: readonly (number | string)[]): string {
   return `{${values.join(', ')}}`;
 }
 
-function roleLiteral(layout: RecordLayout, snapshotOffset: number): string {
+function roleLiteral(layout: RecordLayout): string {
   const plan = layout.plan;
   let position = plan.scalars.length + 1;
   const rings = layout.rings.map((ring) => {
@@ -37,7 +37,7 @@ function roleLiteral(layout: RecordLayout, snapshotOffset: number): string {
   );
   return [
     `{idle = ${plan.idleMs}, scalars = ${plan.scalars.length}, fixed = ${position - 1}, queries = ${plan.queries.length},`,
-    `  offset = ${snapshotOffset}, labelRing = ${plan.labelRing + 1},`,
+    `  labelRing = ${plan.labelRing + 1},`,
     `  rings = {${rings.join(',\n    ')}},`,
     `  windows = {${windows.join(', ')}},`,
     `  scalarReads = {${scalars.join(', ')}},`,
@@ -47,6 +47,5 @@ function roleLiteral(layout: RecordLayout, snapshotOffset: number): string {
 
 /** The `ROLES` table literal of a plan. */
 export function luaPlanLiteral(plan: ProfilePlan): string {
-  const offsets = snapshotOffsets(plan);
-  return `local ROLES = {\n${plan.roles.map((role, index) => roleLiteral(recordLayout(role), offsets[index]!)).join(',\n')}\n}`;
+  return `local ROLES = {\n${plan.roles.map((role) => roleLiteral(recordLayout(role))).join(',\n')}\n}`;
 }

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { ProfilePlan } from '../profile-plan.js';
-import { snapshotLength } from '../snapshot-fields.js';
 import { luaPlanLiteral } from './lua-plan.js';
 
 /*
@@ -10,8 +9,9 @@ import { luaPlanLiteral } from './lua-plan.js';
  * as memory/bucket-list.ts and memory/member-set.ts; ring fields are integers, so both stores give
  * bit-identical aggregates. An entity is one string: little-endian doubles for the fixed part
  * (scalars, ring headers), each ring's non-empty bucket entries and each member set (pair count,
- * last-seen times, id lengths), then the member ids' bytes. All five entities of a transaction are
- * read with one MGET; member sets need no extra keys or commands.
+ * last-seen times, id lengths), then the member ids' bytes. The entities one call folds are read
+ * with one MGET (all five of a transaction on one primary, one on a cluster, where each entity
+ * lies in its own slot); member sets need no extra keys or commands.
  */
 
 const helpers = `
@@ -257,6 +257,38 @@ end
 `;
 
 const observeFunction = `
+-- Folds the transaction into one entity of a role (its key and stored blob) and writes the role's
+-- queries, read before the update, at snapshot[base + 1 ..].
+local function observeRole(role, key, blob, id, ids, now, contribution, latitude, longitude, snapshot, base)
+  if id == '' then
+    for q = 1, role.queries do snapshot[base + q] = NAN end
+    return
+  end
+  local v, entries, sets = decode(role, blob, now)
+  if not v then v, entries, sets = fresh(role) end
+  for k, ring in ipairs(role.rings) do advance(v, entries[k], ring, math.floor(now / ring.bucket)) end
+  for _, w in ipairs(role.windows) do
+    local ring = role.rings[w[2]]
+    snapshot[base + w[1] + 1] = readWindow(v, entries[w[2]], ring, w, math.floor(now / ring.bucket))
+  end
+  for _, read in ipairs(role.scalarReads) do snapshot[base + read[1] + 1] = v[read[2]] end
+  for s, spec in ipairs(role.sets) do querySet(sets[s], spec, ids[spec.memberRole], now, snapshot, base) end
+  for k, ring in ipairs(role.rings) do add(v, entries[k], ring, math.floor(now / ring.bucket), contribution) end
+  if not (v[1] >= now) then v[1] = now end
+  if role.scalars > 1 then
+    if not (v[2] >= now) then v[2] = now end
+    if latitude and longitude and not (v[5] > now) then
+      v[3], v[4], v[5] = latitude, longitude, now
+    end
+  end
+  for s, spec in ipairs(role.sets) do addToSet(sets[s], spec, ids[spec.memberRole], now) end
+  save(role, key, v, entries, sets, 'PX', role.idle)
+end
+
+-- KEYS: the entity key of each folded role, then the transaction's re-score memory.
+-- ARGV: time, contribution (7), latitude, longitude, the id of every role, the memory's retention,
+-- the IP country, then the folded roles' numbers. Answers {1 if remembered, the folded roles'
+-- queries packed in that order}.
 local function observe(keys, args)
   local now = tonumber(args[1])
   local contribution = {}
@@ -266,54 +298,38 @@ local function observe(keys, args)
   for r = 1, #ROLES do ids[r] = args[10 + r] end
   local txRetention = tonumber(args[11 + #ROLES])
   -- Member ids past the roles' (setMemberKinds): the IP's country.
-  ids[#ROLES + 1] = args[12 + #ROLES] or ''
-  local txKey = keys[#keys]
+  ids[#ROLES + 1] = args[12 + #ROLES]
+  local folded = {}
+  for i = 13 + #ROLES, #args do folded[#folded + 1] = tonumber(args[i]) end
+  local txKey = keys[#folded + 1]
   if txRetention > 0 then
     local cached = redis.call('GET', txKey)
     if cached then return {1, cached} end
   end
   local snapshot = {}
-  local blobs = redis.call('MGET', keys[1], keys[2], keys[3], keys[4], keys[5])
-  for r, role in ipairs(ROLES) do
-    if ids[r] == '' then
-      for q = 1, role.queries do snapshot[role.offset + q] = NAN end
-    else
-      local v, entries, sets = decode(role, blobs[r], now)
-      if not v then v, entries, sets = fresh(role) end
-      for k, ring in ipairs(role.rings) do advance(v, entries[k], ring, math.floor(now / ring.bucket)) end
-      for _, w in ipairs(role.windows) do
-        local ring = role.rings[w[2]]
-        snapshot[role.offset + w[1] + 1] = readWindow(v, entries[w[2]], ring, w, math.floor(now / ring.bucket))
-      end
-      for _, read in ipairs(role.scalarReads) do snapshot[role.offset + read[1] + 1] = v[read[2]] end
-      for s, spec in ipairs(role.sets) do querySet(sets[s], spec, ids[spec.memberRole], now, snapshot, role.offset) end
-      for k, ring in ipairs(role.rings) do add(v, entries[k], ring, math.floor(now / ring.bucket), contribution) end
-      if not (v[1] >= now) then v[1] = now end
-      if role.scalars > 1 then
-        if not (v[2] >= now) then v[2] = now end
-        if latitude and longitude and not (v[5] > now) then
-          v[3], v[4], v[5] = latitude, longitude, now
-        end
-      end
-      for s, spec in ipairs(role.sets) do addToSet(sets[s], spec, ids[spec.memberRole], now) end
-      save(role, keys[r], v, entries, sets, 'PX', role.idle)
-    end
+  local blobs = redis.call('MGET', unpack(keys, 1, #folded))
+  local base = 0
+  for i, r in ipairs(folded) do
+    local role = ROLES[r]
+    observeRole(role, keys[i], blobs[i], ids[r], ids, now, contribution, latitude, longitude, snapshot, base)
+    base = base + role.queries
   end
-  local packed = struct.pack(format(SNAPSHOT), unpack(snapshot))
+  local packed = struct.pack(format(base), unpack(snapshot))
   if txRetention > 0 then redis.call('SET', txKey, packed, 'PX', txRetention) end
   return {0, packed}
 end
 
+-- KEYS: entity keys. ARGV: payment time, label time, fraud and labeled deltas, then each key's role number.
 local function label(keys, args)
   local createdAt, labeledAt = tonumber(args[1]), tonumber(args[2])
   local values = {0, 0, 0, 0, 0, tonumber(args[3]), tonumber(args[4])}
-  for r = 1, 2 do
-    local role = ROLES[r]
+  for k, key in ipairs(keys) do
+    local role = ROLES[tonumber(args[4 + k])]
     if role.labelRing > 0 then
-      local v, entries, sets = decode(role, redis.call('GET', keys[r]), labeledAt)
+      local v, entries, sets = decode(role, redis.call('GET', key), labeledAt)
       if v then
         local ring = role.rings[role.labelRing]
-        if add(v, entries[role.labelRing], ring, math.floor(createdAt / ring.bucket), values) then save(role, keys[r], v, entries, sets, 'KEEPTTL') end
+        if add(v, entries[role.labelRing], ring, math.floor(createdAt / ring.bucket), values) then save(role, key, v, entries, sets, 'KEEPTTL') end
       end
     end
   end
@@ -324,15 +340,15 @@ end
 /** A plan's function library: its source and the names of its two functions. */
 export interface ProfileLibrary {
   readonly source: string;
-  /** KEYS = the five role states (a placeholder key for an absent role), tx key. */
+  /** KEYS = the folded roles' entity keys, the re-score memory; the roles' numbers close ARGV. */
   readonly observe: string;
-  /** KEYS = sender state, receiver state. */
+  /** KEYS = entity keys (sender, receiver); each key's role number closes ARGV. */
   readonly label: string;
 }
 
 /** Builds the library of a plan; names carry a hash of the code, so plans and versions never collide. */
 export function profileLibrary(plan: ProfilePlan): ProfileLibrary {
-  const body = `${luaPlanLiteral(plan)}\nlocal SNAPSHOT = ${snapshotLength}\n${helpers}\n${observeFunction}`;
+  const body = `${luaPlanLiteral(plan)}\n${helpers}\n${observeFunction}`;
   const hash = createHash('sha1').update(body).digest('hex').slice(0, 12);
   const observe = `sentra_observe_${hash}`;
   const label = `sentra_label_${hash}`;

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# A throwaway Redis Cluster on loopback for tests: 3 masters, each with one replica (6 Debian
+# `redis-server` processes in cluster mode, no persistence), on free ports under a folder of its own.
+#
+#   scripts/redis-cluster.sh start [DIR]   starts it, waits for cluster_state:ok and prints
+#                                          REDIS_CLUSTER_NODES=127.0.0.1:p1,...  (also in DIR/nodes.env)
+#   scripts/redis-cluster.sh stop [DIR]    stops its processes and removes DIR
+#
+# DIR defaults to ${TMPDIR:-/tmp}/sentra-redis-cluster. Replicas are there so a test can kill a master
+# and watch its replica take over (cluster-node-timeout is 1 s, so a failover takes about 2 s).
+set -euo pipefail
+
+command_name="${1:-}"
+dir="${2:-${TMPDIR:-/tmp}/sentra-redis-cluster}"
+nodes=6
+
+port_free() {
+  # Neither the client port nor its cluster bus port (+10000) may answer.
+  ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && ! (exec 3<>"/dev/tcp/127.0.0.1/$(($1 + 10000))") 2>/dev/null
+}
+
+stop() {
+  [ -d "$dir" ] || return 0
+  for pidfile in "$dir"/*/redis.pid; do
+    [ -f "$pidfile" ] || continue
+    pid="$(cat "$pidfile")"
+    kill "$pid" 2>/dev/null || true
+  done
+  for pidfile in "$dir"/*/redis.pid; do
+    [ -f "$pidfile" ] || continue
+    pid="$(cat "$pidfile")"
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  done
+  rm -rf "$dir"
+}
+
+start() {
+  if [ -f "$dir/nodes.env" ]; then
+    echo "a cluster already runs from $dir (stop it first)" >&2
+    exit 1
+  fi
+  mkdir -p "$dir"
+  local ports=() port=$((20000 + RANDOM % 20000))
+  while [ "${#ports[@]}" -lt "$nodes" ]; do
+    port=$((port + 1))
+    [ "$port" -lt 55000 ] || port=20001
+    port_free "$port" && ports+=("$port")
+  done
+  for port in "${ports[@]}"; do
+    mkdir -p "$dir/$port"
+    redis-server --port "$port" --bind 127.0.0.1 --daemonize yes --dir "$dir/$port" \
+      --pidfile "$dir/$port/redis.pid" --logfile "$dir/$port/redis.log" \
+      --cluster-enabled yes --cluster-config-file nodes.conf --cluster-node-timeout 1000 \
+      --save "" --appendonly no
+  done
+  for port in "${ports[@]}"; do
+    for _ in $(seq 1 50); do redis-cli -p "$port" ping >/dev/null 2>&1 && break; sleep 0.1; done
+  done
+  local addresses=()
+  for port in "${ports[@]}"; do addresses+=("127.0.0.1:$port"); done
+  redis-cli --cluster create "${addresses[@]}" --cluster-replicas 1 --cluster-yes >"$dir/create.log" 2>&1 || {
+    cat "$dir/create.log" >&2
+    stop
+    exit 1
+  }
+  # Every node must see the whole cluster as ok (slots covered, replicas attached) before it is used.
+  for port in "${ports[@]}"; do
+    for _ in $(seq 1 100); do
+      redis-cli -p "$port" cluster info 2>/dev/null | grep -q '^cluster_state:ok' && break
+      sleep 0.1
+    done
+    redis-cli -p "$port" cluster info | grep -q '^cluster_state:ok' || { echo "node $port: cluster not ok" >&2; stop; exit 1; }
+  done
+  local list
+  list="$(IFS=,; echo "${addresses[*]}")"
+  echo "REDIS_CLUSTER_NODES=$list" >"$dir/nodes.env"
+  echo "REDIS_CLUSTER_NODES=$list"
+}
+
+case "$command_name" in
+  start) start ;;
+  stop) stop ;;
+  *)
+    echo "usage: $0 start|stop [DIR]" >&2
+    exit 2
+    ;;
+esac
