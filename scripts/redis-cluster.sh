@@ -40,10 +40,12 @@ start() {
     exit 1
   fi
   mkdir -p "$dir"
-  local ports=() port=$((20000 + RANDOM % 20000))
+  # Ports and bus ports stay below the kernel's ephemeral range (32768 and up by default), where an
+  # outgoing connection could hold a port that looks free.
+  local ports=() port=$((10000 + RANDOM % 12000))
   while [ "${#ports[@]}" -lt "$nodes" ]; do
     port=$((port + 1))
-    [ "$port" -lt 55000 ] || port=20001
+    [ "$port" -lt 22700 ] || port=10001
     port_free "$port" && ports+=("$port")
   done
   for port in "${ports[@]}"; do
@@ -55,6 +57,7 @@ start() {
   done
   for port in "${ports[@]}"; do
     for _ in $(seq 1 50); do redis-cli -p "$port" ping >/dev/null 2>&1 && break; sleep 0.1; done
+    redis-cli -p "$port" ping >/dev/null 2>&1 || { echo "node $port did not start:" >&2; tail -n 5 "$dir/$port/redis.log" >&2; stop; exit 1; }
   done
   local addresses=()
   for port in "${ports[@]}"; do addresses+=("127.0.0.1:$port"); done

@@ -10,6 +10,7 @@ export interface RedisClientOptions {
   readonly commandTimeoutMs: number;
   /** Attempts of a command while the connection is being re-established. */
   readonly maxRetriesPerRequest: number;
+  /** Batches commands written in one tick (one primary only; see connectRedis). */
   readonly enableAutoPipelining?: boolean;
 }
 
@@ -31,7 +32,9 @@ export function connectRedis(target: RedisTarget, options: RedisClientOptions): 
       : new Cluster(
           target.nodes.map((node) => ({ host: node.host, port: node.port })),
           {
-            enableAutoPipelining: options.enableAutoPipelining ?? false,
+            // Not auto-pipelined: ioredis fails a whole auto-pipelined batch with MOVED when a slot
+            // moves (a failover, a reshard) instead of redirecting each command.
+            enableAutoPipelining: false,
             // Commands wait for a slot map at most as long as for an answer, then fail.
             enableOfflineQueue: true,
             slotsRefreshTimeout: options.commandTimeoutMs,

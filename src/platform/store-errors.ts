@@ -22,6 +22,7 @@ const unavailablePatterns = [
   /Cluster isn't ready/i,
   /^CLUSTERDOWN/,
   /^TRYAGAIN/,
+  /^(MOVED|ASK) \d+ /,
   /Too many Cluster redirections/i,
 ];
 // PostgreSQL SQLSTATE classes that mean "the server cannot serve now" rather than "the query is wrong".
