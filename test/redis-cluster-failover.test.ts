@@ -29,6 +29,8 @@ function payment(index: number, txId: string, createdAt: number) {
  * with Retry-After (never 500); every payment answered 200 stays counted in its sender's profile; a
  * 503 may have been folded for the entities on live masters, and retrying it with the same tx_id
  * counts no entity twice, so after the retries each sender counts each of its payments exactly once.
+ * (Replication is asynchronous: a master may lose the writes it had not yet sent to its replica. On
+ * loopback that window is far shorter than one request; a loss there would fail this test.)
  */
 describe.skipIf(!process.env.SENTRA_TEST_REDIS_CLUSTER_NODES)('scoring through a Redis Cluster failover', () => {
   let cluster: LocalRedisCluster;
