@@ -21,14 +21,13 @@ port_free() {
 
 stop() {
   [ -d "$dir" ] || return 0
+  # The pids are read first: a server removes its pid file as it exits.
+  local pids=() pidfile pid
   for pidfile in "$dir"/*/redis.pid; do
-    [ -f "$pidfile" ] || continue
-    pid="$(cat "$pidfile")"
-    kill "$pid" 2>/dev/null || true
+    [ -f "$pidfile" ] && pids+=("$(cat "$pidfile")")
   done
-  for pidfile in "$dir"/*/redis.pid; do
-    [ -f "$pidfile" ] || continue
-    pid="$(cat "$pidfile")"
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do
     for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   done
   rm -rf "$dir"

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -18,13 +18,17 @@ export interface LocalRedisCluster {
 }
 
 export async function startRedisCluster(): Promise<LocalRedisCluster> {
-  const dir = join(mkdtempSync(join(tmpdir(), 'sentra-cluster-')), 'nodes');
+  const parent = mkdtempSync(join(tmpdir(), 'sentra-cluster-'));
+  const dir = join(parent, 'nodes');
   const { stdout } = await run(script, ['start', dir]);
   const nodes = /REDIS_CLUSTER_NODES=(\S+)/.exec(stdout)![1]!;
   return {
     nodes,
     ports: nodes.split(',').map((node) => Number(node.split(':')[1])),
     cli: async (port, ...args) => (await run('redis-cli', ['-p', String(port), ...args])).stdout,
-    stop: async () => void (await run(script, ['stop', dir])),
+    stop: async () => {
+      await run(script, ['stop', dir]);
+      rmSync(parent, { recursive: true, force: true });
+    },
   };
 }
