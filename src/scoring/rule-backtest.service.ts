@@ -9,7 +9,7 @@ import type { RuleHit } from '../rules/rule-set.js';
 import type { ListMembership } from '../rules/rule-variables.js';
 import type { RuleRuntime } from '../rule-store/rule-runtime.js';
 import { findRule, ruleVersions, toRuleVersion } from '../rule-store/rule.repository.js';
-import { effectiveLabels, selectedFields, storedDecisionPage, type StoredDecisionRow } from '../rule-store/backtest.repository.js';
+import { effectiveLabelOf, selectedFields, storedDecisionPage, type StoredDecisionRow } from '../rule-store/backtest.repository.js';
 import { BacktestTally, type BacktestCase, type BacktestResult } from './rule-backtest.js';
 
 const knownFeatures: ReadonlySet<string> = new Set(featureNames);
@@ -78,16 +78,13 @@ export class RuleBacktestService {
     const fields: ReferencedFields = ast === undefined ? all : referencedFields(ast);
     const selected = selectedFields(fields);
     // The next page is read while this one is evaluated: the database and this process work side by side.
-    const read = async (afterId: string) => {
-      const page = await storedDecisionPage(this.db, tenantId, draft.range, fields, afterId);
-      return { page, labels: await effectiveLabels(this.db, tenantId, page.map((row) => row.tx_id)) };
-    };
+    const read = (afterId: string) => storedDecisionPage(this.db, tenantId, draft.range, fields, afterId);
     let next = read('');
     for (;;) {
-      const { page, labels } = await next;
+      const page = await next;
       if (page.length === 0) break;
       next = read(page[page.length - 1]!.id);
-      for (const row of page) tally.add(caseOf(row, fields, selected, draft.lists, labels.get(row.tx_id)));
+      for (const row of page) tally.add(caseOf(row, fields, selected, draft.lists, effectiveLabelOf(row)));
     }
     return {
       draft: { rule_id: request.rule_id ?? null, version: draft.version, expression: draft.expression, action: draft.action },
