@@ -9,8 +9,10 @@
  *   BENCH_RATE=2000 BENCH_SECONDS=20 BENCH_PEAK_SECONDS=10 BENCH_CONNECTIONS=32 npx tsx bench/feeds.ts
  *   BENCH_SERVER=/tmp/previous-build/cli/main.js npx tsx bench/feeds.ts   (another build, same load)
  *
- * autocannon runs in this process on the same machine (loopback only); signing each request costs
- * the generator a few microseconds. Every phase is bounded in time.
+ * The load comes from wrk when installed (`apt install wrk`): the events are signed beforehand and
+ * written to a file, so the generator needs a few percent of a core. Without wrk, autocannon runs in
+ * this process and signs each request, which takes most of a core at 2,000/s. Loopback only; every
+ * phase is bounded in time.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -18,6 +20,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import Stripe from 'stripe';
 import { startServer } from './support/processes.js';
+import { wrkAvailable, wrkGenerator } from './support/load-generators.js';
 
 const rate = Number(process.env.BENCH_RATE ?? 2000);
 const sustainedSeconds = Number(process.env.BENCH_SECONDS ?? 20);
@@ -70,7 +73,21 @@ interface Figures {
   total: number;
 }
 
+const workDir = mkdtempSync(join(tmpdir(), 'sentra-bench-feed-bodies-'));
+const wrk = wrkAvailable() ? wrkGenerator(connections, workDir) : undefined;
+
 async function run(url: string, seconds: number, overallRate?: number): Promise<Figures> {
+  if (wrk !== undefined) {
+    // Signed now and sent within the phase: well inside Stripe's 300 s tolerance.
+    const bodies = {
+      next() {
+        const event = signedEvent();
+        return `@Stripe-Signature:${event.signature}\t${event.body}`;
+      },
+    };
+    const phase = await wrk.run({ url, seconds, ...(overallRate === undefined ? {} : { rate: overallRate }), runId: `feeds-${sequence}`, bodies });
+    return { perSecond: phase.requestsPerSecond, p50: phase.p50, p99: phase.p99, max: phase.max, non2xx: phase.non2xx, errors: phase.errors, total: phase.total };
+  }
   const result = await autocannon({
     url,
     connections,
@@ -98,7 +115,7 @@ const feedDecisions = async (url: string) => {
 };
 
 const load = () => loadavg().map((value) => value.toFixed(2)).join(', ');
-console.log(`Sentra feed receiver benchmark: store ${process.env.DATABASE_URL === undefined ? 'embedded PGlite' : 'PostgreSQL'}, autocannon, ${connections} connections, node ${process.version}; machine load (1, 5, 15 min) at start: ${load()}`);
+console.log(`Sentra feed receiver benchmark: store ${process.env.DATABASE_URL === undefined ? 'embedded PGlite' : 'PostgreSQL'}, ${wrk?.name ?? 'autocannon in this process'}, ${connections} connections, node ${process.version}; machine load (1, 5, 15 min) at start: ${load()}`);
 const bare = await startServer(['--import', 'tsx', 'bench/support/bare-fastify.ts'], {}, port, '/healthz');
 const barePeak = await run(`${bare.url}/bare`, peakSeconds);
 if (barePeak.non2xx > 0) console.log(`warning: the bare route answered ${barePeak.non2xx} non-2xx: another process may hold port ${port} (set BENCH_PORT)`);
@@ -138,6 +155,7 @@ while (scored < acknowledged && performance.now() - loadEnded < drainSeconds * 1
 const drained = performance.now();
 await sentra.stop();
 rmSync(dataDir, { recursive: true, force: true });
+rmSync(workDir, { recursive: true, force: true });
 
 console.log(`machine load (1, 5, 15 min) at the end: ${load()}`);
 show('bare Fastify route, peak', barePeak);

@@ -2,7 +2,9 @@
 -- line, from ScoreBodyFactory), optionally paced to RATE requests/s per wrk thread, and prints one
 -- JSON line of results. Arguments (after `--`): bodies file, bearer token or "-", rate (0 = as fast
 -- as possible). When the bodies run out they are sent again with a prefix on tx_id, so every
--- request still scores a new transaction.
+-- request still scores a new transaction. A line "@Name:value<TAB>body" sends that header with its
+-- body (a webhook signed per body, bench/feeds.ts); such bodies must not run out (a cycled body
+-- would no longer match its signature).
 local ffi = require("ffi")
 ffi.cdef [[
   typedef struct { long tv_sec; long tv_nsec; } sentra_timespec;
@@ -50,6 +52,13 @@ function request()
   local cycle = math.floor(sent / #bodies)
   sent = sent + 1
   local body = bodies[index]
+  if body:sub(1, 1) == "@" then
+    local name, value, rest = string.match(body, "^@([^:]+):([^\t]*)\t(.*)$")
+    local headers = {}
+    for key, header in pairs(wrk.headers) do headers[key] = header end
+    headers[name] = value
+    return wrk.format(nil, nil, headers, rest)
+  end
   if cycle > 0 then body = body:gsub('"tx_id":"', '"tx_id":"c' .. cycle .. '-', 1) end
   return wrk.format(nil, nil, nil, body)
 end
