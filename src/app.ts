@@ -320,7 +320,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const feedSecrets = new FeedSecretStore(runtime.database.db, secretBox, runtime.clock);
   registerWebhookRoutes(app, runtime.authenticator, { db: runtime.database.db, clock: runtime.clock, box: secretBox, nudge: () => webhookWorker?.runner.nudge() });
   registerFeedAdminRoutes(app, runtime.authenticator, feedSecrets, runtime.database.db);
-  const inboxWriter = new GroupCommitter<InboxWrite, InboxOutcome>((items) => insertInbox(runtime.database.db, items), { maxBatch: 512, concurrency: 1, maxBacklog: config.writeBacklog * 4 });
+  const inboxWriter = new GroupCommitter<InboxWrite, InboxOutcome>((items) => insertInbox(runtime.database.urgentDb, items), { maxBatch: 512, concurrency: 1, maxBacklog: config.writeBacklog * 4 });
   const feedProcessor = new FeedProcessor({
     db: runtime.database.db,
     clock: runtime.clock,

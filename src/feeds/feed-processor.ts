@@ -29,6 +29,11 @@ export interface FeedProcessorOptions {
   /** Wait between polls when the inbox is empty. */
   pollIntervalMs?: number;
   /**
+   * Payments scored at once (default 16). Their decisions commit together, so this bounds how long
+   * one scoring commit holds the embedded database while acknowledgements wait for it.
+   */
+  scoringChunk?: number;
+  /**
    * Called after a live merchant's payment was scored and stored: its `decision.created` deliveries
    * committed with the decision (the outbox), so the sender may look now. Never for shadow merchants.
    */
@@ -176,7 +181,7 @@ export class FeedProcessor {
       .where((eb) => eb.or(run.map((event) => eb.and([eb('tenant_id', '=', event.tenantId), eb('tx_id', '=', (event.item as FeedTransaction).transaction.txId)]))))
       .execute();
     for (const row of known) seen.add(`${row.tenant_id}\u0000${row.tx_id}`);
-    const attempts = run.map(async (event): Promise<Outcome | 'retry'> => {
+    const scoreOne = async (event: ClaimedEvent): Promise<Outcome | 'retry'> => {
       const { transaction } = event.item as FeedTransaction;
       if (seen.has(tenantTx(event))) return { id: event.id, status: feedStatuses.duplicate };
       seen.add(tenantTx(event));
@@ -200,8 +205,10 @@ export class FeedProcessor {
         if (transient(error)) return 'retry';
         return { id: event.id, status: feedStatuses.failed, error: messageOf(error) };
       }
-    });
-    const outcomes = await Promise.all(attempts);
+    };
+    const outcomes: (Outcome | 'retry')[] = [];
+    const chunk = this.options.scoringChunk ?? 16;
+    for (let start = 0; start < run.length; start += chunk) outcomes.push(...(await Promise.all(run.slice(start, start + chunk).map(scoreOne))));
     const scoredByMerchant = new Map<string, string[]>();
     run.forEach((event, index) => {
       const outcome = outcomes[index];

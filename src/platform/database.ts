@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import type { Database } from './database-schema.js';
-import { SerializedPGliteDialect } from './serialized-pglite-dialect.js';
+import { ConnectionLane, SerializedPGliteDialect } from './serialized-pglite-dialect.js';
 import { ensureTemplate } from './pglite-template.js';
 import { WorkerPGlite } from './pglite-worker-client.js';
 import { FsyncCounters, syncTree } from './durable-node-fs.js';
@@ -14,6 +14,12 @@ export type StoreKind = 'pglite' | 'postgres';
 /** An open database: the typed query builder plus what the runtime needs to know about it. */
 export interface DatabaseHandle {
   readonly db: Kysely<Database>;
+  /**
+   * The same database for short writes that someone is waiting on at the door (a webhook's
+   * acknowledgement): on the embedded store its callers take the one connection before the
+   * normal callers waiting for it; on PostgreSQL it is `db`.
+   */
+  readonly urgentDb: Kysely<Database>;
   readonly kind: StoreKind;
   /** Closes every connection; the handle is unusable afterwards. */
   close(): Promise<void>;
@@ -66,7 +72,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     pool.on('connect', (client) => client.on('error', () => undefined));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     await sql`select 1`.execute(db);
-    return { db, kind: 'postgres', close: () => db.destroy(), lost: new Promise<Error>(() => undefined), fsyncs: () => undefined };
+    return { db, urgentDb: db, kind: 'postgres', close: () => db.destroy(), lost: new Promise<Error>(() => undefined), fsyncs: () => undefined };
   }
   let dataPath: string | undefined;
   let lock: { release(): void } | undefined;
@@ -89,7 +95,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       if (counters !== undefined) syncTree(options.dataDir);
     }
     const pglite = await WorkerPGlite.open({ ...setup, templatePath: dataPath === undefined ? templatePath : undefined }, options.workerHeapMb);
-    const db = new Kysely<Database>({ dialect: new SerializedPGliteDialect({ pglite }) });
+    const lane = new ConnectionLane();
+    const db = new Kysely<Database>({ dialect: new SerializedPGliteDialect({ pglite, lane }) });
+    // Not destroyed on its own: destroying `db` closes the one PGlite both use.
+    const urgentDb = new Kysely<Database>({ dialect: new SerializedPGliteDialect({ pglite, lane, urgent: true }) });
     const close = async () => {
       try {
         await db.destroy();
@@ -97,7 +106,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
         lock?.release();
       }
     };
-    return { db, kind: 'pglite', close, lost: pglite.lost, fsyncs: () => counters?.read() };
+    return { db, urgentDb, kind: 'pglite', close, lost: pglite.lost, fsyncs: () => counters?.read() };
   } catch (error) {
     lock?.release();
     throw error;

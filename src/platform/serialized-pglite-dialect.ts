@@ -8,39 +8,78 @@ import {
 } from 'kysely';
 
 /**
+ * The one connection's turn: callers take it one at a time, in arrival order, except that an
+ * urgent caller goes before every normal one still waiting (never before the one holding it).
+ * Several dialects over the same PGlite share one lane. (Kysely itself queues the callers of one
+ * instance before they reach the lane, so each instance has at most one caller waiting here: the
+ * urgent instance's next caller goes as soon as the holder releases.)
+ */
+export class ConnectionLane {
+  private held = false;
+  private readonly urgent: Array<() => void> = [];
+  private readonly normal: Array<() => void> = [];
+
+  /** Resolves when the caller holds the connection; it must call the returned release exactly once. */
+  acquire(urgent: boolean): Promise<() => void> {
+    return new Promise((resolve) => {
+      const grant = () => {
+        this.held = true;
+        resolve(() => this.next());
+      };
+      if (!this.held) grant();
+      else (urgent ? this.urgent : this.normal).push(grant);
+    });
+  }
+
+  private next(): void {
+    this.held = false;
+    (this.urgent.shift() ?? this.normal.shift())?.();
+  }
+}
+
+/** A PGlite dialect config with the lane it shares and whether its callers are urgent. */
+export interface SerializedPGliteDialectConfig extends PGliteDialectConfig {
+  lane?: ConnectionLane;
+  /** Urgent callers go before normal ones waiting on the same lane (see {@link ConnectionLane}). */
+  urgent?: boolean;
+}
+
+/**
  * PGlite is one connection. Kysely's PGlite driver hands the same connection to every caller, so
  * two interleaved transactions (or a query issued while another caller's transaction is open)
  * would run inside each other. This dialect lends the connection to one caller at a time, which
  * gives each Kysely transaction the isolation it has on a real pool.
  */
 export class SerializedPGliteDialect extends PGliteDialect {
-  constructor(config: PGliteDialectConfig) {
+  private readonly lane: ConnectionLane;
+  private readonly urgent: boolean;
+
+  constructor(config: SerializedPGliteDialectConfig) {
     super(config);
+    this.lane = config.lane ?? new ConnectionLane();
+    this.urgent = config.urgent ?? false;
   }
 
   override createDriver(): Driver {
-    return new SerializedDriver(super.createDriver());
+    return new SerializedDriver(super.createDriver(), this.lane, this.urgent);
   }
 }
 
 class SerializedDriver implements Driver {
-  private tail: Promise<void> = Promise.resolve();
   private release: (() => void) | undefined;
 
-  constructor(private readonly inner: Driver) {}
+  constructor(
+    private readonly inner: Driver,
+    private readonly lane: ConnectionLane,
+    private readonly urgent: boolean,
+  ) {}
 
   init(): Promise<void> {
     return this.inner.init();
   }
 
   async acquireConnection(): Promise<DatabaseConnection> {
-    const previous = this.tail;
-    let release!: () => void;
-    this.tail = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await previous;
-    this.release = release;
+    this.release = await this.lane.acquire(this.urgent);
     return this.inner.acquireConnection();
   }
 
