@@ -42,7 +42,7 @@ export async function freshPostgresSchema(): Promise<string> {
 }
 
 /** Removes a test's Redis keys. */
-async function deleteKeys(url: string, prefix: string): Promise<void> {
+export async function deleteKeys(url: string, prefix: string): Promise<void> {
   const redis = new Redis(url);
   try {
     let cursor = '0';
