@@ -9,6 +9,12 @@
  *   BENCH_RATE=1000 BENCH_SECONDS=60 BENCH_PEAK_SECONDS=15 BENCH_CONNECTIONS=32 npx tsx bench/load.ts
  *   BENCH_GENERATOR=autocannon npx tsx bench/load.ts
  *   BENCH_REVIEW_AT=0 npx tsx bench/load.ts        # every payment escalates: a case, its timeline and audit entries per score
+ *   DATABASE_URL=… REDIS_URL=… BENCH_WORKERS=1,2,4 npx tsx bench/load.ts   # peak of `sentra serve --workers N` for each N
+ *
+ * With BENCH_WORKERS the run measures the bare route, then for each worker count the server's cold
+ * start (until every worker listens), a warm-up (BENCH_WARM_SECONDS, default 5) and its peak, with
+ * the cores used meanwhile by the server's processes, PostgreSQL, Redis and the load generator; it
+ * prints each peak as a ratio of the bare route and of one worker, and skips the sustained phase.
  *
  * The load generator runs on the same machine: wrk (`apt install wrk`) when it is installed, which
  * needs a few percent of a core, else autocannon in this process, which takes most of a core at
@@ -19,11 +25,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { autocannonGenerator, wrkAvailable, wrkGenerator, type LoadGenerator, type Phase } from './support/load-generators.js';
 import { startServer } from './support/processes.js';
+import { measureWorkerPeaks, workerCounts } from './support/worker-peaks.js';
 
 const rate = Number(process.env.BENCH_RATE ?? 1000);
 const sustainedSeconds = Number(process.env.BENCH_SECONDS ?? 60);
 const peakSeconds = Number(process.env.BENCH_PEAK_SECONDS ?? 15);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const warmSeconds = Number(process.env.BENCH_WARM_SECONDS ?? 5);
+const workers = workerCounts(process.env.BENCH_WORKERS);
 const token = 'bench-admin-token-0123456789abcdef';
 
 /** `PASS 12% REVIEW 3% …` from the server's sentra_decisions_total counters. */
@@ -62,6 +71,20 @@ const barePeak = await generator.run({ url: `${bare.url}/bare`, seconds: peakSec
 await bare.stop();
 
 const env = { SENTRA_DATA_DIR: dataDir, SENTRA_BOOTSTRAP_TOKEN: token };
+if (workers !== undefined) {
+  const peaks = await measureWorkerPeaks({ counts: workers, generator, env, port: 18_182, token, warmSeconds, peakSeconds });
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(workDir, { recursive: true, force: true });
+  show('bare Fastify route, peak', barePeak);
+  const single = peaks.find((result) => result.workers === 1)?.peak.requestsPerSecond;
+  for (const { workers: count, readyMs, peak, cpu } of peaks) {
+    show(`--workers ${count}, peak`, peak);
+    const ratio = ((peak.requestsPerSecond / barePeak.requestsPerSecond) * 100).toFixed(1);
+    const scale = single === undefined ? '' : `, ${(peak.requestsPerSecond / single).toFixed(2)}x one worker`;
+    console.log(`  ${ratio}% of bare Fastify${scale}; ready in ${readyMs.toFixed(0)} ms; cores during the peak: ${cpu}`);
+  }
+  process.exit(0);
+}
 const fresh = await startServer(['dist/cli/main.js', 'serve'], env, 18_182, '/readyz');
 console.log(`cold start, fresh data folder:      ${fresh.readyMs.toFixed(0)} ms to ready`);
 await fresh.stop();
@@ -82,7 +105,7 @@ if (process.env.BENCH_REVIEW_AT !== undefined) {
 }
 const scoreUrl = `${sentra.url}/v1/risk/score`;
 const runId = `load-${Date.now()}`;
-await generator.run({ url: scoreUrl, token, seconds: 5, runId: `${runId}-warm` });
+await generator.run({ url: scoreUrl, token, seconds: warmSeconds, runId: `${runId}-warm` });
 const sentraPeak = await generator.run({ url: scoreUrl, token, seconds: peakSeconds, runId: `${runId}-peak` });
 const sustained = await generator.run({ url: scoreUrl, token, seconds: sustainedSeconds, rate, runId: `${runId}-rate` });
 const metricsText = await (await fetch(`${sentra.url}/metrics`)).text();

@@ -7,6 +7,8 @@ export interface ServerProcess {
   url: string;
   /** Milliseconds from spawn to the first successful readiness probe. */
   readyMs: number;
+  /** What the server wrote on standard output so far. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -17,10 +19,11 @@ export async function startServer(
   port: number,
   readyPath: string,
   timeoutMs = 60_000,
+  logLevel = 'warn',
 ): Promise<ServerProcess> {
   const started = performance.now();
   const child = spawn(process.execPath, nodeArgs, {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: logLevel },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let output = '';
@@ -44,6 +47,7 @@ export async function startServer(
     child,
     url,
     readyMs,
+    output: () => output,
     async stop() {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');
