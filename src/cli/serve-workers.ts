@@ -1,6 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import { SentraError } from '../errors/errors.js';
-import type { Config } from '../platform/config.js';
+import { sharedRedis, type Config } from '../platform/config.js';
 import type { Logger } from '../platform/logger.js';
 
 /** Most API processes one `sentra serve --workers` starts. */
@@ -43,10 +43,10 @@ export function checkWorkerStores(count: number, config: Config): void {
       { details: [{ code: 'embedded', path: 'DATABASE_URL', message: 'several API processes need PostgreSQL' }] },
     );
   }
-  if (config.redisUrl === undefined) {
+  if (sharedRedis(config) === undefined) {
     throw new SentraError(
       'SENTRA_ERR_CONFIG',
-      `--workers ${count} needs REDIS_URL as well: without it every process keeps its own profiles, and velocity and device-sharing ` +
+      `--workers ${count} needs REDIS_URL (or REDIS_CLUSTER_NODES) as well: without it every process keeps its own profiles, and velocity and device-sharing ` +
         'features would count only the payments that process saw.',
       { details: [{ code: 'unshared_profiles', path: 'REDIS_URL', message: 'several API processes share their profiles through Redis' }] },
     );
