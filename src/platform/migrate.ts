@@ -23,6 +23,7 @@ import * as shadowMode from './migrations/0061-shadow-mode.js';
 import * as outboundWebhooks from './migrations/0062-outbound-webhooks.js';
 import * as merchantCountry from './migrations/0063-merchant-country.js';
 import * as decisionWebhooks from './migrations/0064-decision-webhooks.js';
+import * as partitionedDecisions from './migrations/0070-partitioned-decisions.js';
 import { SentraError } from '../errors/errors.js';
 
 /**
@@ -53,6 +54,7 @@ const migrations: Record<string, Migration> = {
   '0062-outbound-webhooks': outboundWebhooks,
   '0063-merchant-country': merchantCountry,
   '0064-decision-webhooks': decisionWebhooks,
+  '0070-partitioned-decisions': partitionedDecisions,
 };
 
 /**

@@ -132,6 +132,7 @@ export function buildDecisionBatch(items: readonly DecisionWrite[], casePolicy?:
       first_of_request: true,
       rule_hits: item.ruleHits ?? null,
       shadow: item.shadow === true,
+      tx_created_at: new Date(item.record.createdAt),
     })),
     jobs: jobRows(items),
     webhooks: items.flatMap((item) => (item.webhook === undefined || item.shadow === true ? [] : [decisionCreatedRow(item, item.webhook)])),

@@ -78,11 +78,19 @@ const written: DecisionWriteResult = { kind: 'written' };
 
 const requestKey = (item: DecisionWrite) => `${item.tenantId}\u0000${item.record.txId}\u0000${item.requestDigest}`;
 
-/** The unique index of migration 0020: this request (tenant, tx_id, digest) was decided already. */
+/** The request index of a decisions partition (`risk_scores_request`, `risk_scores_p2026_01_request`, `risk_scores_default_request`). */
+const requestIndex = /^risk_scores(_\w+)?_request$/;
+
+/**
+ * The unique index of migrations 0020 and 0070: this request (tenant, tx_id, digest) was decided already.
+ * On the partitioned table the violated index is the one of the payment month's partition.
+ */
 function isDuplicateRequest(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const { code, message, constraint } = error as { code?: unknown; message?: unknown; constraint?: unknown };
-  return code === '23505' && (constraint === 'risk_scores_request' || (typeof message === 'string' && message.includes('risk_scores_request')));
+  if (code !== '23505') return false;
+  if (typeof constraint === 'string') return requestIndex.test(constraint);
+  return typeof message === 'string' && /"risk_scores(_\w+)?_request"/.test(message);
 }
 
 function answerOf(item: DecisionWrite): StoredAnswer {

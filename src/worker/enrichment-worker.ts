@@ -18,6 +18,7 @@ import { JobRunner } from './job-runner.js';
 import { LoopLoad } from './loop-load.js';
 import { registerJobMetrics, type JobMetrics } from './job-metrics.js';
 import { compactJobCounts, pruneDoneJobs } from './job.repository.js';
+import { maintainDecisionPartitions } from '../scoring/decision-partitions.js';
 
 /** The enrichment services of a process (server or worker). */
 export interface EnrichmentServices {
@@ -43,11 +44,12 @@ export function createEnrichmentServices(config: Config, db: Kysely<Database>, r
   };
 }
 
-/** Retention sweeps (KYC texts, done jobs) run this often (and once at start). */
+/** Retention sweeps (KYC texts, done jobs, decision partitions) run this often (and once at start). */
 const sweepIntervalMs = 10 * 60_000;
 
 /**
- * A job runner with the enrichment handler, plus the retention sweep of KYC texts and done jobs; started at once. The
+ * A job runner with the enrichment handler, plus the retention sweep of KYC texts, done jobs and decision
+ * partitions (created ahead, dropped past `SENTRA_DECISION_RETENTION_MONTHS`); started at once. The
  * server runs one in-process (SENTRA_WORKER=in-process), yielding to scoring when its event loop
  * is busy; `sentra worker` runs one per process.
  */
@@ -103,6 +105,13 @@ export function startEnrichmentWorker(
         await compactJobCounts(db);
       })
       .catch((error: unknown) => logger.warn({ err: error }, 'job retention sweep failed'));
+    // Decision partitions: the coming months are created ahead; months past the retention are dropped.
+    maintainDecisionPartitions(db, new Date(clock.now()), config.decisionRetentionMonths).then(
+      ({ created, dropped, deletedFromDefault }) => {
+        if (created.length > 0 || dropped.length > 0 || deletedFromDefault > 0) logger.info({ created, dropped, deletedFromDefault }, 'decision partitions maintained');
+      },
+      (error: unknown) => logger.warn({ err: error }, 'decision partition sweep failed'),
+    );
   };
   sweep();
   const timer = setInterval(sweep, sweepIntervalMs);

@@ -30,6 +30,7 @@ export async function storeDecision(
       latency_ms: decision.latencyMs ?? 1,
       llm_status: 'ready',
       source: 'api',
+      tx_created_at: decision.scoredAt,
     })
     .execute();
   return txId;
