@@ -112,6 +112,28 @@ describe.skipIf(!scaled)('sentra serve --workers 2 on PostgreSQL and Redis', () 
     return server;
   }
 
+  it('gives up with exit code 1 when workers keep dying before they listen', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'sentra-workers-dying-'));
+    try {
+      const missing = new URL(process.env.DATABASE_URL!);
+      missing.pathname = `/sentra_missing_${process.pid}`;
+      const child = spawn(process.execPath, ['dist/cli/main.js', 'serve', '--workers', '2'], {
+        env: { ...process.env, SENTRA_DATA_DIR: dataDir, DATABASE_URL: missing.toString(), PORT: '18618', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      const [code] = await once(child, 'exit');
+      expect(code).toBe(1);
+      expect(output.match(/"msg":"worker exited"/g)).toHaveLength(5);
+      expect(output).toContain('5 workers in a row died before listening: stopping');
+      expect(output).toContain(`database "sentra_missing_${process.pid}" does not exist`);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('answers from both workers, keeps one sender spread over them exact, replaces a killed worker, and drains both on SIGTERM', async () => {
     const port = 18_611;
     const cluster = await start(port, { SENTRA_WORKERS: '2' });
