@@ -121,6 +121,8 @@ describe.skipIf(!scaled)('sentra serve --workers 2 on PostgreSQL and Redis', () 
         env: { ...process.env, SENTRA_DATA_DIR: dataDir, DATABASE_URL: missing.toString(), PORT: '18618', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
+      // A primary that never gives up would outlive the test: its workers end with it.
+      cleanups.push(() => void child.kill('SIGKILL'));
       let output = '';
       child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
       child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
