@@ -8,7 +8,8 @@ import { createLogger, type Logger } from './platform/logger.js';
 import { GroupCommitter } from './platform/group-commit.js';
 import { withDeadline } from './platform/store-errors.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
-import { registerDatabaseMetrics } from './observability/database-metrics.js';
+import { registerDatabaseMetrics, registerVacuumMetrics } from './observability/database-metrics.js';
+import { EmbeddedVacuum } from './platform/embedded-vacuum.js';
 import { Authenticator } from './tenants/authenticator.js';
 import { bootstrapInstall } from './tenants/bootstrap.js';
 import { writeBootstrapTokenFile } from './tenants/bootstrap-token-file.js';
@@ -339,6 +340,17 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   });
   await registerShadowRoutes(app, runtime.authenticator, { db: runtime.database.db, clock: runtime.clock, thresholds: runtime.thresholds, merchantAuthenticator });
   feedProcessor.start();
+  // Embedded PGlite has no autovacuum: this sweep vacuums and analyzes its tables by the same rule.
+  const vacuum =
+    runtime.database.kind === 'pglite'
+      ? new EmbeddedVacuum({
+          db: runtime.database.db,
+          logger: runtime.logger,
+          intervalMs: config.databaseVacuumIntervalSeconds * 1000,
+          metrics: registerVacuumMetrics(runtime.metrics.registry),
+        })
+      : undefined;
+  vacuum?.start();
   let closed = false;
   return {
     app,
@@ -347,6 +359,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     async close() {
       if (closed) return;
       closed = true;
+      await vacuum?.stop();
       // app.close() closes the connections idle at that moment; a keep-alive connection whose last
       // request finishes during the drain would hold the server open until its keep-alive timeout
       // (72 s): close each one as soon as it turns idle.

@@ -1,5 +1,6 @@
 import { Counter, type Registry } from 'prom-client';
 import type { DatabaseHandle } from '../platform/database.js';
+import type { VacuumMetrics } from '../platform/embedded-vacuum.js';
 
 /**
  * The embedded database's flushes to stable storage (`sentra_db_fsyncs_total` and their time), read
@@ -26,4 +27,29 @@ export function registerDatabaseMetrics(registry: Registry, database: Pick<Datab
       this.inc(database.fsyncs()?.seconds ?? 0);
     },
   });
+}
+
+/**
+ * The embedded database's maintenance passes (see platform/embedded-vacuum.ts): passes per table
+ * (`sentra_db_vacuum_runs_total{table}`, VACUUM or ANALYZE) and the time the database spent in them
+ * (`sentra_db_vacuum_seconds_total`), during which it answered nothing else. Embedded only.
+ */
+export function registerVacuumMetrics(registry: Registry): VacuumMetrics {
+  const runs = new Counter({
+    name: 'sentra_db_vacuum_runs_total',
+    help: 'Maintenance passes (VACUUM, VACUUM ANALYZE or ANALYZE) the embedded database ran, per table',
+    labelNames: ['table'],
+    registers: [registry],
+  });
+  const seconds = new Counter({
+    name: 'sentra_db_vacuum_seconds_total',
+    help: 'Time the embedded database spent in maintenance passes (other queries wait meanwhile)',
+    registers: [registry],
+  });
+  return {
+    recordPass(pass) {
+      runs.inc({ table: pass.table });
+      seconds.inc(pass.seconds);
+    },
+  };
 }

@@ -129,4 +129,21 @@ describe('loadConfig', () => {
     expect(problems({ SENTRA_ARTIFACT_STORE: 's3', SENTRA_S3_BUCKET: 'ab' }).map((detail) => detail.path)).toEqual(['SENTRA_S3_BUCKET']);
     expect(problems({ SENTRA_S3_ENDPOINT: 'not a url' }).map((detail) => detail.path)).toEqual(['SENTRA_S3_ENDPOINT']);
   });
+  it('reads the embedded maintenance interval: 60 s by default, 0 turns it off, anything else out of 0 to 86400 is refused', () => {
+    expect(loadConfig({}).databaseVacuumIntervalSeconds).toBe(60);
+    expect(loadConfig({ SENTRA_DB_VACUUM_INTERVAL_SECONDS: '0' }).databaseVacuumIntervalSeconds).toBe(0);
+    expect(loadConfig({ SENTRA_DB_VACUUM_INTERVAL_SECONDS: '300' }).databaseVacuumIntervalSeconds).toBe(300);
+    for (const raw of ['-1', '1.5', 'often', '86401']) {
+      let caught: unknown;
+      try {
+        loadConfig({ SENTRA_DB_VACUUM_INTERVAL_SECONDS: raw });
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught, raw).toBeInstanceOf(SentraError);
+      expect((caught as SentraError).details).toEqual([
+        { code: 'range', path: 'SENTRA_DB_VACUUM_INTERVAL_SECONDS', message: `SENTRA_DB_VACUUM_INTERVAL_SECONDS must be an integer from 0 to 86400, got "${raw}"` },
+      ]);
+    }
+  });
 });

@@ -48,6 +48,12 @@ export interface Config {
    * throwaway data.
    */
   readonly databaseFsync: boolean;
+  /**
+   * Seconds between the embedded database's maintenance passes, each a VACUUM and/or ANALYZE of the
+   * one table that needs it most by autovacuum's rule (`SENTRA_DB_VACUUM_INTERVAL_SECONDS`, default
+   * 60; 0 turns them off). Unused with PostgreSQL, whose autovacuum does this.
+   */
+  readonly databaseVacuumIntervalSeconds: number;
   /** How far in the future a payment's `created_at` may lie, in ms (`SENTRA_CLOCK_SKEW_SECONDS`, default 300). */
   readonly clockSkewMs: number;
   /** Folder of the local artifact store (`SENTRA_ARTIFACT_DIR`, default dataDir/artifacts). */
@@ -312,6 +318,7 @@ export function loadConfig(env: Env = process.env): Config {
     databaseWorkerHeapMb: integer(env, 'SENTRA_DB_WORKER_HEAP_MB', 0, 0, 1_048_576, problems) || undefined,
     databaseSharedBuffersMb: integer(env, 'SENTRA_DB_SHARED_BUFFERS_MB', 16, 1, 65_536, problems),
     databaseFsync: boolean(env, 'SENTRA_DB_FSYNC', true, problems),
+    databaseVacuumIntervalSeconds: integer(env, 'SENTRA_DB_VACUUM_INTERVAL_SECONDS', 60, 0, 86_400, problems),
     clockSkewMs: integer(env, 'SENTRA_CLOCK_SKEW_SECONDS', 300, 0, 31_536_000, problems) * 1000,
     artifactDir,
     artifactStore: artifactStore(env, artifactDir, problems),

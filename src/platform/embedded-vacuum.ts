@@ -1,0 +1,214 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from './database-schema.js';
+import type { Logger } from './logger.js';
+
+/**
+ * PostgreSQL's autovacuum defaults, which decide when a table is vacuumed or analyzed: dead tuples
+ * past `50 + 0.2 × rows`, tuples inserted since the last vacuum past `1000 + 0.2 × rows` (so
+ * append-only tables get their visibility map set and their rows frozen), tuples changed since the
+ * last analyze past `50 + 0.1 × rows`, and a transaction-id age past 200 million (a vacuum that
+ * freezes old rows, before the cluster nears wraparound).
+ */
+export const autovacuumRule = Object.freeze({
+  vacuumThreshold: 50,
+  vacuumScaleFactor: 0.2,
+  insertThreshold: 1000,
+  insertScaleFactor: 0.2,
+  analyzeThreshold: 50,
+  analyzeScaleFactor: 0.1,
+  freezeMaxAge: 200_000_000,
+});
+
+/** What a table needs now, from the statistics PostgreSQL keeps about it. */
+export interface TableNeed {
+  readonly table: string;
+  /** Rows as the planner knows them (`pg_class.reltuples`, 0 before the first vacuum or analyze). */
+  readonly rows: number;
+  readonly deadTuples: number;
+  readonly insertedSinceVacuum: number;
+  readonly modifiedSinceAnalyze: number;
+  readonly xidAge: number;
+  readonly vacuum: boolean;
+  readonly analyze: boolean;
+  /** How far past its threshold the table is; the most urgent table goes first. */
+  readonly urgency: number;
+}
+
+/** One maintenance pass on one table. */
+export interface VacuumPass {
+  readonly table: string;
+  readonly operation: 'vacuum' | 'vacuum+analyze' | 'analyze';
+  /** Time in VACUUM and ANALYZE together. */
+  readonly seconds: number;
+  /** The longest single statement: how long other queries waited at most. */
+  readonly pauseSeconds: number;
+  readonly deadTuples: number;
+}
+
+/** What a pass reports to (`sentra_db_vacuum_runs_total{table}`, `sentra_db_vacuum_seconds_total`). */
+export interface VacuumMetrics {
+  recordPass(pass: VacuumPass): void;
+}
+
+/**
+ * The tables of the current schema that need a vacuum or an analyze by autovacuum's rule, the most
+ * urgent first. The statistics are flushed first: a single-user PostgreSQL (PGlite) otherwise
+ * reports its counters up to a whole burst of statements late.
+ */
+export async function tablesNeedingMaintenance(db: Kysely<Database>): Promise<TableNeed[]> {
+  await sql`SELECT pg_stat_force_next_flush()`.execute(db);
+  const result = await sql<{
+    table: string;
+    rows: number | string;
+    dead: number | string;
+    inserted: number | string;
+    modified: number | string;
+    xid_age: number | string;
+  }>`
+    SELECT s.relname AS table, greatest(c.reltuples, 0) AS rows, s.n_dead_tup AS dead, s.n_ins_since_vacuum AS inserted,
+           s.n_mod_since_analyze AS modified, age(c.relfrozenxid) AS xid_age
+      FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
+     WHERE s.schemaname = current_schema()`.execute(db);
+  const rule = autovacuumRule;
+  const needs: TableNeed[] = [];
+  for (const row of result.rows) {
+    const rows = Number(row.rows);
+    const deadTuples = Number(row.dead);
+    const insertedSinceVacuum = Number(row.inserted);
+    const modifiedSinceAnalyze = Number(row.modified);
+    const xidAge = Number(row.xid_age);
+    const ratios = {
+      dead: deadTuples / (rule.vacuumThreshold + rule.vacuumScaleFactor * rows),
+      inserted: insertedSinceVacuum / (rule.insertThreshold + rule.insertScaleFactor * rows),
+      modified: modifiedSinceAnalyze / (rule.analyzeThreshold + rule.analyzeScaleFactor * rows),
+      // Wraparound protection goes before anything else.
+      age: (xidAge / rule.freezeMaxAge) * 1000,
+    };
+    const vacuum = ratios.dead > 1 || ratios.inserted > 1 || ratios.age > 1000;
+    const analyze = ratios.modified > 1;
+    if (!vacuum && !analyze) continue;
+    needs.push({
+      table: row.table,
+      rows,
+      deadTuples,
+      insertedSinceVacuum,
+      modifiedSinceAnalyze,
+      xidAge,
+      vacuum,
+      analyze,
+      urgency: Math.max(ratios.dead, ratios.inserted, ratios.modified, ratios.age > 1000 ? ratios.age : 0),
+    });
+  }
+  return needs.sort((a, b) => b.urgency - a.urgency || a.table.localeCompare(b.table));
+}
+
+/**
+ * Vacuums and/or analyzes one table as its need says; returns the pass. A table that needs both
+ * gets VACUUM, then ANALYZE as a statement of its own rather than `VACUUM (ANALYZE)`: the queries
+ * that queued behind the VACUUM run in between, so they wait for the longer of the two, not both.
+ */
+export async function maintainTable(db: Kysely<Database>, need: TableNeed): Promise<VacuumPass> {
+  const table = sql.id(need.table);
+  const operation = need.vacuum ? (need.analyze ? 'vacuum+analyze' : 'vacuum') : 'analyze';
+  let seconds = 0;
+  let pauseSeconds = 0;
+  const timed = async (statement: ReturnType<typeof sql>) => {
+    const started = performance.now();
+    await statement.execute(db);
+    const took = (performance.now() - started) / 1000;
+    seconds += took;
+    pauseSeconds = Math.max(pauseSeconds, took);
+  };
+  if (need.vacuum) await timed(sql`VACUUM ${table}`);
+  if (need.analyze) await timed(sql`ANALYZE ${table}`);
+  return { table: need.table, operation, seconds, pauseSeconds, deadTuples: need.deadTuples };
+}
+
+/** Pause before the next table when more than one needs maintenance (decisions run in between). */
+const catchUpMs = 1000;
+
+/**
+ * The embedded database's maintenance sweep. PGlite is PostgreSQL in single-user mode: no
+ * autovacuum launcher, so without this nothing ever reclaims dead tuples (job rows done and
+ * pruned, upserted entities, the audit heads and merchant balances updated on every commit) or
+ * refreshes the planner's statistics. Every interval it picks the one table that needs it most by
+ * autovacuum's rule and runs VACUUM and/or ANALYZE on it; while more tables wait, the
+ * next one follows a second later. The database's single thread runs nothing else meanwhile, so a
+ * pass pauses every other query (decisions included) for its duration: one table per pass keeps the
+ * pause to that table's. PostgreSQL servers run their own autovacuum: not used there.
+ */
+export class EmbeddedVacuum {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> = Promise.resolve();
+  private stopped = false;
+
+  constructor(
+    private readonly options: {
+      db: Kysely<Database>;
+      logger: Logger;
+      /** Between passes; 0 turns the sweep off. */
+      intervalMs: number;
+      metrics: VacuumMetrics;
+    },
+  ) {}
+
+  /** Schedules the first pass one interval from now. */
+  start(): void {
+    if (this.options.intervalMs <= 0 || this.timer !== undefined || this.stopped) return;
+    this.schedule(this.options.intervalMs);
+  }
+
+  /**
+   * Maintains the most urgent table, if any; resolves to the pass (undefined when no table needed
+   * it) and whether more tables are waiting.
+   */
+  async runOnce(): Promise<{ pass: VacuumPass | undefined; more: boolean }> {
+    const needs = await tablesNeedingMaintenance(this.options.db);
+    const need = needs[0];
+    if (need === undefined) return { pass: undefined, more: false };
+    const pass = await maintainTable(this.options.db, need);
+    this.options.metrics.recordPass(pass);
+    this.options.logger.info(
+      {
+        table: pass.table,
+        operation: pass.operation,
+        durationMs: Math.round(pass.seconds * 10_000) / 10,
+        pauseMs: Math.round(pass.pauseSeconds * 10_000) / 10,
+        deadTuples: need.deadTuples,
+        insertedSinceVacuum: need.insertedSinceVacuum,
+        modifiedSinceAnalyze: need.modifiedSinceAnalyze,
+        rows: need.rows,
+      },
+      'embedded database maintenance pass',
+    );
+    return { pass, more: needs.length > 1 };
+  }
+
+  /** Stops scheduling and waits for a pass in progress. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+
+  private schedule(delayMs: number): void {
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      const pass = this.runOnce().then(
+        ({ more }) => (more ? Math.min(catchUpMs, this.options.intervalMs) : this.options.intervalMs),
+        (error: unknown) => {
+          this.options.logger.warn({ err: error }, 'embedded database maintenance pass failed; the next interval retries');
+          return this.options.intervalMs;
+        },
+      );
+      this.running = pass.then(
+        (next) => {
+          if (!this.stopped) this.schedule(next);
+        },
+        () => undefined,
+      );
+    }, delayMs);
+    this.timer.unref();
+  }
+}
