@@ -359,7 +359,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     async close() {
       if (closed) return;
       closed = true;
-      await vacuum?.stop();
+      // No maintenance pass starts from now on; one in progress ends before the database closes.
+      const vacuumStopped = vacuum?.stop();
       // app.close() closes the connections idle at that moment; a keep-alive connection whose last
       // request finishes during the drain would hold the server open until its keep-alive timeout
       // (72 s): close each one as soon as it turns idle.
@@ -375,6 +376,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       await charges.drain();
       await eventWriter.drain();
       await keyLimiter.close();
+      await vacuumStopped;
       await closeRuntime(runtime);
     },
   };
