@@ -132,10 +132,11 @@ const catchUpMs = 1000;
  * autovacuum launcher, so without this nothing ever reclaims dead tuples (job rows done and
  * pruned, upserted entities, the audit heads and merchant balances updated on every commit) or
  * refreshes the planner's statistics. Every interval it picks the one table that needs it most by
- * autovacuum's rule and runs VACUUM and/or ANALYZE on it; while more tables wait, the
- * next one follows a second later. The database's single thread runs nothing else meanwhile, so a
- * pass pauses every other query (decisions included) for its duration: one table per pass keeps the
- * pause to that table's. PostgreSQL servers run their own autovacuum: not used there.
+ * autovacuum's rule and runs VACUUM and/or ANALYZE on it; while more tables wait, the next one
+ * follows a second later. The database's single thread runs nothing else during a statement, so
+ * every other query (decisions included) waits for it: one table per pass, and VACUUM and ANALYZE
+ * as separate statements, keep that wait to one statement on one table. PostgreSQL servers run
+ * their own autovacuum: not used there.
  */
 export class EmbeddedVacuum {
   private timer: NodeJS.Timeout | undefined;
