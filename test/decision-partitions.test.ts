@@ -113,14 +113,14 @@ describe.each(storeKinds)('monthly decision partitions (%s)', (store) => {
   });
 });
 
-/** An installation with decisions stored before migration 0070 keeps every one, each in its payment's month. */
+/** An installation with decisions and audit entries stored before migrations 0070 and 0071 keeps every one, each in its month. */
 describe.each(storeKinds)('upgrading stored decisions to monthly partitions (%s)', (store) => {
   let database: DatabaseHandle | undefined;
   afterAll(async () => {
     await database?.close();
   });
 
-  it('copies every decision into its month, names the partition indexes after the parent, and keeps requests unique', async () => {
+  it('copies every decision and audit entry into its month, names the partition indexes after the parent, and keeps requests unique and the audit log append-only', async () => {
     database =
       store === 'postgres'
         ? await openDatabase({ databaseUrl: await freshPostgresSchema(), dataDir: '', timeoutMs: 5_000 })
@@ -133,7 +133,8 @@ describe.each(storeKinds)('upgrading stored decisions to monthly partitions (%s)
     }
     const names = migrationNames();
     const migration = async (name: string) => (await import(`../src/platform/migrations/${name}.ts`)) as { up(db: Kysely<unknown>): Promise<void> };
-    for (const name of names.filter((name) => name !== '0070-partitioned-decisions')) await (await migration(name)).up(db as Kysely<unknown>);
+    const partitioning = ['0070-partitioned-decisions', '0071-partitioned-audit'];
+    for (const name of names.filter((name) => !partitioning.includes(name))) await (await migration(name)).up(db as Kysely<unknown>);
 
     await sql`insert into transactions (tenant_id, tx_id, created_at, amount, currency, direction, channel, psp, route_id, status, status_reason, fee_total,
                 sender_entity_id, receiver_entity_id, sender_country, receiver_country, source, updated_at)
@@ -145,8 +146,11 @@ describe.each(storeKinds)('upgrading stored decisions to monthly partitions (%s)
     await decision('dec_a1', 'tx-a', '2026-04-01T00:00:01Z', true).execute(db);
     await decision('dec_a2', 'tx-a', '2026-04-01T00:00:02Z', false).execute(db);
     await decision('dec_b', 'tx-b', '2026-05-02T10:00:00Z', true).execute(db);
+    await sql`insert into audit_log (tenant_id, seq, at, actor, action, subject, payload, prev_hash, hash)
+              values ('default', 1, '2026-04-01T00:00:01Z', 'a', 'decision.created', 'dec_a1', '{}', 'h0', 'h1'),
+                     ('default', 2, '2026-05-02T10:00:00Z', 'a', 'decision.created', 'dec_b', '{}', 'h1', 'h2')`.execute(db);
 
-    await (await migration('0070-partitioned-decisions')).up(db as Kysely<unknown>);
+    for (const name of partitioning) await (await migration(name)).up(db as Kysely<unknown>);
     const rows = await sql<{ id: string; part: string }>`select id, tableoid::regclass::text as part from risk_scores order by id`.execute(db);
     // tx-a's payment was created in March; tx-b has no stored payment, so its scoring time places it.
     expect(rows.rows).toEqual([
@@ -166,5 +170,17 @@ describe.each(storeKinds)('upgrading stored decisions to monthly partitions (%s)
       );
     expect(duplicate?.code).toBe('23505');
     expect(duplicate?.constraint ?? duplicate?.message).toContain('risk_scores_p2026_03_request');
+
+    // The audit log's entries are in their months, and still append-only.
+    const entries = await sql<{ seq: number | string; part: string }>`select seq, tableoid::regclass::text as part from audit_log order by seq`.execute(db);
+    expect(entries.rows.map((row) => [Number(row.seq), row.part])).toEqual([
+      [1, 'audit_log_p2026_04'],
+      [2, 'audit_log_p2026_05'],
+    ]);
+    const refused = await sql`update audit_log set actor = 'b' where seq = 1`.execute(db).then(
+      () => undefined,
+      (failure: unknown) => failure as { code?: string },
+    );
+    expect(refused?.code).toBe('42501');
   });
 });

@@ -3,6 +3,7 @@ import type { Database } from '../platform/database-schema.js';
 import { ChainChecker, type ChainedAuditEntry } from './audit-chain.js';
 import { checkpointSigned, readCheckpoints } from './audit-checkpoint.js';
 import type { AuditVerifier } from './audit-signing-key.js';
+import { anchorSigned, newestAnchor } from './audit-retention.js';
 
 /** What can be wrong with a stored chain, in the order the verifier looks. */
 export type ChainProblem = 'sequence' | 'previous_hash' | 'hash' | 'head_mismatch' | 'checkpoint_signature' | 'checkpoint_unreadable' | 'checkpoint_mismatch' | 'missing_tail';
@@ -47,7 +48,11 @@ const describe: Record<ChainProblem, string> = {
 
 /**
  * Verifies one tenant's stored chain: every link and hash, the recorded head, and every signed
- * checkpoint (from the table and the checkpoint file), which catches a removed tail.
+ * checkpoint (from the table and the checkpoint file), which catches a removed tail. When retention
+ * dropped months of entries, the chain is checked from the newest signed anchor (its seq and hash)
+ * instead of the genesis; entries kept below it are not part of the chain checked. A dropped
+ * month without its anchor is a break ('sequence'), and an anchor not signed by this installation's
+ * key is reported like such a checkpoint.
  */
 export async function verifyStoredChain(db: Kysely<Database>, tenantId: string, verifier: AuditVerifier, checkpointFile: string | undefined): Promise<ChainReport> {
   const { checkpoints, unreadableLines } = await readCheckpoints(db, tenantId, checkpointFile);
@@ -62,9 +67,14 @@ export async function verifyStoredChain(db: Kysely<Database>, tenantId: string, 
   if (unreadableLines.length > 0) return report(0, null, 'checkpoint_unreadable', unreadableLines[0]);
   const unsigned = checkpoints.find((checkpoint) => !checkpointSigned(checkpoint, verifier));
   if (unsigned !== undefined) return report(0, null, 'checkpoint_signature', unsigned.seq);
+  const anchor = await newestAnchor(db, tenantId);
+  if (anchor !== undefined && !anchorSigned(anchor, verifier)) return report(0, null, 'checkpoint_signature', anchor.seq);
   const expected = new Map<number, string>();
   for (const checkpoint of checkpoints) expected.set(checkpoint.seq, checkpoint.hash);
   const checker = new ChainChecker();
+  /** The seq the chain checked starts after: 0, or the newest anchor's. */
+  const start = anchor?.seq ?? 0;
+  if (anchor !== undefined) checker.startAfter(anchor.seq, anchor.hash);
   let count = 0;
   let last: ChainedAuditEntry | undefined;
   /** Checks the entries after `after` (up to `upTo`); a problem found is returned as the report. */
@@ -80,22 +90,22 @@ export async function verifyStoredChain(db: Kysely<Database>, tenantId: string, 
     }
     return undefined;
   };
-  const problem = await check(0, Number.POSITIVE_INFINITY);
+  const problem = await check(start, Number.POSITIVE_INFINITY);
   if (problem !== undefined) return problem;
   const furthest = Math.max(0, ...checkpoints.map((checkpoint) => checkpoint.seq));
-  if (furthest > count) return report(count, last === undefined ? null : { seq: last.seq, hash: last.hash }, 'missing_tail', count + 1);
+  if (furthest > start + count) return report(count, last === undefined ? null : { seq: last.seq, hash: last.hash }, 'missing_tail', start + count + 1);
   // The head is read after the chain. A decision commits its entries and the head together, so a
   // head past the last entry read means the chain grew meanwhile: the entries up to that head are
   // read and checked too (if they are not there, the tail was removed). A head behind the entries
   // read can only come from tampering.
   const recorded = await db.selectFrom('audit_heads').select(['seq', 'hash']).where('tenant_id', '=', tenantId).executeTakeFirst();
   const recordedSeq = recorded === undefined ? 0 : Number(recorded.seq);
-  if (recordedSeq > count) {
-    const grown = await check(last?.seq ?? 0, recordedSeq);
+  if (recordedSeq > start + count) {
+    const grown = await check(last?.seq ?? start, recordedSeq);
     if (grown !== undefined) return grown;
   }
-  const head = last === undefined ? null : { seq: last.seq, hash: last.hash };
-  if (recordedSeq !== count || (last !== undefined && recorded?.hash !== last.hash)) return report(count, head, 'head_mismatch', Math.min(recordedSeq, count) + 1);
+  const head = last === undefined ? (anchor === undefined ? null : { seq: anchor.seq, hash: anchor.hash }) : { seq: last.seq, hash: last.hash };
+  if (recordedSeq !== start + count || recorded?.hash !== (head?.hash ?? recorded?.hash)) return report(count, head, 'head_mismatch', Math.min(recordedSeq, start + count) + 1);
   return report(count, head);
 }
 

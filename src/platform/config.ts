@@ -36,6 +36,11 @@ export interface Config {
    * the monthly decision partitions older than this many months before the current one (by payment time).
    */
   readonly decisionRetentionMonths: number;
+  /**
+   * Months of audit entries kept (`SENTRA_AUDIT_RETENTION_MONTHS`, default 0: kept forever): the sweep drops
+   * the monthly audit partitions older than this, each with a signed anchor per tenant so the chain kept verifies.
+   */
+  readonly auditRetentionMonths: number;
   /** Most decisions that may wait to be written; one more is refused at once with 503 (`SENTRA_WRITE_BACKLOG`, default 1024). */
   readonly writeBacklog: number;
   /** Heap limit in MB of the embedded database's worker thread (`SENTRA_DB_WORKER_HEAP_MB`, default unset: Node's own). */
@@ -314,6 +319,7 @@ export function loadConfig(env: Env = process.env): Config {
     bodyLimitBytes: integer(env, 'SENTRA_BODY_LIMIT', 1024 * 1024, 1024, 64 * 1024 * 1024, problems),
     databaseTimeoutMs: integer(env, 'SENTRA_DB_TIMEOUT_MS', 2000, 50, 60_000, problems),
     decisionRetentionMonths: integer(env, 'SENTRA_DECISION_RETENTION_MONTHS', 0, 0, 1200, problems),
+    auditRetentionMonths: integer(env, 'SENTRA_AUDIT_RETENTION_MONTHS', 0, 0, 1200, problems),
     writeBacklog: integer(env, 'SENTRA_WRITE_BACKLOG', 1024, 1, 1_000_000, problems),
     databaseWorkerHeapMb: integer(env, 'SENTRA_DB_WORKER_HEAP_MB', 0, 0, 1_048_576, problems) || undefined,
     databaseSharedBuffersMb: integer(env, 'SENTRA_DB_SHARED_BUFFERS_MB', 16, 1, 65_536, problems),

@@ -202,6 +202,18 @@ export interface AuditCheckpointsTable {
   signature: string;
 }
 
+/** A signed record of the last link of a tenant's chain that retention dropped (see src/audit/audit-retention.ts). */
+export interface AuditAnchorsTable {
+  tenant_id: string;
+  seq: BigIntColumn;
+  hash: string;
+  /** The dropped entries were those of the month partitions before this instant. */
+  dropped_before: Date;
+  at: Date;
+  key_id: string;
+  signature: string;
+}
+
 /** Every table of Sentra's store, as Kysely sees it. */
 export interface Database {
   installation: InstallationTable;
@@ -221,6 +233,7 @@ export interface Database {
   audit_heads: AuditHeadsTable;
   audit_log: AuditLogTable;
   audit_checkpoints: AuditCheckpointsTable;
+  audit_anchors: AuditAnchorsTable;
   jobs: JobsTable;
   enrichment_results: EnrichmentResultsTable;
   enrichment_directors: EnrichmentDirectorsTable;

@@ -24,6 +24,7 @@ import * as outboundWebhooks from './migrations/0062-outbound-webhooks.js';
 import * as merchantCountry from './migrations/0063-merchant-country.js';
 import * as decisionWebhooks from './migrations/0064-decision-webhooks.js';
 import * as partitionedDecisions from './migrations/0070-partitioned-decisions.js';
+import * as partitionedAudit from './migrations/0071-partitioned-audit.js';
 import { SentraError } from '../errors/errors.js';
 
 /**
@@ -55,6 +56,7 @@ const migrations: Record<string, Migration> = {
   '0063-merchant-country': merchantCountry,
   '0064-decision-webhooks': decisionWebhooks,
   '0070-partitioned-decisions': partitionedDecisions,
+  '0071-partitioned-audit': partitionedAudit,
 };
 
 /**

@@ -1,10 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../platform/database-schema.js';
+import { briefly, createMonthPartition, monthPartitions, monthsAhead, monthStart, partitionOf } from '../platform/month-partitions.js';
 
-/** Months ahead of the current one whose decision partitions the sweep keeps ready. */
-export const monthsAhead = 2;
+export { monthStart } from '../platform/month-partitions.js';
 
-/** What one partition sweep did. */
+/** What one partition sweep of decisions did. */
 export interface DecisionPartitionSweep {
   /** Monthly partitions created (`risk_scores_p2026_01`...). */
   created: string[];
@@ -12,40 +12,6 @@ export interface DecisionPartitionSweep {
   dropped: string[];
   /** Decisions older than the retention deleted from the default partition. */
   deletedFromDefault: number;
-}
-
-/** The first instant (UTC) of the month `offset` months from the month of `at`. */
-export function monthStart(at: Date, offset = 0): Date {
-  return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + offset, 1));
-}
-
-const partitionName = /^risk_scores_p(\d{4})_(\d{2})$/;
-
-/**
- * Longest wait for a lock by one maintenance statement. Dropping a partition needs an exclusive lock
- * on the decisions table, and attaching one an exclusive lock on the default partition; a statement
- * waiting for such a lock (behind a long read, a backtest or a console export) would queue every
- * decision write behind it. Past this wait it gives up, and the next sweep tries again.
- */
-export const maintenanceLockTimeout = '2s';
-
-/** Runs `statement` in a transaction of its own that waits at most {@link maintenanceLockTimeout} for a lock. */
-async function briefly<T>(db: Kysely<Database>, statement: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
-  return db.transaction().execute(async (trx) => {
-    await sql.raw(`set local lock_timeout = '${maintenanceLockTimeout}'`).execute(trx);
-    return statement(trx);
-  });
-}
-
-/** The monthly partitions of `risk_scores` with the month each holds. */
-export async function decisionPartitions(db: Kysely<Database>): Promise<{ name: string; month: Date }[]> {
-  const rows = await sql<{ name: string }>`
-    select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid
-     where i.inhparent = 'risk_scores'::regclass order by c.relname`.execute(db);
-  return rows.rows.flatMap(({ name }) => {
-    const match = partitionName.exec(name);
-    return match === null ? [] : [{ name, month: new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)) }];
-  });
 }
 
 /**
@@ -56,21 +22,18 @@ export async function decisionPartitions(db: Kysely<Database>): Promise<{ name: 
  * decisions from the default partition. A decision's month is its payment's `created_at` month
  * (UTC). Several processes may sweep at once: creating a partition takes an advisory lock and
  * skips one that exists, and dropping one that is already gone is skipped. Each statement waits
- * at most {@link maintenanceLockTimeout} for its locks, so it never holds up decision writes for
+ * at most 2 s for its locks ({@link briefly}), so it never holds up decision writes for
  * longer; one that times out fails the sweep, and the next sweep does the rest.
  */
 export async function maintainDecisionPartitions(db: Kysely<Database>, now: Date, retentionMonths: number): Promise<DecisionPartitionSweep> {
   const sweep: DecisionPartitionSweep = { created: [], dropped: [], deletedFromDefault: 0 };
   for (let offset = 0; offset <= monthsAhead; offset++) {
     const month = monthStart(now, offset);
-    const result = await briefly(db, (trx) =>
-      sql<{ created: boolean }>`select sentra_month_partition('risk_scores', ${month.toISOString().slice(0, 10)}::date) as created`.execute(trx),
-    );
-    if (result.rows[0]?.created === true) sweep.created.push(`risk_scores_p${month.toISOString().slice(0, 7).replace('-', '_')}`);
+    if (await createMonthPartition(db, 'risk_scores', month)) sweep.created.push(partitionOf('risk_scores', month));
   }
   if (retentionMonths <= 0) return sweep;
   const cutoff = monthStart(now, -retentionMonths);
-  for (const { name, month } of await decisionPartitions(db)) {
+  for (const { name, month } of await monthPartitions(db, 'risk_scores')) {
     if (month >= cutoff) continue;
     await briefly(db, (trx) => sql`drop table if exists ${sql.id(name)}`.execute(trx));
     sweep.dropped.push(name);

@@ -19,6 +19,8 @@ import { LoopLoad } from './loop-load.js';
 import { registerJobMetrics, type JobMetrics } from './job-metrics.js';
 import { compactJobCounts, pruneDoneJobs } from './job.repository.js';
 import { maintainDecisionPartitions } from '../scoring/decision-partitions.js';
+import { maintainAuditPartitions } from '../audit/audit-retention.js';
+import { loadAuditSigner, type AuditSigner } from '../audit/audit-signing-key.js';
 
 /** The enrichment services of a process (server or worker). */
 export interface EnrichmentServices {
@@ -44,12 +46,13 @@ export function createEnrichmentServices(config: Config, db: Kysely<Database>, r
   };
 }
 
-/** Retention sweeps (KYC texts, done jobs, decision partitions) run this often (and once at start). */
+/** Retention sweeps (KYC texts, done jobs, decision and audit partitions) run this often (and once at start). */
 const sweepIntervalMs = 10 * 60_000;
 
 /**
- * A job runner with the enrichment handler, plus the retention sweep of KYC texts, done jobs and decision
- * partitions (created ahead, dropped past `SENTRA_DECISION_RETENTION_MONTHS`); started at once. The
+ * A job runner with the enrichment handler, plus the retention sweep of KYC texts, done jobs, and decision and
+ * audit partitions (created ahead, dropped past `SENTRA_DECISION_RETENTION_MONTHS` and
+ * `SENTRA_AUDIT_RETENTION_MONTHS`); started at once. The
  * server runs one in-process (SENTRA_WORKER=in-process), yielding to scoring when its event loop
  * is busy; `sentra worker` runs one per process.
  */
@@ -89,6 +92,8 @@ export function startEnrichmentWorker(
         ),
     },
   });
+  let auditSigner: AuditSigner | undefined;
+  const signer = () => (auditSigner ??= loadAuditSigner(config.audit.keyFile));
   const sweep = () => {
     if (settings.textRetentionDays > 0) {
       expireTexts(db, new Date(clock.now() - settings.textRetentionDays * 86_400_000)).then(
@@ -111,6 +116,13 @@ export function startEnrichmentWorker(
         if (created.length > 0 || dropped.length > 0 || deletedFromDefault > 0) logger.info({ created, dropped, deletedFromDefault }, 'decision partitions maintained');
       },
       (error: unknown) => logger.warn({ err: error }, 'decision partition sweep failed'),
+    );
+    // Audit partitions likewise, by the audit log's own retention; a dropped month leaves signed anchors.
+    maintainAuditPartitions(db, signer, new Date(clock.now()), config.auditRetentionMonths).then(
+      ({ created, dropped, anchors }) => {
+        if (created.length > 0 || dropped.length > 0) logger.info({ created, dropped, anchors }, 'audit partitions maintained');
+      },
+      (error: unknown) => logger.warn({ err: error }, 'audit partition sweep failed'),
     );
   };
   sweep();
