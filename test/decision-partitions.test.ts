@@ -42,6 +42,14 @@ describe.each(storeKinds)('monthly decision partitions (%s)', (store) => {
     expect(sweep.created).toEqual(['risk_scores_p2025_03', 'risk_scores_p2025_04', 'risk_scores_p2025_05']);
     // Sweeping again creates nothing more.
     expect((await maintainDecisionPartitions(db, new Date('2025-03-31T23:00:00Z'), 0)).created).toEqual([]);
+    // A new month keeps its parent's statistics targets: ANALYZE skips the wide feature vector.
+    const targets = await sql<{ attname: string; target: number | null }>`
+      select attname, attstattarget::int as target from pg_attribute
+       where attrelid = 'risk_scores_p2025_04'::regclass and attname in ('features', 'risk_score') order by attname`.execute(db);
+    expect(targets.rows.map((row) => [row.attname, row.target !== null && row.target >= 0 ? row.target : 'default'])).toEqual([
+      ['features', 0],
+      ['risk_score', 'default'],
+    ]);
 
     const inApril = await score('2025-04-02T08:00:00Z');
     expect(await partitionOf(inApril)).toBe('risk_scores_p2025_04');

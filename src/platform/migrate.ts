@@ -25,6 +25,7 @@ import * as merchantCountry from './migrations/0063-merchant-country.js';
 import * as decisionWebhooks from './migrations/0064-decision-webhooks.js';
 import * as partitionedDecisions from './migrations/0070-partitioned-decisions.js';
 import * as partitionedAudit from './migrations/0071-partitioned-audit.js';
+import * as wideColumnStatistics from './migrations/0072-wide-column-statistics.js';
 import { SentraError } from '../errors/errors.js';
 
 /**
@@ -57,6 +58,7 @@ const migrations: Record<string, Migration> = {
   '0064-decision-webhooks': decisionWebhooks,
   '0070-partitioned-decisions': partitionedDecisions,
   '0071-partitioned-audit': partitionedAudit,
+  '0072-wide-column-statistics': wideColumnStatistics,
 };
 
 /**

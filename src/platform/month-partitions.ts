@@ -42,8 +42,23 @@ export async function monthPartitions(db: Kysely<Database>, parent: 'risk_scores
   });
 }
 
-/** Creates a month's partition (`sentra_month_partition`, migration 0070); false when it exists. */
+/**
+ * Creates a month's partition (`sentra_month_partition`, migration 0070); false when it exists. The
+ * new partition takes its parent's per-column statistics targets (migration 0072), which a table
+ * created LIKE its parent does not inherit.
+ */
 export async function createMonthPartition(db: Kysely<Database>, parent: 'risk_scores' | 'audit_log', month: Date): Promise<boolean> {
-  const result = await briefly(db, (trx) => sql<{ created: boolean }>`select sentra_month_partition(${parent}, ${month.toISOString().slice(0, 10)}::date) as created`.execute(trx));
-  return result.rows[0]?.created === true;
+  return briefly(db, async (trx) => {
+    const result = await sql<{ created: boolean }>`select sentra_month_partition(${parent}, ${month.toISOString().slice(0, 10)}::date) as created`.execute(trx);
+    if (result.rows[0]?.created !== true) return false;
+    // attstattarget is NULL (PostgreSQL 17+) or -1 (before) for the default.
+    const targets = await sql<{ column: string; target: number }>`
+      select attname as column, attstattarget::int as target from pg_attribute
+       where attrelid = ${parent}::regclass and attnum > 0 and not attisdropped and attstattarget >= 0`.execute(trx);
+    const partition = partitionOf(parent, month);
+    for (const { column, target } of targets.rows) {
+      await sql`alter table ${sql.table(partition)} alter column ${sql.ref(column)} set statistics ${sql.raw(String(target))}`.execute(trx);
+    }
+    return true;
+  });
 }
