@@ -103,11 +103,11 @@ for (let from = 1; from <= decisions; from += chunk) {
   const to = Math.min(decisions, from + chunk - 1);
   await sql`
     insert into risk_scores (id, tenant_id, tx_id, scored_at, risk_score, probability, decision, reasons, evidence, features, model_version,
-      thresholds, request_digest, latency_ms, llm_status, source, first_of_request, tx_created_at)
+      thresholds, request_digest, latency_ms, llm_status, source, first_of_request, tx_month)
     select 'dec_fill_' || i, 'default', 'tx_fill_' || i, t, (i * 37) % 1000, ((i * 37) % 1000) / 1000.0,
            case when (i * 37) % 1000 >= 850 then 'BLOCK' when (i * 37) % 1000 >= 600 then 'HOLD' when (i * 37) % 1000 >= 300 then 'REVIEW' else 'PASS' end,
            '["amount"]', '[]', '{"amount_usd": 125.5, "tx_count_1h": 1}', 'v1', '{"reviewAt":300,"holdAt":600,"blockAt":850}',
-           md5(i::text), 1, 'ready', 'api', true, t
+           md5(i::text), 1, 'ready', 'api', true, date_trunc('month', t at time zone 'UTC') at time zone 'UTC'
       from generate_series(${from}::bigint, ${to}::bigint) as i, lateral (select ${at()} as t) as at_time`.execute(db);
   console.log(`  filled ${to.toLocaleString('en-US')} decisions (${((performance.now() - fillStart) / 1000).toFixed(0)} s)`);
 }

@@ -148,11 +148,11 @@ try {
     await sql
       .raw(
         `insert into risk_scores (id, tenant_id, tx_id, scored_at, risk_score, probability, decision, reasons, evidence, features, model_version,
-           thresholds, request_digest, latency_ms, llm_status, source, tx_created_at)
+           thresholds, request_digest, latency_ms, llm_status, source, tx_month)
          select 'dec_' || lpad(i::text, 10, '0'), 'default', 'tx-' || i, timestamptz '2026-01-01' + i * interval '1 second', (i * 37) % 1000,
            ((i * 37) % 1000) / 1000.0, case when (i * 37) % 1000 >= 850 then 'BLOCK' when (i * 37) % 1000 >= 600 then 'HOLD'
            when (i * 37) % 1000 >= 300 then 'REVIEW' else 'PASS' end, '[]', '[]', ${featureJson}, 'v1',
-           '{"reviewAt":300,"holdAt":600,"blockAt":850}', 'digest', 1, 'ready', 'api', timestamptz '2026-01-01' + i * interval '1 second'
+           '{"reviewAt":300,"holdAt":600,"blockAt":850}', 'digest', 1, 'ready', 'api', date_trunc('month', (timestamptz '2026-01-01' + i * interval '1 second') at time zone 'UTC') at time zone 'UTC'
          from generate_series(${start}, ${end}) as i`,
       )
       .execute(db);

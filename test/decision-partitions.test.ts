@@ -169,8 +169,8 @@ describe.each(storeKinds)('upgrading stored decisions to monthly partitions (%s)
     // A second answer to a stored request is refused by the request index of its month's partition.
     const duplicate = await sql`
       insert into risk_scores (id, tenant_id, tx_id, scored_at, risk_score, probability, decision, reasons, evidence, features, model_version,
-        thresholds, request_digest, latency_ms, llm_status, source, first_of_request, tx_created_at)
-      values ('dec_a3', 'default', 'tx-a', now(), 10, 0.01, 'PASS', '[]', '[]', '{}', 'v1', '{}', 'digest', 1, 'ready', 'api', true, '2026-03-05T10:00:00Z')`
+        thresholds, request_digest, latency_ms, llm_status, source, first_of_request, tx_month)
+      values ('dec_a3', 'default', 'tx-a', now(), 10, 0.01, 'PASS', '[]', '[]', '{}', 'v1', '{}', 'digest', 1, 'ready', 'api', true, '2026-03-01T00:00:00Z')`
       .execute(db)
       .then(
         () => undefined,

@@ -65,7 +65,9 @@ export async function maintainAuditPartitions(db: Kysely<Database>, signer: () =
   for (const { name, month } of await monthPartitions(db, 'audit_log')) {
     if (month >= cutoff) continue;
     const droppedBefore = monthStart(month, 1);
-    sweep.anchors += await briefly(db, async (trx) => {
+    const anchors = await briefly(db, async (trx) => {
+      // Another process's sweep may have dropped it meanwhile: then there is nothing to do.
+      if ((await sql<{ present: string | null }>`select to_regclass(${name}) as present`.execute(trx)).rows[0]?.present == null) return undefined;
       await sql`lock table ${sql.id(name)} in access exclusive mode`.execute(trx);
       const lasts = await sql<{ tenant_id: string; seq: string | number; hash: string }>`
         select distinct on (tenant_id) tenant_id, seq, hash from ${sql.id(name)} order by tenant_id, seq desc`.execute(trx);
@@ -83,7 +85,13 @@ export async function maintainAuditPartitions(db: Kysely<Database>, signer: () =
       }
       await sql`drop table ${sql.id(name)}`.execute(trx);
       return written;
+    }).catch((error: unknown) => {
+      // Dropped by another process between the check and the lock.
+      if ((error as { code?: unknown }).code === '42P01') return undefined;
+      throw error;
     });
+    if (anchors === undefined) continue;
+    sweep.anchors += anchors;
     sweep.dropped.push(name);
   }
   return sweep;

@@ -126,8 +126,8 @@ export interface RiskScoresTable {
   rule_hits: ColumnType<unknown, string | undefined, string>;
   /** A decision of a merchant in shadow mode: kept for its evaluation, never acted on (migration 0061). */
   shadow: Generated<boolean>;
-  /** The payment's `created_at`: the monthly partition key (migration 0070). */
-  tx_created_at: Date;
+  /** The first instant (UTC) of the payment's `created_at` month: the monthly partition key (migration 0070). */
+  tx_month: Date;
 }
 
 export interface LabelsTable {

@@ -1,4 +1,5 @@
 import { newId } from '../platform/ids.js';
+import { monthStart } from '../platform/month-partitions.js';
 import type { AuditEntryInput } from '../audit/audit-chain.js';
 import type { DecisionWrite, KycReference } from './decision-record.js';
 import { rowOfRecord } from './transaction-history.repository.js';
@@ -100,6 +101,11 @@ function jobRows(items: readonly DecisionWrite[]): object[] {
   return [...jobs.values()];
 }
 
+/** The partition key of a decision (migration 0070): the first instant (UTC) of its payment's month. */
+export function paymentMonth(createdAt: number): Date {
+  return monthStart(new Date(createdAt));
+}
+
 /** Builds the rows of a group commit from its decisions (cases by the tenant's case policy). */
 export function buildDecisionBatch(items: readonly DecisionWrite[], casePolicy?: CasePolicy): DecisionBatch {
   const kycRefs = new Map<string, object>();
@@ -132,7 +138,7 @@ export function buildDecisionBatch(items: readonly DecisionWrite[], casePolicy?:
       first_of_request: true,
       rule_hits: item.ruleHits ?? null,
       shadow: item.shadow === true,
-      tx_created_at: new Date(item.record.createdAt),
+      tx_month: paymentMonth(item.record.createdAt),
     })),
     jobs: jobRows(items),
     webhooks: items.flatMap((item) => (item.webhook === undefined || item.shadow === true ? [] : [decisionCreatedRow(item, item.webhook)])),

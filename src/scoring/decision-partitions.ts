@@ -38,7 +38,7 @@ export async function maintainDecisionPartitions(db: Kysely<Database>, now: Date
     await briefly(db, (trx) => sql`drop table if exists ${sql.id(name)}`.execute(trx));
     sweep.dropped.push(name);
   }
-  const deleted = await sql`delete from risk_scores_default where tx_created_at < ${cutoff}`.execute(db);
+  const deleted = await sql`delete from risk_scores_default where tx_month < ${cutoff}`.execute(db);
   sweep.deletedFromDefault = Number(deleted.numAffectedRows ?? 0);
   return sweep;
 }

@@ -30,7 +30,7 @@ export async function storeDecision(
       latency_ms: decision.latencyMs ?? 1,
       llm_status: 'ready',
       source: 'api',
-      tx_created_at: decision.scoredAt,
+      tx_month: new Date(Date.UTC(decision.scoredAt.getUTCFullYear(), decision.scoredAt.getUTCMonth(), 1)),
     })
     .execute();
   return txId;

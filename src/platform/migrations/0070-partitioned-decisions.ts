@@ -4,19 +4,21 @@ import { sql, type Kysely } from 'kysely';
  * Decisions (`risk_scores`, one row per decision with its score) are partitioned by month of the
  * payment's `created_at`, declaratively, on PostgreSQL and PGlite alike:
  *
- * - the partition key is the new column `tx_created_at` (the payment's time), not `scored_at`: the
- *   request digest covers the payment's `created_at`, so the idempotency index
- *   (tenant, tx_id, request digest, tx_created_at) is as unique as the former one without the key,
- *   and a retry lands in the partition of its first answer, whenever it comes;
- * - the primary key becomes (id, tx_created_at); ids stay unique (random ULIDs), and a lookup by id
+ * - the partition key is the new column `tx_month`, the first instant (UTC) of the payment's
+ *   `created_at` month, not `scored_at`: where the request carries `created_at` (the scoring API,
+ *   feeds), the request digest covers it, so the idempotency index
+ *   (tenant, tx_id, request digest, tx_month) is as unique as the former one without the key, and a
+ *   retry lands in the partition of its first answer, whenever it comes. Where the server stamps
+ *   the payment (merchant front doors), a retry in the same month still meets its first answer;
+ * - the primary key becomes (id, tx_month); ids stay unique (random ULIDs), and a lookup by id
  *   probes each month's primary key index;
  * - `risk_scores_default` takes payments of months without a partition (an old backfill, or a
  *   partition not created in time); `sentra_month_partition(parent, month)` creates a month's
  *   partition, moving that month's rows out of the default partition, and names its indexes after
  *   the parent's (`risk_scores_p2026_01_request`...). The maintenance sweep calls it ahead of time.
  *
- * Existing decisions are copied; their `tx_created_at` is the stored payment's `created_at` (the
- * latest body of its tx_id), or the scoring time when no payment row is left.
+ * Existing decisions are copied; their `tx_month` is the month of the stored payment's `created_at`
+ * (the latest body of its tx_id), or of the scoring time when no payment row is left.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   const statements = [
@@ -51,21 +53,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     `ALTER INDEX risk_scores_by_transaction RENAME TO risk_scores_unpartitioned_by_transaction`,
     `CREATE TABLE risk_scores (
        LIKE risk_scores_unpartitioned INCLUDING DEFAULTS,
-       tx_created_at timestamptz NOT NULL,
-       PRIMARY KEY (id, tx_created_at)) PARTITION BY RANGE (tx_created_at)`,
+       tx_month timestamptz NOT NULL,
+       PRIMARY KEY (id, tx_month)) PARTITION BY RANGE (tx_month)`,
     `CREATE INDEX risk_scores_by_transaction ON risk_scores (tenant_id, tx_id, scored_at)`,
-    `CREATE UNIQUE INDEX risk_scores_request ON risk_scores (tenant_id, tx_id, request_digest, tx_created_at) WHERE first_of_request`,
+    `CREATE UNIQUE INDEX risk_scores_request ON risk_scores (tenant_id, tx_id, request_digest, tx_month) WHERE first_of_request`,
     `CREATE TABLE risk_scores_default (LIKE risk_scores INCLUDING DEFAULTS)`,
     `CREATE INDEX risk_scores_default_by_transaction ON risk_scores_default (tenant_id, tx_id, scored_at)`,
-    `CREATE UNIQUE INDEX risk_scores_default_request ON risk_scores_default (tenant_id, tx_id, request_digest, tx_created_at) WHERE first_of_request`,
+    `CREATE UNIQUE INDEX risk_scores_default_request ON risk_scores_default (tenant_id, tx_id, request_digest, tx_month) WHERE first_of_request`,
     `ALTER TABLE risk_scores ATTACH PARTITION risk_scores_default DEFAULT`,
     `INSERT INTO risk_scores
-       SELECT s.*, coalesce(t.created_at, s.scored_at) FROM risk_scores_unpartitioned s
+       SELECT s.*, date_trunc('month', coalesce(t.created_at, s.scored_at) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' FROM risk_scores_unpartitioned s
          LEFT JOIN transactions t ON t.tenant_id = s.tenant_id AND t.tx_id = s.tx_id`,
     `DROP TABLE risk_scores_unpartitioned`,
     // The months that hold decisions, and this month and the next two.
     `SELECT sentra_month_partition('risk_scores', month::date) FROM (
-       SELECT DISTINCT date_trunc('month', tx_created_at AT TIME ZONE 'UTC') AS month FROM risk_scores
+       SELECT DISTINCT date_trunc('month', tx_month AT TIME ZONE 'UTC') AS month FROM risk_scores
        UNION SELECT date_trunc('month', now() AT TIME ZONE 'UTC') + step * interval '1 month' FROM generate_series(0, 2) AS step) AS months
      ORDER BY month`,
   ];
