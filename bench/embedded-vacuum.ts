@@ -106,20 +106,23 @@ console.log(`  analyze alone: ${(performance.now() - started).toFixed(0)} ms`);
 console.log('risk_scores (append-only: vacuumed by the insert rule, to set the visibility map and freeze)');
 const score = async (from: number, count: number) => {
   for (let start = from; start < from + count; start += 5000) {
-    await sql`insert into risk_scores (id, tenant_id, tx_id, scored_at, risk_score, probability, decision, reasons, evidence, features, model_version, thresholds, request_digest, latency_ms, llm_status, source, tx_created_at)
+    await sql`insert into risk_scores (id, tenant_id, tx_id, scored_at, risk_score, probability, decision, reasons, evidence, features, model_version, thresholds, request_digest, latency_ms, llm_status, source, tx_month)
       select 'dec_bench_' || i, 'default', 'tx-' || i, now(), (i % 100)::int, random(), 'PASS',
              jsonb_build_array(jsonb_build_object('code', 'velocity_1h', 'weight', random()), jsonb_build_object('code', 'new_device', 'weight', random())),
              jsonb_build_object('top_features', jsonb_build_array('amount_z', 'tx_count_1h')),
              (select jsonb_object_agg('feature_' || k, round((random() * 1000)::numeric, 3)) from generate_series(1, 40) as k where i >= 0),
-             'sentra-default-1', '{"review": 60, "hold": 80, "block": 90}'::jsonb, md5(i::text), 2.5, 'none', 'api', now()
+             'sentra-default-1', '{"review": 60, "hold": 80, "block": 90}'::jsonb, md5(i::text), 2.5, 'none', 'api', date_trunc('month', now())
         from generate_series(${start}::int, ${Math.min(from + count, start + 5000) - 1}::int) as i`.execute(db);
   }
 };
+// Decisions are partitioned by payment month: this month's partition is the table the sweep sees.
+const month = new Date().toISOString().slice(0, 7).replace('-', '_');
+const decisionsTable = `risk_scores_p${month}`;
 await score(0, decisions);
-console.log(`  ${decisions.toLocaleString('en-US')} rows: ${await megabytes('risk_scores')}`);
-await pass('risk_scores');
+console.log(`  ${decisions.toLocaleString('en-US')} rows in ${decisionsTable}: ${await megabytes(decisionsTable)}`);
+await pass(decisionsTable);
 await score(decisions, Math.floor(decisions / 5) + 2000);
-await pass('risk_scores');
+await pass(decisionsTable);
 
 await database.close();
 rmSync(dataDir, { recursive: true, force: true });
