@@ -1,9 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { sharedRedis, type Config } from './platform/config.js';
+import type { Database } from './platform/database-schema.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { openDatabase, type DatabaseHandle } from './platform/database.js';
 import { migrateToLatest } from './platform/migrate.js';
+import { maintainDecisionPartitions } from './scoring/decision-partitions.js';
+import { maintainAuditPartitions } from './audit/audit-retention.js';
 import { createLogger, type Logger } from './platform/logger.js';
 import { GroupCommitter } from './platform/group-commit.js';
 import { withDeadline } from './platform/store-errors.js';
@@ -148,6 +151,7 @@ export async function buildRuntime(config: Config, options: AppOptions = {}): Pr
   phase('database');
   try {
     await migrateToLatest(database.db as never);
+    await preparePartitions(database.db, clock, logger);
     const installed = await bootstrapInstall(database.db, config.bootstrapToken);
     const tokenFile = installed.generatedToken === undefined ? undefined : await writeBootstrapTokenFile(config.dataDir, installed.generatedToken);
     const bootstrap = { created: installed.created, tenantId: installed.tenantId, tokenFile, bootstrapTokenIgnored: installed.bootstrapTokenIgnored };
@@ -213,6 +217,24 @@ export async function closeRuntime(runtime: Runtime): Promise<void> {
   runtime.rules.stop();
   await runtime.features.close();
   await runtime.database.close();
+}
+
+/**
+ * Creates this month's decision and audit partitions (and the next two) before anything is written:
+ * a database migrated months ago (or started from an old template) has only older ones, and audit
+ * entries written to the default partition stay there. The worker's sweep does the same later and
+ * also applies retention; a failure here (a lock held too long) is left to it.
+ */
+async function preparePartitions(db: Kysely<Database>, clock: Clock, logger: Logger): Promise<void> {
+  const now = new Date(clock.now());
+  try {
+    await maintainDecisionPartitions(db, now, 0);
+    await maintainAuditPartitions(db, () => {
+      throw new Error('no retention at start');
+    }, now, 0);
+  } catch (error) {
+    logger.warn({ err: error }, 'preparing the partitions of this month failed; the worker sweep retries');
+  }
 }
 
 /** Builds the whole product: runtime plus the HTTP surface. One call wires everything. */

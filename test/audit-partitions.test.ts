@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maintainAuditPartitions } from '../src/audit/audit-retention.js';
 import { monthStart, partitionOf } from '../src/platform/month-partitions.js';
+import { ManualClock } from '../src/platform/clock.js';
 import { adminToken, startTestApp, storeKinds, type TestApp } from './support/test-app.js';
 import { scoreBody } from './support/score-body.js';
 
@@ -59,5 +60,28 @@ describe.each(storeKinds)('monthly audit partitions and their retention (%s)', (
       .values({ tenant_id: 'default', seq: before.head!.seq + 2, hash: 'forged', dropped_before: monthStart(now, 6), at: new Date(), key_id: signer().keyId, signature: 'bm90IGEgc2lnbmF0dXJl' })
       .execute();
     expect((await verify()).problem?.kind).toBe('checkpoint_signature');
+  });
+});
+
+/** A database migrated months ago gets this month's partitions at start, before anything is written. */
+describe.each(storeKinds)('partitions of the current month at start (%s)', (store) => {
+  let sentra: TestApp;
+  beforeAll(async () => {
+    // No worker sweep, and a clock far past the months the migration created.
+    sentra = await startTestApp(store, { SENTRA_WORKER: 'off' }, { clock: new ManualClock(Date.parse('2031-08-15T12:00:00Z')) });
+  });
+  afterAll(async () => {
+    await sentra?.close();
+  });
+
+  it("writes the first decision and its audit entry to this month's partitions, not the default ones", async () => {
+    const response = await sentra.app.inject({ method: 'POST', url: '/v1/risk/score', headers: auth, payload: scoreBody({ transaction: { created_at: '2031-08-15T11:00:00Z' } }) });
+    expect(response.statusCode, response.body).toBe(200);
+    const db = sentra.runtime.database.db;
+    const id = response.json<{ request_id: string }>().request_id;
+    const decision = await sql<{ part: string }>`select tableoid::regclass::text as part from risk_scores where id = ${id}`.execute(db);
+    expect(decision.rows[0]?.part).toBe('risk_scores_p2031_08');
+    const entry = await sql<{ part: string }>`select tableoid::regclass::text as part from audit_log where subject = ${id}`.execute(db);
+    expect(entry.rows[0]?.part).toBe('audit_log_p2031_08');
   });
 });
