@@ -1,5 +1,7 @@
+import { Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkerPGlite } from './pglite-worker-client.js';
+import { SerializedPGliteDialect } from './serialized-pglite-dialect.js';
 
 describe('WorkerPGlite', () => {
   let database: WorkerPGlite;
@@ -28,4 +30,15 @@ describe('WorkerPGlite', () => {
   it('reports a failing query with its SQLSTATE', async () => {
     await expect(database.query('select $1::int', ['x'.repeat(20_000)])).rejects.toMatchObject({ code: '22P02' });
   });
+
+  it('fails a transaction begun after the worker stopped instead of holding the connection forever', async () => {
+    const doomed = await WorkerPGlite.open({ dataPath: undefined, templatePath: undefined }, 64);
+    const db = new Kysely<never>({ dialect: new SerializedPGliteDialect({ pglite: doomed }) });
+    await expect(sql`select generate_series(1, 20000000) as n`.execute(db)).rejects.toThrow(/database worker stopped/);
+    const settled = <T>(work: Promise<T>) =>
+      Promise.race([work.then(() => 'resolved', () => 'rejected'), new Promise((resolve) => setTimeout(() => resolve('still waiting after 5 s'), 5_000))]);
+    expect(await settled(db.transaction().execute((trx) => sql`select 1`.execute(trx)))).toBe('rejected');
+    // The connection was given back: the next caller is answered (with the error) too.
+    expect(await settled(sql`select 1`.execute(db))).toBe('rejected');
+  }, 60_000);
 });

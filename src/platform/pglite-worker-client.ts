@@ -119,7 +119,18 @@ export class WorkerPGlite implements PGlite {
   }
 
   async transaction<T>(callback: (transaction: PGliteTransaction) => Promise<T>): Promise<T> {
-    await this.query('BEGIN');
+    const begun = await this.query('BEGIN').then(
+      () => undefined,
+      (error: unknown) => error as Error,
+    );
+    if (begun !== undefined) {
+      // The callback runs all the same, with every query failing as BEGIN did: Kysely's PGlite
+      // driver waits for the callback to start before it goes on, and would otherwise wait forever
+      // (holding the one connection) when the database is gone.
+      const failing: PGliteTransaction = { query: () => Promise.reject(begun), rollback: async () => undefined };
+      await callback(failing).catch(() => undefined);
+      throw begun;
+    }
     let rolledBack = false;
     const transaction: PGliteTransaction = {
       query: (sql, params) => this.query(sql, params),
