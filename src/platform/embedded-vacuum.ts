@@ -52,7 +52,9 @@ export interface VacuumMetrics {
 
 /**
  * The tables of the current schema that need a vacuum or an analyze by autovacuum's rule, the most
- * urgent first. The statistics are flushed first: a single-user PostgreSQL (PGlite) otherwise
+ * urgent first. Only tables with storage: a partitioned table's months are tables of their own, and
+ * VACUUM or ANALYZE of the parent would walk every month at once (as autovacuum, the sweep leaves
+ * parents alone). The statistics are flushed first: a single-user PostgreSQL (PGlite) otherwise
  * reports its counters up to a whole burst of statements late.
  */
 export async function tablesNeedingMaintenance(db: Kysely<Database>): Promise<TableNeed[]> {
@@ -68,7 +70,7 @@ export async function tablesNeedingMaintenance(db: Kysely<Database>): Promise<Ta
     SELECT s.relname AS table, greatest(c.reltuples, 0) AS rows, s.n_dead_tup AS dead, s.n_ins_since_vacuum AS inserted,
            s.n_mod_since_analyze AS modified, age(c.relfrozenxid) AS xid_age
       FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
-     WHERE s.schemaname = current_schema()`.execute(db);
+     WHERE s.schemaname = current_schema() AND c.relkind = 'r'`.execute(db);
   const rule = autovacuumRule;
   const needs: TableNeed[] = [];
   for (const row of result.rows) {
