@@ -51,7 +51,7 @@ start() {
     mkdir -p "$dir/$port"
     redis-server --port "$port" --bind 127.0.0.1 --daemonize yes --dir "$dir/$port" \
       --pidfile "$dir/$port/redis.pid" --logfile "$dir/$port/redis.log" \
-      --cluster-enabled yes --cluster-config-file nodes.conf --cluster-node-timeout 1000 \
+      --cluster-enabled yes --cluster-config-file nodes.conf --cluster-node-timeout 1000 --cluster-replica-validity-factor 0 \
       --save "" --appendonly no
   done
   for port in "${ports[@]}"; do
