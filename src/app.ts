@@ -1,12 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { sharedRedis, type Config } from './platform/config.js';
-import type { Database } from './platform/database-schema.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { openDatabase, type DatabaseHandle } from './platform/database.js';
 import { migrateToLatest } from './platform/migrate.js';
-import { maintainDecisionPartitions } from './scoring/decision-partitions.js';
-import { maintainAuditPartitions } from './audit/audit-retention.js';
+import { preparePartitions } from './scoring/prepare-partitions.js';
 import { createLogger, type Logger } from './platform/logger.js';
 import { GroupCommitter } from './platform/group-commit.js';
 import { withDeadline } from './platform/store-errors.js';
@@ -217,24 +215,6 @@ export async function closeRuntime(runtime: Runtime): Promise<void> {
   runtime.rules.stop();
   await runtime.features.close();
   await runtime.database.close();
-}
-
-/**
- * Creates this month's decision and audit partitions (and the next two) before anything is written:
- * a database migrated months ago (or started from an old template) has only older ones, and audit
- * entries written to the default partition stay there. The worker's sweep does the same later and
- * also applies retention; a failure here (a lock held too long) is left to it.
- */
-async function preparePartitions(db: Kysely<Database>, clock: Clock, logger: Logger): Promise<void> {
-  const now = new Date(clock.now());
-  try {
-    await maintainDecisionPartitions(db, now, 0);
-    await maintainAuditPartitions(db, () => {
-      throw new Error('no retention at start');
-    }, now, 0);
-  } catch (error) {
-    logger.warn({ err: error }, 'preparing the partitions of this month failed; the worker sweep retries');
-  }
 }
 
 /** Builds the whole product: runtime plus the HTTP surface. One call wires everything. */
