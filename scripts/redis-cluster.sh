@@ -51,8 +51,8 @@ start() {
     mkdir -p "$dir/$port"
     redis-server --port "$port" --bind 127.0.0.1 --daemonize yes --dir "$dir/$port" \
       --pidfile "$dir/$port/redis.pid" --logfile "$dir/$port/redis.log" \
-      --cluster-enabled yes --cluster-config-file nodes.conf --cluster-node-timeout 1000 --cluster-replica-validity-factor 0 \
-      --save "" --appendonly no
+      --cluster-enabled yes --cluster-config-file nodes.conf --cluster-node-timeout 1000 \
+      --save "" --appendonly no --repl-diskless-sync-delay 0
   done
   for port in "${ports[@]}"; do
     for _ in $(seq 1 50); do redis-cli -p "$port" ping >/dev/null 2>&1 && break; sleep 0.1; done
@@ -72,6 +72,17 @@ start() {
       sleep 0.1
     done
     redis-cli -p "$port" cluster info | grep -q '^cluster_state:ok' || { echo "node $port: cluster not ok" >&2; stop; exit 1; }
+  done
+  # cluster_state:ok says the slots are covered, not that the replicas hold their master's data: a
+  # replica's first sync comes after it. A master killed before it would be replaced by an empty
+  # replica (or by none, whose data is too old to stand for election), so wait for every link.
+  for port in "${ports[@]}"; do
+    redis-cli -p "$port" info replication | grep -q '^role:slave' || continue
+    for _ in $(seq 1 100); do
+      redis-cli -p "$port" info replication 2>/dev/null | grep -q '^master_link_status:up' && break
+      sleep 0.1
+    done
+    redis-cli -p "$port" info replication | grep -q '^master_link_status:up' || { echo "replica $port: no link to its master" >&2; stop; exit 1; }
   done
   local list
   list="$(IFS=,; echo "${addresses[*]}")"

@@ -63,6 +63,9 @@ describe.skipIf(!process.env.SENTRA_TEST_REDIS_CLUSTER_NODES)('scoring through a
     const replica = nodes.split('\n').find((line) => new RegExp(`[ ,]slave ${master[0]} `).test(line))!.split(' ');
     const masterPort = Number(master[1]!.split(':')[1]!.split('@')[0]);
     const replicaPort = Number(replica[1]!.split(':')[1]!.split('@')[0]);
+    // The replica holds its master's data before the kill (a replica that never synced would take
+    // over empty and lose every payment before it).
+    expect(await cluster.cli(replicaPort, 'info', 'replication')).toMatch(/master_link_status:up/);
     const masterPid = Number(/process_id:(\d+)/.exec(await cluster.cli(masterPort, 'info', 'server'))![1]);
 
     const sent: { index: number; body: ReturnType<typeof payment>; status: number; code?: string; retryAfter?: unknown; at: number }[] = [];
