@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from './support/test-app.js';
+import { routesOf } from './support/route-harness.js';
 
 const root = join(import.meta.dirname, '..');
 const contributing = readFileSync(join(root, 'docs/contributing.md'), 'utf8');
@@ -18,5 +20,41 @@ describe('docs/contributing.md describes the code as it is', () => {
     for (const path of paths) expect(existsSync(join(root, path)), path).toBe(true);
     const eslintConfig = readFileSync(join(root, 'eslint.config.js'), 'utf8');
     for (const [, rule] of contributing.matchAll(/(no-[a-z-]+)/g)) expect(eslintConfig, rule).toContain(rule);
+  });
+});
+
+/** `GET /v1/x`, `POST / GET /v1/x` (several methods on one path): every method and path a page names. */
+const routeMention = /\b((?:GET|POST|PUT|PATCH|DELETE)(?:\s*\/\s*(?:GET|POST|PUT|PATCH|DELETE))*)\s+`?(\/[A-Za-z0-9_/{}:.*-]*)/g;
+/** A path with its parameters made anonymous: `/v1/cases/{id}` and `/v1/cases/:case_id` are the same route. */
+const normalizedPath = (path: string) => path.replace(/[.,]+$/, '').replace(/\{[^}]*\}|:[A-Za-z0-9_]+/g, '{}');
+
+describe('the docs and the README name only routes the server has', () => {
+  let sentra: TestApp;
+  beforeAll(async () => {
+    sentra = await startTestApp('pglite');
+  });
+  afterAll(async () => {
+    await sentra.close();
+  });
+
+  it('finds every METHOD /path they mention in the route table', () => {
+    const served = new Set(routesOf(sentra.app).map((route) => `${route.method} ${normalizedPath(route.url)}`));
+    const pages = [...readdirSync(join(root, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`), 'README.md'];
+    const missing: string[] = [];
+    let mentions = 0;
+    for (const page of pages) {
+      const lines = readFileSync(join(root, page), 'utf8').split('\n');
+      lines.forEach((line, index) => {
+        for (const [, methods, path] of line.matchAll(routeMention)) {
+          for (const method of methods!.split('/').map((name) => name.trim())) {
+            mentions += 1;
+            const route = `${method} ${normalizedPath(path!)}`;
+            if (!served.has(route)) missing.push(`${page}:${index + 1}: ${route}`);
+          }
+        }
+      });
+    }
+    expect(mentions).toBeGreaterThan(50);
+    expect(missing, 'routes named in the docs that the server does not have').toEqual([]);
   });
 });

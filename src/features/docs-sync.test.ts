@@ -6,10 +6,9 @@ import { featureCatalogue } from './catalogue/feature-catalogue.js';
 const documentation = readFileSync(fileURLToPath(new URL('../../docs/features.md', import.meta.url)), 'utf8');
 
 describe('docs/features.md', () => {
-  it('lists every catalogue feature with its position, type and reason code', () => {
+  it('lists every catalogue feature with its position, type, description and reason code', () => {
     featureCatalogue.forEach((feature, index) => {
-      expect(documentation, feature.name).toContain(`| ${index} | \`${feature.name}\` | ${feature.type} |`);
-      expect(documentation, feature.name).toContain(`\`${feature.reasonCode}\``);
+      expect(documentation, feature.name).toContain(`| ${index} | \`${feature.name}\` | ${feature.type} | ${feature.description} | \`${feature.reasonCode}\` |`);
     });
   });
 
