@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { scanLogs } from './support/log-scan.js';
 
@@ -36,4 +38,26 @@ describe('the whole-run log scan', () => {
       rmSync(directory, { recursive: true, force: true });
     }
   });
+
+  it('fails the test run with exit code 1 when a log holds a secret, and passes it when none does', async () => {
+    const root = join(import.meta.dirname, '..');
+    const run = async (line: string) => {
+      const env: NodeJS.ProcessEnv = { ...process.env, LOG_SCAN_PLANT: line };
+      delete env.SENTRA_TEST_LOG_DIR;
+      try {
+        const { stdout } = await promisify(execFile)(process.execPath, [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--config', 'test/fixtures/log-scan/vitest.config.ts'], { cwd: root, env });
+        return { code: 0, output: stdout };
+      } catch (error) {
+        const failed = error as { code: number; stdout: string; stderr: string };
+        return { code: failed.code, output: `${failed.stdout}${failed.stderr}` };
+      }
+    };
+    const leaking = await run('{"msg":"mail olga.petrenko@example.net"}');
+    expect(leaking.output).toContain('1 passed');
+    expect(leaking.output).toContain('1 secrets found');
+    expect(leaking.code, leaking.output).toBe(1);
+    const clean = await run('{"msg":"listening on http://127.0.0.1:18080"}');
+    expect(clean.output).toContain('0 secrets found');
+    expect(clean.code, clean.output).toBe(0);
+  }, 120_000);
 });

@@ -48,7 +48,7 @@ export function scanLogs(directory: string): { files: number; lines: number; fin
 /**
  * vitest global setup: every in-process test app of the run logs at trace level to its own file in
  * one folder (test/support/test-log.ts); after the last test the folder is scanned, and a secret
- * in any line fails the run with where it was. SENTRA_TEST_LOG_DIR=off turns it off.
+ * in any line fails the run (exit code 1) with where it was. SENTRA_TEST_LOG_DIR=off turns it off.
  */
 export default function setup(): () => void {
   if (process.env.SENTRA_TEST_LOG_DIR === 'off') {
@@ -62,6 +62,9 @@ export default function setup(): () => void {
     rmSync(directory, { recursive: true, force: true });
     console.log(`log scan: ${lines} lines in ${files} test app logs, ${findings.length} secrets found`);
     if (findings.length > 0) {
+      // vitest reports an error thrown by a global teardown ("error during close") but exits 0 for
+      // it: the exit code must be set here, or a secret in the logs would pass CI.
+      process.exitCode = 1;
       throw new Error(`secrets in the test run's logs:\n${findings.slice(0, 20).map((finding) => `${finding.file}:${finding.line} ${finding.secret}: ${finding.text}`).join('\n')}`);
     }
   };
