@@ -186,6 +186,28 @@ describe.each(storeKinds)('job runner on %s', (store) => {
     expect(most).toBeGreaterThan(1);
   });
 
+  it('finishes the attempts in flight before stop() resolves (a shutdown drains jobs and webhook deliveries), and claims nothing more', async () => {
+    const ids = await Promise.all(Array.from({ length: 2 }, () => enqueue('draining')));
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let started = 0;
+    const draining = runner('draining', async () => {
+      started++;
+      await held;
+    });
+    draining.start();
+    while (started < 2) await new Promise((resolve) => setTimeout(resolve, 10));
+    let stopped = false;
+    const stopping = draining.stop().then(() => (stopped = true));
+    const later = await enqueue('draining');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(stopped, 'stop() resolved while attempts were in flight').toBe(false);
+    release();
+    await stopping;
+    for (const id of ids) expect((await job(id)).status, id).toBe('done');
+    expect((await job(later)).status, 'a job queued during the stop is left for the next runner').toBe('queued');
+  });
+
   it('shows job counts per status in the metrics, equal to the table after every claim, end, retry and score above', async () => {
     // A score with a document queues its job through the decision writer's statement.
     const scored = await sentra.app.inject({ method: 'POST', url: '/v1/risk/score', headers: auth(adminToken), payload: scoreBody({ kyc_refs: [{ entity_id: 'cust-counted', text_blob: 'Full name: Counted Example' }] }) });
