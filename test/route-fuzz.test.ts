@@ -5,7 +5,8 @@ import type { LightMyRequestResponse } from 'fastify';
 import { adminToken, startTestApp, type TestApp } from './support/test-app.js';
 import { arbitraryFromSchema, type JsonSchema } from './support/schema-arbitrary.js';
 import { hostileRawBodies, hostileValue, injectionStrings, unicodeEdgeCases } from './support/hostile-input.js';
-import { databaseFingerprint, expectRouteErrorShape, fillPath, pathParameters, resetFingerprintTables, routeName, routesOf, type HarnessRoute } from './support/route-harness.js';
+import { databaseFingerprint, expectRouteErrorShape, fillPath, pathParameters, resetFingerprintTables, routeName, routesOf, tenantMarkers, type HarnessRoute } from './support/route-harness.js';
+import { scoreBody } from './support/score-body.js';
 import { roles, type Role } from '../src/tenants/token.js';
 import { assertNever } from '../src/errors/errors.js';
 import { createMerchant, type MerchantCredentials } from './support/merchants.js';
@@ -58,15 +59,21 @@ const pathValue: fc.Arbitrary<string> = fc.oneof(
   fc.string({ maxLength: 40 }),
 );
 
-/** The generated requests for one route: schema-valid ones, mutated ones, hostile raw bodies, odd paths, queries and headers. */
-function requestsFor(route: HarnessRoute, authorization: Record<string, string>, seed: number): FuzzRequest[] {
+/**
+ * The generated requests for one route: schema-valid ones, mutated ones, hostile raw bodies, odd
+ * paths, queries and headers. A valid path parameter is three times out of four one of `existing`
+ * (identifiers and names of the tenant's stored resources), so the code behind a found resource is
+ * fuzzed too, not only the not-found answer.
+ */
+function requestsFor(route: HarnessRoute, authorization: Record<string, string>, seed: number, existing: readonly string[]): FuzzRequest[] {
   const parameters = pathParameters(route.url);
   const paramSchemas = (route.params?.properties ?? {}) as Record<string, JsonSchema>;
-  const validParams = fc.record(Object.fromEntries(parameters.map((name) => [name, paramSchemas[name] === undefined ? fc.string({ minLength: 1, maxLength: 20 }) : arbitraryFromSchema(paramSchemas[name]).map(String)])));
+  const generatedParam = (name: string) => (paramSchemas[name] === undefined ? fc.string({ minLength: 1, maxLength: 20 }) : arbitraryFromSchema(paramSchemas[name]).map(String));
+  const validParams = fc.record(Object.fromEntries(parameters.map((name) => [name, existing.length === 0 ? generatedParam(name) : fc.oneof({ arbitrary: generatedParam(name), weight: 1 }, { arbitrary: fc.constantFrom(...existing), weight: 3 })])));
   const anyParams = fc.oneof(validParams, fc.record(Object.fromEntries(parameters.map((name) => [name, pathValue]))));
   const query = fc.oneof(
     route.querystring === undefined ? fc.constant({}) : arbitraryFromSchema(route.querystring).map((value) => value as Record<string, unknown>),
-    fc.dictionary(fc.constantFrom('limit', 'offset', 'cursor', 'tenant_id', '__proto__[polluted]', 'constructor[prototype][polluted]', 'a[b][c]', 'sort'), hostileValue.map((value) => String(value)), { maxKeys: 3 }),
+    fc.dictionary(fc.constantFrom('limit', 'offset', 'cursor', 'tenant_id', '__proto__[polluted]', 'constructor[prototype][polluted]', 'a[b][c]', 'sort'), hostileValue.map((value) => (typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value)))), { maxKeys: 3 }),
   );
   const toQuery = (values: Record<string, unknown>) => {
     const pairs = Object.entries(values).map(([key, value]): [string, string] => [key, typeof value === 'string' ? value : (JSON.stringify(value) ?? '')]);
@@ -113,6 +120,30 @@ function requestsFor(route: HarnessRoute, authorization: Record<string, string>,
     });
   }
   return requests;
+}
+
+/**
+ * Stores one resource of each kind the routes address by identifier (a decision with its case, a
+ * shadow rule, a list, a webhook endpoint, a token and a merchant key the fuzzer may revoke) and
+ * answers every identifier and name of the tenant's rows, except the credentials the fuzzer itself
+ * calls with, so no request revokes them.
+ */
+async function existingResources(sentra: TestApp, merchant: MerchantCredentials): Promise<string[]> {
+  const db = sentra.runtime.database.db;
+  const own = new Set([merchant.keyId, ...(await db.selectFrom('api_tokens').select('id').execute()).map((row) => row.id)]);
+  const admin = { authorization: `Bearer ${adminToken}` };
+  const created = await Promise.all([
+    sentra.app.inject({ method: 'POST', url: '/v1/risk/score?save_as_case=true', headers: admin, payload: scoreBody({ kyc_refs: [{ entity_id: 'cust-1001', text_blob: 'Certificate of incorporation' }] }) }),
+    sentra.app.inject({ method: 'POST', url: '/v1/rules', headers: admin, payload: { name: 'fuzzed rule', expression: 'tx.amount > 100', action: 'REVIEW', mode: 'shadow' } }),
+    sentra.app.inject({ method: 'POST', url: '/v1/lists', headers: admin, payload: { name: 'fuzzed_list', kind: 'entity_id' } }),
+    sentra.app.inject({ method: 'POST', url: `/v1/admin/merchants/${merchant.merchantId}/webhooks`, headers: admin, payload: { url: 'http://127.0.0.1:9/hook', events: ['decision.created'] } }),
+    sentra.app.inject({ method: 'POST', url: '/v1/admin/tokens', headers: admin, payload: { name: 'revocable', role: 'analyst' } }),
+    sentra.app.inject({ method: 'POST', url: `/v1/admin/merchants/${merchant.merchantId}/keys`, headers: admin, payload: { name: 'revocable' } }),
+  ]);
+  for (const response of created) expect(response.statusCode, response.body).toBeLessThan(300);
+  const identifiers = [...(await tenantMarkers(db, 'default'))].filter((value) => !own.has(value) && value !== 'default');
+  const names = (await db.selectFrom('rule_lists').select('name').execute()).map((row) => row.name);
+  return [...new Set([...identifiers, ...names, 'stripe'])].sort();
 }
 
 /** The authorization header of the most privileged role a route admits (none for a public route). */
@@ -163,6 +194,9 @@ describe('fuzzing every route', () => {
     for (const role of roles) tokens.set(role, role === 'admin' ? adminToken : await sentra.addToken('default', role));
     // A merchant whose balance covers every billable call the fuzzer makes.
     const merchant = await createMerchant(sentra.app, adminToken, {}, '100000');
+    const existing = await existingResources(sentra, merchant);
+    expect(existing.length).toBeGreaterThan(8);
+    console.info(`route fuzz: ${existing.length} stored identifiers and names used as path parameters`);
     const routes = routesOf(sentra.app);
     expect(routes.length).toBeGreaterThan(5);
     const db = sentra.runtime.database.db;
@@ -170,7 +204,7 @@ describe('fuzzing every route', () => {
     for (const [index, route] of routes.entries()) {
       const statuses = new Map<number, number>();
       report.set(routeName(route), statuses);
-      for (const request of requestsFor(route, authorizationFor(route, tokens, merchant), 1000 + index)) {
+      for (const request of requestsFor(route, authorizationFor(route, tokens, merchant), 1000 + index, existing)) {
         let response: LightMyRequestResponse;
         try {
           response = await sentra.app.inject({ method: route.method as 'GET', url: request.url, headers: request.headers, ...(request.payload === undefined ? {} : { payload: request.payload }) });
