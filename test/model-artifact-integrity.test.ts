@@ -10,14 +10,19 @@ import { createArtifactStore } from '../src/registry/create-artifact-store.js';
 import { createLogger } from '../src/platform/logger.js';
 import { systemClock } from '../src/platform/clock.js';
 import { SentraError } from '../src/errors/errors.js';
+import { secretPatterns } from './support/log-scan.js';
 
 describe('model artifacts on load', () => {
   let sentra: TestApp;
+  /** The app's log (warnings and errors), kept here to find the detail a client is not told. */
+  const logLines: string[] = [];
   beforeAll(async () => {
-    sentra = await startTestApp('pglite');
+    sentra = await startTestApp('pglite', {}, { logger: createLogger('warn', 'sentra', { write: (line: string) => void logLines.push(line) }) });
   });
   afterAll(async () => {
     await sentra.close();
+    // This app's log is kept here rather than in the run's scanned folder: scan it the same way.
+    for (const { name, pattern } of secretPatterns) expect(logLines.filter((line) => pattern.test(line)), name).toEqual([]);
   });
 
   /** Registers a renamed copy of the default model for a new tenant, then lets `change` edit its stored files and activates it behind the registry's back (as another process would). */
@@ -48,6 +53,10 @@ describe('model artifacts on load', () => {
       writeFileSync(path, readFileSync(path, 'utf8').replace('"base_score":"0.009441635"', '"base_score":"0.9"'));
     });
     expectGenericUnavailable(await score(token));
+    // The operator is told what the client is not: which version, and that its files were changed.
+    const logged = logLines.filter((line) => line.includes('the active model cannot be loaded') && line.includes('"tenantId":"swapped"'));
+    expect(logged.length).toBeGreaterThan(0);
+    expect(logged[0]).toMatch(/its files were changed after registration/);
     // The default tenant's untouched model keeps scoring.
     expect((await score(adminToken)).statusCode).toBe(200);
   });
