@@ -3,6 +3,8 @@ import { adminToken, freshPostgresSchema, startTestApp } from './support/test-ap
 import { scoreBody } from './support/score-body.js';
 import { startTcpProxy, type TcpProxy } from './support/tcp-proxy.js';
 import { rowCounts } from './support/row-counts.js';
+import { errorCodeOf, fillPath, routeName, routesOf } from './support/route-harness.js';
+import { createMerchant } from './support/merchants.js';
 
 const score = (sentra: Awaited<ReturnType<typeof startTestApp>>) =>
   sentra.app.inject({ method: 'POST', url: '/v1/risk/score', headers: { authorization: `Bearer ${adminToken}` }, payload: scoreBody() });
@@ -49,6 +51,35 @@ describe('database unreachable', () => {
       const ready = await sentra.app.inject({ method: 'GET', url: '/readyz' });
       expect(ready.statusCode).toBe(503);
       expect(ready.json().checks.database).toBe(false);
+    } finally {
+      await sentra.app.close();
+    }
+  });
+
+  it('answers on every route of the route table with no 5xx but a 503 with Retry-After once the embedded database is gone', async () => {
+    const sentra = await startTestApp('pglite');
+    try {
+      const merchant = await createMerchant(sentra.app, adminToken, {}, '1');
+      await sentra.runtime.database.close();
+      const unavailable: string[] = [];
+      for (const route of routesOf(sentra.app)) {
+        const withBody = ['POST', 'PUT', 'PATCH', 'DELETE'].includes(route.method);
+        const credentials = route.access?.kind === 'merchant-key' ? merchant.headers : route.access?.kind === 'token' ? { authorization: `Bearer ${adminToken}` } : {};
+        const response = await sentra.app.inject({
+          method: route.method as 'GET',
+          url: fillPath(route.url, {}, 'x'),
+          headers: { ...credentials, ...(withBody ? { 'content-type': 'application/json' } : {}) },
+          ...(withBody ? { payload: '{}' } : {}),
+        });
+        const where = `${routeName(route)} → ${response.statusCode} ${response.body.slice(0, 200)}`;
+        if (response.statusCode < 500) continue;
+        expect(response.statusCode, where).toBe(503);
+        expect(response.headers['retry-after'], where).toBeDefined();
+        if (route.access?.kind !== 'public') expect(errorCodeOf(response), where).toBe('SENTRA_ERR_STORE_UNAVAILABLE');
+        unavailable.push(routeName(route));
+      }
+      // The routes that reached the database before anything else refused the request.
+      expect(unavailable).toEqual(expect.arrayContaining(['GET /readyz', 'GET /v1/cases', 'GET /v1/decisions/:request_id', 'GET /api/v1/Events/:eventId/details', 'POST /v1/feeds/stripe/:merchant_id']));
     } finally {
       await sentra.app.close();
     }
