@@ -22,8 +22,9 @@ describe('the Node.js versions Sentra claims', () => {
   });
 
   it('leave out Node versions past their end of life', () => {
-    // Node 20 reached its end of life in April 2026; odd majors are never long-term supported.
-    for (const version of ['20.19.0', '21.7.0', '23.11.0']) expect(semver.satisfies(version, claimed), version).toBe(false);
-    for (const version of ['22.13.0', '24.0.0']) expect(semver.satisfies(version, claimed), version).toBe(true);
+    // Node 20 reached its end of life in April 2026; odd majors are never long-term supported; Node
+    // 22 is not claimed because nothing runs the suite on it (CI runs Node 24).
+    for (const version of ['20.19.0', '21.7.0', '22.13.0', '23.11.0']) expect(semver.satisfies(version, claimed), version).toBe(false);
+    for (const version of ['24.0.0', '26.0.0']) expect(semver.satisfies(version, claimed), version).toBe(true);
   });
 });
