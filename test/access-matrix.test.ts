@@ -10,14 +10,14 @@ import { assertNever } from '../src/errors/errors.js';
 /**
  * The access harness: every route of the server's route table (so a route added later is covered
  * without anyone listing it) must declare who may call it, answer each credential as declared
- * (none, unknown, revoked, each role of tenant A), and never show tenant B's data to tenant A.
+ * (none, unknown, revoked, expired, each role of tenant A), and never show tenant B's data to tenant A.
  */
 
 /** A caller of the matrix: a header value (or none) and what it is. */
 interface Caller {
   readonly name: string;
   readonly authorization: string | undefined;
-  /** The role of a live token of tenant A; undefined for no, unknown or revoked credentials. */
+  /** The role of a live token of tenant A; undefined for no, unknown, revoked or expired credentials. */
   readonly role: Role | undefined;
 }
 
@@ -68,6 +68,12 @@ describe('access matrix over every route', () => {
     await sentra.runtime.database.db.updateTable('api_tokens').set({ revoked_at: new Date() }).where('token_hash', '=', hashToken(revoked)).execute();
     sentra.runtime.authenticator.forget();
     callers.push({ name: 'revoked admin token', authorization: `Bearer ${revoked}`, role: undefined });
+    // An admin token issued with an expiry that has passed (its expiry is moved into the past, as time would).
+    const expiring = await sentra.app.inject({ method: 'POST', url: '/v1/admin/tokens', headers: { authorization: `Bearer ${adminToken}` }, payload: { name: 'expired', role: 'admin', expires_at: new Date(Date.now() + 60_000).toISOString() } });
+    const expired = (expiring.json() as { token: string }).token;
+    await sentra.runtime.database.db.updateTable('api_tokens').set({ expires_at: new Date(Date.now() - 1_000) }).where('token_hash', '=', hashToken(expired)).execute();
+    sentra.runtime.authenticator.forget();
+    callers.push({ name: 'expired admin token', authorization: `Bearer ${expired}`, role: undefined });
     // Tenant B's data: decisions whose identifiers appear nowhere in tenant A.
     const scorerB = tokensB.get('admin') ?? [...tokensB.values()][0]!;
     for (let index = 0; index < 3; index++) {
@@ -88,6 +94,9 @@ describe('access matrix over every route', () => {
     const revokedKey = await sentra.app.inject({ method: 'POST', url: `/v1/admin/merchants/${merchantA.merchantId}/keys`, headers: { authorization: `Bearer ${adminToken}` }, payload: {} });
     const revokedApiKey = (revokedKey.json() as { key_id: string; api_key: string });
     await sentra.app.inject({ method: 'DELETE', url: `/v1/admin/merchants/${merchantA.merchantId}/keys/${revokedApiKey.key_id}`, headers: { authorization: `Bearer ${adminToken}` } });
+    const expiringKey = await sentra.app.inject({ method: 'POST', url: `/v1/admin/merchants/${merchantA.merchantId}/keys`, headers: { authorization: `Bearer ${adminToken}` }, payload: { expires_at: new Date(Date.now() + 60_000).toISOString() } });
+    const expiredApiKey = expiringKey.json() as { key_id: string; api_key: string };
+    await sentra.runtime.database.db.updateTable('merchant_keys').set({ expires_at: new Date(Date.now() - 1_000) }).where('id', '=', expiredApiKey.key_id).execute();
     const merchantB = await createMerchant(sentra.app, scorerB, { name: 'b-secret-shop' }, '100');
     for (let index = 0; index < 2; index++) {
       const body = { ...sentryMinimalRequest(), account: { userId: `b-secret-account-${index}` }, event: { transactionId: `b-secret-sentry-${index}` } };
@@ -101,6 +110,7 @@ describe('access matrix over every route', () => {
       { name: "merchant A's key with merchant A2's id", headers: { ...merchantA.headers, 'x-merchant-id': merchantA2.merchantId }, valid: false },
       { name: "tenant B's key with merchant A's id", headers: { ...merchantB.headers, 'x-merchant-id': merchantA.merchantId }, valid: false },
       { name: 'revoked key of merchant A', headers: { 'x-api-key': revokedApiKey.api_key, 'x-merchant-id': merchantA.merchantId }, valid: false },
+      { name: 'expired key of merchant A', headers: { 'x-api-key': expiredApiKey.api_key, 'x-merchant-id': merchantA.merchantId }, valid: false },
       { name: "merchant A's live key", headers: merchantA.headers, valid: true },
     ];
     markers = await tenantMarkers(sentra.runtime.database.db, tenantB);

@@ -73,8 +73,22 @@ describe.each(storeKinds)('sentra tokens on %s', (store) => {
     const tenant = await runCli(['tokens', 'create', '--name', 'x', '--role', 'admin', '--tenant', 'nowhere'], env);
     expect(tenant.code).toBe(2);
     expect(tenant.stderr).toContain('SENTRA_ERR_NOT_FOUND');
+    const past = await runCli(['tokens', 'create', '--name', 'x', '--role', 'admin', '--expires-at', '2020-01-01T00:00:00Z'], env);
+    expect(past.code).toBe(2);
+    expect(past.stderr).toContain('--expires-at: range: expires_at must be in the future');
     const listed = await runCli(['tokens', 'list', '--json'], env);
     expect(JSON.parse(listed.stdout).map((token: { name: string }) => token.name)).not.toContain('x');
+  });
+
+  it('creates a token with an expiry, and lists when it expires', async () => {
+    const expiresAt = new Date(Date.now() + 86_400_000).toISOString();
+    const created = await runCli(['tokens', 'create', '--name', 'contractor', '--role', 'analyst', '--expires-at', expiresAt, '--json'], env);
+    expect(created.code, created.stderr).toBe(0);
+    const issued = JSON.parse(created.stdout);
+    expect(issued).toMatchObject({ name: 'contractor', role: 'analyst', expires_at: expiresAt });
+    const listed = await runCli(['tokens', 'list'], env);
+    expect(listed.stdout).toMatch(new RegExp(`${issued.token_id}\\s+analyst\\s+contractor\\s+\\(last used never, expires ${expiresAt.replace(/\./g, '\\.')}\\)`));
+    expect(await scoreStatus(env, issued.token)).toBe(200);
   });
 });
 

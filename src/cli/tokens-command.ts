@@ -46,16 +46,21 @@ export function registerTokensCommand(program: Command): void {
       .requiredOption('--name <name>', 'who or what uses it')
       .requiredOption('--role <role>', 'service | analyst | admin', parseRole)
       .option('--tenant <id>', 'tenant', 'default')
+      .option('--expires-at <date-time>', 'when it stops authenticating (ISO 8601, in the future); default: until revoked')
       .option('--json', 'print as JSON')
-      .action(async (options: TenantOption & { name: string; role: Role }) => {
+      .action(async (options: TenantOption & { name: string; role: Role; expiresAt?: string }) => {
         const { issueToken } = await import('../tenants/token-admin.js');
+        const { credentialExpiry } = await import('../tenants/credential-expiry.js');
+        const expiresAt = credentialExpiry(options.expiresAt, Date.now(), '--expires-at');
         await withDatabase(options.tenant, async (database) => {
-          const issued = await issueToken(database.db, { tenantId: options.tenant, name: options.name, role: options.role }, act());
+          const issued = await issueToken(database.db, { tenantId: options.tenant, name: options.name, role: options.role, expiresAt }, act());
+          const expires = issued.expiresAt?.toISOString() ?? null;
           if (options.json) {
-            process.stdout.write(`${JSON.stringify({ token_id: issued.tokenId, token: issued.token, name: issued.name, role: issued.role, tenant_id: issued.tenantId })}\n`);
+            process.stdout.write(`${JSON.stringify({ token_id: issued.tokenId, token: issued.token, name: issued.name, role: issued.role, tenant_id: issued.tenantId, expires_at: expires })}\n`);
             return;
           }
-          process.stdout.write(`created ${issued.role} token ${issued.tokenId} "${issued.name}" for tenant ${issued.tenantId}; shown only this once:\n\n  ${issued.token}\n\n`);
+          const until = expires === null ? '' : ` (expires ${expires})`;
+          process.stdout.write(`created ${issued.role} token ${issued.tokenId} "${issued.name}" for tenant ${issued.tenantId}${until}; shown only this once:\n\n  ${issued.token}\n\n`);
         });
       }),
   );
@@ -70,11 +75,13 @@ export function registerTokensCommand(program: Command): void {
         await withDatabase(options.tenant, async (database) => {
           const list = await listTokens(database.db, options.tenant);
           if (options.json) {
-            process.stdout.write(`${JSON.stringify(list.map((token) => ({ token_id: token.tokenId, name: token.name, role: token.role, created_at: token.createdAt, last_used_at: token.lastUsedAt, revoked_at: token.revokedAt })))}\n`);
+            process.stdout.write(`${JSON.stringify(list.map((token) => ({ token_id: token.tokenId, name: token.name, role: token.role, created_at: token.createdAt, last_used_at: token.lastUsedAt, revoked_at: token.revokedAt, expires_at: token.expiresAt })))}\n`);
             return;
           }
           for (const token of list) {
-            const state = token.revokedAt === null ? `last used ${token.lastUsedAt?.toISOString() ?? 'never'}` : `revoked ${token.revokedAt.toISOString()}`;
+            const used = `last used ${token.lastUsedAt?.toISOString() ?? 'never'}`;
+            const expiry = token.expiresAt === null ? '' : `, ${token.expiresAt.getTime() <= Date.now() ? 'expired' : 'expires'} ${token.expiresAt.toISOString()}`;
+            const state = token.revokedAt === null ? `${used}${expiry}` : `revoked ${token.revokedAt.toISOString()}`;
             process.stdout.write(`${token.tokenId}  ${token.role.padEnd(7)}  ${token.name}  (${state})\n`);
           }
         });

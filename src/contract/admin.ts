@@ -8,8 +8,16 @@ const RoleSchema = Type.Unsafe<(typeof roles)[number]>({
   description: 'service: scores and reads its own decisions; analyst: also works cases and labels; admin: everything.',
 });
 
+/** A credential's expiry as a create body gives it. */
+export const ExpiresAt = Type.String({
+  format: 'date-time',
+  description: 'When the credential stops authenticating (after now, at most ten years away); absent: it lives until revoked.',
+});
+/** A credential's expiry as answers show it. */
+export const ExpiresAtView = Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'When it stops authenticating; null: until revoked.' });
+
 /** `POST /v1/admin/tokens` body. */
-export const CreateTokenBody = Type.Object({ name: Name, role: RoleSchema }, { additionalProperties: false });
+export const CreateTokenBody = Type.Object({ name: Name, role: RoleSchema, expires_at: Type.Optional(ExpiresAt) }, { additionalProperties: false });
 /** A create-token body. */
 export type CreateTokenBody = Static<typeof CreateTokenBody>;
 
@@ -19,6 +27,7 @@ export const IssuedTokenView = Type.Object({
   token: Type.String({ description: 'The bearer secret. Shown only in this answer; Sentra stores a hash.' }),
   name: Type.String(),
   role: RoleSchema,
+  expires_at: ExpiresAtView,
 });
 
 /** A token as listed (never the secret). */
@@ -31,6 +40,7 @@ export const TokenView = Type.Object({
     description: 'Last authentication, to within the authentication cache lifetime (5 s).',
   }),
   revoked_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  expires_at: ExpiresAtView,
 });
 
 /** `GET /v1/admin/tokens` answer. */

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { merchantModes } from '../merchants/merchant-mode.js';
 import { billableServices, usageKinds } from '../merchants/billing-kinds.js';
+import { ExpiresAt, ExpiresAtView } from './admin.js';
 
 const Decimal = (description: string) => Type.String({ pattern: '^[0-9]{1,12}(\\.[0-9]{1,4})?$', description: `${description} A decimal string with at most 4 decimals, e.g. "0.0500".` });
 const SignedDecimal = Type.String({ pattern: '^-?[0-9]{1,12}\\.[0-9]{4}$', description: 'Exact decimal string with 4 decimals.' });
@@ -69,7 +70,7 @@ export type MerchantView = Static<typeof MerchantView>;
 export const MerchantList = Type.Object({ items: Type.Array(MerchantView) });
 
 /** `POST /v1/admin/merchants/{merchant_id}/keys` body. */
-export const CreateMerchantKeyBody = Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })) }, { additionalProperties: false });
+export const CreateMerchantKeyBody = Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })), expires_at: Type.Optional(ExpiresAt) }, { additionalProperties: false });
 
 /** A key as issued: the only time its secret is shown. */
 export const IssuedMerchantKeyView = Type.Object({
@@ -77,6 +78,7 @@ export const IssuedMerchantKeyView = Type.Object({
   api_key: Type.String({ description: 'Send as X-Api-Key. Shown only in this answer; Sentra stores a hash.' }),
   name: Type.String(),
   created_at: Type.String({ format: 'date-time' }),
+  expires_at: ExpiresAtView,
 });
 
 /** `GET /v1/admin/merchants/{merchant_id}/keys` answer. */
@@ -88,6 +90,7 @@ export const MerchantKeyList = Type.Object({
       created_at: Type.String({ format: 'date-time' }),
       last_used_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'Last authentication, to within the authentication cache lifetime (5 s).' }),
       revoked_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+      expires_at: ExpiresAtView,
     }),
   ),
 });

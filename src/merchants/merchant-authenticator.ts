@@ -35,13 +35,15 @@ export class MerchantAuthenticator {
     this.cache = new LruCache(maxEntries);
   }
 
-  /** The principal of a key used for `merchantId`; undefined for an unknown or revoked key or another merchant's id. */
+  /** The principal of a key used for `merchantId`; undefined for an unknown, revoked or expired key or another merchant's id. */
   async authenticate(apiKey: string, merchantId: string): Promise<MerchantPrincipal | undefined> {
     const keyHash = hashMerchantKey(apiKey);
     const now = this.clock.now();
     let cached = this.cache.get(keyHash);
     if (cached === undefined || cached.expiresAt <= now) {
-      cached = { principal: await this.lookup(keyHash, now), expiresAt: now + this.ttlMs };
+      const found = await this.lookup(keyHash, now);
+      // A key that expires sooner than the cache lifetime is cached only until it expires.
+      cached = { principal: found?.principal, expiresAt: Math.min(now + this.ttlMs, found?.until ?? Number.POSITIVE_INFINITY) };
       this.cache.set(keyHash, cached);
     }
     const principal = cached.principal;
@@ -53,12 +55,12 @@ export class MerchantAuthenticator {
     this.cache.clear();
   }
 
-  private async lookup(keyHash: string, now: number): Promise<MerchantPrincipal | undefined> {
-    const owner = await findLiveMerchantKey(this.db, keyHash);
+  private async lookup(keyHash: string, now: number): Promise<{ principal: MerchantPrincipal; until: number } | undefined> {
+    const owner = await findLiveMerchantKey(this.db, keyHash, new Date(now));
     if (owner === undefined) return undefined;
     const merchant = await findMerchant(this.db, owner.tenantId, owner.merchantId);
     if (merchant === undefined) return undefined;
     await touchMerchantKey(this.db, owner.keyId, new Date(now));
-    return { keyId: owner.keyId, tenantId: owner.tenantId, merchant };
+    return { principal: { keyId: owner.keyId, tenantId: owner.tenantId, merchant }, until: owner.expiresAt?.getTime() ?? Number.POSITIVE_INFINITY };
   }
 }

@@ -22,6 +22,8 @@ export interface IssuedMerchantKey {
   apiKey: string;
   name: string;
   createdAt: Date;
+  /** When it stops authenticating; null: until revoked. */
+  expiresAt: Date | null;
 }
 
 /** A key as listed (never the secret). */
@@ -31,17 +33,26 @@ export interface MerchantKeySummary {
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
+  expiresAt: Date | null;
 }
 
-/** What a key authenticates as. */
+/** What a key authenticates as, and until when. */
 export interface MerchantKeyOwner {
   keyId: string;
   tenantId: string;
   merchantId: string;
+  expiresAt: Date | null;
 }
 
 /** Issues a key for a merchant of the tenant (not found for another tenant's merchant), audited. */
-export async function issueMerchantKey(db: Kysely<Database>, tenantId: string, merchantId: string, name: string, act: MerchantAct): Promise<IssuedMerchantKey> {
+export async function issueMerchantKey(
+  db: Kysely<Database>,
+  tenantId: string,
+  merchantId: string,
+  key: { name: string; expiresAt: Date | null },
+  act: MerchantAct,
+): Promise<IssuedMerchantKey> {
+  const { name, expiresAt } = key;
   return db.transaction().execute(async (trx) => {
     const merchant = await trx.selectFrom('merchants').select('id').where('tenant_id', '=', tenantId).where('id', '=', merchantId).executeTakeFirst();
     if (merchant === undefined) throw new SentraError('SENTRA_ERR_NOT_FOUND', `No merchant ${merchantId}.`);
@@ -49,10 +60,11 @@ export async function issueMerchantKey(db: Kysely<Database>, tenantId: string, m
     const keyId = newId('mkey', act.at.getTime());
     await trx
       .insertInto('merchant_keys')
-      .values({ id: keyId, tenant_id: tenantId, merchant_id: merchantId, name, key_hash: hashMerchantKey(apiKey), created_at: act.at, last_used_at: null, revoked_at: null })
+      .values({ id: keyId, tenant_id: tenantId, merchant_id: merchantId, name, key_hash: hashMerchantKey(apiKey), created_at: act.at, last_used_at: null, revoked_at: null, expires_at: expiresAt })
       .execute();
-    await appendAudit(trx, [{ tenantId, at: act.at, actor: act.actor, action: 'merchant_key.created', subject: keyId, payload: { merchant_id: merchantId, name } }]);
-    return { keyId, apiKey, name, createdAt: act.at };
+    const payload = { merchant_id: merchantId, name, ...(expiresAt === null ? {} : { expires_at: expiresAt.toISOString() }) };
+    await appendAudit(trx, [{ tenantId, at: act.at, actor: act.actor, action: 'merchant_key.created', subject: keyId, payload }]);
+    return { keyId, apiKey, name, createdAt: act.at, expiresAt };
   });
 }
 
@@ -60,13 +72,13 @@ export async function issueMerchantKey(db: Kysely<Database>, tenantId: string, m
 export async function listMerchantKeys(db: Kysely<Database>, tenantId: string, merchantId: string): Promise<MerchantKeySummary[]> {
   const rows = await db
     .selectFrom('merchant_keys')
-    .select(['id', 'name', 'created_at', 'last_used_at', 'revoked_at'])
+    .select(['id', 'name', 'created_at', 'last_used_at', 'revoked_at', 'expires_at'])
     .where('tenant_id', '=', tenantId)
     .where('merchant_id', '=', merchantId)
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .execute();
-  return rows.map((row) => ({ keyId: row.id, name: row.name, createdAt: row.created_at, lastUsedAt: row.last_used_at, revokedAt: row.revoked_at }));
+  return rows.map((row) => ({ keyId: row.id, name: row.name, createdAt: row.created_at, lastUsedAt: row.last_used_at, revokedAt: row.revoked_at, expiresAt: row.expires_at }));
 }
 
 /** Revokes a live key of the merchant, audited; an unknown, foreign or already revoked key is not found. */
@@ -86,15 +98,16 @@ export async function revokeMerchantKey(db: Kysely<Database>, tenantId: string, 
   });
 }
 
-/** The owner of a live key (by its hash); undefined for an unknown or revoked key. */
-export async function findLiveMerchantKey(db: Kysely<Database>, keyHash: string): Promise<MerchantKeyOwner | undefined> {
+/** The owner of a live key (by its hash); undefined for an unknown, revoked or (at `now`) expired key. */
+export async function findLiveMerchantKey(db: Kysely<Database>, keyHash: string, now: Date): Promise<MerchantKeyOwner | undefined> {
   const row = await db
     .selectFrom('merchant_keys')
-    .select(['id', 'tenant_id', 'merchant_id'])
+    .select(['id', 'tenant_id', 'merchant_id', 'expires_at'])
     .where('key_hash', '=', keyHash)
     .where('revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
     .executeTakeFirst();
-  return row === undefined ? undefined : { keyId: row.id, tenantId: row.tenant_id, merchantId: row.merchant_id };
+  return row === undefined ? undefined : { keyId: row.id, tenantId: row.tenant_id, merchantId: row.merchant_id, expiresAt: row.expires_at };
 }
 
 /** Stamps the key's last use (called at most once per authentication cache lifetime). */

@@ -49,6 +49,8 @@ export interface MerchantKeysTable {
   created_at: Date;
   last_used_at: Date | null;
   revoked_at: Date | null;
+  /** When the key stops authenticating; null: it lives until revoked (migration 0073). */
+  expires_at: Generated<Date | null>;
 }
 
 /** The `merchant_usage` table: every movement of a merchant's balance. */

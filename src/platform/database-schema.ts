@@ -36,6 +36,8 @@ export interface ApiTokensTable {
   revoked_at: Date | null;
   /** When the token last authenticated (updated at most once per authentication cache lifetime). */
   last_used_at: Generated<Date | null>;
+  /** When the token stops authenticating; null: it lives until revoked (migration 0073). */
+  expires_at: Generated<Date | null>;
 }
 
 export interface TenantThresholdsTable {

@@ -26,6 +26,7 @@ import * as decisionWebhooks from './migrations/0064-decision-webhooks.js';
 import * as partitionedDecisions from './migrations/0070-partitioned-decisions.js';
 import * as partitionedAudit from './migrations/0071-partitioned-audit.js';
 import * as wideColumnStatistics from './migrations/0072-wide-column-statistics.js';
+import * as credentialExpiry from './migrations/0073-credential-expiry.js';
 import { SentraError } from '../errors/errors.js';
 
 /**
@@ -59,6 +60,7 @@ const migrations: Record<string, Migration> = {
   '0070-partitioned-decisions': partitionedDecisions,
   '0071-partitioned-audit': partitionedAudit,
   '0072-wide-column-statistics': wideColumnStatistics,
+  '0073-credential-expiry': credentialExpiry,
 };
 
 /**

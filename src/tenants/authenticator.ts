@@ -31,7 +31,7 @@ export class Authenticator {
     this.unknown = new LruCache(maxEntries);
   }
 
-  /** The principal of a token, or undefined when the token is unknown or revoked. */
+  /** The principal of a token, or undefined when the token is unknown, revoked or expired. */
   async authenticate(token: string): Promise<Principal | undefined> {
     const tokenHash = hashToken(token);
     const now = this.clock.now();
@@ -39,14 +39,16 @@ export class Authenticator {
     if (cached !== undefined && cached.expiresAt > now) return cached.principal;
     const unknownUntil = this.unknown.get(tokenHash);
     if (unknownUntil !== undefined && unknownUntil > now) return undefined;
-    const principal = await findPrincipalByTokenHash(this.db, tokenHash);
-    if (principal === undefined) {
+    const found = await findPrincipalByTokenHash(this.db, tokenHash, new Date(now));
+    if (found === undefined) {
       this.live.delete(tokenHash);
       this.unknown.set(tokenHash, now + this.ttlMs);
-    } else {
-      this.unknown.delete(tokenHash);
-      this.live.set(tokenHash, { principal, expiresAt: now + this.ttlMs });
+      return undefined;
     }
+    const { expiresAt, ...principal } = found;
+    this.unknown.delete(tokenHash);
+    // A token that expires sooner than the cache lifetime is cached only until it expires.
+    this.live.set(tokenHash, { principal, expiresAt: Math.min(now + this.ttlMs, expiresAt?.getTime() ?? Number.POSITIVE_INFINITY) });
     return principal;
   }
 

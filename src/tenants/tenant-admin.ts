@@ -41,6 +41,6 @@ export async function createTenant(db: Kysely<Database>, input: { tenantId: stri
       { tenantId: installationTenantId, at: act.at, actor: act.actor, action: 'tenant.created', subject: input.tenantId, payload },
       { tenantId: input.tenantId, at: act.at, actor: act.actor, action: 'tenant.created', subject: input.tenantId, payload },
     ]);
-    return { tenantId: input.tenantId, name: input.name, admin: { tokenId, token, ...admin } };
+    return { tenantId: input.tenantId, name: input.name, admin: { tokenId, token, ...admin, expiresAt: null } };
   });
 }

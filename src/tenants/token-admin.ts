@@ -12,6 +12,8 @@ export interface IssuedToken {
   tenantId: string;
   name: string;
   role: Role;
+  /** When it stops authenticating; null: until revoked. */
+  expiresAt: Date | null;
 }
 
 /** A token as it is listed: never the secret. */
@@ -22,6 +24,7 @@ export interface TokenSummary {
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
+  expiresAt: Date | null;
 }
 
 /** Who changes credentials, and when (for the audit entry). */
@@ -31,14 +34,22 @@ export interface AdminAct {
 }
 
 /** Issues a new token of a role in a tenant, stored hashed and audited in the same transaction. */
-export async function issueToken(db: Kysely<Database>, input: { tenantId: string; name: string; role: Role }, act: AdminAct): Promise<IssuedToken> {
+export async function issueToken(db: Kysely<Database>, input: { tenantId: string; name: string; role: Role; expiresAt?: Date | null }, act: AdminAct): Promise<IssuedToken> {
+  const expiresAt = input.expiresAt ?? null;
   return db.transaction().execute(async (trx) => {
     const token = generateToken();
-    const tokenId = await insertToken(trx, { ...input, token });
+    const tokenId = await insertToken(trx, { ...input, token, expiresAt });
     await appendAudit(trx, [
-      { tenantId: input.tenantId, at: act.at, actor: act.actor, action: 'token.created', subject: tokenId, payload: { name: input.name, role: input.role } },
+      {
+        tenantId: input.tenantId,
+        at: act.at,
+        actor: act.actor,
+        action: 'token.created',
+        subject: tokenId,
+        payload: { name: input.name, role: input.role, ...(expiresAt === null ? {} : { expires_at: expiresAt.toISOString() }) },
+      },
     ]);
-    return { tokenId, token, ...input };
+    return { tokenId, token, tenantId: input.tenantId, name: input.name, role: input.role, expiresAt };
   });
 }
 
@@ -46,12 +57,12 @@ export async function issueToken(db: Kysely<Database>, input: { tenantId: string
 export async function listTokens(db: Kysely<Database>, tenantId: string): Promise<TokenSummary[]> {
   const rows = await db
     .selectFrom('api_tokens')
-    .select(['id', 'name', 'role', 'created_at', 'last_used_at', 'revoked_at'])
+    .select(['id', 'name', 'role', 'created_at', 'last_used_at', 'revoked_at', 'expires_at'])
     .where('tenant_id', '=', tenantId)
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .execute();
-  return rows.map((row) => ({ tokenId: row.id, name: row.name, role: row.role, createdAt: row.created_at, lastUsedAt: row.last_used_at, revokedAt: row.revoked_at }));
+  return rows.map((row) => ({ tokenId: row.id, name: row.name, role: row.role, createdAt: row.created_at, lastUsedAt: row.last_used_at, revokedAt: row.revoked_at, expiresAt: row.expires_at }));
 }
 
 /**

@@ -2347,6 +2347,8 @@ export interface paths {
                                 /** @description Last authentication, to within the authentication cache lifetime (5 s). */
                                 last_used_at: string | null;
                                 revoked_at: string | null;
+                                /** @description When it stops authenticating; null: until revoked. */
+                                expires_at: string | null;
                             }[];
                         };
                     };
@@ -2441,6 +2443,11 @@ export interface paths {
                          * @enum {string}
                          */
                         role: "service" | "analyst" | "admin";
+                        /**
+                         * Format: date-time
+                         * @description When the credential stops authenticating (after now, at most ten years away); absent: it lives until revoked.
+                         */
+                        expires_at?: string;
                     };
                 };
             };
@@ -2461,6 +2468,8 @@ export interface paths {
                              * @enum {string}
                              */
                             role: "service" | "analyst" | "admin";
+                            /** @description When it stops authenticating; null: until revoked. */
+                            expires_at: string | null;
                         };
                     };
                 };
@@ -4224,6 +4233,8 @@ export interface paths {
                                  * @enum {string}
                                  */
                                 role: "service" | "analyst" | "admin";
+                                /** @description When it stops authenticating; null: until revoked. */
+                                expires_at: string | null;
                             };
                         };
                     };
@@ -9452,6 +9463,8 @@ export interface paths {
                                 /** @description Last authentication, to within the authentication cache lifetime (5 s). */
                                 last_used_at: string | null;
                                 revoked_at: string | null;
+                                /** @description When it stops authenticating; null: until revoked. */
+                                expires_at: string | null;
                             }[];
                         };
                     };
@@ -9565,6 +9578,11 @@ export interface paths {
                 content: {
                     "application/json": {
                         name?: string;
+                        /**
+                         * Format: date-time
+                         * @description When the credential stops authenticating (after now, at most ten years away); absent: it lives until revoked.
+                         */
+                        expires_at?: string;
                     };
                 };
             };
@@ -9582,6 +9600,8 @@ export interface paths {
                             name: string;
                             /** Format: date-time */
                             created_at: string;
+                            /** @description When it stops authenticating; null: until revoked. */
+                            expires_at: string | null;
                         };
                     };
                 };

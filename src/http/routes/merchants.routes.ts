@@ -27,6 +27,7 @@ import type { MerchantAuthenticator } from '../../merchants/merchant-authenticat
 import { usageCsv } from '../../merchants/usage-csv.js';
 import { isAssignedCountry } from '../../merchants/iso-countries.js';
 import { principalOf, requireRole } from '../auth.js';
+import { credentialExpiry } from '../../tenants/credential-expiry.js';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
 const MerchantParams = Type.Object({ merchant_id: Type.String({ minLength: 1, maxLength: 128 }) });
@@ -122,7 +123,7 @@ export function registerMerchantRoutes(app: FastifyInstance, authenticator: Auth
       return merchantView(merchant);
     },
   );
-  app.post<{ Params: { merchant_id: string }; Body: { name?: string } }>(
+  app.post<{ Params: { merchant_id: string }; Body: { name?: string; expires_at?: string } }>(
     '/v1/admin/merchants/:merchant_id/keys',
     {
       onRequest: admin,
@@ -130,9 +131,10 @@ export function registerMerchantRoutes(app: FastifyInstance, authenticator: Auth
     },
     async (request, reply) => {
       const principal = principalOf(request);
-      const issued = await issueMerchantKey(db, principal.tenantId, request.params.merchant_id, request.body.name ?? 'API key', act(principal.tokenId));
+      const expiresAt = credentialExpiry(request.body.expires_at, clock.now(), '/expires_at');
+      const issued = await issueMerchantKey(db, principal.tenantId, request.params.merchant_id, { name: request.body.name ?? 'API key', expiresAt }, act(principal.tokenId));
       void reply.status(201);
-      return { key_id: issued.keyId, api_key: issued.apiKey, name: issued.name, created_at: issued.createdAt.toISOString() };
+      return { key_id: issued.keyId, api_key: issued.apiKey, name: issued.name, created_at: issued.createdAt.toISOString(), expires_at: iso(issued.expiresAt) };
     },
   );
   app.get<{ Params: { merchant_id: string } }>(
@@ -142,7 +144,7 @@ export function registerMerchantRoutes(app: FastifyInstance, authenticator: Auth
       const principal = principalOf(request);
       await getMerchant(db, principal.tenantId, request.params.merchant_id);
       const keys = await listMerchantKeys(db, principal.tenantId, request.params.merchant_id);
-      return { items: keys.map((key) => ({ key_id: key.keyId, name: key.name, created_at: key.createdAt.toISOString(), last_used_at: iso(key.lastUsedAt), revoked_at: iso(key.revokedAt) })) };
+      return { items: keys.map((key) => ({ key_id: key.keyId, name: key.name, created_at: key.createdAt.toISOString(), last_used_at: iso(key.lastUsedAt), revoked_at: iso(key.revokedAt), expires_at: iso(key.expiresAt) })) };
     },
   );
   app.delete<{ Params: { merchant_id: string; key_id: string } }>(

@@ -30,7 +30,7 @@ export function registerTenantRoutes(app: FastifyInstance, authenticator: Authen
       const created = await createTenant(db, { tenantId: request.body.tenant_id, name: request.body.name }, { actor: principal.tokenId, at: new Date(clock.now()) });
       void reply.status(201);
       const { admin } = created;
-      return { tenant_id: created.tenantId, name: created.name, admin_token: { token_id: admin.tokenId, token: admin.token, name: admin.name, role: admin.role } };
+      return { tenant_id: created.tenantId, name: created.name, admin_token: { token_id: admin.tokenId, token: admin.token, name: admin.name, role: admin.role, expires_at: admin.expiresAt?.toISOString() ?? null } };
     },
   );
 }

@@ -8,6 +8,7 @@ import { issueToken, listTokens, revokeToken } from '../../tenants/token-admin.j
 import { ErrorResponse } from '../../contract/error-response.js';
 import { CreateTokenBody, IssuedTokenView, TokenList } from '../../contract/admin.js';
 import { principalOf, requireRole } from '../auth.js';
+import { credentialExpiry } from '../../tenants/credential-expiry.js';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
 const iso = (value: Date | null) => value?.toISOString() ?? null;
@@ -29,9 +30,10 @@ export function registerTokenRoutes(app: FastifyInstance, authenticator: Authent
     },
     async (request, reply) => {
       const principal = principalOf(request);
-      const issued = await issueToken(db, { tenantId: principal.tenantId, name: request.body.name, role: request.body.role }, act(principal.tokenId));
+      const expiresAt = credentialExpiry(request.body.expires_at, clock.now(), '/expires_at');
+      const issued = await issueToken(db, { tenantId: principal.tenantId, name: request.body.name, role: request.body.role, expiresAt }, act(principal.tokenId));
       void reply.status(201);
-      return { token_id: issued.tokenId, token: issued.token, name: issued.name, role: issued.role };
+      return { token_id: issued.tokenId, token: issued.token, name: issued.name, role: issued.role, expires_at: iso(issued.expiresAt) };
     },
   );
   app.get(
@@ -47,6 +49,7 @@ export function registerTokenRoutes(app: FastifyInstance, authenticator: Authent
           created_at: token.createdAt.toISOString(),
           last_used_at: iso(token.lastUsedAt),
           revoked_at: iso(token.revokedAt),
+          expires_at: iso(token.expiresAt),
         })),
       };
     },
