@@ -1,11 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { eventDecisions } from '../merchants/score-mapping.js';
 import { riskComponents } from '../merchants/triggered-factors.js';
+import { eventTypes, type EventType } from './event-types.js';
 
-/** The event types of the event API (seed 004). */
-export const eventTypes = ['payment_attempt', 'login_attempt', 'signup', 'password_reset', 'account_update', 'withdrawal_attempt'] as const;
-/** One event type. */
-export type EventType = (typeof eventTypes)[number];
+export { eventTypes, type EventType } from './event-types.js';
 
 const Text = (maxLength: number, description: string) => Type.String({ minLength: 1, maxLength, description });
 

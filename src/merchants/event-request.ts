@@ -1,5 +1,5 @@
 import type { EventRequest } from '../contract/events.js';
-import { eventTypes } from '../contract/events.js';
+import { eventTypeOverrides } from '../contract/event-types.js';
 import type { TransactionRecord } from '../contract/transaction-record.js';
 import { ValidationError, type ProblemDetail } from '../errors/errors.js';
 import type { NetworkObservation, NetworkSignals } from '../features/network/network-signals.js';
@@ -57,7 +57,9 @@ export interface EventCall extends MerchantCall {
  * user build), the merchant the receiver, the IP's country the sender's country (`ZZ` unknown), the
  * device the keyed fingerprint of user agent, screen, platform, time zone and language. Account
  * events (login, signup, password reset, account update) carry amount 0 unless one is sent, and
- * their type reaches the model as `event_type_code` (1–6 in the order of `eventTypes`).
+ * their type reaches the model as `event_type_code` (1–6 in the order of `eventTypes`) and
+ * `is_account_event`; payments and withdrawals carry no override, as on `POST /v1/risk/score` and in
+ * the simulator's rows (see `eventTypeOverrides`).
  */
 export function eventCall(body: EventRequest, eventId: string, merchant: Merchant, now: number, deviceKey: Buffer, network: NetworkSignals): EventCall {
   const ipAddress = body.ipAddress?.trim();
@@ -87,10 +89,7 @@ export function eventCall(body: EventRequest, eventId: string, merchant: Merchan
     deviceIdHash: deviceId,
     sessionId: body.sessionId,
     userAgent: body.userAgent,
-    overrides: {
-      event_type_code: eventTypes.indexOf(body.eventType) + 1,
-      is_account_event: body.eventType === 'payment_attempt' || body.eventType === 'withdrawal_attempt' ? 0 : 1,
-    },
+    overrides: eventTypeOverrides(body.eventType),
   };
   return {
     record,

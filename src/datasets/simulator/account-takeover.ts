@@ -1,4 +1,5 @@
 import type { Channel } from '../../contract/enums.js';
+import type { AccountEvents } from './account-events.js';
 import { browserUserAgents, deviceIdentifier, hashIdentifier } from './network-identity.js';
 import type { OnlineUser } from './online-users.js';
 import { foreignCountry, hostingAddress, newSessionId, onlineTransaction, residentialAddress, type OnlineWorld } from './online-world.js';
@@ -13,7 +14,8 @@ const payoutChannels: readonly Channel[] = ['bank_transfer', 'wallet', 'crypto_o
 
 /**
  * Account takeover: a fraudster logs into a real user's account from a new device and a new IP
- * (a datacenter 30% of the time, otherwise abroad), usually at night, and in one session sends 2–5
+ * (a datacenter 30% of the time, otherwise abroad), usually at night (with the `accounts` scenario
+ * the login, often a password reset and an account update are rows too), and in one session sends 2–5
  * payouts of several times the user's usual amount to mule accounts that are new to the user
  * (mules are reused across victims now and then, as real mule networks are).
  */
@@ -24,6 +26,8 @@ export class AccountTakeoverScenario {
     private readonly world: OnlineWorld,
     private readonly users: readonly OnlineUser[],
     private readonly random: SeededRandom,
+    /** With the `accounts` scenario: the takeover's login, reset and update (their own PRNG stream). */
+    private readonly accountEvents?: AccountEvents,
   ) {}
 
   /** Generates the takeovers that start on `day`. */
@@ -38,6 +42,7 @@ export class AccountTakeoverScenario {
       const userAgent = random.pick(browserUserAgents);
       const sessionId = newSessionId(random);
       const receivers = Array.from({ length: random.integerBetween(1, 2) }, () => this.mule(time));
+      this.accountEvents?.takeoverStarts({ createdAt: time, user: victim, address, device: { hash: deviceHash, userAgent }, sessionId, merchantId: undefined }, emit);
       for (let payment = random.integerBetween(2, 5); payment > 0; payment--) {
         time += random.integerBetween(45, 600) * 1000;
         const psp = random.chance(0.5) ? 'airwallex' : 'partner';

@@ -1,3 +1,4 @@
+import type { AccountEvents } from './account-events.js';
 import { browserUserAgents, deviceIdentifier, hashIdentifier } from './network-identity.js';
 import {
   foreignCountry,
@@ -46,6 +47,8 @@ function newDevice(random: SeededRandom): { hash: string; userAgent: string } {
  */
 export class OnlineUsers {
   readonly users: OnlineUser[] = [];
+  /** With the `accounts` scenario: the signups and logins that start the sessions (its own PRNG stream). */
+  private accountEvents: AccountEvents | undefined;
 
   constructor(
     private readonly world: OnlineWorld,
@@ -73,12 +76,20 @@ export class OnlineUsers {
     }
   }
 
-  /** Generates the legitimate online payments of `day`. */
+  /** Starts each session of a later day with the account events of `accountEvents`. */
+  startSessionsWith(accountEvents: AccountEvents): void {
+    this.accountEvents = accountEvents;
+  }
+
+  /** Generates the legitimate online payments of `day` (and, with account events, what starts their sessions). */
   generateDay(day: number, emit: (transaction: SimulatedTransaction) => void): void {
     const dayStart = this.world.startMs + day * dayMs;
     for (const user of this.users) {
       const count = this.random.poisson(user.transactionsPerDay);
-      for (let index = 0; index < count; index++) emit(this.payment(user, dayStart + this.secondOfDay() * 1000));
+      if (count === 0) continue;
+      // In time order, so that the first session of a user is their earliest.
+      const seconds = Array.from({ length: count }, () => this.secondOfDay()).sort((left, right) => left - right);
+      for (const second of seconds) emit(this.payment(user, dayStart + second * 1000, emit));
     }
   }
 
@@ -98,7 +109,7 @@ export class OnlineUsers {
     return residentialAddress(this.random, foreignCountry(this.random, user.customer.country));
   }
 
-  private payment(user: OnlineUser, createdAt: number): SimulatedTransaction {
+  private payment(user: OnlineUser, createdAt: number, emit: (transaction: SimulatedTransaction) => void): SimulatedTransaction {
     let device = this.random.pick(user.devices);
     if (this.random.chance(0.03)) {
       device = newDevice(this.random);
@@ -113,9 +124,11 @@ export class OnlineUsers {
       sessionId: newSessionId(this.random),
       userAgent: device.userAgent,
     };
+    const session = { createdAt, user, address: common.address, device, sessionId: common.sessionId };
     const failed = this.random.chance(0.03);
     if (this.random.chance(0.1)) {
       const psp = this.random.chance(0.5) ? 'airwallex' : 'partner';
+      this.accountEvents?.sessionStarts({ ...session, merchantId: undefined }, emit);
       return onlineTransaction(
         {
           ...common,
@@ -134,6 +147,7 @@ export class OnlineUsers {
       );
     }
     const merchant = this.random.chance(0.85) ? this.random.pick(user.favouriteMerchants) : this.random.pick(this.world.merchants);
+    this.accountEvents?.sessionStarts({ ...session, merchantId: merchant.id }, emit);
     let amount = this.random.normal(user.customer.meanAmount, user.customer.standardDeviation);
     if (amount < 0) amount = this.random.uniform(0, user.customer.meanAmount * 2);
     return onlineTransaction(

@@ -2,6 +2,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accountEventTypes, eventTypes } from '../../contract/event-types.js';
 import type { TransactionRecord } from '../../contract/transaction-record.js';
 import { SentraError } from '../../errors/errors.js';
 import { datasetHash } from '../dataset-hash.js';
@@ -133,7 +134,7 @@ describe('a default-sized simulation over 60 days', () => {
   });
 
   it('shapes account takeovers as night payouts to receivers new to the victim', () => {
-    const takeovers = online.filter((row) => row.reason === 'account_takeover');
+    const takeovers = online.filter((row) => row.reason === 'account_takeover' && !row.record.routeId.startsWith('event:'));
     expect(takeovers.length).toBeGreaterThan(60);
     for (const { record } of takeovers) {
       expect(record.direction).toBe('payout');
@@ -141,6 +142,62 @@ describe('a default-sized simulation over 60 days', () => {
     }
     const legitReceivers = new Set(online.filter((row) => row.reason === undefined).map((row) => `${row.record.senderEntityId}>${row.record.receiverEntityId}`));
     expect(takeovers.every(({ record }) => !legitReceivers.has(`${record.senderEntityId}>${record.receiverEntityId}`))).toBe(true);
+  });
+
+  it('emits every account event type as the event API maps it, in the sessions of the user it belongs to', () => {
+    const events = online.filter((row) => row.record.routeId.startsWith('event:'));
+    const payments = online.filter((row) => !row.record.routeId.startsWith('event:'));
+    expect(new Set(events.map((row) => row.record.routeId))).toEqual(new Set(accountEventTypes.map((type) => `event:${type}`)));
+    for (const { record } of events) {
+      const type = record.routeId.slice('event:'.length);
+      expect(record).toMatchObject({ amount: 0, direction: 'pay_in', status: 'pending', statusReason: `${type} event`, feeTotal: 0, receiverCountry: record.senderCountry });
+      expect(record.overrides).toEqual({ ip_is_hosting: expect.any(Number) as number, ip_country_mismatch: 0, event_type_code: eventTypes.indexOf(type as never) + 1, is_account_event: 1 });
+      expect(record.receiverEntityId).toBe(record.merchantId);
+      expect([record.ipHash, record.deviceIdHash, record.sessionId, record.userAgent, record.userId].every((value) => value !== undefined && value !== '')).toBe(true);
+    }
+    // Payments carry no event-type override, as on POST /v1/risk/score.
+    expect(payments.every(({ record }) => record.overrides?.['event_type_code'] === undefined && record.overrides?.['is_account_event'] === undefined)).toBe(true);
+    // The sender of a user's account events is the card holder of that user's payments.
+    const senderByUser = new Map(payments.filter((row) => row.reason === undefined).map(({ record }) => [record.userId!, record.senderEntityId]));
+    const legitEvents = events.filter((row) => row.reason === undefined);
+    expect(legitEvents.every(({ record }) => !senderByUser.has(record.userId!) || senderByUser.get(record.userId!) === record.senderEntityId)).toBe(true);
+    // One signup per user, before any of their legitimate activity; logins open the session of a payment from the same device and IP.
+    const signups = legitEvents.filter(({ record }) => record.routeId === 'event:signup');
+    expect(new Set(signups.map(({ record }) => record.userId)).size).toBe(signups.length);
+    const firstActivity = new Map<string, number>();
+    for (const { record, reason } of online) if (reason === undefined && record.userId !== undefined && !firstActivity.has(record.userId)) firstActivity.set(record.userId, record.createdAt);
+    expect(signups.every(({ record }) => firstActivity.get(record.userId!) === record.createdAt)).toBe(true);
+    const paymentBySession = new Map(payments.map(({ record }) => [record.sessionId!, record]));
+    const logins = legitEvents.filter(({ record }) => record.routeId === 'event:login_attempt');
+    const opening = logins.filter(({ record }) => paymentBySession.has(record.sessionId!));
+    expect(opening.length / logins.length).toBeGreaterThan(0.9);
+    for (const { record } of opening) {
+      const payment = paymentBySession.get(record.sessionId!)!;
+      expect(payment.createdAt).toBeGreaterThanOrEqual(record.createdAt);
+      expect([payment.deviceIdHash, payment.ipHash, payment.userId]).toEqual([record.deviceIdHash, record.ipHash, record.userId]);
+    }
+  });
+
+  it("starts each takeover with the fraudster's login, often a password reset and an account update, all labelled like its payouts", () => {
+    const bySession = new Map<string, { record: TransactionRecord; reason: string | undefined }[]>();
+    for (const row of online) if (row.reason === 'account_takeover') bySession.set(row.record.sessionId!, [...(bySession.get(row.record.sessionId!) ?? []), row]);
+    expect(bySession.size).toBeGreaterThan(20);
+    const kinds = new Map<string, number>();
+    for (const rows of bySession.values()) {
+      const routes = rows.map(({ record }) => record.routeId);
+      expect(routes[0]).toBe('event:login_attempt');
+      const payouts = routes.findIndex((route) => !route.startsWith('event:'));
+      expect(payouts).toBeGreaterThan(0);
+      expect(routes.slice(payouts).every((route) => !route.startsWith('event:'))).toBe(true);
+      for (const route of routes.slice(0, payouts)) kinds.set(route, (kinds.get(route) ?? 0) + 1);
+      expect(new Set(rows.map(({ record }) => `${record.deviceIdHash}|${record.ipHash}`)).size).toBe(1);
+    }
+    expect(kinds.get('event:password_reset')! / bySession.size).toBeGreaterThan(0.4);
+    expect(kinds.get('event:account_update')! / bySession.size).toBeGreaterThan(0.3);
+    // Ordinary users reset passwords and update accounts too, unlabelled.
+    const ordinary = online.filter((row) => row.reason === undefined).map(({ record }) => record.routeId);
+    expect(ordinary.filter((route) => route === 'event:password_reset').length).toBeGreaterThan(50);
+    expect(ordinary.filter((route) => route === 'event:account_update').length).toBeGreaterThan(50);
   });
 
   it('shares ring devices among many accounts, family devices among few', () => {

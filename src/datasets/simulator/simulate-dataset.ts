@@ -21,7 +21,7 @@ import type { EntityRegistry } from './entity-registry.js';
 import { SeededRandom } from './seeded-random.js';
 import { resolveSimulationOptions, type ResolvedSimulationOptions, type SimulationOptions } from './simulation-options.js';
 import { buildSimulationWorld } from './simulation-world.js';
-import { DayBuckets, fraudReasons, simulatedOverrideNames, type FraudReason } from './simulated-transaction.js';
+import { DayBuckets, fraudReasons, simulatedOverrideColumns, type FraudReason } from './simulated-transaction.js';
 
 const dayMs = 86_400_000;
 /** Share of fraud labels that arrive as an early fraud warning rather than a chargeback. */
@@ -66,8 +66,9 @@ export async function simulateDataset(out: string, input: SimulationOptions = {}
   const fraudByReason = Object.fromEntries(fraudReasons.map((reason) => [reason, 0])) as Record<FraudReason, number>;
   let transactions = 0;
   let fraudTransactions = 0;
+  const overrideColumns = simulatedOverrideColumns(options.scenarios.includes('accounts'));
   try {
-    if (options.format === 'csv') await transactionsWriter.write(transactionCsvHeader(simulatedOverrideNames));
+    if (options.format === 'csv') await transactionsWriter.write(transactionCsvHeader(overrideColumns));
     await labelsWriter.write(labelCsvHeader);
     const buckets = new DayBuckets(options.startMs);
     const emit = buckets.add.bind(buckets);
@@ -78,7 +79,7 @@ export async function simulateDataset(out: string, input: SimulationOptions = {}
       for (const { record, fraudReason } of buckets.take(day)) {
         transactions++;
         record.txId = `tx_${String(transactions).padStart(9, '0')}`;
-        lines.push(options.format === 'csv' ? formatTransactionCsv(record, simulatedOverrideNames) : formatTransactionJson(record));
+        lines.push(options.format === 'csv' ? formatTransactionCsv(record, overrideColumns) : formatTransactionJson(record));
         // Joining small groups keeps the many short-lived rope strings of a line from surviving a scavenge.
         if (lines.length === 256) {
           await transactionsWriter.write(lines.join(''));

@@ -1,3 +1,4 @@
+import { accountEventOverrideNames } from '../../contract/event-types.js';
 import type { TransactionRecord } from '../../contract/transaction-record.js';
 
 /** Why a simulated transaction is fraud; written as the `reason` of its label. */
@@ -27,6 +28,15 @@ export interface SimulatedTransaction {
  * from sender_country). Rows without an IP (card-present) carry 0 for both.
  */
 export const simulatedOverrideNames = ['ip_is_hosting', 'ip_country_mismatch'] as const;
+
+/**
+ * The `f_` columns of a simulation: the network signals, and with the `accounts` scenario the
+ * event-type overrides of account events (`f_event_type_code`, `f_is_account_event`; empty on
+ * payments, which carry none, as on the scoring API).
+ */
+export function simulatedOverrideColumns(withAccountEvents: boolean): readonly string[] {
+  return withAccountEvents ? [...simulatedOverrideNames, ...accountEventOverrideNames] : simulatedOverrideNames;
+}
 
 const networkSignals: readonly Readonly<Record<string, number>>[] = [
   Object.freeze({ ip_is_hosting: 0, ip_country_mismatch: 0 }),

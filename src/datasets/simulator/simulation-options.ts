@@ -5,14 +5,15 @@ import { parseTimestamp } from '../field-values.js';
 /**
  * Scenario families of the simulator. `card` is the handbook's fraud set (large amounts,
  * compromised terminals, compromised cards); the others add online payments with device and
- * session signals and their fraud patterns.
+ * session signals and their fraud patterns; `accounts` adds the online users' account events
+ * (signups, logins, password resets, account updates) and the takeover's own login, reset and update.
  */
-export const scenarioNames = ['card', 'ato', 'device-sharing', 'datacenter', 'velocity'] as const;
+export const scenarioNames = ['card', 'ato', 'device-sharing', 'datacenter', 'velocity', 'accounts'] as const;
 /** One scenario family. */
 export type ScenarioName = (typeof scenarioNames)[number];
 
 /** The scenarios that need the online population (users with devices, IPs and sessions). */
-export const onlineScenarioNames: readonly ScenarioName[] = ['ato', 'device-sharing', 'datacenter', 'velocity'];
+export const onlineScenarioNames: readonly ScenarioName[] = ['ato', 'device-sharing', 'datacenter', 'velocity', 'accounts'];
 
 /**
  * How much customers spend. `handbook`: each customer's mean amount uniform in 5-100 USD, and every

@@ -1,3 +1,4 @@
+import { AccountEvents } from './account-events.js';
 import { AccountTakeoverScenario } from './account-takeover.js';
 import { CardGenerator } from './card-generator.js';
 import { CardTestingScenario } from './card-testing.js';
@@ -19,7 +20,7 @@ export interface DayGenerator {
 }
 
 /** Independent PRNG streams, one per concern, so enabling a scenario never shifts another's draws. */
-const streams = { profiles: 0, cards: 1, cardFraud: 2, online: 3, takeover: 4, ring: 5, datacenter: 6, velocity: 7 } as const;
+const streams = { profiles: 0, cards: 1, cardFraud: 2, online: 3, takeover: 4, ring: 5, datacenter: 6, velocity: 7, accounts: 9 } as const;
 
 /** The populations and the day generators of one simulation, in the order they run each day. */
 export interface SimulationWorld {
@@ -30,7 +31,8 @@ export interface SimulationWorld {
 /**
  * Builds customers, terminals (and, with online scenarios, merchants and online users), registers
  * them as entities, and lines up the generators: the handbook card payments first, then the
- * legitimate online payments, then each enabled online fraud scenario.
+ * legitimate online payments, then each enabled online fraud scenario, then the ordinary account
+ * events (the sessions' signups and logins come with the payments they start).
  */
 export function buildSimulationWorld(options: ResolvedSimulationOptions): SimulationWorld {
   const seed = options.seed;
@@ -70,11 +72,14 @@ export function buildSimulationWorld(options: ResolvedSimulationOptions): Simula
       entities,
     };
     const users = new OnlineUsers(world, online);
+    const accountEvents = options.scenarios.includes('accounts') ? new AccountEvents(world, users.users, new SeededRandom(seed, streams.accounts)) : undefined;
+    if (accountEvents !== undefined) users.startSessionsWith(accountEvents);
     generators.push(users);
-    if (options.scenarios.includes('ato')) generators.push(new AccountTakeoverScenario(world, users.users, new SeededRandom(seed, streams.takeover)));
+    if (options.scenarios.includes('ato')) generators.push(new AccountTakeoverScenario(world, users.users, new SeededRandom(seed, streams.takeover), accountEvents));
     if (options.scenarios.includes('device-sharing')) generators.push(new DeviceSharingRingScenario(world, new SeededRandom(seed, streams.ring)));
     if (options.scenarios.includes('datacenter')) generators.push(new DatacenterFraudScenario(world, new SeededRandom(seed, streams.datacenter)));
     if (options.scenarios.includes('velocity')) generators.push(new CardTestingScenario(world, new SeededRandom(seed, streams.velocity)));
+    if (accountEvents !== undefined) generators.push(accountEvents);
   }
   return { entities, generators };
 }
