@@ -56,4 +56,24 @@ describe('the default model on a fresh install', () => {
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ decision: 'PASS' });
   });
+
+  // Every model is trained on rows that say "no hosting IP, no IP abroad" (0) when there is no IP,
+  // as the data contract's card-present rows do; a payment sent without any IP must read the same,
+  // not "unknown", which no model ever saw for such a payment (it sent the tour payment to HOLD).
+  it('reads a payment without any IP as the training rows without one: ip_is_hosting and ip_country_mismatch 0', async () => {
+    const featuresOf = async (body: object) => {
+      const scored = await sentra.app.inject({ method: 'POST', url: '/v1/risk/score', headers: { authorization: `Bearer ${adminToken}` }, payload: body });
+      expect(scored.statusCode, scored.body).toBe(200);
+      const decision = await sentra.app.inject({ method: 'GET', url: `/v1/decisions/${scored.json().request_id}`, headers: { authorization: `Bearer ${adminToken}` } });
+      return decision.json().features as Record<string, number | null>;
+    };
+    const withoutIp = await featuresOf(tourPayment('no-ip-1', '49.90', 'cust-46'));
+    expect([withoutIp.ip_is_hosting, withoutIp.ip_country_mismatch]).toEqual([0, 0]);
+    // An override still says what the caller knows; an IP that cannot be located stays unknown.
+    const overridden = await featuresOf({ ...tourPayment('no-ip-2', '49.90', 'cust-47'), feature_overrides: { ip_is_hosting: 1 } });
+    expect(overridden.ip_is_hosting).toBe(1);
+    const unlocated = tourPayment('no-ip-3', '49.90', 'cust-48');
+    const hashedOnly = await featuresOf({ ...unlocated, entities: { ...unlocated.entities, ip_hash: 'a'.repeat(64) } });
+    expect([hashedOnly.ip_is_hosting, hashedOnly.ip_country_mismatch]).toEqual([null, null]);
+  });
 });

@@ -15,6 +15,16 @@ function distanceKm(input: FeatureInput): number {
   return haversineKm(previousLatitude, input.snapshot[lastLongitude]!, latitude, longitude);
 }
 
+/**
+ * The transaction has no IP at all (no raw IP, no stored hash or signals) and no override of the
+ * feature: then it has no hosting IP and no IP abroad (0), as the data contract's rows without an
+ * IP say (`f_ip_is_hosting` / `f_ip_country_mismatch` 0 on card-present rows, on which every model
+ * is trained), not "unknown", which a model never saw for such a payment.
+ */
+function withoutIp(input: FeatureInput, feature: string): boolean {
+  return input.network === undefined && input.record.ipHash === undefined && (input.online?.ipAddress ?? '') === '' && input.record.overrides?.[feature] === undefined;
+}
+
 /** Signals derived from the request's IP address (online) or its stored derivation. */
 const ipFeatures: FeatureDefinition[] = [
   {
@@ -30,11 +40,12 @@ const ipFeatures: FeatureDefinition[] = [
   {
     name: 'ip_country_mismatch',
     type: 'binary',
-    description: "1 when the IP address's country differs from sender_country; missing when the IP country is unknown.",
+    description: "1 when the IP address's country differs from sender_country; 0 without any IP; missing when the IP country is unknown.",
     reasonCode: 'IP_COUNTRY_MISMATCH',
     reasonTemplate: "The IP address is not in the sender's country",
     reasonCases: { zero: "The IP address is in the sender's country", missing: "The IP address's country is not known, so it cannot be compared with the sender's" },
-    compute: (input) => (input.network?.country === undefined ? Number.NaN : flag(input.network.country !== input.record.senderCountry.toUpperCase())),
+    compute: (input) =>
+      withoutIp(input, 'ip_country_mismatch') ? 0 : input.network?.country === undefined ? Number.NaN : flag(input.network.country !== input.record.senderCountry.toUpperCase()),
   },
   {
     name: 'ip_asn',
@@ -48,11 +59,11 @@ const ipFeatures: FeatureDefinition[] = [
   {
     name: 'ip_is_hosting',
     type: 'binary',
-    description: '1 when the IP address belongs to a cloud / hosting / datacenter network (curated ASN list and organisation keywords); missing when unknown.',
+    description: '1 when the IP address belongs to a cloud / hosting / datacenter network (curated ASN list and organisation keywords); 0 without any IP; missing when unknown.',
     reasonCode: 'DATACENTER_IP',
     reasonTemplate: 'The IP address belongs to a hosting provider or datacenter',
     reasonCases: { zero: 'The IP address does not belong to a hosting provider or datacenter', missing: 'Whether the IP address belongs to a hosting provider is not known' },
-    compute: (input) => flag(input.network?.hosting),
+    compute: (input) => (withoutIp(input, 'ip_is_hosting') ? 0 : flag(input.network?.hosting)),
   },
   {
     name: 'distance_from_previous_location_km',
