@@ -216,6 +216,40 @@ describe.each(storeKinds)('POST /api/v1/Events on %s', (store) => {
     expect(decision.features.sender_distinct_ips_24h).toBe(3);
   });
 
+  it("scores a takeover with the shipped default model: the fraudster's night login from a new device on a datacenter IP, and the payment after it, above the user's ordinary ones", async () => {
+    const user = newUser();
+    const engineScore = async (body: object) => {
+      const response = await send(body);
+      const decision = (await sentra.app.inject({ method: 'GET', url: `/v1/decisions/${response.headers['sentra-decision-id'] as string}`, headers: admin })).json();
+      return { riskScore: response.json().riskScore as number, engine: decision.risk_score as number, decision: response.json().decision as string };
+    };
+    // Two weeks of ordinary evenings: a login from the home device and IP, then a payment of 40–60.
+    const start = Date.UTC(2026, 11, 1, 18, 30, 0);
+    const ordinary = { sessionId: undefined as string | undefined };
+    let ordinaryLogin = { riskScore: 0, engine: 0, decision: '' };
+    let ordinaryPayment = { riskScore: 0, engine: 0, decision: '' };
+    for (let day = 0; day < 14; day++) {
+      clock.set(start + day * 24 * hour + (day % 3) * 17 * minute);
+      ordinary.sessionId = `home-${user}-${day}`;
+      ordinaryLogin = await engineScore(event(user, ordinary));
+      clock.advance(4 * minute);
+      ordinaryPayment = await engineScore(event(user, { ...ordinary, eventType: 'payment_attempt', amount: 40 + (day % 5) * 5, currency: 'USD' }));
+    }
+    expect([ordinaryLogin.decision, ordinaryPayment.decision]).toEqual(['ALLOW', 'ALLOW']);
+    // At 02:40 UTC the next night: a new device on a datacenter IP, a password reset, then a payment of ten times the usual amount.
+    clock.set(start + 14 * 24 * hour + 8 * hour + 10 * minute);
+    const attacker = { ipAddress: ip.datacenter, userAgent: safari, platform: 'MacIntel', screenResolution: '1512x982', timezone: 'America/Los_Angeles', language: 'en-US', sessionId: `attacker-${user}` };
+    const takeoverLogin = await engineScore(event(user, attacker));
+    clock.advance(minute);
+    await send(event(user, { ...attacker, eventType: 'password_reset' }));
+    clock.advance(2 * minute);
+    const takeoverPayment = await engineScore(event(user, { ...attacker, eventType: 'payment_attempt', amount: 480, currency: 'USD' }));
+    expect(takeoverLogin.engine).toBeGreaterThanOrEqual(ordinaryLogin.engine + 100);
+    expect(takeoverLogin.riskScore).toBeGreaterThan(ordinaryLogin.riskScore);
+    expect(takeoverPayment.engine).toBeGreaterThanOrEqual(ordinaryPayment.engine + 100);
+    expect(takeoverPayment.riskScore).toBeGreaterThan(ordinaryPayment.riskScore);
+  });
+
   it("keeps each merchant's events to itself: another merchant's or tenant's event is not found", async () => {
     const answer = (await send(event(newUser()))).json();
     const sibling = await createMerchant(sentra.app, adminToken, {}, '1');
