@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminToken, startTestApp, type TestApp } from './support/test-app.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
 import { scoreBody } from './support/score-body.js';
 import { artifactVersion, readArtifactFolder, type ModelArtifact } from '../src/registry/model-artifact.js';
 import { defaultModelFolder } from '../src/registry/model-registry.js';
@@ -17,9 +17,14 @@ describe('scoring with a calibrated model', () => {
   let plain: ModelArtifact;
   let calibratedVersion: string;
   let token: string;
+  let plainToken: string;
   beforeAll(async () => {
     sentra = await startTestApp();
-    plain = await readArtifactFolder(defaultModelFolder);
+    // The shipped model without its calibration: the trees' own probability.
+    const { calibration: _calibration, ...metadata } = (await readArtifactFolder(defaultModelFolder)).metadata;
+    plain = { ...(await readArtifactFolder(defaultModelFolder)), metadata: { ...metadata, name: 'plain' } };
+    plainToken = await sentra.addTenant('plain', 'analyst');
+    await sentra.runtime.models.activate('plain', await sentra.runtime.models.register('plain', plain, 'test'), 'test');
     token = await sentra.addTenant('calibrated', 'analyst');
     const calibrated = { ...plain, metadata: { ...plain.metadata, calibration } };
     calibratedVersion = await sentra.runtime.models.register('calibrated', calibrated, 'test');
@@ -61,7 +66,7 @@ describe('scoring with a calibrated model', () => {
   });
 
   it('leaves a tenant on a model without calibration scoring with the trees\' probability', async () => {
-    const headers = { authorization: `Bearer ${adminToken}` };
+    const headers = { authorization: `Bearer ${plainToken}` };
     const scored = (await sentra.app.inject({ method: 'POST', url: '/v1/risk/score', headers, payload: scoreBody({ transaction: { amount: 4_800 } }) })).json();
     const decision = (await sentra.app.inject({ method: 'GET', url: `/v1/decisions/${scored.request_id}`, headers })).json();
     const margin = rawMargin(decision.features);

@@ -35,6 +35,10 @@ describe.each(storeKinds)('the dashboard backlog and drift (%s)', (store) => {
     // Every case here is due two hours after it opened, whatever its decision (a PASS is saved as a manual case).
     const sla = Object.fromEntries(['BLOCK', 'HOLD', 'REVIEW', 'PASS'].map((level) => [`SENTRA_CASE_SLA_${level}_MINUTES`, '120']));
     sentra = await startTestApp(store, sla, { clock });
+    // The tenant scores with an artifact that records no validation histogram (as models trained before it did).
+    const { validation_score_histogram: _histogram, ...metadata } = (await readArtifactFolder(defaultModelFolder)).metadata;
+    const withoutHistogram = { ...(await readArtifactFolder(defaultModelFolder)), metadata: { ...metadata, name: 'without-histogram' } };
+    await sentra.runtime.models.activate('default', await sentra.runtime.models.register('default', withoutHistogram, 'test'), 'test');
   });
   afterAll(async () => sentra?.close());
 

@@ -25,7 +25,9 @@ describe('GET /v1/decisions/{request_id}/explanation', () => {
     expect(explanation.model_version).toBe(decision.model_version);
     const sum = explanation.contributions.reduce((total: number, part: { contribution: number }) => total + part.contribution, explanation.bias);
     expect(sum).toBeCloseTo(explanation.margin, 9);
-    expect(explanation.margin).toBeCloseTo(logit(decision.probability), 3);
+    // The probability is the calibrated margin's (the shipped model carries a Platt calibration).
+    const calibration = explanation.calibration as { slope: number; intercept: number } | null;
+    expect(calibration === null ? explanation.margin : calibration.slope * explanation.margin + calibration.intercept).toBeCloseTo(logit(decision.probability), 3);
     for (const part of explanation.contributions) expect(part.value).toBe(decision.features[part.feature]);
     const strengths = explanation.contributions.map((part: { contribution: number }) => Math.abs(part.contribution));
     expect(strengths).toEqual([...strengths].sort((a, b) => b - a));

@@ -50,7 +50,10 @@ describe('model artifacts on load', () => {
   it('refuses a stored model whose files were swapped after registration, and never scores with it', async () => {
     const token = await tenantWithStoredModel('swapped', (folder) => {
       const path = join(folder, 'model.json');
-      writeFileSync(path, readFileSync(path, 'utf8').replace('"base_score":"0.009441635"', '"base_score":"0.9"'));
+      const original = readFileSync(path, 'utf8');
+      const swapped = original.replace(/"base_score":"[^"]*"/, '"base_score":"0.9"');
+      expect(swapped).not.toBe(original);
+      writeFileSync(path, swapped);
     });
     expectGenericUnavailable(await score(token));
     // The operator is told what the client is not: which version, and that its files were changed.

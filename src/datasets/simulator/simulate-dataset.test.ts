@@ -219,8 +219,14 @@ describe('a default-sized simulation over 60 days', () => {
   it('carries the datacenter signal as f_ip_is_hosting, with honest VPN users too', () => {
     const datacenter = online.filter((row) => row.reason === 'datacenter_ip');
     expect(datacenter.length).toBeGreaterThan(50);
-    expect(datacenter.every(({ record }) => record.overrides?.['ip_is_hosting'] === 1)).toBe(true);
-    const legit = online.filter((row) => row.reason === undefined);
+    // About 30% of online payments come with a hashed IP only: their signals are unknown (empty).
+    const payments = online.filter(({ record }) => !record.routeId.startsWith('event:'));
+    const hashedOnly = payments.filter(({ record }) => record.overrides === undefined).length / payments.length;
+    expect(hashedOnly).toBeGreaterThan(0.25);
+    expect(hashedOnly).toBeLessThan(0.35);
+    expect(online.filter(({ record }) => record.routeId.startsWith('event:')).every(({ record }) => record.overrides?.['ip_is_hosting'] !== undefined)).toBe(true);
+    expect(datacenter.every(({ record }) => record.overrides === undefined || record.overrides['ip_is_hosting'] === 1)).toBe(true);
+    const legit = online.filter((row) => row.reason === undefined && row.record.overrides !== undefined);
     const legitHosting = legit.filter(({ record }) => record.overrides?.['ip_is_hosting'] === 1).length / legit.length;
     expect(legitHosting).toBeGreaterThan(0.005);
     expect(legitHosting).toBeLessThan(0.05);

@@ -27,6 +27,15 @@ const dayMs = 86_400_000;
 /** Share of fraud labels that arrive as an early fraud warning rather than a chargeback. */
 export const earlyFraudWarningShare = 0.2;
 const labelStream = 8;
+const signalStream = 10;
+/**
+ * Share of online payments sent with a hashed IP only (the scoring API's `ip_hash` without a raw
+ * IP): their `f_ip_is_hosting` / `f_ip_country_mismatch` are left empty, unknown, as the engine has
+ * them for such a payment. Without these rows a model never sees an IP whose signals are unknown
+ * and scores such an ordinary payment as if it came from a datacenter abroad. Account events keep
+ * theirs: the event API always looks the raw IP up.
+ */
+export const hashedIpOnlyShare = 0.3;
 
 /** What a simulation wrote. */
 export interface SimulationSummary {
@@ -63,6 +72,7 @@ export async function simulateDataset(out: string, input: SimulationOptions = {}
   const labelsWriter = new BufferedFileWriter(join(out, datasetFileNames.labels));
   const writers = [transactionsWriter, labelsWriter];
   const labelRandom = new SeededRandom(options.seed, labelStream);
+  const signalRandom = new SeededRandom(options.seed, signalStream);
   const fraudByReason = Object.fromEntries(fraudReasons.map((reason) => [reason, 0])) as Record<FraudReason, number>;
   let transactions = 0;
   let fraudTransactions = 0;
@@ -79,6 +89,7 @@ export async function simulateDataset(out: string, input: SimulationOptions = {}
       for (const { record, fraudReason } of buckets.take(day)) {
         transactions++;
         record.txId = `tx_${String(transactions).padStart(9, '0')}`;
+        if (record.ipHash !== undefined && record.overrides?.['is_account_event'] === undefined && signalRandom.chance(hashedIpOnlyShare)) record.overrides = undefined;
         lines.push(options.format === 'csv' ? formatTransactionCsv(record, overrideColumns) : formatTransactionJson(record));
         // Joining small groups keeps the many short-lived rope strings of a line from surviving a scavenge.
         if (lines.length === 256) {
