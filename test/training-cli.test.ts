@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -83,8 +83,10 @@ describe('sentra train', () => {
     expect(result.stderr).toContain('calibration on the validation window');
     const schema = artifact.featureSchema as { features: { name: string }[] };
     // The catalogue's model inputs: the alphabetical country codes are not among them.
-    expect(schema.features.map((feature) => feature.name)).toEqual(modelFeatureNames);
-    expect(JSON.parse(artifact.modelJson).learner.feature_names).toEqual(modelFeatureNames);
+    // The dataset's override-only columns (the account events' type) follow the catalogue's inputs.
+    const inputs = [...modelFeatureNames, 'event_type_code', 'is_account_event'];
+    expect(schema.features.map((feature) => feature.name)).toEqual(inputs);
+    expect(JSON.parse(artifact.modelJson).learner.feature_names).toEqual(inputs);
     expect(schema.features.map((feature) => feature.name)).not.toContain('sender_country_code');
     expect(schema.features.map((feature) => feature.name)).not.toContain('receiver_country_code');
   });
@@ -166,10 +168,17 @@ describe('sentra replay', () => {
 describe('sentra evaluate', () => {
   it('reports the handbook metrics, thresholds and calibration, and compares two models on the same rows', async () => {
     const page = join(root, 'evaluation.html');
-    const json = await runCli(['evaluate', dataset, '--model', model, '--from', validWindow[0], '--to', validWindow[1], '--compare', join(import.meta.dirname, '../models/default'), '--json', '--report', page]);
+    // The shipped default model without its calibration: a model that carries none.
+    const plain = join(root, 'plain-default');
+    await mkdir(plain, { recursive: true });
+    const shippedFolder = join(import.meta.dirname, '../models/default');
+    for (const file of ['model.json', 'feature_schema.json']) await writeFile(join(plain, file), await readFile(join(shippedFolder, file)));
+    const { calibration: _calibration, ...metadata } = JSON.parse(await readFile(join(shippedFolder, 'metadata.json'), 'utf8')) as Record<string, unknown>;
+    await writeFile(join(plain, 'metadata.json'), JSON.stringify(metadata));
+    const json = await runCli(['evaluate', dataset, '--model', model, '--from', validWindow[0], '--to', validWindow[1], '--compare', plain, '--json', '--report', page]);
     expect(json.code, json.stderr).toBe(0);
     const run = JSON.parse(json.stdout) as { models: { name: string; calibration: string | null; report: EvaluationReport }[] };
-    // The candidate carries a calibration fitted on its validation window; the shipped default model none.
+    // The candidate carries a calibration fitted on its validation window; the plain copy none.
     expect(run.models.map((entry) => entry.calibration)).toEqual(['platt', null]);
     const [candidate, shipped] = run.models.map((entry) => entry.report);
     expect(candidate!.expectedCalibrationError).toBeGreaterThanOrEqual(0);
