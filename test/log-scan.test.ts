@@ -19,12 +19,19 @@ describe('the whole-run log scan', () => {
         '{"msg":"client 198.51.100.23 refused"}',
         '{"msg":"mail olga.petrenko@example.net"}',
         '{"msg":"PASSPORT\\nFull name: Olga Petrenko"}',
+        '{"msg":"client 2001:db8:85a3::8a2e:370:7334 refused"}',
+        '{"remote":"fe80::1ff:fe23:4567:890a"}',
+        '{"ip":"2001:0db8:0000:0000:0000:ff00:0042:8329"}',
       ];
-      const clean = ['{"msg":"listening on http://127.0.0.1:18080","version":"0.5.16"}', '{"msg":"bound 0.0.0.0","ms":12.5,"at":"2026-12-03T10:00:00.000Z"}'];
+      const clean = [
+        '{"msg":"listening on http://127.0.0.1:18080","version":"0.5.16"}',
+        '{"msg":"bound 0.0.0.0","ms":12.5,"at":"2026-12-03T10:00:00.000Z"}',
+        '{"msg":"listening on http://[::1]:18080","at":"10:00:00","ratio":"1:2:3:4"}',
+      ];
       writeFileSync(join(directory, 'app-1.log'), [...planted, ...clean].join('\n') + '\n');
       const { files, lines, findings } = scanLogs(directory);
       expect(files).toBe(1);
-      expect(lines).toBe(9);
+      expect(lines).toBe(13);
       expect(findings.map((finding) => [finding.line, finding.secret])).toEqual([
         [1, 'bearer token'],
         [2, 'merchant API key'],
@@ -33,6 +40,9 @@ describe('the whole-run log scan', () => {
         [5, 'raw IPv4 address'],
         [6, 'email'],
         [7, 'document text'],
+        [8, 'raw IPv6 address'],
+        [9, 'raw IPv6 address'],
+        [10, 'raw IPv6 address'],
       ]);
     } finally {
       rmSync(directory, { recursive: true, force: true });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 /**
  * What must never appear in a log, whatever test wrote it: bearer tokens and merchant keys in
  * Sentra's own formats, webhook signing secrets, the tokens the tests mint, raw IPv4 addresses other
- * than loopback and the unspecified address, emails, and the lines that mark document text in the
+ * than loopback and the unspecified address, raw IPv6 addresses other than loopback, emails, and the lines that mark document text in the
  * test fixtures (a document's "Full name:" or "Passport number:" field).
  */
 export const secretPatterns: readonly { name: string; pattern: RegExp }[] = [
@@ -14,6 +14,12 @@ export const secretPatterns: readonly { name: string; pattern: RegExp }[] = [
   { name: 'webhook signing secret', pattern: /whsec_[A-Za-z0-9_-]{43}/ },
   { name: 'test token', pattern: /test-[a-z0-9-]*token[a-z0-9-]*/ },
   { name: 'raw IPv4 address', pattern: /(?<![\d.])(?!127\.0\.0\.1(?![\d.]))(?!0\.0\.0\.0(?![\d.]))(?:\d{1,3}\.){3}\d{1,3}(?![\d.])/ },
+  {
+    name: 'raw IPv6 address',
+    // Eight groups, or a compressed form (`::`) with a group on at least one side; `::1` (loopback)
+    // and clock times (no `::`, fewer than eight groups) are not addresses.
+    pattern: /(?<![\w:.])(?:(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}|(?:[0-9A-Fa-f]{1,4}:){1,6}(?::[0-9A-Fa-f]{1,4}){1,6}|(?:[0-9A-Fa-f]{1,4}:){1,7}:)(?![\w:.])/,
+  },
   { name: 'email', pattern: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/ },
   { name: 'document text', pattern: /Full name:|Passport number:/ },
 ];
