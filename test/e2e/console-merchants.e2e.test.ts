@@ -54,6 +54,14 @@ describe.skipIf(!browserAvailable())('the console merchant and job administratio
     expect(await keys.textContent()).not.toContain(secret);
     const billed = await sentra.app.inject({ method: 'POST', url: '/api/v1/sentry', headers: { 'x-api-key': secret, 'x-merchant-id': merchantId }, payload: sentryMinimalRequest() });
     expect(billed.statusCode, billed.body).toBe(200);
+    // A second key with an expiry date: listed with it, as the API stored it.
+    const day = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('Key name').fill('season');
+    await page.getByLabel('Expires on').fill(day);
+    await page.getByRole('button', { name: 'Issue key' }).click();
+    await expect.poll(() => keys.getByRole('row', { name: /season/ }).textContent()).toContain('expires');
+    const stored = (await get(`/v1/admin/merchants/${merchantId}/keys`)).items.find((key: { name: string }) => key.name === 'season');
+    expect(stored.expires_at).toBe(`${day}T00:00:00.000Z`);
 
     await page.getByRole('button', { name: 'Show usage' }).click();
     const totals = page.getByRole('table', { name: 'Totals per service' });

@@ -43,6 +43,28 @@ describe.skipIf(!browserAvailable())('the console token administration in headle
     expect(listed.json().items.find((token: { name: string }) => token.name === 'checkout service').revoked_at).not.toBeNull();
   });
 
+  it('issues a token with an expiry date, lists when it expires, and shows the refusal of a date in the past', async () => {
+    const page = await signedIn(adminToken, '/admin/tokens');
+    await page.getByRole('heading', { name: 'API tokens' }).waitFor();
+    const day = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('Name').fill('contractor');
+    await page.getByLabel('Role').selectOption('analyst');
+    await page.getByLabel('Expires on (optional)').fill(day);
+    await page.getByRole('button', { name: 'Create token' }).click();
+    await page.getByLabel('New token secret').waitFor();
+    const list = page.getByRole('table');
+    await expect.poll(() => list.getByRole('row', { name: /contractor/ }).textContent()).toContain('expires');
+    const listed = (await sentra.app.inject({ method: 'GET', url: '/v1/admin/tokens', headers: { authorization: `Bearer ${adminToken}` } })).json();
+    expect(listed.items.find((token: { name: string }) => token.name === 'contractor').expires_at).toBe(`${day}T00:00:00.000Z`);
+    // A date in the past: the API's refusal is shown by field, and nothing is created.
+    await page.getByLabel('Name').fill('too late');
+    await page.getByLabel('Expires on (optional)').fill('2020-01-01');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    await expect.poll(() => page.locator('#token-problems').textContent()).toContain('expires_at must be in the future');
+    const after = (await sentra.app.inject({ method: 'GET', url: '/v1/admin/tokens', headers: { authorization: `Bearer ${adminToken}` } })).json();
+    expect(after.items.map((token: { name: string }) => token.name)).not.toContain('too late');
+  });
+
   it('caps a name at the API limit of 100 characters and will not submit a blank one; nothing is created', async () => {
     const page = await signedIn(adminToken, '/admin/tokens');
     const before = (await sentra.app.inject({ method: 'GET', url: '/v1/admin/tokens', headers: { authorization: `Bearer ${adminToken}` } })).json().items.length;

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ensureOk, problemsOf, unwrap } from '../api/client';
 import { ProblemList } from '../components/problem-list';
 import { SecretShownOnce } from '../components/secret-shown-once';
+import { expiresAtOfDay, expiryLabel } from '../components/credential-expiry';
 import { useSession } from '../session/session';
 
 type Role = 'service' | 'analyst' | 'admin';
@@ -18,11 +19,14 @@ export function TokensPage() {
   const { me } = useSession();
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('service');
+  // An expiry date (YYYY-MM-DD): the token stops at 00:00 UTC of that day; empty: until revoked.
+  const [expires, setExpires] = useState('');
   const tokens = useQuery({ queryKey: ['tokens'], queryFn: async () => unwrap(await api.GET('/v1/admin/tokens')) });
   const create = useMutation({
-    mutationFn: async () => unwrap(await api.POST('/v1/admin/tokens', { body: { name, role } })),
+    mutationFn: async () => unwrap(await api.POST('/v1/admin/tokens', { body: { name, role, ...expiresAtOfDay(expires) } })),
     onSuccess: () => {
       setName('');
+      setExpires('');
       return queryClient.invalidateQueries({ queryKey: ['tokens'] });
     },
   });
@@ -65,6 +69,13 @@ export function TokensPage() {
               {roleHelp[role]}
             </span>
           </div>
+          <div className="field">
+            <label htmlFor="token-expires">Expires on (optional)</label>
+            <input id="token-expires" type="date" value={expires} onChange={(event) => setExpires(event.target.value)} aria-describedby="token-expires-help" />
+            <span id="token-expires-help" className="help">
+              The token stops working at 00:00 UTC that day, in every process. Leave empty to keep it until it is revoked.
+            </span>
+          </div>
           <ProblemList id="token-problems" title="Not valid" problems={problems} />
           {create.isError && problems.length === 0 && <p role="alert">{create.error.message}</p>}
           <button type="submit" className="primary" disabled={create.isPending || name.trim() === ''}>
@@ -72,7 +83,7 @@ export function TokensPage() {
           </button>
           {issued !== undefined && (
             <SecretShownOnce label="New token secret" secret={issued.token}>
-              <strong>{issued.name}</strong> ({issued.role})
+              <strong>{issued.name}</strong> ({issued.role}{issued.expires_at === null ? '' : `, expires ${new Date(issued.expires_at).toLocaleString()}`})
             </SecretShownOnce>
           )}
         </form>
@@ -91,6 +102,7 @@ export function TokensPage() {
                     <th scope="col">Name</th>
                     <th scope="col">Role</th>
                     <th scope="col">Last used</th>
+                    <th scope="col">Expires</th>
                     <th scope="col">State</th>
                   </tr>
                 </thead>
@@ -102,6 +114,7 @@ export function TokensPage() {
                       </th>
                       <td>{token.role}</td>
                       <td>{token.last_used_at === null ? 'never' : new Date(token.last_used_at).toLocaleString()}</td>
+                      <td>{expiryLabel(token.expires_at)}</td>
                       <td>
                         {token.revoked_at !== null ? (
                           `revoked ${new Date(token.revoked_at).toLocaleString()}`

@@ -3,18 +3,21 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ensureOk, unwrap } from '../api/client';
 import { ApiErrorNotice } from '../components/api-error-notice';
 import { SecretShownOnce } from '../components/secret-shown-once';
+import { expiresAtOfDay, expiryLabel } from '../components/credential-expiry';
 
 /** A merchant's API keys: issue one (its secret shown once), see their last use, revoke after a confirmation. */
 export function MerchantKeys({ merchantId }: { merchantId: string }) {
   const queryClient = useQueryClient();
   const [name, setName] = useState('');
+  const [expires, setExpires] = useState('');
   const path = { path: { merchant_id: merchantId } };
   const keys = useQuery({ queryKey: ['merchant-keys', merchantId], queryFn: async () => unwrap(await api.GET('/v1/admin/merchants/{merchant_id}/keys', { params: path })) });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['merchant-keys', merchantId] });
   const issue = useMutation({
-    mutationFn: async () => unwrap(await api.POST('/v1/admin/merchants/{merchant_id}/keys', { params: path, body: name.trim() === '' ? {} : { name: name.trim() } })),
+    mutationFn: async () => unwrap(await api.POST('/v1/admin/merchants/{merchant_id}/keys', { params: path, body: { ...(name.trim() === '' ? {} : { name: name.trim() }), ...expiresAtOfDay(expires) } })),
     onSuccess: () => {
       setName('');
+      setExpires('');
       return refresh();
     },
   });
@@ -32,6 +35,9 @@ export function MerchantKeys({ merchantId }: { merchantId: string }) {
       <form className="inline-form" onSubmit={submit} aria-label="Issue an API key">
         <label>
           Key name <input value={name} maxLength={100} placeholder="API key" onChange={(event) => setName(event.target.value)} />
+        </label>
+        <label title="The key stops working at 00:00 UTC that day; empty: until it is revoked">
+          Expires on <input type="date" value={expires} onChange={(event) => setExpires(event.target.value)} />
         </label>
         <button type="submit" className="primary" disabled={issue.isPending}>
           Issue key
@@ -56,6 +62,7 @@ export function MerchantKeys({ merchantId }: { merchantId: string }) {
                 <th scope="col">Name</th>
                 <th scope="col">Created</th>
                 <th scope="col">Last used</th>
+                <th scope="col">Expires</th>
                 <th scope="col">State</th>
               </tr>
             </thead>
@@ -67,6 +74,7 @@ export function MerchantKeys({ merchantId }: { merchantId: string }) {
                   </th>
                   <td>{new Date(key.created_at).toLocaleString()}</td>
                   <td>{key.last_used_at === null ? 'never' : new Date(key.last_used_at).toLocaleString()}</td>
+                  <td>{expiryLabel(key.expires_at)}</td>
                   <td>
                     {key.revoked_at !== null ? (
                       `revoked ${new Date(key.revoked_at).toLocaleString()}`
