@@ -1,8 +1,9 @@
 /**
  * Load benchmark of the merchant front doors against the scoring API in the same run: the same
  * server takes POST /v1/risk/score, POST /api/v1/sentry and POST /api/v1/Events at a sustained rate
- * (default 1,000 req/s for 30 s each, one after the other), with full persistence and billing, and
- * prints each one's latency and the merchant APIs' p99 minus the scoring API's. Uses the built
+ * (default 1,000 req/s for 30 s each), with full persistence and billing, in BENCH_ROUNDS rounds
+ * (default 2) whose order rotates, and prints each phase, the medians, and the merchant APIs' p99
+ * minus the scoring API's in the same round. Uses the built
  * server (run `npm run build` first).
  *
  *   npx tsx bench/merchant-load.ts
@@ -10,7 +11,7 @@
  *   BENCH_RATE=1000 BENCH_SECONDS=30 BENCH_CONNECTIONS=32 npx tsx bench/merchant-load.ts
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { autocannonGenerator, wrkAvailable, wrkGenerator, type LoadGenerator, type Phase } from './support/load-generators.js';
 import { startServer } from './support/processes.js';
@@ -44,19 +45,44 @@ await post(`/v1/admin/merchants/${merchant.merchant_id}/balance`, { amount: '100
 const headers = { 'x-api-key': key.api_key!, 'x-merchant-id': merchant.merchant_id! };
 
 const runId = `merchant-load-${Date.now()}`;
-const phases: [string, Phase][] = [];
+const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
+const apis = [
+  { name: 'POST /v1/risk/score', run: (id: string, phaseSeconds: number, phaseRate?: number) => generator.run({ url: `${sentra.url}/v1/risk/score`, token, seconds: phaseSeconds, rate: phaseRate, runId: id }) },
+  { name: 'POST /api/v1/sentry', run: (id: string, phaseSeconds: number, phaseRate?: number) => generator.run({ url: `${sentra.url}/api/v1/sentry`, seconds: phaseSeconds, rate: phaseRate, runId: id, headers, bodies: new MerchantBodyFactory('sentry') }) },
+  { name: 'POST /api/v1/Events', run: (id: string, phaseSeconds: number, phaseRate?: number) => generator.run({ url: `${sentra.url}/api/v1/Events`, seconds: phaseSeconds, rate: phaseRate, runId: id, headers, bodies: new MerchantBodyFactory('events') }) },
+];
+// Per API, its phase of each round; the rounds rotate the order, so a drift of the machine's load
+// falls on every API alike.
+const phases: Phase[][] = apis.map(() => []);
 try {
-  await generator.run({ url: `${sentra.url}/v1/risk/score`, token, seconds: 5, runId: `${runId}-warm` });
-  await generator.run({ url: `${sentra.url}/api/v1/sentry`, seconds: 5, runId: `${runId}-warm-sentry`, headers, bodies: new MerchantBodyFactory('sentry', 3) });
-  await generator.run({ url: `${sentra.url}/api/v1/Events`, seconds: 5, runId: `${runId}-warm-events`, headers, bodies: new MerchantBodyFactory('events', 5) });
-  phases.push([`POST /v1/risk/score, ${rate}/s`, await generator.run({ url: `${sentra.url}/v1/risk/score`, token, seconds, rate, runId: `${runId}-score` })]);
-  phases.push([`POST /api/v1/sentry, ${rate}/s`, await generator.run({ url: `${sentra.url}/api/v1/sentry`, seconds, rate, runId: `${runId}-sentry`, headers, bodies: new MerchantBodyFactory('sentry') })]);
-  phases.push([`POST /api/v1/Events, ${rate}/s`, await generator.run({ url: `${sentra.url}/api/v1/Events`, seconds, rate, runId: `${runId}-events`, headers, bodies: new MerchantBodyFactory('events') })]);
+  for (const [index, api] of apis.entries()) await api.run(`${runId}-warm-${index}`, 5);
+  for (let round = 0; round < rounds; round++) {
+    for (let step = 0; step < apis.length; step++) {
+      const index = (round + step) % apis.length;
+      const phase = await apis[index]!.run(`${runId}-${round}-${index}`, seconds, rate);
+      phases[index]!.push(phase);
+      show(`${apis[index]!.name}, ${rate}/s, round ${round + 1}`, phase);
+    }
+    console.log(`  round ${round + 1}: load ${loadavg()[0]!.toFixed(1)}`);
+  }
+  const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  };
+  console.log(`\nmedian over ${rounds} rounds:`);
+  for (const [index, api] of apis.entries()) {
+    const list = phases[index]!;
+    console.log(`${api.name.padEnd(24)} ${median(list.map((phase) => phase.requestsPerSecond)).toFixed(0).padStart(6)} req/s  p50 ${median(list.map((phase) => phase.p50)).toFixed(2)} ms  p99 ${median(list.map((phase) => phase.p99)).toFixed(2)} ms  non-2xx ${list.reduce((sum, phase) => sum + phase.non2xx, 0)} of ${list.reduce((sum, phase) => sum + phase.total, 0)}`);
+  }
+  for (const [index, api] of apis.entries()) {
+    if (index === 0) continue;
+    const deltas = phases[index]!.map((phase, round) => phase.p99 - phases[0]![round]!.p99);
+    console.log(`${api.name} p99 − scoring p99: per round ${deltas.map((delta) => delta.toFixed(2)).join(' / ')} ms, median ${median(deltas).toFixed(2)} ms`);
+  }
   const usage = await (await fetch(`${sentra.url}/v1/admin/merchants/${merchant.merchant_id}/usage`, { headers: { authorization: `Bearer ${token}` } })).json();
-  for (const [name, phase] of phases) show(name, phase);
-  const scoreP99 = phases[0]![1].p99;
-  for (const [name, phase] of phases.slice(1)) console.log(`${name.split(',')[0]} p99 − scoring p99: ${(phase.p99 - scoreP99).toFixed(2)} ms`);
   console.log(`billed: ${JSON.stringify((usage as { totals: unknown }).totals)}`);
+  console.log(`load average ${loadavg().map((load) => load.toFixed(2)).join(' ')}`);
 } finally {
   await sentra.stop();
   rmSync(dataDir, { recursive: true, force: true });
