@@ -39,7 +39,7 @@ describe.each(storeKinds)('audit hash chain on %s', (store) => {
 
   it('detects an edited entry', async () => {
     const chain = await storedChain(sentra.runtime.database.db, 'default');
-    const tampered = chain.map((entry, index) => (index === 5 ? { ...entry, payload: { ...entry.payload, risk_score: 1 } } : entry));
+    const tampered = chain.map((entry, index) => (index === 5 ? { ...entry, payload: { ...entry.payload, tampered: true } } : entry));
     expect(verifyChain(tampered)).toEqual({ seq: 6, problem: 'hash' });
     expect(verifyChain(chain.filter((_, index) => index !== 3))).toEqual({ seq: 5, problem: 'sequence' });
   });

@@ -23,7 +23,12 @@ const passport = (number: string) =>
   ].join('\n');
 
 /** The KYC/KYB feature names of a stored feature vector. */
-const kycNames = (features: Record<string, unknown>) => Object.keys(features).filter((name) => name.includes('_kyc_')).sort();
+// The KYC features with a value: a model that uses them stores the unknown ones as null (rules see those absent).
+const kycNames = (features: Record<string, unknown>) =>
+  Object.entries(features)
+    .filter(([name, value]) => name.includes('_kyc_') && value !== null)
+    .map(([name]) => name)
+    .sort();
 
 describe.each(storeKinds)('KYC/KYB features of the next score, on %s', (store) => {
   let sentra: TestApp;

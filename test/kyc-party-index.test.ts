@@ -37,7 +37,7 @@ describe('KYC findings of later scores, embedded, across the in-memory index and
     expect(scored.status, JSON.stringify(scored.json)).toBe(200);
     const stored = await call('GET', `/v1/decisions/${String(scored.json.request_id)}`);
     const features = stored.json.features as Record<string, number | null>;
-    return Object.fromEntries(Object.entries(features).filter(([name]) => name.startsWith('sender_kyc_')));
+    return Object.fromEntries(Object.entries(features).filter(([name, value]) => name.startsWith('sender_kyc_') && value !== null));
   };
 
   it('sees a document that arrived after the first score, and still sees it after a restart', async () => {
@@ -70,7 +70,7 @@ describe('KYC findings after a dataset import over HTTP, embedded', () => {
         const scored = await call('POST', '/v1/risk/score', scoreBody({ entities: { sender_entity_id: sender, sender_country: 'US' } }));
         expect(scored.statusCode, scored.body).toBe(200);
         const features = (await call('GET', `/v1/decisions/${String(scored.json().request_id)}`)).json().features as Record<string, number>;
-        return Object.fromEntries(Object.entries(features).filter(([name]) => name.startsWith('sender_kyc_')));
+        return Object.fromEntries(Object.entries(features).filter(([name, value]) => name.startsWith('sender_kyc_') && value !== null));
       };
       const docHash = 'a'.repeat(64);
       const passport = ['REPUBLIC OF EXAMPLE - PASSPORT', 'Full name: Viktor A. Kolesnikov', 'Date of birth: 12.04.1968', 'Nationality: RU'].join('\n');
