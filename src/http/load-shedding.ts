@@ -28,9 +28,17 @@ export class AdmissionControl {
 
   /** Admits a request (and starts counting it) or refuses it. */
   admit(request: FastifyRequest, now: number): boolean {
-    if (this.options.afterMs > 0 && this.inFlight.size >= this.options.minInFlight) {
-      const oldest = this.inFlight.values().next().value!;
-      if (now - oldest > this.options.afterMs) return false;
+    if (this.options.afterMs > 0) {
+      for (const [oldest, since] of this.inFlight) {
+        if (this.inFlight.size < this.options.minInFlight || now - since <= this.options.afterMs) break;
+        // A request whose connection is gone will never be answered to anyone: it must not keep the
+        // door shut (a client that gave up mid-request, whose end no hook reported).
+        if (oldest.raw.socket?.destroyed === true) {
+          this.inFlight.delete(oldest);
+          continue;
+        }
+        return false;
+      }
     }
     this.inFlight.set(request, now);
     return true;
