@@ -1,7 +1,7 @@
 import { eventTypeOverrides, type AccountEventType } from '../../contract/event-types.js';
 import { browserUserAgents, deviceIdentifier, hashIdentifier } from './network-identity.js';
-import type { OnlineUser } from './online-users.js';
-import { foreignCountry, hostingAddress, newSessionId, residentialAddress, type NetworkAddress, type OnlineWorld } from './online-world.js';
+import type { OnlineSession, OnlineUser } from './online-users.js';
+import { foreignCountry, hostingAddress, newSessionId, residentialAddress, type OnlineWorld } from './online-world.js';
 import type { SeededRandom } from './seeded-random.js';
 import type { FraudReason, SimulatedTransaction } from './simulated-transaction.js';
 
@@ -12,17 +12,6 @@ export const sessionLoginShare = 0.6;
 export const passwordResetsPerUserDay = 0.003;
 /** Ordinary account updates (e-mail, phone, address, payout details) per online user and day. */
 export const accountUpdatesPerUserDay = 0.005;
-
-/** Where and how a user (or someone in their account) is online: what every event of a session shares. */
-export interface OnlineSession {
-  createdAt: number;
-  user: OnlineUser;
-  address: NetworkAddress;
-  device: { hash: string; userAgent: string };
-  sessionId: string;
-  /** The merchant the session is at: the one paid, else the user's own account platform. */
-  merchantId: string | undefined;
-}
 
 /**
  * The account events of the online users (scenario `accounts`), as the event API maps them for the

@@ -1,4 +1,3 @@
-import type { AccountEvents } from './account-events.js';
 import { browserUserAgents, deviceIdentifier, hashIdentifier } from './network-identity.js';
 import {
   foreignCountry,
@@ -45,10 +44,26 @@ function newDevice(random: SeededRandom): { hash: string; userAgent: string } {
  * VPN users on hosting IPs, travellers with a foreign IP, a new phone now and then, and family
  * devices shared by two accounts.
  */
+/** Where and how a user (or someone in their account) is online: what every event of a session shares. */
+export interface OnlineSession {
+  createdAt: number;
+  user: OnlineUser;
+  address: NetworkAddress;
+  device: { hash: string; userAgent: string };
+  sessionId: string;
+  /** The merchant the session is at: the one paid, else the user's own account platform. */
+  merchantId: string | undefined;
+}
+
+/** What starts each online session with its account events (the `accounts` scenario's AccountEvents). */
+export interface SessionStarts {
+  sessionStarts(session: OnlineSession, emit: (transaction: SimulatedTransaction) => void): void;
+}
+
 export class OnlineUsers {
   readonly users: OnlineUser[] = [];
   /** With the `accounts` scenario: the signups and logins that start the sessions (its own PRNG stream). */
-  private accountEvents: AccountEvents | undefined;
+  private accountEvents: SessionStarts | undefined;
 
   constructor(
     private readonly world: OnlineWorld,
@@ -77,7 +92,7 @@ export class OnlineUsers {
   }
 
   /** Starts each session of a later day with the account events of `accountEvents`. */
-  startSessionsWith(accountEvents: AccountEvents): void {
+  startSessionsWith(accountEvents: SessionStarts): void {
     this.accountEvents = accountEvents;
   }
 
