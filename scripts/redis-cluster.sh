@@ -19,6 +19,18 @@ port_free() {
   ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && ! (exec 3<>"/dev/tcp/127.0.0.1/$(($1 + 10000))") 2>/dev/null
 }
 
+# wait_for PORT PATTERN COMMAND...: waits up to 10 s for `redis-cli -p PORT COMMAND...` to print a
+# line matching PATTERN; fails when it never does.
+wait_for() {
+  local port="$1" pattern="$2"
+  shift 2
+  for _ in $(seq 1 100); do
+    redis-cli -p "$port" "$@" 2>/dev/null | grep -q "$pattern" && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
 stop() {
   [ -d "$dir" ] || return 0
   # The pids are read first: a server removes its pid file as it exits.
@@ -67,22 +79,14 @@ start() {
   }
   # Every node must see the whole cluster as ok (slots covered, replicas attached) before it is used.
   for port in "${ports[@]}"; do
-    for _ in $(seq 1 100); do
-      redis-cli -p "$port" cluster info 2>/dev/null | grep -q '^cluster_state:ok' && break
-      sleep 0.1
-    done
-    redis-cli -p "$port" cluster info | grep -q '^cluster_state:ok' || { echo "node $port: cluster not ok" >&2; stop; exit 1; }
+    wait_for "$port" '^cluster_state:ok' cluster info || { echo "node $port: cluster not ok" >&2; stop; exit 1; }
   done
   # cluster_state:ok says the slots are covered, not that the replicas hold their master's data: a
   # replica's first sync comes after it. A master killed before it would be replaced by an empty
   # replica (or by none, whose data is too old to stand for election), so wait for every link.
   for port in "${ports[@]}"; do
     redis-cli -p "$port" info replication | grep -q '^role:slave' || continue
-    for _ in $(seq 1 100); do
-      redis-cli -p "$port" info replication 2>/dev/null | grep -q '^master_link_status:up' && break
-      sleep 0.1
-    done
-    redis-cli -p "$port" info replication | grep -q '^master_link_status:up' || { echo "replica $port: no link to its master" >&2; stop; exit 1; }
+    wait_for "$port" '^master_link_status:up' info replication || { echo "replica $port: no link to its master" >&2; stop; exit 1; }
   done
   local list
   list="$(IFS=,; echo "${addresses[*]}")"
