@@ -145,6 +145,8 @@ export async function buildRuntime(config: Config, options: AppOptions = {}): Pr
     workerHeapMb: config.databaseWorkerHeapMb,
     sharedBuffersMb: config.databaseSharedBuffersMb,
     fsync: config.databaseFsync,
+    // The in-process runner's share of the one embedded connection while the server is serving.
+    backgroundShare: config.enrichment.worker.databaseSharePercent / 100,
   });
   phase('database');
   try {
@@ -196,7 +198,7 @@ export async function buildRuntime(config: Config, options: AppOptions = {}): Pr
       rules,
     });
     const authenticator = new Authenticator(database.db, clock);
-    const worker = config.enrichment.worker.mode === 'in-process' ? startEnrichmentWorker(config, { db: database.db, clock, logger, services: enrichment, yieldToScoring: true }) : undefined;
+    const worker = config.enrichment.worker.mode === 'in-process' ? startEnrichmentWorker(config, { db: database.backgroundDb, clock, logger, services: enrichment, yieldToScoring: true }) : undefined;
     const audit = new AuditTrail(database.db, config.audit, clock, logger);
     return { config, clock, logger, database, metrics, authenticator, thresholds, models, features, writer, scoring, rules, bootstrap, enrichment, worker, audit };
   } catch (error) {
@@ -273,7 +275,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const secretBox = openFeedSecretBox(config.feedKey);
   const webhookWorker =
     config.enrichment.worker.mode === 'in-process'
-      ? startWebhookWorker(config, { db: runtime.database.db, clock: runtime.clock, logger: runtime.logger, metrics: runtime.enrichment.jobMetrics, box: secretBox })
+      ? startWebhookWorker(config, { db: runtime.database.backgroundDb, clock: runtime.clock, logger: runtime.logger, metrics: runtime.enrichment.jobMetrics, box: secretBox })
       : undefined;
   // A live merchant's resolved case goes to its webhook endpoints through the outbox, in the resolution's transaction.
   registerCaseActionRoutes(app, runtime.authenticator, runtime.database.db, runtime.clock, labels, { write: writeCaseResolved, written: () => webhookWorker?.runner.nudge() });

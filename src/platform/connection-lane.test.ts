@@ -2,12 +2,13 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConnectionLane, SerializedPGliteDialect } from './serialized-pglite-dialect.js';
+import { WorkerPGlite } from './pglite-worker-client.js';
 
 describe('the embedded connection lane', () => {
   const pglite = new PGlite();
   const lane = new ConnectionLane();
   const normal = new Kysely<never>({ dialect: new SerializedPGliteDialect({ pglite, lane }) });
-  const urgent = new Kysely<never>({ dialect: new SerializedPGliteDialect({ pglite, lane, urgent: true }) });
+  const urgent = new Kysely<never>({ dialect: new SerializedPGliteDialect({ pglite, lane, priority: 'urgent' }) });
   afterAll(() => normal.destroy());
 
   it('lets an urgent caller go before the normal caller waiting, never into an open transaction', async () => {
@@ -33,5 +34,69 @@ describe('the embedded connection lane', () => {
     finish();
     await Promise.all([transaction, waitingNormal, waitingUrgent]);
     expect(order).toEqual(['transaction', 'urgent', 'normal']);
+  });
+});
+
+describe('background callers of the embedded connection', () => {
+  it('go after normal callers waiting, and keep to their share while the foreground is active', async () => {
+    const pglite = new PGlite();
+    const lane = new ConnectionLane({ backgroundShare: 0.1 });
+    const normal = new Kysely<never>({ dialect: new SerializedPGliteDialect({ pglite, lane }) });
+    const background = new Kysely<never>({ dialect: new SerializedPGliteDialect({ pglite, lane, priority: 'background' }) });
+    try {
+      const order: string[] = [];
+      let finish!: () => void;
+      const holding = new Promise<void>((resolve) => (finish = resolve));
+      let began!: () => void;
+      const begun = new Promise<void>((resolve) => (began = resolve));
+      const other = new Kysely<never>({ dialect: new SerializedPGliteDialect({ pglite, lane }) });
+      const transaction = other.transaction().execute(async (trx) => {
+        began();
+        await holding;
+        await sql`select 1`.execute(trx);
+      });
+      await begun;
+      const waitingBackground = sql`select 2`.execute(background).then(() => order.push('background'));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const waitingNormal = sql`select 3`.execute(normal).then(() => order.push('normal'));
+      finish();
+      await Promise.all([transaction, waitingBackground, waitingNormal]);
+      expect(order, 'the normal caller went first although it came later').toEqual(['normal', 'background']);
+
+      // The foreground is active: it held the connection 40 ms just now (more than 2% of a second).
+      await normal.transaction().execute(async (trx) => {
+        await sql`select 4`.execute(trx);
+        await new Promise((resolve) => setTimeout(resolve, 40));
+      });
+      // A background transaction that holds the connection 30 ms while the foreground is active
+      // owes 20 ms past its 10 ms burst: at a 10% share its next statement waits about 200 ms.
+      await background.transaction().execute(async (trx) => {
+        await sql`select 4`.execute(trx);
+        await new Promise((resolve) => setTimeout(resolve, 30));
+      });
+      await sql`select 5`.execute(normal);
+      const started = performance.now();
+      await sql`select 6`.execute(background);
+      expect(performance.now() - started).toBeGreaterThan(150);
+    } finally {
+      await normal.destroy();
+    }
+  });
+
+  it('commit without waiting for a flush on the worker-thread database, and leave the other callers flushing', async () => {
+    const pglite = await WorkerPGlite.open({ dataPath: undefined, templatePath: undefined });
+    const lane = new ConnectionLane();
+    const normal = new Kysely<never>({ dialect: new SerializedPGliteDialect({ pglite, lane }) });
+    const background = new Kysely<never>({ dialect: new SerializedPGliteDialect({ pglite, lane, priority: 'background' }) });
+    const setting = async (db: Kysely<never>) => (await sql<{ synchronous_commit: string }>`show synchronous_commit`.execute(db)).rows[0]!.synchronous_commit;
+    try {
+      expect(await setting(background)).toBe('off');
+      expect(await setting(normal)).toBe('on');
+      expect(await setting(background)).toBe('off');
+      await background.transaction().execute(async (trx) => expect(await setting(trx as never)).toBe('off'));
+      expect(await setting(normal)).toBe('on');
+    } finally {
+      await normal.destroy();
+    }
   });
 });

@@ -20,6 +20,12 @@ export interface DatabaseHandle {
    * normal callers waiting for it; on PostgreSQL it is `db`.
    */
   readonly urgentDb: Kysely<Database>;
+  /**
+   * The same database for work nobody waits on (the in-process job runner and its sweeps): on the
+   * embedded store its callers take the one connection after every other caller waiting for it, and
+   * commit without waiting for a flush (see serialized-pglite-dialect.ts); on PostgreSQL it is `db`.
+   */
+  readonly backgroundDb: Kysely<Database>;
   readonly kind: StoreKind;
   /** Closes every connection; the handle is unusable afterwards. */
   close(): Promise<void>;
@@ -50,6 +56,11 @@ export interface DatabaseOptions {
   sharedBuffersMb?: number;
   /** Flush the embedded database to stable storage on every commit (default true; see durable-node-fs.ts). */
   fsync?: boolean;
+  /**
+   * The most of the embedded database's one connection, 0 to 1, that `backgroundDb` callers hold
+   * while other callers are active (default 1: no limit; see background-budget.ts).
+   */
+  backgroundShare?: number;
 }
 
 /** Opens the database described by the options and checks that it answers. */
@@ -72,7 +83,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     pool.on('connect', (client) => client.on('error', () => undefined));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     await sql`select 1`.execute(db);
-    return { db, urgentDb: db, kind: 'postgres', close: () => db.destroy(), lost: new Promise<Error>(() => undefined), fsyncs: () => undefined };
+    return { db, urgentDb: db, backgroundDb: db, kind: 'postgres', close: () => db.destroy(), lost: new Promise<Error>(() => undefined), fsyncs: () => undefined };
   }
   let dataPath: string | undefined;
   let lock: { release(): void } | undefined;
@@ -95,10 +106,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       if (counters !== undefined) syncTree(options.dataDir);
     }
     const pglite = await WorkerPGlite.open({ ...setup, templatePath: dataPath === undefined ? templatePath : undefined }, options.workerHeapMb);
-    const lane = new ConnectionLane();
+    const lane = new ConnectionLane({ backgroundShare: options.backgroundShare });
     const db = new Kysely<Database>({ dialect: new SerializedPGliteDialect({ pglite, lane }) });
-    // Not destroyed on its own: destroying `db` closes the one PGlite both use.
-    const urgentDb = new Kysely<Database>({ dialect: new SerializedPGliteDialect({ pglite, lane, urgent: true }) });
+    // Not destroyed on their own: destroying `db` closes the one PGlite all three use.
+    const urgentDb = new Kysely<Database>({ dialect: new SerializedPGliteDialect({ pglite, lane, priority: 'urgent' }) });
+    const backgroundDb = new Kysely<Database>({ dialect: new SerializedPGliteDialect({ pglite, lane, priority: 'background' }) });
     const close = async () => {
       try {
         await db.destroy();
@@ -106,7 +118,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
         lock?.release();
       }
     };
-    return { db, urgentDb, kind: 'pglite', close, lost: pglite.lost, fsyncs: () => counters?.read() };
+    return { db, urgentDb, backgroundDb, kind: 'pglite', close, lost: pglite.lost, fsyncs: () => counters?.read() };
   } catch (error) {
     lock?.release();
     throw error;

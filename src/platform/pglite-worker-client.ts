@@ -102,11 +102,23 @@ export class WorkerPGlite implements PGlite {
     return { params: copy, shared: { index, byteLength } };
   }
 
+  /**
+   * Whether the queries sent from now on commit with a flush to stable storage (the default) or
+   * without waiting for it (`synchronous_commit = off`: the background holders of the connection,
+   * see serialized-pglite-dialect.ts). The worker switches the session setting itself.
+   */
+  setSynchronousCommit(on: boolean): void {
+    this.synchronousCommit = on;
+  }
+
+  private synchronousCommit = true;
+
   private send(request: { kind: 'query'; sql: string; params: unknown[] } | { kind: 'close' }): Promise<WorkerReply> {
     if (this.closed) return Promise.reject(new Error('PGlite is closed'));
     const id = this.nextId++;
     return new Promise<WorkerReply>((resolve, reject) => {
-      const message: WorkerRequest = request.kind === 'query' ? { ...request, ...this.shareLargeParameter(request.params), id } : { ...request, id };
+      const message: WorkerRequest =
+        request.kind === 'query' ? { ...request, ...this.shareLargeParameter(request.params), id, synchronousCommit: this.synchronousCommit } : { ...request, id };
       this.pending.set(id, { resolve, reject });
       this.worker.postMessage(message);
     });

@@ -29,7 +29,15 @@ export interface SharedParameter {
 
 /** A request to the database worker. */
 export type WorkerRequest =
-  | { kind: 'query'; id: number; sql: string; params: unknown[]; shared?: SharedParameter }
+  | {
+      kind: 'query';
+      id: number;
+      sql: string;
+      params: unknown[];
+      shared?: SharedParameter;
+      /** False: the worker runs this query with `synchronous_commit = off` (a commit that does not wait for its flush). */
+      synchronousCommit: boolean;
+    }
   | { kind: 'close'; id: number };
 
 /** The worker's answer to request `id` (id 0 announces that the database is open). */

@@ -43,6 +43,9 @@ opened.then(
   (error: unknown) => port.postMessage({ id: 0, error: serializeError(error) } satisfies WorkerReply),
 );
 
+/** The session's `synchronous_commit`, switched here when a query asks for the other one (no round trip for it). */
+let synchronousCommit = true;
+
 port.on('message', (request: WorkerRequest) => {
   void (async () => {
     try {
@@ -55,6 +58,10 @@ port.on('message', (request: WorkerRequest) => {
       const params = request.params;
       if (request.shared !== undefined && setup.sharedMemory !== undefined) {
         params[request.shared.index] = Buffer.from(setup.sharedMemory, 0, request.shared.byteLength).toString('utf8');
+      }
+      if (request.synchronousCommit !== synchronousCommit) {
+        await pglite.exec(`set synchronous_commit = ${request.synchronousCommit ? 'on' : 'off'}`);
+        synchronousCommit = request.synchronousCommit;
       }
       const result = await pglite.query(request.sql, params, { rowMode: 'object' });
       port.postMessage({ id: request.id, rows: result.rows, affectedRows: result.affectedRows } satisfies WorkerReply);

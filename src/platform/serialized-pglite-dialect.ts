@@ -6,42 +6,79 @@ import {
   type PGliteDialectConfig,
   type QueryCompiler,
 } from 'kysely';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { BackgroundBudget } from './background-budget.js';
 
 /**
- * The one connection's turn: callers take it one at a time, in arrival order, except that an
- * urgent caller goes before every normal one still waiting (never before the one holding it).
- * Several dialects over the same PGlite share one lane. (Kysely itself queues the callers of one
- * instance before they reach the lane, so each instance has at most one caller waiting here: the
- * urgent instance's next caller goes as soon as the holder releases.)
+ * Who waits for the connection: `urgent` callers (a webhook's acknowledgement) go before `normal`
+ * ones (the API, scoring commits), which go before `background` ones (the in-process job runner and
+ * its sweeps).
+ */
+export type LanePriority = 'urgent' | 'normal' | 'background';
+
+const priorities: readonly LanePriority[] = ['urgent', 'normal', 'background'];
+
+/**
+ * The one connection's turn: callers take it one at a time, in arrival order within a priority, and
+ * a waiting caller of a higher priority goes before every lower one still waiting (never before the
+ * one holding it). Several dialects over the same PGlite share one lane. (Kysely itself queues the
+ * callers of one instance before they reach the lane, so each instance has at most one caller
+ * waiting here: the urgent instance's next caller goes as soon as the holder releases.)
+ *
+ * Background callers also wait for their {@link BackgroundBudget}: while foreground callers are
+ * active, background holders keep the connection at most their share of the time.
  */
 export class ConnectionLane {
   private held = false;
-  private readonly urgent: Array<() => void> = [];
-  private readonly normal: Array<() => void> = [];
+  private readonly waiting: Record<LanePriority, Array<() => void>> = { urgent: [], normal: [], background: [] };
+  private readonly budget: BackgroundBudget;
+
+  /** `backgroundShare`: the most of the connection's time background holders take while the foreground is active (default 1: no limit). */
+  constructor(options: { backgroundShare?: number } = {}) {
+    this.budget = new BackgroundBudget(options.backgroundShare ?? 1);
+  }
 
   /** Resolves when the caller holds the connection; it must call the returned release exactly once. */
-  acquire(urgent: boolean): Promise<() => void> {
-    return new Promise((resolve) => {
+  async acquire(priority: LanePriority): Promise<() => void> {
+    if (priority === 'background') {
+      for (let wait = this.budget.delayMs(); wait > 0; wait = this.budget.delayMs()) await sleep(Math.ceil(wait));
+    }
+    await new Promise<void>((resolve) => {
       const grant = () => {
         this.held = true;
-        resolve(() => this.next());
+        resolve();
       };
       if (!this.held) grant();
-      else (urgent ? this.urgent : this.normal).push(grant);
+      else this.waiting[priority].push(grant);
     });
+    const heldFrom = performance.now();
+    return () => {
+      const heldMs = performance.now() - heldFrom;
+      if (priority === 'background') this.budget.spent(heldMs);
+      else this.budget.foreground(heldMs);
+      this.next();
+    };
   }
 
   private next(): void {
     this.held = false;
-    (this.urgent.shift() ?? this.normal.shift())?.();
+    for (const priority of priorities) {
+      const grant = this.waiting[priority].shift();
+      if (grant !== undefined) return grant();
+    }
   }
 }
 
-/** A PGlite dialect config with the lane it shares and whether its callers are urgent. */
+/** A database that can commit without waiting for the flush (the worker-thread PGlite). */
+interface CommitMode {
+  setSynchronousCommit(on: boolean): void;
+}
+
+/** A PGlite dialect config with the lane it shares and its callers' priority. */
 export interface SerializedPGliteDialectConfig extends PGliteDialectConfig {
   lane?: ConnectionLane;
-  /** Urgent callers go before normal ones waiting on the same lane (see {@link ConnectionLane}). */
-  urgent?: boolean;
+  /** Where this dialect's callers wait on the lane (default `normal`; see {@link ConnectionLane}). */
+  priority?: LanePriority;
 }
 
 /**
@@ -49,19 +86,30 @@ export interface SerializedPGliteDialectConfig extends PGliteDialectConfig {
  * two interleaved transactions (or a query issued while another caller's transaction is open)
  * would run inside each other. This dialect lends the connection to one caller at a time, which
  * gives each Kysely transaction the isolation it has on a real pool.
+ *
+ * Background callers commit with `synchronous_commit = off` (on the worker-thread PGlite, which
+ * switches the setting in the same message as the query): their commits do not wait for an fsync,
+ * which on the embedded store blocks the one database thread that scoring commits need. Their work
+ * reaches stable storage with the next flushing commit (any other caller's) or checkpoint; a power
+ * loss before that can lose the background work of the last moments, never a flushed commit after
+ * it (the WAL is one sequence), and the job runner's work is at least once: an unrecorded outcome
+ * is run again when its lease expires.
  */
 export class SerializedPGliteDialect extends PGliteDialect {
   private readonly lane: ConnectionLane;
-  private readonly urgent: boolean;
+  private readonly priority: LanePriority;
 
   constructor(config: SerializedPGliteDialectConfig) {
     super(config);
     this.lane = config.lane ?? new ConnectionLane();
-    this.urgent = config.urgent ?? false;
+    this.priority = config.priority ?? 'normal';
+    this.commitMode = 'setSynchronousCommit' in config.pglite ? (config.pglite as unknown as CommitMode) : undefined;
   }
 
+  private readonly commitMode: CommitMode | undefined;
+
   override createDriver(): Driver {
-    return new SerializedDriver(super.createDriver(), this.lane, this.urgent);
+    return new SerializedDriver(super.createDriver(), this.lane, this.priority, this.commitMode);
   }
 }
 
@@ -71,7 +119,8 @@ class SerializedDriver implements Driver {
   constructor(
     private readonly inner: Driver,
     private readonly lane: ConnectionLane,
-    private readonly urgent: boolean,
+    private readonly priority: LanePriority,
+    private readonly commitMode: CommitMode | undefined,
   ) {}
 
   init(): Promise<void> {
@@ -79,8 +128,15 @@ class SerializedDriver implements Driver {
   }
 
   async acquireConnection(): Promise<DatabaseConnection> {
-    this.release = await this.lane.acquire(this.urgent);
-    return this.inner.acquireConnection();
+    this.release = await this.lane.acquire(this.priority);
+    // Every query sent while this holder has the connection commits as its priority wants.
+    this.commitMode?.setSynchronousCommit(this.priority !== 'background');
+    try {
+      return await this.inner.acquireConnection();
+    } catch (error) {
+      this.releaseLane();
+      throw error;
+    }
   }
 
   beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
@@ -109,6 +165,10 @@ class SerializedDriver implements Driver {
 
   async releaseConnection(connection: DatabaseConnection): Promise<void> {
     await this.inner.releaseConnection(connection);
+    this.releaseLane();
+  }
+
+  private releaseLane(): void {
     const release = this.release;
     this.release = undefined;
     release?.();
