@@ -27,6 +27,7 @@ import * as partitionedDecisions from './migrations/0070-partitioned-decisions.j
 import * as partitionedAudit from './migrations/0071-partitioned-audit.js';
 import * as wideColumnStatistics from './migrations/0072-wide-column-statistics.js';
 import * as credentialExpiry from './migrations/0073-credential-expiry.js';
+import * as jobClaimsByKind from './migrations/0074-job-claims-by-kind.js';
 import { SentraError } from '../errors/errors.js';
 
 /**
@@ -61,6 +62,7 @@ const migrations: Record<string, Migration> = {
   '0071-partitioned-audit': partitionedAudit,
   '0072-wide-column-statistics': wideColumnStatistics,
   '0073-credential-expiry': credentialExpiry,
+  '0074-job-claims-by-kind': jobClaimsByKind,
 };
 
 /**
