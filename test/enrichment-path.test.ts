@@ -67,7 +67,11 @@ describe.each(storeKinds)('KYC enrichment, score to signal, on %s', (store) => {
     // The same document again: answered ready at once from the cache, and no second job.
     const cached = await score(scoreBody({ entities, kyc_refs: [ref] }));
     expect(cached.json().llm_status).toBe('ready');
-    const jobs = await sentra.app.inject({ method: 'GET', url: '/v1/admin/jobs', headers: auth(adminToken) });
+    // (A job is marked done just after its result is stored, so the mark is waited for.)
+    const jobs = await eventually(async () => {
+      const answer = await sentra.app.inject({ method: 'GET', url: '/v1/admin/jobs', headers: auth(adminToken) });
+      return answer.json().jobs[0]?.status === 'done' ? answer : undefined;
+    }, 10_000, 'the job to be done');
     expect(jobs.json().jobs.filter((job: { payload: { entity_id: string } }) => job.payload.entity_id === 'cust-kyc-1')).toHaveLength(1);
     expect(jobs.json().jobs[0]).toMatchObject({ kind: 'kyc_enrichment', status: 'done', attempts: 1 });
   });

@@ -5,7 +5,7 @@ import { SentraError } from '../errors/errors.js';
 import type { EnrichmentProvider } from './analysis/analysis.js';
 import type { DocumentFetcher } from './document-fetcher.js';
 import type { EnrichmentMetrics } from './enrichment-metrics.js';
-import { entitiesSharingDirectors, findEntityProfile, findReference, forgetText, hasResult, saveResult } from './enrichment.repository.js';
+import { entitiesSharingDirectors, findJobInput, forgetText, saveResult } from './enrichment.repository.js';
 import { evidenceAt, evidenceSources, verifyEvidence, type EvidenceItem } from './evidence.js';
 import { verifiedSignals } from './kyc-signals.js';
 import { maskSensitiveText } from './masking.js';
@@ -24,7 +24,8 @@ export interface EnrichmentJobDependencies {
   readonly textRetentionDays: number;
   /**
    * Called inside the transaction that stores a result, so what it writes (the outbound
-   * `enrichment.ready` webhooks) commits with the result or not at all.
+   * `enrichment.ready` webhooks) commits with the result or not at all; only for a payment with a
+   * merchant (the others have nobody to tell).
    */
   readonly onReady?: (trx: Transaction<Database>, event: EnrichmentReadyEvent) => Promise<void>;
 }
@@ -71,12 +72,12 @@ function payloadOf(payload: unknown): { entityId: string; refKey: string; txId: 
  */
 export async function runEnrichmentJob(deps: EnrichmentJobDependencies, job: EnrichmentJob, signal: AbortSignal): Promise<void> {
   const { entityId, refKey, txId, decisionId } = payloadOf(job.payload);
-  if (await hasResult(deps.db, job.tenantId, refKey)) {
+  const { analysed, reference, entity, merchantPayment } = await findJobInput(deps.db, job.tenantId, entityId, refKey, txId);
+  if (analysed) {
     // Analysed by an earlier attempt that stopped before it could delete the text.
     if (deps.textRetentionDays === 0) await forgetText(deps.db, job.tenantId, refKey);
     return;
   }
-  const reference = await findReference(deps.db, job.tenantId, entityId, refKey);
   if (reference === undefined) throw new SentraError('SENTRA_ERR_NOT_FOUND', `no KYC reference ${refKey} for entity ${entityId}`);
   let rawText = reference.text_blob ?? undefined;
   if (rawText === undefined && reference.doc_s3_url !== null) rawText = await deps.documents.fetchText(reference.doc_s3_url);
@@ -86,7 +87,6 @@ export async function runEnrichmentJob(deps: EnrichmentJobDependencies, job: Enr
     documentText = masked.text;
     for (const [kind, count] of Object.entries(masked.report)) if (count > 0) deps.metrics.masked.inc({ kind }, count);
   }
-  const entity = await findEntityProfile(deps.db, job.tenantId, entityId);
   const asOf = new Date(deps.clock.now());
   const analysis = await deps.provider.analyze({ tenantId: job.tenantId, entity, documentText, asOf }, signal);
   const overlapEvidence: EvidenceItem[] = [];
@@ -115,10 +115,16 @@ export async function runEnrichmentJob(deps: EnrichmentJobDependencies, job: Enr
     dropped_quotes: dropped,
     created_at: asOf,
   };
-  await deps.db.transaction().execute(async (trx) => {
-    await saveResult(trx, result, analysis.facts.director_keys);
-    await deps.onReady?.(trx, { tenantId: job.tenantId, entityId, refKey, txId, decisionId, provider: deps.provider.name, llmVersion: deps.provider.version, flags: signals.flags, at: asOf });
-  });
+  if (deps.onReady !== undefined && merchantPayment) {
+    const onReady = deps.onReady;
+    await deps.db.transaction().execute(async (trx) => {
+      await saveResult(trx, result, analysis.facts.director_keys);
+      await onReady(trx, { tenantId: job.tenantId, entityId, refKey, txId, decisionId, provider: deps.provider.name, llmVersion: deps.provider.version, flags: signals.flags, at: asOf });
+    });
+  } else {
+    // No merchant, so no webhook: the result is one statement, with no transaction around it.
+    await saveResult(deps.db, result, analysis.facts.director_keys);
+  }
   deps.metrics.results.inc({ provider: deps.provider.name });
   if (deps.textRetentionDays === 0 && reference.text_blob !== null) await forgetText(deps.db, job.tenantId, refKey);
 }

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type QueryCreator, type Selectable } from 'kysely';
 import type { Database } from '../platform/database-schema.js';
 import type { EnrichmentResultsTable } from './enrichment.table.js';
 import type { EntityProfile } from './analysis/analysis.js';
@@ -6,21 +6,38 @@ import type { EntityProfile } from './analysis/analysis.js';
 /** A stored enrichment result. */
 export type EnrichmentResultRow = Selectable<EnrichmentResultsTable>;
 
-/** The stored KYC reference a job analyses. */
-export async function findReference(db: Kysely<Database>, tenantId: string, entityId: string, refKey: string) {
-  return db
-    .selectFrom('kyc_refs')
-    .select(['doc_hash', 'doc_s3_url', 'text_blob'])
-    .where('tenant_id', '=', tenantId)
-    .where('entity_id', '=', entityId)
-    .where('ref_key', '=', refKey)
-    .executeTakeFirst();
+/** What a KYC enrichment job reads before it analyses a document. */
+export interface JobInput {
+  /** The document has a stored result already (an earlier attempt stopped before it could finish). */
+  readonly analysed: boolean;
+  /** The stored reference, or undefined when the entity has no such document. */
+  readonly reference: { doc_hash: string | null; doc_s3_url: string | null; text_blob: string | null } | undefined;
+  /** The entity as the store knows it (name from imported entity files, country from transactions). */
+  readonly entity: EntityProfile;
+  /** The payment whose score queued the job belongs to a merchant (which may want an `enrichment.ready` webhook). */
+  readonly merchantPayment: boolean;
 }
 
-/** The entity as the store knows it (name from imported entity files, country from transactions). */
-export async function findEntityProfile(db: Kysely<Database>, tenantId: string, entityId: string): Promise<EntityProfile> {
-  const row = await db.selectFrom('entities').select(['name', 'country']).where('tenant_id', '=', tenantId).where('entity_id', '=', entityId).executeTakeFirst();
-  return { entityId, name: row?.name ?? undefined, country: row?.country ?? undefined };
+/**
+ * Whether the document was analysed already, its reference, its entity and whether the payment
+ * (`txId`, when the job names one) has a merchant, in one statement: on the embedded store each
+ * statement is a turn of the one connection that scoring commits wait for.
+ */
+export async function findJobInput(db: Kysely<Database>, tenantId: string, entityId: string, refKey: string, txId: string | undefined): Promise<JobInput> {
+  const result = await sql<{ analysed: boolean; found: boolean; doc_hash: string | null; doc_s3_url: string | null; text_blob: string | null; name: string | null; country: string | null; merchant_payment: boolean }>`
+    select exists (select 1 from enrichment_results r where r.tenant_id = ${tenantId} and r.ref_key = ${refKey}) as analysed,
+           k.ref_key is not null as found, k.doc_hash, k.doc_s3_url, k.text_blob, e.name, e.country,
+           exists (select 1 from transactions t where t.tenant_id = ${tenantId} and t.tx_id = ${txId ?? null} and t.merchant_id is not null) as merchant_payment
+      from (select 1) as one
+      left join kyc_refs k on k.tenant_id = ${tenantId} and k.entity_id = ${entityId} and k.ref_key = ${refKey}
+      left join entities e on e.tenant_id = ${tenantId} and e.entity_id = ${entityId}`.execute(db);
+  const row = result.rows[0]!;
+  return {
+    analysed: row.analysed,
+    reference: row.found ? { doc_hash: row.doc_hash, doc_s3_url: row.doc_s3_url, text_blob: row.text_blob } : undefined,
+    entity: { entityId, name: row.name ?? undefined, country: row.country ?? undefined },
+    merchantPayment: row.merchant_payment,
+  };
 }
 
 /**
@@ -29,14 +46,17 @@ export async function findEntityProfile(db: Kysely<Database>, tenantId: string, 
  */
 export async function saveResult(db: Kysely<Database>, row: EnrichmentResultRow, directorKeys: readonly string[]): Promise<void> {
   const values = { ...row, signals: JSON.stringify(row.signals), evidence: JSON.stringify(row.evidence), facts: JSON.stringify(row.facts) };
-  if (directorKeys.length > 0) {
-    await db
-      .insertInto('enrichment_directors')
-      .values([...new Set(directorKeys)].map((key) => ({ tenant_id: row.tenant_id, director_key: key, entity_id: row.entity_id })))
-      .onConflict((conflict) => conflict.doNothing())
-      .execute();
-  }
-  await db
+  // One statement whether or not there are directors: they ride along with the result.
+  const creator: QueryCreator<Database> =
+    directorKeys.length === 0
+      ? db
+      : (db.with('directors', (query) =>
+          query
+            .insertInto('enrichment_directors')
+            .values([...new Set(directorKeys)].map((key) => ({ tenant_id: row.tenant_id, director_key: key, entity_id: row.entity_id })))
+            .onConflict((conflict) => conflict.doNothing()),
+        ) as unknown as QueryCreator<Database>);
+  await creator
     .insertInto('enrichment_results')
     .values(values)
     .onConflict((conflict) =>
@@ -51,12 +71,6 @@ export async function saveResult(db: Kysely<Database>, row: EnrichmentResultRow,
       })),
     )
     .execute();
-}
-
-/** Whether a result exists for a document (a retried or duplicate job has nothing left to do). */
-export async function hasResult(db: Kysely<Database>, tenantId: string, refKey: string): Promise<boolean> {
-  const row = await db.selectFrom('enrichment_results').select('ref_key').where('tenant_id', '=', tenantId).where('ref_key', '=', refKey).executeTakeFirst();
-  return row !== undefined;
 }
 
 /** A stored result as the scoring path reads it, with the party it was found through. */
