@@ -30,7 +30,7 @@ export interface WorkerConfig {
   readonly yieldPercent: number;
   /**
    * The most of the embedded database's one connection, in percent, that the server's in-process
-   * runner holds while scoring and the API use it (`SENTRA_WORKER_DB_SHARE_PERCENT`, default 10;
+   * runner holds while scoring and the API use it (`SENTRA_WORKER_DB_SHARE_PERCENT`, default 25;
    * 100 sets no limit). With no other caller in the last second it takes all it needs.
    */
   readonly databaseSharePercent: number;
@@ -117,7 +117,7 @@ export function enrichmentConfig(env: Env, problems: ProblemDetail[]): Enrichmen
       attemptTimeoutMs: integer(env, 'SENTRA_JOB_TIMEOUT_MS', 30_000, 10, 3_600_000, problems),
       maxAttempts: integer(env, 'SENTRA_JOB_MAX_ATTEMPTS', 5, 1, 100, problems),
       yieldPercent: integer(env, 'SENTRA_WORKER_YIELD_PERCENT', 50, 1, 100, problems),
-      databaseSharePercent: integer(env, 'SENTRA_WORKER_DB_SHARE_PERCENT', 10, 1, 100, problems),
+      databaseSharePercent: integer(env, 'SENTRA_WORKER_DB_SHARE_PERCENT', 25, 1, 100, problems),
       backoff: Object.freeze({
         baseMs: integer(env, 'SENTRA_JOB_BACKOFF_MS', 2_000, 1, 3_600_000, problems),
         maxMs: integer(env, 'SENTRA_JOB_BACKOFF_MAX_MS', 600_000, 1, 86_400_000, problems),
