@@ -293,7 +293,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   if ((await runtime.database.db.selectFrom('merchants').select('id').limit(1).execute()).length > 0) void runtime.features.networkReady;
   const merchantAuthenticator = new MerchantAuthenticator(runtime.database.db, runtime.clock);
   const merchantAuth = { authenticator: merchantAuthenticator, limiter: keyLimiter, defaultRatePerSecond: config.merchantRateLimit };
-  const charges = new GroupCommitter<ChargeRequest, Charge | undefined>((items) => chargeFees(runtime.database.db, items), { maxBatch: 256, concurrency: 1 });
+  // A fee's commit need not wait for its own flush: the call is answered only after its decision's
+  // commit, whose flush carries the fee with it (a fee whose decision never came is refunded above).
+  const charges = new GroupCommitter<ChargeRequest, Charge | undefined>((items) => chargeFees(runtime.database.flushedLaterDb, items), { maxBatch: 256, concurrency: 1 });
   const eventWriter = new GroupCommitter<EventWrite, void>(
     async (items) => {
       await insertEvents(runtime.database.db, items);

@@ -95,6 +95,10 @@ describe('background callers of the embedded connection', () => {
       expect(await setting(background)).toBe('off');
       await background.transaction().execute(async (trx) => expect(await setting(trx as never)).toBe('off'));
       expect(await setting(normal)).toBe('on');
+      // A normal caller whose commit a flushed one always follows (a merchant's fee) may skip its own flush.
+      const flushedLater = new Kysely<never>({ dialect: new SerializedPGliteDialect({ pglite, lane, synchronousCommit: false }) });
+      expect(await setting(flushedLater)).toBe('off');
+      expect(await setting(normal)).toBe('on');
     } finally {
       await normal.destroy();
     }

@@ -26,6 +26,13 @@ export interface DatabaseHandle {
    * commit without waiting for a flush (see serialized-pglite-dialect.ts); on PostgreSQL it is `db`.
    */
   readonly backgroundDb: Kysely<Database>;
+  /**
+   * The same database for a write that a flushed commit always follows before anyone is answered
+   * (a merchant's fee, taken before its call's decision is committed): on the embedded store its
+   * commits do not wait for their own flush, which the decision's flush then carries to stable
+   * storage (the log is one sequence); on PostgreSQL it is `db`.
+   */
+  readonly flushedLaterDb: Kysely<Database>;
   readonly kind: StoreKind;
   /** Closes every connection; the handle is unusable afterwards. */
   close(): Promise<void>;
@@ -83,7 +90,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     pool.on('connect', (client) => client.on('error', () => undefined));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     await sql`select 1`.execute(db);
-    return { db, urgentDb: db, backgroundDb: db, kind: 'postgres', close: () => db.destroy(), lost: new Promise<Error>(() => undefined), fsyncs: () => undefined };
+    return { db, urgentDb: db, backgroundDb: db, flushedLaterDb: db, kind: 'postgres', close: () => db.destroy(), lost: new Promise<Error>(() => undefined), fsyncs: () => undefined };
   }
   let dataPath: string | undefined;
   let lock: { release(): void } | undefined;
@@ -108,9 +115,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     const pglite = await WorkerPGlite.open({ ...setup, templatePath: dataPath === undefined ? templatePath : undefined }, options.workerHeapMb);
     const lane = new ConnectionLane({ backgroundShare: options.backgroundShare });
     const db = new Kysely<Database>({ dialect: new SerializedPGliteDialect({ pglite, lane }) });
-    // Not destroyed on their own: destroying `db` closes the one PGlite all three use.
+    // Not destroyed on their own: destroying `db` closes the one PGlite they all use.
     const urgentDb = new Kysely<Database>({ dialect: new SerializedPGliteDialect({ pglite, lane, priority: 'urgent' }) });
     const backgroundDb = new Kysely<Database>({ dialect: new SerializedPGliteDialect({ pglite, lane, priority: 'background' }) });
+    const flushedLaterDb = new Kysely<Database>({ dialect: new SerializedPGliteDialect({ pglite, lane, synchronousCommit: false }) });
     const close = async () => {
       try {
         await db.destroy();
@@ -118,7 +126,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
         lock?.release();
       }
     };
-    return { db, urgentDb, backgroundDb, kind: 'pglite', close, lost: pglite.lost, fsyncs: () => counters?.read() };
+    return { db, urgentDb, backgroundDb, flushedLaterDb, kind: 'pglite', close, lost: pglite.lost, fsyncs: () => counters?.read() };
   } catch (error) {
     lock?.release();
     throw error;

@@ -79,6 +79,11 @@ export interface SerializedPGliteDialectConfig extends PGliteDialectConfig {
   lane?: ConnectionLane;
   /** Where this dialect's callers wait on the lane (default `normal`; see {@link ConnectionLane}). */
   priority?: LanePriority;
+  /**
+   * Whether this dialect's commits wait for their flush to stable storage (default: all but
+   * background callers; see below).
+   */
+  synchronousCommit?: boolean;
 }
 
 /**
@@ -93,7 +98,9 @@ export interface SerializedPGliteDialectConfig extends PGliteDialectConfig {
  * reaches stable storage with the next flushing commit (any other caller's) or checkpoint; a power
  * loss before that can lose the background work of the last moments, never a flushed commit after
  * it (the WAL is one sequence), and the job runner's work is at least once: an unrecorded outcome
- * is run again when its lease expires.
+ * is run again when its lease expires. The same holds for a write that a flushing commit always
+ * follows before anyone is answered (a merchant's fee, taken before its decision is committed):
+ * the decision's flush carries the fee's commit to stable storage with it.
  */
 export class SerializedPGliteDialect extends PGliteDialect {
   private readonly lane: ConnectionLane;
@@ -103,13 +110,15 @@ export class SerializedPGliteDialect extends PGliteDialect {
     super(config);
     this.lane = config.lane ?? new ConnectionLane();
     this.priority = config.priority ?? 'normal';
+    this.synchronousCommit = config.synchronousCommit ?? this.priority !== 'background';
     this.commitMode = 'setSynchronousCommit' in config.pglite ? (config.pglite as unknown as CommitMode) : undefined;
   }
 
   private readonly commitMode: CommitMode | undefined;
+  private readonly synchronousCommit: boolean;
 
   override createDriver(): Driver {
-    return new SerializedDriver(super.createDriver(), this.lane, this.priority, this.commitMode);
+    return new SerializedDriver(super.createDriver(), this.lane, this.priority, this.synchronousCommit, this.commitMode);
   }
 }
 
@@ -120,6 +129,7 @@ class SerializedDriver implements Driver {
     private readonly inner: Driver,
     private readonly lane: ConnectionLane,
     private readonly priority: LanePriority,
+    private readonly synchronousCommit: boolean,
     private readonly commitMode: CommitMode | undefined,
   ) {}
 
@@ -129,8 +139,8 @@ class SerializedDriver implements Driver {
 
   async acquireConnection(): Promise<DatabaseConnection> {
     this.release = await this.lane.acquire(this.priority);
-    // Every query sent while this holder has the connection commits as its priority wants.
-    this.commitMode?.setSynchronousCommit(this.priority !== 'background');
+    // Every query sent while this holder has the connection commits as this dialect wants.
+    this.commitMode?.setSynchronousCommit(this.synchronousCommit);
     try {
       return await this.inner.acquireConnection();
     } catch (error) {
