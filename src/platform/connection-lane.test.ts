@@ -83,6 +83,38 @@ describe('background callers of the embedded connection', () => {
     }
   });
 
+  it('are not starved by a steady stream of foreground callers', async () => {
+    const pglite = new PGlite();
+    const lane = new ConnectionLane();
+    const normal = new Kysely<never>({ dialect: new SerializedPGliteDialect({ pglite, lane }) });
+    const background = new Kysely<never>({ dialect: new SerializedPGliteDialect({ pglite, lane, priority: 'background' }) });
+    try {
+      // Foreground transactions back to back, each holding the connection 20 ms, always one waiting.
+      let stop = false;
+      const stream = (async () => {
+        while (!stop) {
+          await normal.transaction().execute(async (trx) => {
+            await sql`select 1`.execute(trx);
+            await new Promise((resolve) => setTimeout(resolve, 20));
+          });
+        }
+      })();
+      const second = (async () => {
+        while (!stop) await sql`select 2`.execute(normal);
+      })();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const started = performance.now();
+      await sql`select 3`.execute(background);
+      const waited = performance.now() - started;
+      stop = true;
+      await Promise.all([stream, second]);
+      expect(waited, 'the background caller got its turn after about 250 ms').toBeLessThan(2_000);
+      expect(waited).toBeGreaterThan(200);
+    } finally {
+      await normal.destroy();
+    }
+  });
+
   it('commit without waiting for a flush on the worker-thread database, and leave the other callers flushing', async () => {
     const pglite = await WorkerPGlite.open({ dataPath: undefined, templatePath: undefined });
     const lane = new ConnectionLane();

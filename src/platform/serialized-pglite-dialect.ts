@@ -19,6 +19,13 @@ export type LanePriority = 'urgent' | 'normal' | 'background';
 const priorities: readonly LanePriority[] = ['urgent', 'normal', 'background'];
 
 /**
+ * A background caller that waited this long goes before the other waiters: under a steady stream of
+ * foreground callers that never leaves the connection free, background work still moves (slowly)
+ * instead of timing out.
+ */
+const backgroundMaxWaitMs = 250;
+
+/**
  * The one connection's turn: callers take it one at a time, in arrival order within a priority, and
  * a waiting caller of a higher priority goes before every lower one still waiting (never before the
  * one holding it). Several dialects over the same PGlite share one lane. (Kysely itself queues the
@@ -26,11 +33,12 @@ const priorities: readonly LanePriority[] = ['urgent', 'normal', 'background'];
  * waiting here: the urgent instance's next caller goes as soon as the holder releases.)
  *
  * Background callers also wait for their {@link BackgroundBudget}: while foreground callers are
- * active, background holders keep the connection at most their share of the time.
+ * active, background holders keep the connection at most their share of the time. A background
+ * caller that waited 250 ms for the connection goes first, so it never starves.
  */
 export class ConnectionLane {
   private held = false;
-  private readonly waiting: Record<LanePriority, Array<() => void>> = { urgent: [], normal: [], background: [] };
+  private readonly waiting: Record<LanePriority, Array<{ grant: () => void; since: number }>> = { urgent: [], normal: [], background: [] };
   private readonly budget: BackgroundBudget;
 
   /** `backgroundShare`: the most of the connection's time background holders take while the foreground is active (default 1: no limit). */
@@ -49,7 +57,7 @@ export class ConnectionLane {
         resolve();
       };
       if (!this.held) grant();
-      else this.waiting[priority].push(grant);
+      else this.waiting[priority].push({ grant, since: performance.now() });
     });
     const heldFrom = performance.now();
     return () => {
@@ -62,9 +70,13 @@ export class ConnectionLane {
 
   private next(): void {
     this.held = false;
+    const oldestBackground = this.waiting.background[0];
+    if (oldestBackground !== undefined && performance.now() - oldestBackground.since > backgroundMaxWaitMs) {
+      return this.waiting.background.shift()!.grant();
+    }
     for (const priority of priorities) {
-      const grant = this.waiting[priority].shift();
-      if (grant !== undefined) return grant();
+      const waiter = this.waiting[priority].shift();
+      if (waiter !== undefined) return waiter.grant();
     }
   }
 }
