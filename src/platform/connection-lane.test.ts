@@ -4,6 +4,26 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ConnectionLane, SerializedPGliteDialect } from './serialized-pglite-dialect.js';
 import { WorkerPGlite } from './pglite-worker-client.js';
 
+/**
+ * Another caller's transaction (a scoring commit, say) that holds the connection; resolves once it
+ * holds it. `finish()` lets it run one more statement and end; `done` settles when it has.
+ */
+async function holdConnection(pglite: PGlite, lane: ConnectionLane): Promise<{ finish: () => void; done: Promise<void> }> {
+  let finish!: () => void;
+  const holding = new Promise<void>((resolve) => (finish = resolve));
+  let began!: () => void;
+  const begun = new Promise<void>((resolve) => (began = resolve));
+  const other = new Kysely<never>({ dialect: new SerializedPGliteDialect({ pglite, lane }) });
+  const done = other.transaction().execute(async (trx) => {
+    await sql`select 1`.execute(trx);
+    began();
+    await holding;
+    await sql`select 2`.execute(trx);
+  });
+  await begun;
+  return { finish, done };
+}
+
 describe('the embedded connection lane', () => {
   const pglite = new PGlite();
   const lane = new ConnectionLane();
@@ -13,25 +33,13 @@ describe('the embedded connection lane', () => {
 
   it('lets an urgent caller go before the normal caller waiting, never into an open transaction', async () => {
     const order: string[] = [];
-    let finish!: () => void;
-    const holding = new Promise<void>((resolve) => (finish = resolve));
-    let began!: () => void;
-    const begun = new Promise<void>((resolve) => (began = resolve));
-    // A transaction of another caller holds the connection (a scoring commit, say).
-    const other = new Kysely<never>({ dialect: new SerializedPGliteDialect({ pglite, lane }) });
-    const transaction = other.transaction().execute(async (trx) => {
-      await sql`select 1`.execute(trx);
-      began();
-      await holding;
-      await sql`select 2`.execute(trx);
-      order.push('transaction');
-    });
-    await begun;
+    const other = await holdConnection(pglite, lane);
+    const transaction = other.done.then(() => order.push('transaction'));
     const waitingNormal = sql`select 3`.execute(normal).then(() => order.push('normal'));
     const waitingUrgent = sql`select 4`.execute(urgent).then(() => order.push('urgent'));
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(order, 'nobody ran inside the open transaction').toEqual([]);
-    finish();
+    other.finish();
     await Promise.all([transaction, waitingNormal, waitingUrgent]);
     expect(order).toEqual(['transaction', 'urgent', 'normal']);
   });
@@ -45,22 +53,12 @@ describe('background callers of the embedded connection', () => {
     const background = new Kysely<never>({ dialect: new SerializedPGliteDialect({ pglite, lane, priority: 'background' }) });
     try {
       const order: string[] = [];
-      let finish!: () => void;
-      const holding = new Promise<void>((resolve) => (finish = resolve));
-      let began!: () => void;
-      const begun = new Promise<void>((resolve) => (began = resolve));
-      const other = new Kysely<never>({ dialect: new SerializedPGliteDialect({ pglite, lane }) });
-      const transaction = other.transaction().execute(async (trx) => {
-        began();
-        await holding;
-        await sql`select 1`.execute(trx);
-      });
-      await begun;
+      const other = await holdConnection(pglite, lane);
       const waitingBackground = sql`select 2`.execute(background).then(() => order.push('background'));
       await new Promise((resolve) => setTimeout(resolve, 5));
       const waitingNormal = sql`select 3`.execute(normal).then(() => order.push('normal'));
-      finish();
-      await Promise.all([transaction, waitingBackground, waitingNormal]);
+      other.finish();
+      await Promise.all([other.done, waitingBackground, waitingNormal]);
       expect(order, 'the normal caller went first although it came later').toEqual(['normal', 'background']);
 
       // The foreground is active: it held the connection 40 ms just now (more than 2% of a second).
