@@ -24,3 +24,14 @@ export function eventTypeOverrides(type: EventType): Readonly<Record<string, num
 const overridesByType = new Map<EventType, Readonly<Record<string, number>>>(
   accountEventTypes.map((type) => [type, Object.freeze({ event_type_code: eventTypes.indexOf(type) + 1, is_account_event: 1 })]),
 );
+
+/** The account events that change the account itself: the sender's `lastAccountChangeAt` moves on them. */
+export const accountChangeEventTypes = ['password_reset', 'account_update'] as const satisfies readonly AccountEventType[];
+
+const accountChangeCodes: ReadonlySet<number> = new Set(accountChangeEventTypes.map((type) => eventTypes.indexOf(type) + 1));
+
+/** True when a record's overrides mark it as a password reset or an account update (see {@link eventTypeOverrides}). */
+export function isAccountChange(overrides: Readonly<Record<string, number>> | undefined): boolean {
+  const code = overrides?.event_type_code;
+  return code !== undefined && accountChangeCodes.has(code);
+}

@@ -36,6 +36,8 @@ export const factorRules = Object.freeze({
   ipSharingUsers: 3,
   /** Hours between the browser's zone and the IP's position. */
   timezoneGapHours: 3,
+  /** Seconds since the user's last password reset or account update that count as a recent account change. */
+  recentAccountChangeSeconds: 3600,
 });
 
 function value(values: Float64Array, name: string): number {
@@ -78,6 +80,7 @@ export function triggeredFactors(values: Float64Array, context: FactorContext): 
   if (known('sender_tx_count_1h') >= factorRules.highVelocityPerHour) add('HIGH_VELOCITY', 'BEHAVIORAL', 30);
   if (known('session_distinct_devices_24h') >= 2) add('SESSION_DEVICE_SWITCHING', 'BEHAVIORAL', 25);
   if (known('session_distinct_ips_24h') >= 2) add('SESSION_IP_SWITCHING', 'BEHAVIORAL', 25);
+  if (known('sender_seconds_since_account_change') <= factorRules.recentAccountChangeSeconds) add('RECENT_ACCOUNT_CHANGE', 'BEHAVIORAL', 30);
   // IP: hosting networks, addresses shared by many users.
   if (known('ip_is_hosting') === 1) add('DATACENTER_IP', 'IP', 35);
   const ipUsers = known('ip_distinct_senders_24h');

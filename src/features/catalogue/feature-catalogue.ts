@@ -4,7 +4,7 @@ import { kycFeatures } from './kyc-features.js';
 import { networkFeatures } from './network-features.js';
 import { receiverFeatures } from './receiver-features.js';
 import { requestFeatures } from './request-features.js';
-import { senderCountryFeatures, senderFeatures } from './sender-features.js';
+import { senderAccountFeatures, senderCountryFeatures, senderFeatures } from './sender-features.js';
 import { timeFeatures } from './time-features.js';
 
 /**
@@ -21,10 +21,11 @@ export const featureCatalogue: readonly FeatureDefinition[] = Object.freeze([
   ...networkFeatures,
   ...kycFeatures,
   ...senderCountryFeatures,
+  ...senderAccountFeatures,
 ]);
 
 /** Version of the catalogue, written into feature_schema.json; bump when features are added. */
-export const featureCatalogueVersion = '3';
+export const featureCatalogueVersion = '4';
 
 /** Catalogue names in order. */
 export const featureNames: readonly string[] = Object.freeze(featureCatalogue.map((feature) => feature.name));

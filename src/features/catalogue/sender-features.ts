@@ -190,3 +190,30 @@ export const senderCountryFeatures: readonly FeatureDefinition[] = [
     compute: notKnown('sender_knows_country'),
   },
 ];
+
+const lastAccountChangeAt = snapshotField('sender_last_account_change_at');
+const accountChangeWindowSeconds = 30 * 86_400;
+
+/**
+ * The sender's last change of their own account (catalogue version 4): a password reset or an
+ * account update (e-mail, phone, payout details) shortly before a payment is how an account
+ * takeover looks from the payment's side.
+ */
+export const senderAccountFeatures: readonly FeatureDefinition[] = [
+  {
+    name: 'sender_seconds_since_account_change',
+    type: 'numeric',
+    description: "Seconds since the sender's last password reset or account update (event API `password_reset` / `account_update`, or the `event_type_code` override 4 / 5), within 30 days; missing when there was none.",
+    reasonCode: 'RECENT_ACCOUNT_CHANGE',
+    reasonTemplate: "The sender's password or account details were changed {value} seconds before this event",
+    reasonCases: {
+      zero: "The sender's password or account details were changed in the same second as this event",
+      missing: "The sender's password and account details were not changed in the last 30 days",
+    },
+    compute: (input) => {
+      const changedAt = input.snapshot[lastAccountChangeAt]!;
+      const seconds = (input.record.createdAt - changedAt) / 1000;
+      return seconds >= 0 && seconds <= accountChangeWindowSeconds ? seconds : Number.NaN;
+    },
+  },
+];

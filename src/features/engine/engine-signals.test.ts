@@ -4,7 +4,8 @@ import { featureIndexByName } from '../catalogue/feature-catalogue.js';
 import { hashIp } from '../network/ip-hash.js';
 import { tableNetworkSignals } from '../network/network-signals.js';
 import { storeFactories } from '../testing/store-factories.js';
-import { baseTime, hour, minute, transaction } from '../testing/transactions.js';
+import { eventTypeOverrides } from '../../contract/event-types.js';
+import { baseTime, day, hour, minute, transaction } from '../testing/transactions.js';
 import { FeatureEngine, type FeatureVector } from './feature-engine.js';
 
 function feature(vector: FeatureVector, name: string): number {
@@ -129,5 +130,24 @@ describe.each(storeFactories())('device, network and habit signals on the $name 
     expect([feature(curl, 'ua_is_bot'), feature(curl, 'ua_is_headless'), feature(curl, 'ua_browser_family_code')]).toEqual([1, 0, 0]);
     const none = await observe({});
     expect(feature(none, 'ua_is_bot')).toBeNaN();
+  });
+  it("carries the sender's last password reset or account update into their later events, and nothing else moves it", async () => {
+    const since = (vector: FeatureVector) => feature(vector, 'sender_seconds_since_account_change');
+    expect(since(await observe({}))).toBeNaN();
+    expect(since(await observe({ overrides: eventTypeOverrides('login_attempt') }))).toBeNaN();
+    const reset = await observe({ overrides: eventTypeOverrides('password_reset') });
+    expect(since(reset)).toBeNaN();
+    // The next events come a minute apart: one minute, then two, after the reset.
+    expect(since(await observe({ amount: 480 }))).toBe(60);
+    expect(since(await observe({ overrides: eventTypeOverrides('signup') }))).toBe(120);
+    expect(since(await observe({ senderEntityId: 'sender-2' }))).toBeNaN();
+    expect(since(await observe({ overrides: eventTypeOverrides('account_update') }))).toBe(240);
+    expect(since(await observe({}))).toBe(60);
+    // An event earlier than the change (delivered late) sees no change before it, and does not move it back.
+    expect(since(await observe({ createdAt: clock - 10 * minute }))).toBeNaN();
+    expect(since(await observe({}))).toBe(180);
+    // Past 30 days the change no longer counts.
+    clock += 31 * day;
+    expect(since(await observe({}))).toBeNaN();
   });
 });

@@ -1,4 +1,5 @@
 import type { LabelValue } from '../../contract/enums.js';
+import { isAccountChange } from '../../contract/event-types.js';
 import type { LabeledTransaction, LabelRecord, OnlineSignals, TransactionRecord } from '../../contract/transaction-record.js';
 import { featureCatalogue } from '../catalogue/feature-catalogue.js';
 import type { FeatureDefinition, FeatureInput } from '../catalogue/feature-definition.js';
@@ -69,6 +70,7 @@ function newPrepared(): Prepared {
       latitude: Number.NaN,
       longitude: Number.NaN,
       ipCountry: undefined,
+      accountChange: false,
     },
     input: {
       record: undefined as unknown as TransactionRecord,
@@ -159,6 +161,7 @@ export class FeatureEngine<Store extends ProfileStore = ProfileStore> {
     event.longitude = network?.longitude ?? Number.NaN;
     // Only an assigned-looking code joins the user's countries (`ZZ` is the lookup's "unknown").
     event.ipCountry = network?.country !== undefined && network.country !== 'ZZ' && countryCode(network.country) !== 0 ? network.country : undefined;
+    event.accountChange = isAccountChange(record.overrides);
     const input = prepared.input;
     input.record = record;
     input.amountUsd = amountUsd;

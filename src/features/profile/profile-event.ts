@@ -18,6 +18,11 @@ export interface ProfileEvent {
   readonly longitude: number;
   /** Country of the request's IP address (ISO 3166-1 alpha-2, upper case); undefined when unknown. */
   readonly ipCountry?: string | undefined;
+  /**
+   * The event changes the sender's account (a password reset or an account update): its time
+   * becomes the sender's `lastAccountChangeAt`. Absent on payments.
+   */
+  readonly accountChange?: boolean | undefined;
 }
 
 /**

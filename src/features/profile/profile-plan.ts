@@ -153,7 +153,7 @@ function layout(role: EntityRole, idleMs: number, scalars: readonly ScalarName[]
 }
 
 function senderPlan(): RolePlan {
-  const scalars: ScalarName[] = ['lastActiveAt', 'lastTransactionAt', 'lastLatitude', 'lastLongitude', 'lastLocationAt'];
+  const scalars: ScalarName[] = ['lastActiveAt', 'lastTransactionAt', 'lastLatitude', 'lastLongitude', 'lastLocationAt', 'lastAccountChangeAt'];
   const sets: MemberSetSpec[] = [
     { memberRole: 'device', capacity: 16, retentionMs: 30 * dayMs },
     { memberRole: 'ip', capacity: 16, retentionMs: 30 * dayMs },
@@ -163,10 +163,10 @@ function senderPlan(): RolePlan {
   ];
   const builder = new QueryBuilder([minute5, hour, hour6, senderDay]).velocity(0, 12).velocity(1, 24).velocity(2, 28).velocity(3, 30);
   for (const field of ['amountDimesSquare', 'hourSineMillionths', 'hourCosineMillionths', 'fraudKnown'] as const) builder.sum(3, field, 29, 0);
-  builder.scalar(1, 2, 3, 4);
+  builder.scalar(1, 2, 3, 4, 5);
   for (let set = 0; set < sets.length; set++) builder.distinct(set, dayMs, 30 * dayMs).contains(set);
-  // Version 2 added the IP-country set.
-  return { ...layout('sender', 30 * dayMs, scalars, builder), stateVersion: 2, sets, labelRing: 3 };
+  // Version 2 added the IP-country set, version 3 the last account change.
+  return { ...layout('sender', 30 * dayMs, scalars, builder), stateVersion: 3, sets, labelRing: 3 };
 }
 
 function receiverPlan(labelDelayMs: number): RolePlan {

@@ -31,8 +31,11 @@ export const setMemberKinds = [...entityRoles, 'ipCountry'] as const;
 /** One kind of member set member. */
 export type SetMemberKind = (typeof setMemberKinds)[number];
 
-/** Per-entity scalar values; `lastActiveAt` is always the first scalar of every role. */
-export const scalarNames = ['lastActiveAt', 'lastTransactionAt', 'lastLatitude', 'lastLongitude', 'lastLocationAt'] as const;
+/**
+ * Per-entity scalar values; `lastActiveAt` is always the first scalar of every role.
+ * `lastAccountChangeAt` is the time of the sender's last password reset or account update.
+ */
+export const scalarNames = ['lastActiveAt', 'lastTransactionAt', 'lastLatitude', 'lastLongitude', 'lastLocationAt', 'lastAccountChangeAt'] as const;
 
 /** A per-entity scalar. */
 export type ScalarName = (typeof scalarNames)[number];

@@ -23,6 +23,7 @@ export const snapshotFieldNames = [
   'sender_last_latitude',
   'sender_last_longitude',
   'sender_last_location_at',
+  'sender_last_account_change_at',
   'sender_distinct_devices_24h',
   'sender_distinct_devices_30d',
   'sender_knows_device',

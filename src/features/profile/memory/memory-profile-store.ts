@@ -206,6 +206,7 @@ export class MemoryProfileStore implements SyncProfileStore {
         data[base + 3] = event.longitude;
         data[base + 4] = now;
       }
+      if (event.accountChange === true && !(data[base + 5]! > now)) data[base + 5] = now;
     }
     for (const set of layout.sets) memberSetAdd(data, base + set.used, base + set.pairs, set.spec, this.serials[set.memberRole]!, now);
   }

@@ -259,7 +259,7 @@ end
 const observeFunction = `
 -- Folds the transaction into one entity of a role (its key and stored blob) and writes the role's
 -- queries, read before the update, at snapshot[base + 1 ..].
-local function observeRole(role, key, blob, id, ids, now, contribution, latitude, longitude, snapshot, base)
+local function observeRole(role, key, blob, id, ids, now, contribution, latitude, longitude, accountChange, snapshot, base)
   if id == '' then
     for q = 1, role.queries do snapshot[base + q] = NAN end
     return
@@ -280,6 +280,7 @@ local function observeRole(role, key, blob, id, ids, now, contribution, latitude
     if latitude and longitude and not (v[5] > now) then
       v[3], v[4], v[5] = latitude, longitude, now
     end
+    if accountChange and not (v[6] > now) then v[6] = now end
   end
   for s, spec in ipairs(role.sets) do addToSet(sets[s], spec, ids[spec.memberRole], now) end
   save(role, key, v, entries, sets, 'PX', role.idle)
@@ -287,7 +288,7 @@ end
 
 -- KEYS: the entity key of each folded role, then the transaction's re-score memory.
 -- ARGV: time, contribution (7), latitude, longitude, the id of every role, the memory's retention,
--- the IP country, then the folded roles' numbers. Answers {1 if remembered, the folded roles'
+-- the IP country, '1' when the event changes the sender's account (else ''), then the folded roles' numbers. Answers {1 if remembered, the folded roles'
 -- queries packed in that order}.
 local function observe(keys, args)
   local now = tonumber(args[1])
@@ -299,8 +300,9 @@ local function observe(keys, args)
   local txRetention = tonumber(args[11 + #ROLES])
   -- Member ids past the roles' (setMemberKinds): the IP's country.
   ids[#ROLES + 1] = args[12 + #ROLES]
+  local accountChange = args[13 + #ROLES] == '1'
   local folded = {}
-  for i = 13 + #ROLES, #args do folded[#folded + 1] = tonumber(args[i]) end
+  for i = 14 + #ROLES, #args do folded[#folded + 1] = tonumber(args[i]) end
   local txKey = keys[#folded + 1]
   if txRetention > 0 then
     local cached = redis.call('GET', txKey)
@@ -311,7 +313,7 @@ local function observe(keys, args)
   local base = 0
   for i, r in ipairs(folded) do
     local role = ROLES[r]
-    observeRole(role, keys[i], blobs[i], ids[r], ids, now, contribution, latitude, longitude, snapshot, base)
+    observeRole(role, keys[i], blobs[i], ids[r], ids, now, contribution, latitude, longitude, accountChange, snapshot, base)
     base = base + role.queries
   end
   local packed = struct.pack(format(base), unpack(snapshot))

@@ -84,6 +84,7 @@ export class RedisProfileStore implements ProfileStore {
     for (let role = 0; role < entityRoles.length; role++) args.push(event.entityIds[role] ?? '');
     args.push(String(this.transactionMemoryMs));
     args.push(event.ipCountry ?? '');
+    args.push(event.accountChange === true ? '1' : '');
     const snapshot = new Float64Array(snapshotLength);
     if (!this.cluster) {
       const keys = this.plan.roles.map((role, index) => {
