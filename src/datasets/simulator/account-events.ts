@@ -1,7 +1,7 @@
 import { eventTypeOverrides, type AccountEventType } from '../../contract/event-types.js';
 import { browserUserAgents, deviceIdentifier, hashIdentifier } from './network-identity.js';
 import type { OnlineSession, OnlineUser } from './online-users.js';
-import { foreignCountry, hostingAddress, newSessionId, residentialAddress, type OnlineWorld } from './online-world.js';
+import { foreignCountry, hostingAddress, newSessionId, residentialAddress, type OnlineMerchant, type OnlineWorld } from './online-world.js';
 import type { SeededRandom } from './seeded-random.js';
 import type { FraudReason, SimulatedTransaction } from './simulated-transaction.js';
 
@@ -12,6 +12,8 @@ export const sessionLoginShare = 0.6;
 export const passwordResetsPerUserDay = 0.003;
 /** Ordinary account updates (e-mail, phone, address, payout details) per online user and day. */
 export const accountUpdatesPerUserDay = 0.005;
+/** Share of takeovers that, once in, buy at the victim's usual merchants with the stored card instead of paying out. */
+export const takeoverPurchaseShare = 0.4;
 
 /**
  * The account events of the online users (scenario `accounts`), as the event API maps them for the
@@ -54,6 +56,15 @@ export class AccountEvents {
     emit(accountEvent('login_attempt', session, 'account_takeover'));
     if (this.random.chance(0.6)) emit(accountEvent('password_reset', { ...session, createdAt: session.createdAt + this.random.integerBetween(5, 20) * 1000 }, 'account_takeover'));
     if (this.random.chance(0.5)) emit(accountEvent('account_update', { ...session, createdAt: session.createdAt + this.random.integerBetween(21, 40) * 1000 }, 'account_takeover'));
+  }
+
+  /**
+   * Where a takeover spends, drawn from this stream: one of the victim's usual merchants, paid by
+   * card like the victim's own purchases (`takeoverPurchaseShare` of takeovers), or undefined for
+   * payouts to mule accounts.
+   */
+  takeoverShop(user: OnlineUser): OnlineMerchant | undefined {
+    return this.random.chance(takeoverPurchaseShare) ? this.random.pick(user.favouriteMerchants) : undefined;
   }
 
   /** The ordinary password resets (each followed by a login 70% of the time) and account updates of `day`. */

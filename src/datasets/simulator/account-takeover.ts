@@ -17,7 +17,11 @@ const payoutChannels: readonly Channel[] = ['bank_transfer', 'wallet', 'crypto_o
  * (a datacenter 30% of the time, otherwise abroad), usually at night (with the `accounts` scenario
  * the login, often a password reset and an account update are rows too), and in one session sends 2–5
  * payouts of several times the user's usual amount to mule accounts that are new to the user
- * (mules are reused across victims now and then, as real mule networks are).
+ * (mules are reused across victims now and then, as real mule networks are). With the `accounts`
+ * scenario, some takeovers instead buy at the victim's usual merchants with the stored card
+ * (`takeoverPurchaseShare`): the same amounts, session, device and IP, but a receiver the victim
+ * knows, so only the session's signals (the new device, the IP, the hour, the account change just
+ * before) tell them apart from the victim's own purchases.
  */
 export class AccountTakeoverScenario {
   private readonly mules: { id: string; country: string }[] = [];
@@ -42,35 +46,22 @@ export class AccountTakeoverScenario {
       const userAgent = random.pick(browserUserAgents);
       const sessionId = newSessionId(random);
       const receivers = Array.from({ length: random.integerBetween(1, 2) }, () => this.mule(time));
-      this.accountEvents?.takeoverStarts({ createdAt: time, user: victim, address, device: { hash: deviceHash, userAgent }, sessionId, merchantId: undefined }, emit);
+      const shop = this.accountEvents?.takeoverShop(victim);
+      this.accountEvents?.takeoverStarts({ createdAt: time, user: victim, address, device: { hash: deviceHash, userAgent }, sessionId, merchantId: shop?.id }, emit);
       for (let payment = random.integerBetween(2, 5); payment > 0; payment--) {
         time += random.integerBetween(45, 600) * 1000;
-        const psp = random.chance(0.5) ? 'airwallex' : 'partner';
+        // Every draw is made whatever the takeover buys, so this stream (and the mules it opens) is
+        // the same with or without the account events' choice of shop.
+        const psp = random.chance(0.5) ? ('airwallex' as const) : ('partner' as const);
         const receiver = random.pick(receivers);
-        emit(
-          onlineTransaction(
-            {
-              createdAt: time,
-              amount: roundCents(Math.max(150, victim.customer.meanAmount * random.uniform(3, 12))),
-              direction: 'payout',
-              channel: random.pick(payoutChannels),
-              psp,
-              routeId: `${psp}-${victim.customer.country.toLowerCase()}-payout`,
-              status: 'completed',
-              statusReason: 'paid',
-              sender: victim.customer,
-              receiverId: receiver.id,
-              receiverCountry: receiver.country,
-              merchantId: undefined,
-              userId: victim.userId,
-              address,
-              deviceHash,
-              sessionId,
-              userAgent,
-            },
-            'account_takeover',
-          ),
-        );
+        const amount = roundCents(Math.max(150, victim.customer.meanAmount * random.uniform(3, 12)));
+        const channel = random.pick(payoutChannels);
+        const common = { createdAt: time, amount, sender: victim.customer, userId: victim.userId, address, deviceHash, sessionId, userAgent };
+        const spending =
+          shop === undefined
+            ? { direction: 'payout' as const, channel, psp, routeId: `${psp}-${victim.customer.country.toLowerCase()}-payout`, status: 'completed' as const, statusReason: 'paid', receiverId: receiver.id, receiverCountry: receiver.country, merchantId: undefined }
+            : { direction: 'pay_in' as const, channel: 'card' as const, psp: shop.psp, routeId: shop.routeId, status: 'approved' as const, statusReason: 'approved', receiverId: shop.id, receiverCountry: shop.country, merchantId: shop.id };
+        emit(onlineTransaction({ ...common, ...spending }, 'account_takeover'));
       }
     }
   }

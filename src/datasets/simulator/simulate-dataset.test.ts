@@ -133,15 +133,20 @@ describe('a default-sized simulation over 60 days', () => {
     expect(sources.get('chargeback')! / reasons.size).toBeGreaterThan(0.75);
   });
 
-  it('shapes account takeovers as night payouts to receivers new to the victim', () => {
+  it('shapes account takeovers as night payouts to receivers new to the victim, or card purchases at their usual merchants', () => {
     const takeovers = online.filter((row) => row.reason === 'account_takeover' && !row.record.routeId.startsWith('event:'));
     expect(takeovers.length).toBeGreaterThan(60);
-    for (const { record } of takeovers) {
-      expect(record.direction).toBe('payout');
-      expect(new Date(record.createdAt).getUTCHours()).toBeLessThan(6);
-    }
+    for (const { record } of takeovers) expect(new Date(record.createdAt).getUTCHours()).toBeLessThan(6);
     const legitReceivers = new Set(online.filter((row) => row.reason === undefined).map((row) => `${row.record.senderEntityId}>${row.record.receiverEntityId}`));
-    expect(takeovers.every(({ record }) => !legitReceivers.has(`${record.senderEntityId}>${record.receiverEntityId}`))).toBe(true);
+    const payouts = takeovers.filter(({ record }) => record.direction === 'payout');
+    const purchases = takeovers.filter(({ record }) => record.direction !== 'payout');
+    expect(payouts.every(({ record }) => !legitReceivers.has(`${record.senderEntityId}>${record.receiverEntityId}`))).toBe(true);
+    expect(purchases.every(({ record }) => record.direction === 'pay_in' && record.channel === 'card' && record.receiverEntityId === record.merchantId)).toBe(true);
+    // Purchases go to merchants the victim buys from (most of them already did in these 60 days).
+    const known = purchases.filter(({ record }) => legitReceivers.has(`${record.senderEntityId}>${record.receiverEntityId}`)).length;
+    expect(known / purchases.length).toBeGreaterThan(0.5);
+    expect(purchases.length / takeovers.length).toBeGreaterThan(0.2);
+    expect(payouts.length / takeovers.length).toBeGreaterThan(0.4);
   });
 
   it('emits every account event type as the event API maps it, in the sessions of the user it belongs to', () => {
@@ -188,6 +193,9 @@ describe('a default-sized simulation over 60 days', () => {
       expect(routes[0]).toBe('event:login_attempt');
       const payouts = routes.findIndex((route) => !route.startsWith('event:'));
       expect(payouts).toBeGreaterThan(0);
+      // A purchase takeover's account events name the shop it buys at, as the event API does.
+      const spent = rows[payouts]!.record;
+      if (spent.direction === 'pay_in') expect(rows.every(({ record }) => record.merchantId === spent.merchantId)).toBe(true);
       expect(routes.slice(payouts).every((route) => !route.startsWith('event:'))).toBe(true);
       for (const route of routes.slice(0, payouts)) kinds.set(route, (kinds.get(route) ?? 0) + 1);
       expect(new Set(rows.map(({ record }) => `${record.deviceIdHash}|${record.ipHash}`)).size).toBe(1);
