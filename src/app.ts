@@ -66,7 +66,6 @@ import { MerchantAuthenticator } from './merchants/merchant-authenticator.js';
 import { MemoryKeyRateLimiter, RedisKeyRateLimiter } from './platform/key-rate-limiter.js';
 import { MerchantScoring } from './merchants/merchant-scoring.js';
 import { chargeFees, refundOrphanCharges, type Charge, type ChargeRequest } from './merchants/billing.repository.js';
-import { insertEvents, type EventWrite } from './merchants/event.repository.js';
 import { FeedSecretStore } from './feeds/feed-secrets.js';
 import { openFeedSecretBox } from './feeds/secret-box.js';
 import { insertInbox, type InboxOutcome, type InboxWrite } from './feeds/feed-inbox.repository.js';
@@ -296,13 +295,6 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   // A fee's commit need not wait for its own flush: the call is answered only after its decision's
   // commit, whose flush carries the fee with it (a fee whose decision never came is refunded above).
   const charges = new GroupCommitter<ChargeRequest, Charge | undefined>((items) => chargeFees(runtime.database.flushedLaterDb, items), { maxBatch: 256, concurrency: 1 });
-  const eventWriter = new GroupCommitter<EventWrite, void>(
-    async (items) => {
-      await insertEvents(runtime.database.db, items);
-      return items.map(() => undefined);
-    },
-    { maxBatch: 256, concurrency: 1 },
-  );
   const merchantFlow = new MerchantScoring({ db: runtime.database.db, clock: runtime.clock, scoring: runtime.scoring, persistTimeoutMs: config.databaseTimeoutMs, charges });
   registerMerchantRoutes(app, runtime.authenticator, merchantAuthenticator, runtime.database.db, runtime.clock);
   const deviceKey = await installationSecret(runtime.database.db, 'device_hash_key');
@@ -323,7 +315,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     deviceKey,
     bodyLimitBytes: Math.max(config.bodyLimitBytes, 2 * 1024 * 1024),
   });
-  registerEventRoutes(app, { auth: merchantAuth, flow: merchantFlow, db: runtime.database.db, network: runtime.features.network, clock: runtime.clock, deviceKey, events: eventWriter });
+  registerEventRoutes(app, { auth: merchantAuth, flow: merchantFlow, db: runtime.database.db, network: runtime.features.network, clock: runtime.clock, deviceKey });
   const feedSecrets = new FeedSecretStore(runtime.database.db, secretBox, runtime.clock);
   registerWebhookRoutes(app, runtime.authenticator, { db: runtime.database.db, clock: runtime.clock, box: secretBox, nudge: () => webhookWorker?.runner.nudge() });
   registerFeedAdminRoutes(app, runtime.authenticator, feedSecrets, runtime.database.db);
@@ -380,7 +372,6 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       await feedProcessor.stop();
       await webhookWorker?.stop();
       await charges.drain();
-      await eventWriter.drain();
       await keyLimiter.close();
       await vacuumStopped;
       await closeRuntime(runtime);

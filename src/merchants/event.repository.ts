@@ -31,13 +31,11 @@ export interface EventWrite {
   processedAt: Date;
 }
 
-/** Stores answered events in one statement (the raw IP is not part of them). */
-export async function insertEvents(db: Kysely<Database>, events: readonly EventWrite[]): Promise<void> {
-  if (events.length === 0) return;
-  await db.insertInto('merchant_events').values(events.map(eventRow)).execute();
-}
-
-function eventRow(event: EventWrite) {
+/**
+ * The stored row of an event (the raw IP is not part of it), as JSON for the decision batch
+ * document: it commits with its decision (migration 0075).
+ */
+export function eventRow(event: EventWrite): object {
   const { assessment } = event;
   return {
       event_id: event.eventId,
@@ -51,9 +49,9 @@ function eventRow(event: EventWrite) {
       risk_score: assessment.riskScore,
       decision: assessment.decision,
       confidence: assessment.confidence,
-      components: JSON.stringify(assessment.components),
-      triggered_factors: JSON.stringify(assessment.triggeredFactors),
-      recommended_actions: JSON.stringify(assessment.recommendedActions),
+      components: assessment.components,
+      triggered_factors: assessment.triggeredFactors,
+      recommended_actions: assessment.recommendedActions,
       created_at: event.createdAt,
       processed_at: event.processedAt,
   };

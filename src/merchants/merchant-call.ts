@@ -1,3 +1,4 @@
+import type { ScoreCall } from '../scoring/scoring.service.js';
 import type { OnlineSignals, TransactionRecord } from '../contract/transaction-record.js';
 
 /** A merchant request mapped for the engine: the transaction, the online-only signals, the request digest. */
@@ -10,4 +11,6 @@ export interface MerchantCall {
   missingSignals: readonly string[];
   /** The request's custom inputs, as rules read them (`custom.*`). */
   custom?: Readonly<Record<string, unknown>>;
+  /** The event API's event row, committed with the decision (ScoreCall.merchantEvent). */
+  merchantEvent?: ScoreCall['merchantEvent'];
 }

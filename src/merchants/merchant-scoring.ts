@@ -73,6 +73,7 @@ export class MerchantScoring {
         startedAt,
         online: call.online,
         ...(call.custom === undefined ? {} : { custom: call.custom }),
+        ...(call.merchantEvent === undefined ? {} : { merchantEvent: call.merchantEvent }),
         shadow: merchant.mode === 'shadow',
         ...(merchant.thresholds === null ? {} : { thresholds: engineThresholds(merchant.thresholds) }),
       });

@@ -28,6 +28,7 @@ import * as partitionedAudit from './migrations/0071-partitioned-audit.js';
 import * as wideColumnStatistics from './migrations/0072-wide-column-statistics.js';
 import * as credentialExpiry from './migrations/0073-credential-expiry.js';
 import * as jobClaimsByKind from './migrations/0074-job-claims-by-kind.js';
+import * as eventsWithDecisions from './migrations/0075-events-with-decisions.js';
 import { SentraError } from '../errors/errors.js';
 
 /**
@@ -63,6 +64,7 @@ const migrations: Record<string, Migration> = {
   '0072-wide-column-statistics': wideColumnStatistics,
   '0073-credential-expiry': credentialExpiry,
   '0074-job-claims-by-kind': jobClaimsByKind,
+  '0075-events-with-decisions': eventsWithDecisions,
 };
 
 /**

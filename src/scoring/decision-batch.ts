@@ -27,6 +27,8 @@ export interface DecisionBatch {
   audit: AuditEntryInput[];
   /** `decision.created` events of live merchants' feed payments (migration 0064 writes their deliveries). */
   webhooks: object[];
+  /** The event API's event rows of these decisions (migration 0075). */
+  merchantEvents: object[];
 }
 
 /**
@@ -142,6 +144,7 @@ export function buildDecisionBatch(items: readonly DecisionWrite[], casePolicy?:
     })),
     jobs: jobRows(items),
     webhooks: items.flatMap((item) => (item.webhook === undefined || item.shadow === true ? [] : [decisionCreatedRow(item, item.webhook)])),
+    merchantEvents: items.flatMap((item) => (item.merchantEvent === undefined ? [] : [item.merchantEvent])),
     audit: items.map((item) => ({
       tenantId: item.tenantId,
       at: item.scoredAt,

@@ -55,6 +55,8 @@ export interface DecisionWrite {
   shadow?: boolean;
   /** Set for a live merchant's feed payment: its `decision.created` deliveries commit with it. */
   webhook?: DecisionWebhook;
+  /** The event API's stored event (a `merchant_events` row), committed with the decision (migration 0075). */
+  merchantEvent?: object;
 }
 
 /** The answer a stored decision gives again when the same request is retried. */

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyChain, genesisHash } from '../audit/audit-chain.js';
 import type { ChainHead } from '../audit/audit.repository.js';
 import { ChainHeadCache } from '../audit/chain-head-cache.js';
-import { startTestApp, type TestApp } from '../../test/support/test-app.js';
+import { adminToken, startTestApp, type TestApp } from '../../test/support/test-app.js';
+import { createMerchant } from '../../test/support/merchants.js';
 import { scoreBody } from '../../test/support/score-body.js';
 import { storedChain } from '../../test/support/stored-chain.js';
 import type { DecisionWrite } from './decision-record.js';
@@ -19,8 +20,8 @@ class AlwaysStaleHeads extends ChainHeadCache {
   override advance(): void {}
 }
 
-function decision(requestId: string): DecisionWrite {
-  const body = scoreBody();
+function decision(requestId: string, txId?: string): DecisionWrite {
+  const body = scoreBody(txId === undefined ? {} : { transaction: { tx_id: txId } });
   return {
     tenantId: 'default',
     requestId,
@@ -63,5 +64,36 @@ describe('persistDecisions', () => {
     expect(chain.slice(-2).map((entry) => entry.subject)).toEqual(['dec_stale_1', 'dec_stale_2']);
     const scores = await db.selectFrom('risk_scores').select('id').where('id', 'in', ['dec_stale_1', 'dec_stale_2']).execute();
     expect(scores).toHaveLength(2);
+  });
+
+  it("commits the event API's event row in the decision's own statement: both are stored, or neither", async () => {
+    const db = sentra.runtime.database.db;
+    const { merchantId } = await createMerchant(sentra.app, adminToken);
+    const event = (eventId: string, decisionId: string) => ({
+      event_id: eventId,
+      tenant_id: 'default',
+      merchant_id: merchantId,
+      decision_id: decisionId,
+      user_id: 'user-1',
+      event_type: 'login_attempt',
+      device_id: null,
+      session_id: 'session-1',
+      risk_score: 42,
+      decision: 'REVIEW',
+      confidence: 0.9,
+      components: [{ component: 'DEVICE', score: 20, factors: ['NEW_DEVICE'] }],
+      triggered_factors: ['NEW_DEVICE'],
+      recommended_actions: [{ action: 'MANUAL_REVIEW', priority: 'HIGH' }],
+      created_at: new Date('2026-11-20T14:03:12Z'),
+      processed_at: new Date('2026-11-20T14:03:12.004Z'),
+    });
+    const heads = new ChainHeadCache(db);
+    await persistDecisions(db, heads, [{ ...decision('dec_event_1', 'tx-event-1'), merchantEvent: event('event-1', 'dec_event_1') }, decision('dec_event_2', 'tx-event-2')]);
+    const stored = await db.selectFrom('merchant_events').select(['event_id', 'decision_id', 'components', 'triggered_factors']).where('merchant_id', '=', merchantId).execute();
+    expect(stored).toEqual([{ event_id: 'event-1', decision_id: 'dec_event_1', components: [{ component: 'DEVICE', score: 20, factors: ['NEW_DEVICE'] }], triggered_factors: ['NEW_DEVICE'] }]);
+    // An event row that cannot be stored (its id is taken) takes its decision with it.
+    await expect(persistDecisions(db, heads, [{ ...decision('dec_event_3', 'tx-event-3'), merchantEvent: event('event-1', 'dec_event_3') }])).rejects.toThrow();
+    expect(await db.selectFrom('risk_scores').select('id').where('id', '=', 'dec_event_3').execute()).toEqual([]);
+    expect(await db.selectFrom('merchant_events').select('decision_id').where('event_id', '=', 'event-1').execute()).toEqual([{ decision_id: 'dec_event_1' }]);
   });
 });

@@ -67,6 +67,20 @@ export interface ScoreCall {
   shadow?: boolean;
   /** A live merchant's feed payment: its `decision.created` deliveries are written with the decision. */
   webhook?: DecisionWebhook;
+  /**
+   * The event API's event row (a `merchant_events` row), made from the decision once it is known
+   * and committed with it: it is stored exactly when the decision is.
+   */
+  merchantEvent?: (decided: DecidedCall) => object;
+}
+
+/** What a merchant event row is made from: the decision as it will be stored. */
+export interface DecidedCall {
+  requestId: string;
+  riskScore: number;
+  decision: Decision;
+  /** The engine's features (catalogue order). */
+  values: Float64Array;
 }
 
 /** A decision as the flow made it, before any contract shapes it. */
@@ -165,6 +179,7 @@ export class ScoringService {
       ruleHits: ruled.stored,
       shadow: call.shadow === true,
       ...(call.webhook === undefined ? {} : { webhook: call.webhook }),
+      ...(call.merchantEvent === undefined ? {} : { merchantEvent: call.merchantEvent({ requestId, riskScore, decision, values: snapshot.values }) }),
     };
     deps.metrics.writeBacklog.set(deps.writer.backlog);
     const written = await deps.writer.write(write, deps.persistTimeoutMs);

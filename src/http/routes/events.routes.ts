@@ -11,8 +11,8 @@ import { SentraError } from '../../errors/errors.js';
 import type { MerchantScoring } from '../../merchants/merchant-scoring.js';
 import { checkEventRequest, eventCall } from '../../merchants/event-request.js';
 import { assessEvent } from '../../merchants/event-assessment.js';
-import { deviceHistory, findEvent, type EventWrite } from '../../merchants/event.repository.js';
-import type { GroupCommitter } from '../../platform/group-commit.js';
+import { deviceHistory, eventRow, findEvent, type EventWrite } from '../../merchants/event.repository.js';
+import type { DecidedCall } from '../../scoring/scoring.service.js';
 import { timeSpan } from '../../merchants/time-span.js';
 import { merchantOf, requireMerchantKey, type MerchantAuthOptions } from '../merchant-auth.js';
 import { setMerchantAnswerHeaders } from '../merchant-answer-headers.js';
@@ -26,8 +26,6 @@ export interface EventRouteOptions {
   clock: Clock;
   /** Key of the device fingerprint HMAC. */
   deviceKey: Buffer;
-  /** Stores answered events in group commits (event.repository.ts insertEvents). */
-  events: GroupCommitter<EventWrite, void>;
 }
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 413: ErrorResponse, 415: ErrorResponse, 429: ErrorResponse };
@@ -59,25 +57,33 @@ export function registerEventRoutes(app: FastifyInstance, options: EventRouteOpt
       checkEventRequest(body);
       const now = options.clock.now();
       const eventId = randomUUID();
-      const call = eventCall(body, eventId, principal.merchant, now, options.deviceKey, options.network);
-      const { kept } = await options.flow.score(principal, 'EVENTS', call, 'event', startedAt, async (scored) => {
+      const mapped = eventCall(body, eventId, principal.merchant, now, options.deviceKey, options.network);
+      // The event row is made once the decision is known and commits with it (one group commit).
+      let made: { write: EventWrite; processedAt: number } | undefined;
+      const merchantEvent = (decided: DecidedCall): object => {
         const processedAt = options.clock.now();
-        const assessment = assessEvent(scored.response.risk_score, scored.response.decision, scored.snapshot.values, call, now);
-        await options.events.write({
+        const write: EventWrite = {
           eventId,
           tenantId: principal.tenantId,
           merchantId: principal.merchant.merchantId,
-          decisionId: scored.response.request_id,
+          decisionId: decided.requestId,
           userId: body.userId,
           eventType: body.eventType,
-          deviceId: call.record.deviceIdHash,
+          deviceId: mapped.record.deviceIdHash,
           sessionId: body.sessionId,
-          assessment,
+          assessment: assessEvent(decided.riskScore, decided.decision, decided.values, mapped, now),
           createdAt: new Date(now),
           processedAt: new Date(processedAt),
-        });
+        };
+        made = { write, processedAt };
+        return eventRow(write);
+      };
+      const { kept } = await options.flow.score(principal, 'EVENTS', { ...mapped, merchantEvent }, 'event', startedAt, async (scored) => {
+        // The transaction id carries this call's new event id, so its decision is never a replay of
+        // an earlier one (which would have written nothing, this event row included).
+        if (made === undefined || scored.replayed) throw new Error('an event call was answered with a decision that was not written with its event');
         setMerchantAnswerHeaders(reply, scored.response.request_id, principal.merchant.mode);
-        return { assessment, processedAt };
+        return { assessment: made.write.assessment, processedAt: made.processedAt };
       });
       const { assessment } = kept;
       return {
