@@ -24,7 +24,7 @@ export const featureCatalogue: readonly FeatureDefinition[] = Object.freeze([
 ]);
 
 /** Version of the catalogue, written into feature_schema.json; bump when features are added. */
-export const featureCatalogueVersion = '3';
+export const featureCatalogueVersion = '4';
 
 /** Catalogue names in order. */
 export const featureNames: readonly string[] = Object.freeze(featureCatalogue.map((feature) => feature.name));
