@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { featureCatalogue, featureDefinition, featureIndexByName, featureNames, formatReason, modelFeatureNames } from './feature-catalogue.js';
+import { featureCatalogue, featureCatalogueVersion, featureDefinition, featureIndexByName, featureNames, formatReason, modelFeatureNames } from './feature-catalogue.js';
 import { featureTypes } from './feature-definition.js';
 import { timeOfDay } from '../local-time.js';
-import { snapshotLength } from '../profile/snapshot-fields.js';
+import { snapshotIndex, snapshotLength } from '../profile/snapshot-fields.js';
 import { transaction } from '../testing/transactions.js';
 
 describe('featureCatalogue', () => {
@@ -29,6 +29,9 @@ describe('featureCatalogue', () => {
       'sender_tx_count_24h',
       'sender_amount_usd_mean_7d',
       'sender_amount_usd_mean_30d',
+      'sender_amount_usd_mean_incl_24h',
+      'sender_amount_usd_mean_incl_7d',
+      'sender_amount_usd_mean_incl_30d',
       'receiver_delayed_tx_count_1d',
       'receiver_delayed_fraud_rate_7d',
       'receiver_delayed_fraud_rate_30d',
@@ -47,6 +50,31 @@ describe('featureCatalogue', () => {
     expect(formatReason(featureDefinition('sender_country_code')!, 6 * 32 + 18)).toBe('The sender is in FR');
     // Countries an honest split can read stay inputs.
     expect(modelFeatureNames).toContain('is_cross_border');
+  });
+
+  it("appends the means including the current payment to the sender's features (catalogue version 4)", () => {
+    expect(featureCatalogueVersion).toBe('4');
+    const last = featureNames.indexOf('is_new_receiver_for_sender');
+    expect(featureNames.slice(last + 1, last + 4)).toEqual(['sender_amount_usd_mean_incl_24h', 'sender_amount_usd_mean_incl_7d', 'sender_amount_usd_mean_incl_30d']);
+    expect(featureNames[last + 4]).toBe('receiver_tx_count_1h');
+    expect(modelFeatureNames).toContain('sender_amount_usd_mean_incl_30d');
+  });
+
+  it('computes a mean including the current payment from the earlier window sum and count', () => {
+    const snapshot = new Float64Array(snapshotLength);
+    snapshot[snapshotIndex.sender_count_24h] = 1;
+    snapshot[snapshotIndex.sender_amount_cents_24h] = 1_000;
+    snapshot[snapshotIndex.sender_count_7d] = 3;
+    snapshot[snapshotIndex.sender_amount_cents_7d] = 4_550;
+    const input = { record: transaction(), snapshot, amountUsd: 50, time: timeOfDay(0, 'GB'), network: undefined, userAgent: undefined, online: undefined };
+    const mean = (window: string, amountUsd = 50) => featureDefinition(`sender_amount_usd_mean_incl_${window}`)!.compute({ ...input, amountUsd });
+    expect(mean('24h')).toBe((10 + 50) / 2);
+    expect(mean('7d')).toBe((45.5 + 50) / 4);
+    // No earlier payment: the payment's own amount, where the mean of earlier payments is missing.
+    expect(mean('30d')).toBe(50);
+    expect(featureDefinition('sender_amount_usd_mean_30d')!.compute(input)).toBeNaN();
+    expect(mean('30d', 0)).toBe(0);
+    expect(mean('7d', Number.NaN)).toBeNaN();
   });
 
   it('tags plain snapshot copies with a source that gives the same value as compute', () => {

@@ -84,5 +84,8 @@ describe('reason sentences', () => {
     expect(sentence('ip_asn', 13_335)).toBe('The IP address belongs to AS13335');
     expect(sentence('ua_browser_family_code', 1)).toBe('The browser is an unlisted one');
     expect(sentence('channel_code', 0)).toBe('The payment channel is not one Sentra knows');
+    expect(sentence('sender_amount_usd_mean_incl_7d', 1_234.5)).toBe("The sender's average payment in the last 7 days, this one included, was 1,235 USD");
+    expect(sentence('sender_amount_usd_mean_incl_24h', 0)).toBe("The sender's payments in the last 24 hours, this one included, were for no money");
+    expect(sentence('sender_amount_usd_mean_incl_30d', Number.NaN)).toBe("This payment's amount could not be converted to USD, so the sender's average in the last 30 days with it is not known");
   });
 });

@@ -54,6 +54,30 @@ const spending: FeatureDefinition[] = (['24h', '7d', '30d'] as const).map((windo
   };
 });
 
+/**
+ * The handbook's customer spending as it defines it: the average over the window with this payment
+ * included (catalogue version 4), so a first payment has a mean (its own amount) and a payment far
+ * above the sender's habit moves it. Earlier payments without a USD amount count as 0 USD, as in
+ * the sums and means above; a payment without a USD amount of its own has no mean, as it has no
+ * ratio to the sender's mean.
+ */
+const spendingIncluded: FeatureDefinition[] = (['24h', '7d', '30d'] as const).map((window) => {
+  const count = snapshotField(`sender_count_${window}`);
+  const cents = snapshotField(`sender_amount_cents_${window}`);
+  return {
+    name: `sender_amount_usd_mean_incl_${window}`,
+    type: 'numeric' as const,
+    description: `Mean USD amount of the sender's transactions in ${windowPhrases[window]}, this one included (the handbook's customer spending): (earlier USD sum + amount_usd) / (earlier count + 1); missing when amount_usd is.`,
+    reasonCode: `SENDER_AVERAGE_AMOUNT_INCL_${window.toUpperCase()}`,
+    reasonTemplate: `The sender's average payment in ${windowPhrases[window]}, this one included, was {value} USD`,
+    reasonCases: {
+      zero: `The sender's payments in ${windowPhrases[window]}, this one included, were for no money`,
+      missing: `This payment's amount could not be converted to USD, so the sender's average in ${windowPhrases[window]} with it is not known`,
+    },
+    compute: (input) => (input.snapshot[cents]! / 100 + input.amountUsd) / (input.snapshot[count]! + 1),
+  };
+});
+
 const history: FeatureDefinition[] = [
   {
     name: 'sender_amount_ratio_to_mean_30d',
@@ -172,6 +196,7 @@ export const senderFeatures: readonly FeatureDefinition[] = [
   firstSeen('device', 'device', 'NEW_DEVICE'),
   firstSeen('ip', 'IP address', 'NEW_IP'),
   firstSeen('receiver', 'receiver', 'NEW_RECEIVER'),
+  ...spendingIncluded,
 ];
 
 /**

@@ -87,6 +87,38 @@ describe.each(storeFactories())('device, network and habit signals on the $name 
     expect(feature(third, 'sender_seconds_since_previous_tx')).toBe(60);
   });
 
+  it("averages the sender's amounts with the current payment included, per window", async () => {
+    // A first payment: no history, so each mean is the payment's own amount.
+    const first = await engine.observe('tenant-a', transaction({ createdAt: baseTime, amount: 40 }));
+    for (const window of ['24h', '7d', '30d']) {
+      expect(feature(first, `sender_amount_usd_mean_incl_${window}`), window).toBe(40);
+      expect(feature(first, `sender_amount_usd_mean_${window}`), window).toBeNaN();
+    }
+    await engine.observe('tenant-a', transaction({ createdAt: baseTime + 4 * day, amount: 20 }));
+    await engine.observe('tenant-a', transaction({ createdAt: baseTime + 10 * day - 2 * hour, amount: 90 }));
+    // On day 10, 2 hours after the one before: the 24-hour window holds 90, the 7-day one 20 and
+    // 90 (day 0 has left it), the 30-day one 40, 20 and 90; the payment itself is 30 EUR = 60 USD.
+    const now = await engine.observe('tenant-a', transaction({ createdAt: baseTime + 10 * day, amount: 30, currency: 'EUR', fxRate: 2 }));
+    expect(feature(now, 'amount_usd')).toBe(60);
+    expect(feature(now, 'sender_amount_usd_mean_incl_24h')).toBe((90 + 60) / 2);
+    expect(feature(now, 'sender_amount_usd_mean_incl_7d')).toBe((20 + 90 + 60) / 3);
+    expect(feature(now, 'sender_amount_usd_mean_incl_30d')).toBe((40 + 20 + 90 + 60) / 4);
+    // The means of the earlier payments only, beside them.
+    expect(feature(now, 'sender_amount_usd_mean_24h')).toBe(90);
+    expect(feature(now, 'sender_amount_usd_mean_30d')).toBe(50);
+  });
+
+  it('leaves the means including the payment missing when its amount has no USD value, and counts it as 0 USD afterwards', async () => {
+    await engine.observe('tenant-a', transaction({ createdAt: baseTime, amount: 30 }));
+    const unconvertible = await engine.observe('tenant-a', transaction({ createdAt: baseTime + minute, currency: 'XAF', amount: 5000 }));
+    expect(feature(unconvertible, 'amount_usd')).toBeNaN();
+    for (const window of ['24h', '7d', '30d']) expect(feature(unconvertible, `sender_amount_usd_mean_incl_${window}`), window).toBeNaN();
+    // Like the sums and the means of earlier payments, the next payment counts it as 0 USD.
+    const next = await engine.observe('tenant-a', transaction({ createdAt: baseTime + 2 * minute, amount: 60 }));
+    expect(feature(next, 'sender_amount_usd_mean_24h')).toBe(15);
+    expect(feature(next, 'sender_amount_usd_mean_incl_24h')).toBe((30 + 0 + 60) / 3);
+  });
+
   it("measures the hour against the sender's usual local hours", async () => {
     for (const day of [0, 1, 2]) await engine.observe('tenant-a', transaction({ createdAt: baseTime + day * 24 * hour + 10 * hour, senderCountry: 'MX' }));
     const usual = await engine.observe('tenant-a', transaction({ createdAt: baseTime + 3 * 24 * hour + 10 * hour, senderCountry: 'MX' }));
