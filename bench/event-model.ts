@@ -7,8 +7,9 @@
  * dataset once from its first day and scores every row of 2018-10 with each model folder given,
  * through the API's alignment and predictor (`compileModelScorer`). Prints ROC AUC and average
  * precision separately for account events (signup, login, password reset, account update) and for
- * payments, so that a model that learned account events can be checked not to rank payments worse
- * than the one before it.
+ * payments (and card purchases among them), so that a model that learned account events can be
+ * checked not to rank payments worse than the one before it, and counts the takeovers' card
+ * purchases each model sends to review or further (risk score ≥ 300).
  *
  *   npx tsx bench/event-model.ts                                  # simulate into a temp folder, models/default
  *   npx tsx bench/event-model.ts --data DIR                       # reuse a 213-day simulation
@@ -27,6 +28,7 @@ import { readArtifactFolder } from '../src/registry/model-artifact.js';
 import { compileModelScorer } from '../src/registry/scoring-model-loader.js';
 import { GroundTruth } from '../src/training/dataset-labels.js';
 import { evaluateScores } from '../src/training/evaluation.js';
+import { toRiskScore } from '../src/scoring/risk-scale.js';
 
 const { values } = parseArgs({
   options: { data: { type: 'string' }, model: { type: 'string', multiple: true }, from: { type: 'string' }, to: { type: 'string' } },
@@ -44,13 +46,17 @@ if (values.data === undefined) {
 const dataset = await identifyDataset(dir);
 const scorers = await Promise.all(folders.map(async (folder) => ({ folder, scorer: compileModelScorer(await readArtifactFolder(folder)) })));
 const rows = scorers.map(({ scorer }) => new Float64Array(scorer.names.length));
-const kinds = ['account events', '  logins', '  signups, resets, updates', 'payments'] as const;
+const kinds = ['account events', '  logins', '  signups, resets, updates', 'payments', '  card purchases'] as const;
 type Kind = (typeof kinds)[number];
 const scored = new Map<Kind, { createdAt: number[]; senders: string[]; targets: number[]; probabilities: number[][] }>(
   kinds.map((kind) => [kind, { createdAt: [], senders: [], targets: [], probabilities: scorers.map(() => []) }]),
 );
 const labels = await labelsByTime(dir);
 const truth = new GroundTruth(labels);
+// Takeovers that buy at the victim's merchants (card purchases labelled account_takeover): the share
+// of them each model sends to review (risk score ≥ 300) or further.
+const takeoverIds = new Set(labels.filter((label) => label.reason === 'account_takeover').map((label) => label.txId));
+const takeoverPurchases = scorers.map(() => ({ rows: 0, reviewed: 0 }));
 const started = performance.now();
 await replayDataset(dir, {
   sorted: dataset.sorted,
@@ -59,8 +65,15 @@ await replayDataset(dir, {
     const target = truth.observe(record);
     if (!inWindow(heldOut, record.createdAt)) return;
     const account = record.routeId.startsWith('event:');
-    const into: Kind[] = account ? ['account events', record.routeId === 'event:login_attempt' ? '  logins' : '  signups, resets, updates'] : ['payments'];
+    const purchase = !account && record.direction === 'pay_in' && record.channel === 'card';
+    const into: Kind[] = account ? ['account events', record.routeId === 'event:login_attempt' ? '  logins' : '  signups, resets, updates'] : purchase ? ['payments', '  card purchases'] : ['payments'];
     const probabilities = scorers.map(({ scorer }, index) => scorer.probability(features, rows[index]!));
+    if (purchase && takeoverIds.has(record.txId)) {
+      probabilities.forEach((probability, index) => {
+        takeoverPurchases[index]!.rows++;
+        if (toRiskScore(probability) >= 300) takeoverPurchases[index]!.reviewed++;
+      });
+    }
     for (const kind of into) {
       const bucket = scored.get(kind)!;
       bucket.createdAt.push(record.createdAt);
@@ -80,4 +93,6 @@ for (const kind of kinds) {
     console.log(`    ${folder.padEnd(28)} ROC AUC ${fixed(report.auc)}   average precision ${fixed(report.averagePrecision)}`);
   });
 }
+console.log(`takeover purchases (card payments labelled account_takeover): ${number(takeoverPurchases[0]!.rows)} rows`);
+scorers.forEach(({ folder }, index) => console.log(`    ${folder.padEnd(28)} risk score ≥ 300 (review or further): ${number(takeoverPurchases[index]!.reviewed)}`));
 if (values.data === undefined) await rm(dir, { recursive: true, force: true });
