@@ -45,12 +45,14 @@ describe('scoring with a calibrated model', () => {
 
   it('answers POST /v1/risk/score with the calibrated probability × 1000, and explains with the trees\' own margin', async () => {
     const headers = { authorization: `Bearer ${token}` };
-    const scored = await sentra.app.inject({ method: 'POST', url: '/v1/risk/score', headers, payload: scoreBody({ transaction: { amount: 4_800 } }) });
+    // An ordinary payment: its margin is far below 4, where this calibration (0.5·m + 2) would leave it unchanged.
+    const scored = await sentra.app.inject({ method: 'POST', url: '/v1/risk/score', headers, payload: scoreBody() });
     expect(scored.statusCode, scored.body).toBe(200);
     const answer = scored.json();
     expect(answer.model_version).toBe(calibratedVersion);
     const decision = (await sentra.app.inject({ method: 'GET', url: `/v1/decisions/${answer.request_id}`, headers })).json();
     const margin = rawMargin(decision.features);
+    expect(margin).toBeLessThan(2);
     const calibrated = 1 / (1 + Math.exp(-(0.5 * margin + 2)));
     expect(decision.probability).toBeCloseTo(calibrated, 12);
     expect(answer.risk_score).toBe(Math.round(calibrated * 1000));

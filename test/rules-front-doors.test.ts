@@ -40,12 +40,14 @@ describe('rules on the merchant front doors', () => {
     expect(response.statusCode, response.body).toBe(200);
     return response.json() as { decision: string; risk_score: number; rule_hits: { points: number; hits: { rule_id: string; outcome: string; mode: string }[] } | null };
   };
-  const event = (userId: string) => ({
+  // Each user on a device and IP address of their own: two users on one device within seconds is a
+  // pattern the model itself may deny, and these tests are about the rules alone.
+  const event = (userId: string, host = 1) => ({
     userId,
     eventType: 'login_attempt',
     sessionId: `session-${userId}`,
-    ipAddress: '46.114.1.1',
-    userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:141.0) Gecko/20100101 Firefox/141.0',
+    ipAddress: `46.114.1.${host}`,
+    userAgent: `Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:141.0) Gecko/20100101 Firefox/14${host}.0`,
     channel: 'Web',
   });
 
@@ -56,7 +58,7 @@ describe('rules on the merchant front doors', () => {
     const stored = await storedDecision(blocked.headers['sentra-decision-id']);
     expect(stored.decision).toBe('BLOCK');
     expect(stored.rule_hits?.hits).toContainEqual(expect.objectContaining({ rule_id: blockRule, outcome: 'hit', mode: 'live' }));
-    const other = await post('/api/v1/Events', event('door-other'));
+    const other = await post('/api/v1/Events', event('door-other', 2));
     expect(other.statusCode, other.body).toBe(200);
     expect(other.json().decision).toBe('ALLOW');
     expect((await storedDecision(other.headers['sentra-decision-id'])).rule_hits?.hits.filter((hit) => hit.mode === 'live' && hit.outcome === 'hit')).toEqual([]);
