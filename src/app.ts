@@ -346,6 +346,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
           logger: runtime.logger,
           intervalMs: config.databaseVacuumIntervalSeconds * 1000,
           metrics: registerVacuumMetrics(runtime.metrics.registry),
+          foregroundActive: () => runtime.database.foregroundActive(),
         })
       : undefined;
   vacuum?.start();

@@ -65,7 +65,8 @@ export class BackgroundBudget {
     return this.foregroundMs * Math.exp(-(this.now() - this.foregroundAt) / windowMs);
   }
 
-  private foregroundActive(): boolean {
+  /** True while the foreground held the connection more than 20 ms of about the last second. */
+  foregroundActive(): boolean {
     return this.recentForegroundMs() > activeAboveMs;
   }
 

@@ -43,6 +43,11 @@ export interface DatabaseHandle {
   readonly lost: Promise<Error>;
   /** The embedded database's fsync calls and their time so far; undefined when nothing is flushed (PostgreSQL, in memory, fsync off). */
   fsyncs(): { calls: number; seconds: number } | undefined;
+  /**
+   * True while the API's callers keep the embedded database's one connection busy (held more than
+   * 20 ms of about the last second); always false on PostgreSQL, whose connections are many.
+   */
+  foregroundActive(): boolean;
 }
 
 /** Where and how to open the database. */
@@ -90,7 +95,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     pool.on('connect', (client) => client.on('error', () => undefined));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     await sql`select 1`.execute(db);
-    return { db, urgentDb: db, backgroundDb: db, flushedLaterDb: db, kind: 'postgres', close: () => db.destroy(), lost: new Promise<Error>(() => undefined), fsyncs: () => undefined };
+    return { db, urgentDb: db, backgroundDb: db, flushedLaterDb: db, kind: 'postgres', close: () => db.destroy(), lost: new Promise<Error>(() => undefined), fsyncs: () => undefined, foregroundActive: () => false };
   }
   let dataPath: string | undefined;
   let lock: { release(): void } | undefined;
@@ -126,7 +131,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
         lock?.release();
       }
     };
-    return { db, urgentDb, backgroundDb, flushedLaterDb, kind: 'pglite', close, lost: pglite.lost, fsyncs: () => counters?.read() };
+    return { db, urgentDb, backgroundDb, flushedLaterDb, kind: 'pglite', close, lost: pglite.lost, fsyncs: () => counters?.read(), foregroundActive: () => lane.foregroundActive() };
   } catch (error) {
     lock?.release();
     throw error;

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, type Kysely } from 'kysely';
 import { openDatabase, type DatabaseHandle } from './database.js';
 import type { Database } from './database-schema.js';
-import { maintainTable, tablesNeedingMaintenance } from './embedded-vacuum.js';
+import { EmbeddedVacuum, insertOnlyDeferralMs, maintainTable, tablesNeedingMaintenance, type VacuumPass } from './embedded-vacuum.js';
+import type { Logger } from './logger.js';
 
 /**
  * The sweep's choice follows autovacuum's rule on PostgreSQL's own counters: dead tuples past
@@ -63,5 +64,49 @@ describe('tablesNeedingMaintenance', () => {
     await sql`select pg_stat_force_next_flush()`.execute(db);
     const dead = await sql<{ dead: number }>`select n_dead_tup as dead from pg_stat_user_tables where relname = 't_churned'`.execute(db);
     expect(Number(dead.rows[0]!.dead)).toBe(0);
+  });
+});
+
+/** While the API keeps the one connection busy, a vacuum asked only by inserts waits; dead tuples do not. */
+describe('the sweep while the API is busy', () => {
+  let database: DatabaseHandle;
+  let db: Kysely<Database>;
+  let busy = true;
+  let clock = 0;
+  const passes: VacuumPass[] = [];
+  const quiet = { info: () => undefined, warn: () => undefined } as unknown as Logger;
+  let sweep: EmbeddedVacuum;
+  beforeAll(async () => {
+    database = await openDatabase({ databaseUrl: undefined, dataDir: '', timeoutMs: 5_000, inMemory: true });
+    db = database.db;
+    sweep = new EmbeddedVacuum({ db, logger: quiet, intervalMs: 0, metrics: { recordPass: (pass) => passes.push(pass) }, foregroundActive: () => busy, now: () => clock });
+    await sql`create table t_log (id int primary key, v int)`.execute(db);
+    await sql`create table t_balance (id int primary key, v int)`.execute(db);
+    await sql`insert into t_balance values (1, 0)`.execute(db);
+    await sweep.runOnce();
+    passes.length = 0;
+  });
+  afterAll(() => database.close());
+
+  it('leaves an appended table for later (but analyzes it), vacuums a churned one, and the appended one once quiet or after waiting its longest', async () => {
+    // Appended: 1,500 inserts of a 1,000 threshold. Churned: 60 dead tuples of a 50 threshold.
+    await sql`insert into t_log select i, 0 from generate_series(1, 1500) as i`.execute(db);
+    for (let round = 0; round < 60; round++) await sql`update t_balance set v = v + 1 where id = 1`.execute(db);
+    const first = await sweep.runOnce();
+    expect(first.pass).toMatchObject({ table: 't_log', operation: 'analyze' });
+    expect((await sweep.runOnce()).pass).toMatchObject({ table: 't_balance', operation: 'vacuum+analyze' });
+    expect((await sweep.runOnce()).pass).toBeUndefined();
+    expect((await tablesNeedingMaintenance(db)).find((need) => need.table === 't_log')).toMatchObject({ vacuum: true, insertedSinceVacuum: 1500 });
+    // Quiet: the waiting vacuum runs.
+    busy = false;
+    expect((await sweep.runOnce()).pass).toMatchObject({ table: 't_log', operation: 'vacuum' });
+    // Busy again with 2,500 more inserts (past 1,000 + 0.2 × the 4,000 rows the analyze finds): it waits, but not longer than its longest.
+    busy = true;
+    await sql`insert into t_log select i, 0 from generate_series(1501, 4000) as i`.execute(db);
+    expect((await sweep.runOnce()).pass).toMatchObject({ table: 't_log', operation: 'analyze' });
+    clock += insertOnlyDeferralMs - 1;
+    expect((await sweep.runOnce()).pass).toBeUndefined();
+    clock += 1;
+    expect((await sweep.runOnce()).pass).toMatchObject({ table: 't_log', operation: 'vacuum' });
   });
 });

@@ -32,6 +32,12 @@ export interface TableNeed {
   readonly analyze: boolean;
   /** How far past its threshold the table is; the most urgent table goes first. */
   readonly urgency: number;
+  /**
+   * The vacuum is asked only by the insert rule (no dead tuples or transaction age past theirs):
+   * such a vacuum only marks appended rows all-visible and frozen, and can wait for a quiet moment
+   * (see {@link deferredWhileBusy}).
+   */
+  readonly insertOnly: boolean;
 }
 
 /** One maintenance pass on one table. */
@@ -48,6 +54,19 @@ export interface VacuumPass {
 /** What a pass reports to (`sentra_db_vacuum_runs_total{table}`, `sentra_db_vacuum_seconds_total`). */
 export interface VacuumMetrics {
   recordPass(pass: VacuumPass): void;
+}
+
+/** Longest an insert-only vacuum of a table waits for a quiet moment while the API keeps the database busy. */
+export const insertOnlyDeferralMs = 10 * 60_000;
+
+/**
+ * What a need comes to while the API keeps the database busy and its insert-only vacuum has waited
+ * `waitedMs`: it waits (its analyze, if any, still runs) until {@link insertOnlyDeferralMs}; every
+ * other need is kept as it is. Undefined when nothing is left to do now.
+ */
+export function deferredWhileBusy(need: TableNeed, waitedMs: number): TableNeed | undefined {
+  if (!need.insertOnly || waitedMs >= insertOnlyDeferralMs) return need;
+  return need.analyze ? { ...need, vacuum: false, insertOnly: false } : undefined;
 }
 
 /**
@@ -99,6 +118,7 @@ export async function tablesNeedingMaintenance(db: Kysely<Database>): Promise<Ta
       vacuum,
       analyze,
       urgency: Math.max(ratios.dead, ratios.inserted, ratios.modified, ratios.age > 1000 ? ratios.age : 0),
+      insertOnly: vacuum && !(ratios.dead > 1) && !(ratios.age > 1000),
     });
   }
   return needs.sort((a, b) => b.urgency - a.urgency || a.table.localeCompare(b.table));
@@ -137,12 +157,16 @@ const catchUpMs = 1000;
  * autovacuum's rule and runs VACUUM and/or ANALYZE on it; while more tables wait, the next one
  * follows a second later. The database's single thread runs nothing else during a statement, so
  * every other query (decisions included) waits for it: one table per pass, and VACUUM and ANALYZE
- * as separate statements, keep that wait to one statement on one table. PostgreSQL servers run
- * their own autovacuum: not used there.
+ * as separate statements, keep that wait to one statement on one table. While the API keeps the
+ * database busy, vacuums asked only by the insert rule (a VACUUM of a large appended table, hundreds
+ * of ms in which every decision waits) wait for a quiet moment, at most {@link insertOnlyDeferralMs}.
+ * PostgreSQL servers run their own autovacuum: not used there.
  */
 export class EmbeddedVacuum {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> = Promise.resolve();
+  /** Since when each table's insert-only vacuum has been waiting. */
+  private readonly waitingSince = new Map<string, number>();
   private stopped = false;
 
   constructor(
@@ -152,6 +176,10 @@ export class EmbeddedVacuum {
       /** Between passes; 0 turns the sweep off. */
       intervalMs: number;
       metrics: VacuumMetrics;
+      /** True while the API keeps the database busy: insert-only vacuums then wait (see deferredWhileBusy). */
+      foregroundActive?: () => boolean;
+      /** Clock of the deferral, in ms (default Date.now). */
+      now?: () => number;
     },
   ) {}
 
@@ -166,10 +194,15 @@ export class EmbeddedVacuum {
    * it) and whether more tables are waiting.
    */
   async runOnce(): Promise<{ pass: VacuumPass | undefined; more: boolean }> {
-    const needs = await tablesNeedingMaintenance(this.options.db);
+    const all = await tablesNeedingMaintenance(this.options.db);
+    const busy = this.options.foregroundActive?.() === true;
+    const now = (this.options.now ?? Date.now)();
+    for (const need of all) if (need.insertOnly && !this.waitingSince.has(need.table)) this.waitingSince.set(need.table, now);
+    const needs = busy ? all.flatMap((need) => deferredWhileBusy(need, now - (this.waitingSince.get(need.table) ?? now)) ?? []) : all;
     const need = needs[0];
     if (need === undefined) return { pass: undefined, more: false };
     const pass = await maintainTable(this.options.db, need);
+    if (need.vacuum) this.waitingSince.delete(need.table);
     this.options.metrics.recordPass(pass);
     this.options.logger.info(
       {

@@ -46,6 +46,11 @@ export class ConnectionLane {
     this.budget = new BackgroundBudget(options.backgroundShare ?? 1);
   }
 
+  /** True while foreground callers (the API, scoring) are using the connection (see BackgroundBudget). */
+  foregroundActive(): boolean {
+    return this.budget.foregroundActive();
+  }
+
   /** Resolves when the caller holds the connection; it must call the returned release exactly once. */
   async acquire(priority: LanePriority): Promise<() => void> {
     if (priority === 'background') {
