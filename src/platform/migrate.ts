@@ -29,6 +29,7 @@ import * as wideColumnStatistics from './migrations/0072-wide-column-statistics.
 import * as credentialExpiry from './migrations/0073-credential-expiry.js';
 import * as jobClaimsByKind from './migrations/0074-job-claims-by-kind.js';
 import * as eventsWithDecisions from './migrations/0075-events-with-decisions.js';
+import * as moreWideColumnStatistics from './migrations/0076-more-wide-column-statistics.js';
 import { SentraError } from '../errors/errors.js';
 
 /**
@@ -65,6 +66,7 @@ const migrations: Record<string, Migration> = {
   '0073-credential-expiry': credentialExpiry,
   '0074-job-claims-by-kind': jobClaimsByKind,
   '0075-events-with-decisions': eventsWithDecisions,
+  '0076-more-wide-column-statistics': moreWideColumnStatistics,
 };
 
 /**
