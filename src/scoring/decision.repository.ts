@@ -41,8 +41,8 @@ async function writeDocument(db: Kysely<Database>, document: string, expected: n
 /**
  * Writes a batch of decisions in one statement (one round trip, one atomic commit): entities,
  * transactions, KYC refs, cases, risk_scores rows, enrichment jobs, one hash-chained audit entry
- * per decision and the `decision.created` webhook deliveries of live merchants' feed payments,
- * through `sentra_write_decisions` (migrations 0002 and 0064). The audit chain continues from
+ * per decision, the `decision.created` webhook deliveries of live merchants' feed payments and the
+ * event API's event rows, through `sentra_write_decisions` (migrations 0002, 0064 and 0075). The audit chain continues from
  * the cached heads, without reading or locking them; when another writer appended first, the
  * statement fails with 40001 and writes nothing, and the batch is chained again. After
  * {@link optimisticAttempts} such failures (several processes writing the same tenants at a high
