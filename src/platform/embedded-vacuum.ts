@@ -197,6 +197,8 @@ export class EmbeddedVacuum {
     const all = await tablesNeedingMaintenance(this.options.db);
     const busy = this.options.foregroundActive?.() === true;
     const now = (this.options.now ?? Date.now)();
+    // A wait starts when a table first asks for an insert-only vacuum, and ends when it no longer does.
+    for (const table of this.waitingSince.keys()) if (!all.some((need) => need.insertOnly && need.table === table)) this.waitingSince.delete(table);
     for (const need of all) if (need.insertOnly && !this.waitingSince.has(need.table)) this.waitingSince.set(need.table, now);
     const needs = busy ? all.flatMap((need) => deferredWhileBusy(need, now - (this.waitingSince.get(need.table) ?? now)) ?? []) : all;
     const need = needs[0];
