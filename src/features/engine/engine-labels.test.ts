@@ -38,28 +38,41 @@ describe.each(storeFactories())('label visibility on the $name store', (factory)
   });
 
   it('reproduces the handbook terminal risk with a 7-day label delay', async () => {
+    // The delayed w-day window ends with the 6-hour bucket that holds now − 7 days.
     const fraud = await record(baseTime + hour);
     const legit = await record(baseTime + 7 * hour);
     await engine.applyLabel('tenant-a', labelFor(fraud, 'fraud', fraud.createdAt + 7 * day), fraud);
     await engine.applyLabel('tenant-a', labelFor(legit, 'legit', legit.createdAt + 7 * day), legit);
-    const day8 = await observe(baseTime + 8 * day);
-    expect(feature(day8, 'receiver_delayed_tx_count_1d')).toBe(2);
-    expect(feature(day8, 'receiver_delayed_fraud_rate_1d')).toBe(0.5);
+    // now − 7 days is baseTime + 1 day + 7 h: the 1-day window is [baseTime + 12 h, baseTime + 1 day + 12 h).
+    const day8 = await observe(baseTime + 8 * day + 7 * hour);
+    expect(feature(day8, 'receiver_delayed_tx_count_1d')).toBe(0);
+    expect(feature(day8, 'receiver_delayed_fraud_rate_1d')).toBe(0);
     expect(feature(day8, 'receiver_delayed_tx_count_7d')).toBe(2);
+    expect(feature(day8, 'receiver_delayed_fraud_rate_7d')).toBe(0.5);
     expect(feature(day8, 'receiver_delayed_fraud_rate_30d')).toBe(0.5);
-    const shifted = await observe(baseTime + 8 * day + 6 * hour, { senderEntityId: 'sender-2' });
-    expect(feature(shifted, 'receiver_delayed_tx_count_1d')).toBe(1);
-    expect(feature(shifted, 'receiver_delayed_fraud_rate_1d')).toBe(0);
-    expect(feature(shifted, 'receiver_delayed_fraud_rate_7d')).toBe(0.5);
-    const recent = await observe(baseTime + 8 * day + 7 * hour, { senderEntityId: 'sender-3' });
-    expect(feature(recent, 'receiver_delayed_tx_count_1d')).toBe(1);
+    // A bucket earlier, the 1-day window [baseTime + 6 h, baseTime + 1 day + 6 h) holds the legit payment only.
+    const earlier = await observe(baseTime + 8 * day + 5 * hour, { senderEntityId: 'sender-2' });
+    expect(feature(earlier, 'receiver_delayed_tx_count_1d')).toBe(1);
+    expect(feature(earlier, 'receiver_delayed_fraud_rate_1d')).toBe(0);
+  });
+
+  it('counts a fraud label in the delayed windows as soon as it arrives, one delay after its payment', async () => {
+    const fraud = await record(baseTime + hour);
+    await engine.applyLabel('tenant-a', labelFor(fraud, 'fraud', fraud.createdAt + 7 * day), fraud);
+    // One hour after the label: the payment is 7 days and 1 hour old, inside every delayed window.
+    const next = await observe(baseTime + 7 * day + 2 * hour, { senderEntityId: 'sender-2' });
+    expect(feature(next, 'receiver_delayed_tx_count_1d')).toBe(1);
+    expect(feature(next, 'receiver_delayed_fraud_rate_1d')).toBe(1);
+    expect(feature(next, 'receiver_delayed_fraud_rate_7d')).toBe(1);
+    expect(feature(next, 'receiver_delayed_fraud_rate_30d')).toBe(1);
   });
 
   it('does not leak labels that arrive later than the delay', async () => {
     const fraud = await record(baseTime + hour);
-    const day8 = await observe(baseTime + 8 * day);
-    expect(feature(day8, 'receiver_delayed_tx_count_1d')).toBe(1);
-    expect(feature(day8, 'receiver_delayed_fraud_rate_1d')).toBe(0);
+    // 7 days and 1 hour after the payment, its label has not come: it counts, as not fraud.
+    const day7 = await observe(baseTime + 7 * day + 2 * hour);
+    expect(feature(day7, 'receiver_delayed_tx_count_1d')).toBe(1);
+    expect(feature(day7, 'receiver_delayed_fraud_rate_1d')).toBe(0);
     await engine.applyLabel('tenant-a', labelFor(fraud, 'fraud', baseTime + 10 * day), fraud);
     const day10 = await observe(baseTime + 10 * day);
     expect(feature(day10, 'receiver_delayed_tx_count_7d')).toBe(1);

@@ -32,7 +32,7 @@ describe('buildProfilePlan', () => {
     const sender = plan.roles[0]!;
     expect(sender.sets.map((set) => set.memberRole)).toEqual(['device', 'ip', 'receiver', 'ipCountry']);
     expect(roleSnapshotFields(plan, 'sender').slice(-3)).toEqual(['sender_distinct_countries_24h', 'sender_distinct_countries_30d', 'sender_knows_country']);
-    expect(plan.roles.map((role) => role.stateVersion)).toEqual([3, 1, 1, 1, 1]);
+    expect(plan.roles.map((role) => role.stateVersion)).toEqual([3, 2, 1, 1, 1]);
   });
 
   it('sizes the receiver label ring by the label delay', () => {

@@ -176,8 +176,10 @@ function receiverPlan(labelDelayMs: number): RolePlan {
   const labelRing: RingSpec = { bucketMs: labelBucketMs, slots: labelSlots, fields: ['count', 'amountCents', 'fraudKnown', 'labeledKnown'] };
   const builder = new QueryBuilder([minute5, hour, labelRing]).velocity(0, 12).velocity(1, 24).velocity(2, 28).velocity(2, 120);
   const widths = [1, 7, 30].map((days) => (days * dayMs) / labelBucketMs);
+  // The delayed windows end with the bucket that holds now − delay, so a label that arrived one
+  // delay after its payment counts from that moment, not up to a bucket later.
   for (const width of widths) {
-    builder.sum(2, 'count', delayBuckets + width, delayBuckets + 1).sum(2, 'fraudKnown', delayBuckets + width, delayBuckets + 1);
+    builder.sum(2, 'count', delayBuckets + width - 1, delayBuckets).sum(2, 'fraudKnown', delayBuckets + width - 1, delayBuckets);
   }
   for (const width of widths) {
     builder
@@ -185,7 +187,8 @@ function receiverPlan(labelDelayMs: number): RolePlan {
       .sum(2, 'count', width - 1, delayBuckets + 1)
       .sum(2, 'labeledKnown', Math.min(width - 1, delayBuckets), 0);
   }
-  return { ...layout('receiver', labelSlots * labelBucketMs, ['lastActiveAt'], builder), sets: [], labelRing: 2 };
+  // Version 2: the delayed windows end with the bucket of now − delay (they ended one bucket before).
+  return { ...layout('receiver', labelSlots * labelBucketMs, ['lastActiveAt'], builder), stateVersion: 2, sets: [], labelRing: 2 };
 }
 
 function networkPlan(role: 'device' | 'ip'): RolePlan {

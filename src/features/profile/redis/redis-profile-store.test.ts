@@ -30,15 +30,18 @@ describe.skipIf(url === undefined || url === '')('the Redis profile store', () =
     ipCountry,
   });
 
-  it('keys the sender under its state version, so state of the previous layout is never decoded', async () => {
-    // Sender strings in the layouts before the IP-country set and before the last account change, where their keys put them.
+  it('keys the sender and the receiver under their state versions, so state of a previous layout is never decoded', async () => {
+    // Sender strings in the layouts before the IP-country set and before the last account change, and a
+    // receiver string of the layout whose delayed windows ended one bucket earlier, where their keys put them.
     await redis.set(`${prefix}:sender:${tenantScopedKey('t', 'user-1')}`, Buffer.alloc(64, 0xff));
     await redis.set(`${prefix}:sender@v2:${tenantScopedKey('t', 'user-1')}`, Buffer.alloc(64, 0xff));
+    await redis.set(`${prefix}:receiver:${tenantScopedKey('t', 'shop-1')}`, Buffer.alloc(64, 0xff));
     const first = await store.observe(event('tx-1', Date.UTC(2026, 0, 1), 'DE'));
     expect(first.snapshot[snapshotIndex.sender_count_30d]).toBe(0);
+    expect(first.snapshot[snapshotIndex.receiver_count_30d]).toBe(0);
     const keys = (await redis.keys(`${prefix}:*`)).sort();
     expect(keys).toContain(`${prefix}:sender@v3:${tenantScopedKey('t', 'user-1')}`);
-    expect(keys).toContain(`${prefix}:receiver:${tenantScopedKey('t', 'shop-1')}`);
+    expect(keys).toContain(`${prefix}:receiver@v2:${tenantScopedKey('t', 'shop-1')}`);
   });
 
   it("remembers the sender's IP countries: a new one is not known, a seen one is", async () => {
