@@ -16,6 +16,11 @@
  * calibration error on all test rows (Sentra's score is calibrated on the validation week, as
  * `sentra train` does; its trees' own ECE is printed beside it).
  *
+ * Each world also gets a paired bootstrap over the test week's cards (`--bootstrap N` replicates,
+ * default 200, 0 to skip; bench/support/paired-bootstrap.ts): Sentra (tuned) minus the peer on AUC,
+ * average precision and card precision@100, with 95% intervals and the share of replicates in which
+ * Sentra is ahead, so a world's gap can be told from the luck of its one test week.
+ *
  * `--scale-pos-weight 1,10,100` also trains `sentra train --no-tune --scale-pos-weight W` per value
  * and prints what the weight does to AUC, AP, card precision@100 and ECE (before and after the
  * validation week's calibration).
@@ -30,6 +35,7 @@
  *   npx tsx bench/quality-peer.ts --seeds 1 --broad none # one handbook world only
  *   npx tsx bench/quality-peer.ts --json FILE            # also write every figure as JSON
  *   npx tsx bench/quality-peer.ts --scale-pos-weight 1,10,100
+ *   npx tsx bench/quality-peer.ts --bootstrap 1000       # tighter intervals (0: none)
  */
 import { execFile } from 'node:child_process';
 import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -46,6 +52,7 @@ import { evaluateScores, type EvaluationReport } from '../src/training/evaluatio
 import { fitOnWindows, scoreRows, type FittedModel } from '../src/training/fit-windows.js';
 import { sigmoid32 } from '../src/model/objective.js';
 import type { WindowRows } from '../src/training/window-rows.js';
+import { pairedCardBootstrap, type Difference, type PairedDifferences } from './support/paired-bootstrap.js';
 
 const { values } = parseArgs({
   options: {
@@ -56,6 +63,7 @@ const { values } = parseArgs({
     threads: { type: 'string' },
     json: { type: 'string' },
     'scale-pos-weight': { type: 'string', default: '' },
+    bootstrap: { type: 'string', default: '200' },
   },
 });
 const weights = values['scale-pos-weight'].split(',').filter(Boolean).map(Number);
@@ -63,6 +71,7 @@ const run = promisify(execFile);
 const days = { train: ['2018-07-25', '2018-07-31'], valid: ['2018-08-01', '2018-08-07'], test: ['2018-08-08', '2018-08-14'] } as const;
 const windows = { train: timeWindow(...days.train), valid: timeWindow(...days.valid), test: timeWindow(...days.test) };
 const threads = values.threads === undefined ? undefined : Number(values.threads);
+const replicates = Number(values.bootstrap);
 const fixed = (value: number) => value.toFixed(3);
 
 interface World {
@@ -94,6 +103,8 @@ interface WorldResult {
   readonly sentraTrees: number;
   readonly sentraParams: unknown;
   readonly peerDetails: unknown;
+  /** Sentra (tuned) minus the peer, with the paired card bootstrap's 95% intervals. */
+  readonly versusPeer: PairedDifferences | undefined;
   readonly seconds: { simulate: number; replay: number; sentraTune: number; sentraNoTune: number; peer: number };
 }
 
@@ -167,6 +178,11 @@ async function measure(world: World, root: string): Promise<WorldResult> {
   started = performance.now();
   const peer = await peerProbabilities(dir, test, join(dir, 'peer-probabilities.csv'));
   const peerSeconds = (performance.now() - started) / 1000;
+  const sentraProbabilities = scoreRows(fitted, test);
+  const versusPeer =
+    replicates > 0
+      ? pairedCardBootstrap({ createdAt: test.createdAt, senders: test.senders, targets: test.targets }, sentraProbabilities, peer.probabilities, features.fraudEvents, { replicates, knownSince: windows.train.startMs, seed: world.seed })
+      : undefined;
   return {
     world: world.name,
     sentra,
@@ -177,6 +193,7 @@ async function measure(world: World, root: string): Promise<WorldResult> {
     sentraTrees: fitted.result.model.trees.length,
     sentraParams: fitted.tuning?.candidates[fitted.tuning.chosen]?.params,
     peerDetails: peer.details,
+    versusPeer,
     seconds: { simulate, replay, sentraTune: tuneSeconds, sentraNoTune: untuned.trainMs / 1000, peer: peerSeconds },
   };
 }
@@ -187,6 +204,13 @@ function line(name: string, sentra: Figures, peer: Figures): string {
   const ece = `${sentra.ece.toFixed(4)} ${peer.ece.toFixed(4)} ${sentra.ece < peer.ece ? '+' : sentra.ece > peer.ece ? '-' : '='}`.padEnd(18);
   const before = sentra.eceBefore === undefined ? '' : ` (trees ${sentra.eceBefore.toFixed(4)})`;
   return `${name.padEnd(18)} ${cell(sentra.auc, peer.auc)} ${cell(sentra.averagePrecision, peer.averagePrecision)} ${cell(sentra.cardPrecision, peer.cardPrecision)} ${ece}${before}`;
+}
+
+const signed = (value: number, digits: number) => `${value >= 0 ? '+' : '−'}${Math.abs(value).toFixed(digits)}`;
+const differenceCell = (name: string, difference: Difference, digits: number) =>
+  `${name} ${signed(difference.observed, digits)} [${signed(difference.low, digits)}, ${signed(difference.high, digits)}] ahead in ${Math.round(difference.ahead * 100)}%`;
+function bootstrapLine(paired: PairedDifferences): string {
+  return [differenceCell('AUC', paired.auc, 4), differenceCell('AP', paired.averagePrecision, 4), differenceCell('CP@100', paired.cardPrecision, 4)].join('; ');
 }
 
 const average = (list: readonly number[]) => list.reduce((sum, value) => sum + value, 0) / list.length;
@@ -207,6 +231,7 @@ for (const world of worlds) {
   console.log(`${world.name}: Sentra ${result.sentraTrees} trees ${JSON.stringify(result.sentraParams)}; ${seconds}`);
   console.log(`  tuned    ${line(world.name, result.sentra, result.peer)}`);
   console.log(`  no-tune  ${line(world.name, result.sentraNoTune, result.peer)}`);
+  if (result.versusPeer !== undefined) console.log(`  tuned − peer, ${result.versusPeer.replicates} paired card-bootstrap replicates: ${bootstrapLine(result.versusPeer)}`);
   for (const weighted of result.weights) console.log(`  spw ${String(weighted.weight).padEnd(4)} ${line(world.name, weighted.figures, result.peer)}`);
   if (values.json !== undefined) await writeFile(values.json, `${JSON.stringify(results, null, 2)}\n`);
 }
