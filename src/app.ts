@@ -63,7 +63,7 @@ import { registerSentryRoutes } from './http/routes/sentry.routes.js';
 import { registerEventRoutes } from './http/routes/events.routes.js';
 import { registerPipelineRoutes } from './http/routes/pipeline.routes.js';
 import { MerchantAuthenticator } from './merchants/merchant-authenticator.js';
-import { MemoryKeyRateLimiter, RedisKeyRateLimiter } from './platform/key-rate-limiter.js';
+import { MemoryKeyRateLimiter } from './platform/key-rate-limiter.js';
 import { MerchantScoring } from './merchants/merchant-scoring.js';
 import { chargeFees, refundOrphanCharges, type Charge, type ChargeRequest } from './merchants/billing.repository.js';
 import { FeedSecretStore } from './feeds/feed-secrets.js';
@@ -229,7 +229,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const keyLimiter =
     redis === undefined
       ? new MemoryKeyRateLimiter(runtime.clock)
-      : new RedisKeyRateLimiter(redis, config.redisKeyPrefix, runtime.clock, config.databaseTimeoutMs);
+      : // Imported only here: an embedded server does not hold the Redis client in memory.
+        new (await import('./platform/redis-key-rate-limiter.js')).RedisKeyRateLimiter(redis, config.redisKeyPrefix, runtime.clock, config.databaseTimeoutMs);
   const app = createServer({
     logger: runtime.logger,
     bodyLimitBytes: config.bodyLimitBytes,

@@ -1,5 +1,5 @@
 import { SentraError } from '../errors/errors.js';
-import { S3ArtifactStore } from '../registry/s3-artifact-store.js';
+import type { S3ArtifactStore } from '../registry/s3-artifact-store.js';
 
 /** Where KYC documents may be read from, and how. */
 export interface DocumentFetcherOptions {
@@ -38,7 +38,7 @@ export class DocumentFetcher {
         `doc_s3_url names bucket "${bucket}", which is not in SENTRA_KYC_DOC_BUCKETS (${this.options.allowedBuckets.join(', ') || 'none configured'}); it was not fetched`,
       );
     }
-    const bytes = await this.store(bucket).get(key);
+    const bytes = await (await this.store(bucket)).get(key);
     if (bytes.length > maxDocumentBytes) throw new SentraError('SENTRA_ERR_VALIDATION', `document ${url} is larger than ${maxDocumentBytes} bytes`);
     return bytes.toString('utf8');
   }
@@ -47,9 +47,13 @@ export class DocumentFetcher {
     for (const store of this.stores.values()) store.close();
   }
 
-  private store(bucket: string): S3ArtifactStore {
+  private async store(bucket: string): Promise<S3ArtifactStore> {
     let store = this.stores.get(bucket);
     if (store === undefined) {
+      // Imported on the first document read from S3: a server that reads none does not load the AWS SDK.
+      const { S3ArtifactStore } = await import('../registry/s3-artifact-store.js');
+      store = this.stores.get(bucket);
+      if (store !== undefined) return store;
       store = new S3ArtifactStore({
         bucket,
         prefix: '',
