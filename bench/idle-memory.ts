@@ -3,7 +3,8 @@
  *
  * 1. Starts `sentra serve` on a fresh data folder, then again on the same folder (a restart), and
  *    prints each one's resident memory after 20 s of idling, read from /proc (the whole process:
- *    main thread, the embedded database's worker thread, native memory).
+ *    main thread, the embedded database's worker thread, native memory); with the Node flags of
+ *    `npm start` (package.json), then again without them on another folder.
  * 2. Builds the same runtime step by step in this process on that folder and prints resident memory,
  *    the main thread's V8 heap, external and ArrayBuffer memory after each step: node and the
  *    server's modules, the embedded database (its worker thread), the rest of the runtime and the
@@ -30,8 +31,14 @@ function residentMb(pid: number): number {
   return Math.round(Number(line.split(/\s+/)[1]) / 1024);
 }
 
-async function serveIdle(dataDir: string): Promise<number> {
-  const child = spawn(process.execPath, [new URL('cli/main.js', dist).pathname, 'serve'], {
+/** The Node flags of `npm start` (package.json), so that the server measured is the one a user starts. */
+function startFlags(): string[] {
+  const start = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } }).scripts.start.split(/\s+/);
+  return start.slice(1, start.indexOf('dist/cli/main.js'));
+}
+
+async function serveIdle(dataDir: string, flags: readonly string[]): Promise<number> {
+  const child = spawn(process.execPath, [...flags, new URL('cli/main.js', dist).pathname, 'serve'], {
     env: { ...process.env, SENTRA_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '', REDIS_URL: '' },
     stdio: 'ignore',
   });
@@ -51,9 +58,19 @@ const collect = () => (globalThis as { gc?: () => void }).gc?.();
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sentra-idle-memory-'));
   try {
-    const first = await serveIdle(dataDir);
-    const restart = await serveIdle(dataDir);
-    console.log(`sentra serve, idle 20 s: first start ${first} MB resident, restart ${restart} MB resident`);
+    const flags = startFlags();
+    const first = await serveIdle(dataDir, flags);
+    const restart = await serveIdle(dataDir, flags);
+    console.log(`sentra serve as npm start runs it (node ${flags.join(' ')}), idle 20 s: first start ${first} MB resident, restart ${restart} MB resident`);
+    // Without those flags (`node dist/cli/main.js serve`, or the `sentra` bin without NODE_OPTIONS).
+    const bareDir = mkdtempSync(join(tmpdir(), 'sentra-idle-memory-'));
+    try {
+      const bareFirst = await serveIdle(bareDir, []);
+      const bareRestart = await serveIdle(bareDir, []);
+      console.log(`sentra serve without Node flags, idle 20 s: first start ${bareFirst} MB resident, restart ${bareRestart} MB resident`);
+    } finally {
+      rmSync(bareDir, { recursive: true, force: true });
+    }
 
     let previous = 0;
     const rows: Record<string, number | string>[] = [];
