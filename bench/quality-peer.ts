@@ -168,7 +168,8 @@ async function measure(world: World, root: string): Promise<WorldResult> {
     evaluateScores({ createdAt: test.createdAt, senders: test.senders, targets: test.targets, probabilities, rawProbabilities }, features.fraudEvents, { knownSince: windows.train.startMs });
   // The trees' own probabilities, before the validation week's calibration.
   const rawOf = (model: FittedModel) => model.predictor.marginBatch(test.alignedColumns(model.schema), test.length).map(sigmoid32);
-  const sentra = figuresOf(evaluate(scoreRows(fitted, test), rawOf(fitted)));
+  const sentraProbabilities = scoreRows(fitted, test);
+  const sentra = figuresOf(evaluate(sentraProbabilities, rawOf(fitted)));
   const sentraNoTune = figuresOf(evaluate(scoreRows(untuned, test), rawOf(untuned)));
   const weighted: WeightResult[] = [];
   for (const weight of weights) {
@@ -178,7 +179,6 @@ async function measure(world: World, root: string): Promise<WorldResult> {
   started = performance.now();
   const peer = await peerProbabilities(dir, test, join(dir, 'peer-probabilities.csv'));
   const peerSeconds = (performance.now() - started) / 1000;
-  const sentraProbabilities = scoreRows(fitted, test);
   const versusPeer =
     replicates > 0
       ? pairedCardBootstrap({ createdAt: test.createdAt, senders: test.senders, targets: test.targets }, sentraProbabilities, peer.probabilities, features.fraudEvents, { replicates, knownSince: windows.train.startMs, seed: world.seed })

@@ -30,6 +30,18 @@ type Rows = Omit<ScoredRows, 'probabilities' | 'rawProbabilities'>;
 
 const metrics = (report: ReturnType<typeof evaluateScores>) => [report.knownCardsRemoved.auc, report.knownCardsRemoved.averagePrecision, report.cardPrecision.mean] as const;
 
+/** The items by key, each group in the items' order. */
+function groupBy<T>(items: Iterable<T>, key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const name = key(item);
+    const group = groups.get(name);
+    if (group === undefined) groups.set(name, [item]);
+    else group.push(item);
+  }
+  return groups;
+}
+
 function percentile(sorted: readonly number[], share: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(share * (sorted.length - 1))))]!;
 }
@@ -45,18 +57,8 @@ export function pairedCardBootstrap(
   fraudEvents: readonly FraudEvent[],
   options: { readonly replicates: number; readonly knownSince: number; readonly seed?: number },
 ): PairedDifferences {
-  const rowsOfCard = new Map<string, number[]>();
-  rows.senders.forEach((sender, index) => {
-    const list = rowsOfCard.get(sender);
-    if (list === undefined) rowsOfCard.set(sender, [index]);
-    else list.push(index);
-  });
-  const eventsOfCard = new Map<string, FraudEvent[]>();
-  for (const event of fraudEvents) {
-    const list = eventsOfCard.get(event.sender);
-    if (list === undefined) eventsOfCard.set(event.sender, [event]);
-    else list.push(event);
-  }
+  const rowsOfCard = groupBy(rows.senders.keys(), (index) => rows.senders[index]!);
+  const eventsOfCard = groupBy(fraudEvents, (event) => event.sender);
   const cards = [...rowsOfCard.keys()];
   const evaluate = (scored: ScoredRows, events: readonly FraudEvent[]) => metrics(evaluateScores(scored, events, { knownSince: options.knownSince }));
   const observedFirst = evaluate({ ...rows, probabilities: first }, fraudEvents);
