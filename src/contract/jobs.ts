@@ -17,7 +17,7 @@ export type JobListQuery = Static<typeof JobListQuery>;
 /** One job as the admin API shows it. */
 export const JobView = Type.Object({
   id: Type.String(),
-  kind: Type.String({ description: 'kyc_enrichment.' }),
+  kind: Type.String({ description: 'kyc_enrichment, or sanctions_rescreen (stored results re-screened after a list import).' }),
   status: JobStatusSchema,
   attempts: Type.Integer({ description: 'Attempts started so far.' }),
   run_after: Type.String({ description: 'When a queued/failed job runs next; for a running job, when its lease expires.' }),

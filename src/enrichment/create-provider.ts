@@ -11,7 +11,7 @@ import type { ScreeningLists } from './screening/screening-lists.js';
 
 /** The configured provider (SENTRA_ENRICHMENT_PROVIDER). */
 export function createProvider(config: EnrichmentConfig, parts: { db: Kysely<Database>; lists: ScreeningLists; metrics: EnrichmentMetrics }): EnrichmentProvider {
-  const screening = () => parts.lists.current();
+  const screening = (generation: number) => parts.lists.atLeast(generation);
   switch (config.provider) {
     case 'builtin':
       return new BuiltinAnalyzer({ screening, highRiskCountries: config.highRiskCountries });

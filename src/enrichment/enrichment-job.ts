@@ -9,6 +9,8 @@ import { entitiesSharingDirectors, findJobInput, forgetText, saveResult } from '
 import { evidenceAt, evidenceSources, verifyEvidence, type EvidenceItem } from './evidence.js';
 import { verifiedSignals } from './kyc-signals.js';
 import { maskSensitiveText } from './masking.js';
+import { rescreenStale } from './rescreen.js';
+import type { ScreeningLists } from './screening/screening-lists.js';
 
 /** The `kind` of KYC/KYB enrichment jobs (queued by the decision writer). */
 export const kycEnrichmentKind = 'kyc_enrichment';
@@ -20,6 +22,8 @@ export interface EnrichmentJobDependencies {
   readonly provider: EnrichmentProvider;
   readonly documents: DocumentFetcher;
   readonly metrics: EnrichmentMetrics;
+  /** The lists a stored result is re-screened against (the provider's own). */
+  readonly lists: ScreeningLists;
   /** 0: the stored text is deleted once analysed. */
   readonly textRetentionDays: number;
   /**
@@ -66,14 +70,16 @@ function payloadOf(payload: unknown): { entityId: string; refKey: string; txId: 
 /**
  * Analyses one KYC reference: reads its text (stored, masked, or fetched from an allowed bucket and
  * masked here), asks the provider, keeps only evidence quoted verbatim, adds director overlaps with
- * the tenant's other entities, and stores the result (the cache the next score reads). Idempotent:
- * a document analysed already is not analysed again. Errors with a non-retryable catalogue code
+ * the tenant's other entities, and stores the result (the cache the next score reads) with the list
+ * generation it was screened against. Idempotent: a document analysed already is not analysed
+ * again, only re-screened when its screening is older than the lists. Errors with a non-retryable catalogue code
  * (a refused URL, a missing reference) dead-letter the job; others are retried.
  */
 export async function runEnrichmentJob(deps: EnrichmentJobDependencies, job: EnrichmentJob, signal: AbortSignal): Promise<void> {
   const { entityId, refKey, txId, decisionId } = payloadOf(job.payload);
-  const { analysed, reference, entity, merchantPayment } = await findJobInput(deps.db, job.tenantId, entityId, refKey, txId);
+  const { analysed, stale, listGeneration, reference, entity, merchantPayment } = await findJobInput(deps.db, job.tenantId, entityId, refKey, txId);
   if (analysed) {
+    if (stale) await rescreenStale(deps.db, deps.lists, { tenantId: job.tenantId, refKey, at: () => new Date(deps.clock.now()), signal });
     // Analysed by an earlier attempt that stopped before it could delete the text.
     if (deps.textRetentionDays === 0) await forgetText(deps.db, job.tenantId, refKey);
     return;
@@ -88,7 +94,7 @@ export async function runEnrichmentJob(deps: EnrichmentJobDependencies, job: Enr
     for (const [kind, count] of Object.entries(masked.report)) if (count > 0) deps.metrics.masked.inc({ kind }, count);
   }
   const asOf = new Date(deps.clock.now());
-  const analysis = await deps.provider.analyze({ tenantId: job.tenantId, entity, documentText, asOf }, signal);
+  const analysis = await deps.provider.analyze({ tenantId: job.tenantId, entity, documentText, asOf, listGeneration }, signal);
   const overlapEvidence: EvidenceItem[] = [];
   const overlaps = await entitiesSharingDirectors(deps.db, job.tenantId, entityId, analysis.facts.director_keys);
   for (const key of new Set(overlaps.map((overlap) => overlap.director_key))) {
@@ -114,6 +120,9 @@ export async function runEnrichmentJob(deps: EnrichmentJobDependencies, job: Enr
     facts: analysis.facts,
     dropped_quotes: dropped,
     created_at: asOf,
+    // The generation read with the job's input: the lists screened were that one or later, so a
+    // result is never recorded as newer than its screening (an import meanwhile makes it stale).
+    screened_generation: listGeneration,
   };
   if (deps.onReady !== undefined && merchantPayment) {
     const onReady = deps.onReady;

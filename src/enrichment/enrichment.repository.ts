@@ -6,10 +6,17 @@ import type { EntityProfile } from './analysis/analysis.js';
 /** A stored enrichment result. */
 export type EnrichmentResultRow = Selectable<EnrichmentResultsTable>;
 
+/** Whether a result's screening is older than the lists, in SQL: for the reads that must not present it as current. */
+const staleScreening = sql<boolean>`r.screened_generation < (select l.generation from screening_lists l where l.id = 1)`;
+
 /** What a KYC enrichment job reads before it analyses a document. */
 export interface JobInput {
-  /** The document has a stored result already (an earlier attempt stopped before it could finish). */
+  /** The document has a stored result already (an earlier attempt stopped before it could finish, or it was analysed for another entity). */
   readonly analysed: boolean;
+  /** That result was screened against older lists than the current ones. */
+  readonly stale: boolean;
+  /** The lists' current generation: the analysis screens against it or a later one. */
+  readonly listGeneration: number;
   /** The stored reference, or undefined when the entity has no such document. */
   readonly reference: { doc_hash: string | null; doc_s3_url: string | null; text_blob: string | null } | undefined;
   /** The entity as the store knows it (name from imported entity files, country from transactions). */
@@ -24,16 +31,19 @@ export interface JobInput {
  * statement is a turn of the one connection that scoring commits wait for.
  */
 export async function findJobInput(db: Kysely<Database>, tenantId: string, entityId: string, refKey: string, txId: string | undefined): Promise<JobInput> {
-  const result = await sql<{ analysed: boolean; found: boolean; doc_hash: string | null; doc_s3_url: string | null; text_blob: string | null; name: string | null; country: string | null; merchant_payment: boolean }>`
-    select exists (select 1 from enrichment_results r where r.tenant_id = ${tenantId} and r.ref_key = ${refKey}) as analysed,
+  const result = await sql<{ analysed: boolean; stale: boolean | null; list_generation: number; found: boolean; doc_hash: string | null; doc_s3_url: string | null; text_blob: string | null; name: string | null; country: string | null; merchant_payment: boolean }>`
+    select r.ref_key is not null as analysed, r.screened_generation < l.generation as stale, l.generation as list_generation,
            k.ref_key is not null as found, k.doc_hash, k.doc_s3_url, k.text_blob, e.name, e.country,
            exists (select 1 from transactions t where t.tenant_id = ${tenantId} and t.tx_id = ${txId ?? null} and t.merchant_id is not null) as merchant_payment
-      from (select 1) as one
+      from screening_lists l
+      left join enrichment_results r on r.tenant_id = ${tenantId} and r.ref_key = ${refKey}
       left join kyc_refs k on k.tenant_id = ${tenantId} and k.entity_id = ${entityId} and k.ref_key = ${refKey}
       left join entities e on e.tenant_id = ${tenantId} and e.entity_id = ${entityId}`.execute(db);
   const row = result.rows[0]!;
   return {
     analysed: row.analysed,
+    stale: row.stale === true,
+    listGeneration: row.list_generation,
     reference: row.found ? { doc_hash: row.doc_hash, doc_s3_url: row.doc_s3_url, text_blob: row.text_blob } : undefined,
     entity: { entityId, name: row.name ?? undefined, country: row.country ?? undefined },
     merchantPayment: row.merchant_payment,
@@ -68,6 +78,7 @@ export async function saveResult(db: Kysely<Database>, row: EnrichmentResultRow,
         facts: eb.ref('excluded.facts'),
         dropped_quotes: eb.ref('excluded.dropped_quotes'),
         created_at: eb.ref('excluded.created_at'),
+        screened_generation: eb.ref('excluded.screened_generation'),
       })),
     )
     .execute();
@@ -77,6 +88,8 @@ export async function saveResult(db: Kysely<Database>, row: EnrichmentResultRow,
 export type PartyResultRow = EnrichmentResultRow & {
   /** The given entity whose document this is (kyc_refs), or null for a row found by its ref_key alone. */
   party: string | null;
+  /** Screened against older lists than the current ones: a re-screen is pending. */
+  stale: boolean;
 };
 
 /**
@@ -89,11 +102,11 @@ export async function findResults(db: Kysely<Database>, tenantId: string, refKey
   const byRef = refKeys.length === 0 ? sql`false` : sql`r.ref_key in (${sql.join(refKeys)})`;
   const byEntity = entityIds.length === 0 ? sql`false` : sql`k.entity_id in (${sql.join(entityIds)})`;
   const result = await sql<PartyResultRow>`
-    select r.*, k.entity_id as party
+    select r.*, k.entity_id as party, ${staleScreening} as stale
       from kyc_refs k join enrichment_results r on r.tenant_id = k.tenant_id and r.ref_key = k.ref_key
      where k.tenant_id = ${tenantId} and ${byEntity}
     union all
-    select r.*, null as party from enrichment_results r
+    select r.*, null as party, ${staleScreening} as stale from enrichment_results r
      where r.tenant_id = ${tenantId} and ${byRef}
     order by created_at`.execute(db);
   return result.rows;
@@ -116,6 +129,7 @@ export async function findEntityResults(db: Kysely<Database>, tenantId: string, 
       'r.evidence',
       'r.dropped_quotes',
       'r.created_at as analysed_at',
+      staleScreening.as('stale'),
       'j.id as job_id',
       'j.status as job_status',
       'j.last_error',

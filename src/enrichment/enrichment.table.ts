@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { Json } from '../platform/column-types.js';
 
 /** A ready enrichment of one document for a tenant (migration 0040): the cache behind `llm_status`. */
@@ -16,6 +17,8 @@ export interface EnrichmentResultsTable {
   /** Evidence items dropped because their quote was not found verbatim at their span. */
   dropped_quotes: number;
   created_at: Date;
+  /** The list generation ({@link ScreeningListsTable}) its sanctions/PEP screening was done against (migration 0044). */
+  screened_generation: Generated<number>;
 }
 
 /** One entry of an imported sanctions or PEP list. */
@@ -36,4 +39,11 @@ export interface EnrichmentDirectorsTable {
   tenant_id: string;
   director_key: string;
   entity_id: string;
+}
+
+/** The one row of the lists' state (migration 0044): the generation every import that changes an entry bumps. */
+export interface ScreeningListsTable {
+  id: number;
+  generation: number;
+  changed_at: Date | null;
 }

@@ -8,9 +8,9 @@ import type { KycLookup } from './kyc-lookup.js';
 /** What an entity's enrichment looks like to an analyst. */
 export type EntityEnrichmentView = Static<typeof EntityEnrichment>;
 
-/** A document's state as an analyst reads it: analysed, on its way, or given up (with the job to retry). */
-function documentStatus(analysed: boolean, jobStatus: string | null): string {
-  if (analysed) return 'ready';
+/** A document's state as an analyst reads it: analysed, awaiting its re-screen, on its way, or given up (with the job to retry). */
+function documentStatus(analysed: boolean, stale: boolean, jobStatus: string | null): string {
+  if (analysed) return stale ? 'rescreening' : 'ready';
   if (jobStatus === 'dead' || jobStatus === 'failed') return jobStatus;
   return 'pending';
 }
@@ -31,7 +31,7 @@ export async function entityEnrichment(db: Kysely<Database>, lookup: KycLookup, 
       ref_key: row.ref_key,
       doc_hash: row.doc_hash,
       doc_s3_url: row.doc_s3_url,
-      status: documentStatus(analysed, row.job_status),
+      status: documentStatus(analysed, row.stale === true, row.job_status),
       job_id: row.job_id,
       last_error: analysed ? null : row.last_error,
       provider: row.provider,

@@ -1,7 +1,12 @@
-/** Where an evidence quote is taken from: the (masked) document text, or the entity's stored name. */
+/**
+ * Where an evidence quote is taken from: the (masked) document text, the entity's stored name, or
+ * the names a stored result read from its document (its facts, one per line: what a re-screen quotes
+ * once the document text itself was deleted).
+ */
 export const evidenceSources = {
   document: 'kyc_document',
   entityName: 'kyc_entity_name',
+  documentFacts: 'kyc_document_facts',
 } as const satisfies Record<string, string>;
 
 /** An evidence source. */

@@ -10,9 +10,9 @@ import type { KycByEntity } from '../features/catalogue/party-kyc.js';
 
 /** What a score learns from ready enrichments. */
 export interface KycView {
-  /** Documents of the request with a ready result: no job is queued for them. */
+  /** Documents of the request with a ready result screened against the current lists: no job is queued for them. */
   readonly readyRefKeys: ReadonlySet<string>;
-  /** KYC_* reason codes of the raised signals, in signal order. */
+  /** KYC_* reason codes of the raised signals, in signal order, then KYC_SCREENING_PENDING while a result awaits its re-screen. */
   readonly reasons: string[];
   /** Verified quotes behind those reasons (at most a few per signal). */
   readonly evidence: EvidenceItem[];
@@ -30,6 +30,9 @@ export interface RequestRef {
 
 /** Evidence items per raised signal carried into a score's answer. */
 const evidencePerSignal = 2;
+
+/** The reason a score carries while one of its results was screened against older lists than the current ones. */
+export const screeningPendingReason = 'KYC_SCREENING_PENDING';
 
 const nothingReady: KycView = { readyRefKeys: new Set(), reasons: [], evidence: [], signals: undefined, parties: undefined };
 
@@ -58,7 +61,11 @@ export class KycLookup {
       if (refs.length === 0 && withDocuments.length === 0) return nothingReady;
     }
     const rows = await findResults(this.db, tenantId, refs.map((ref) => ref.refKey), withDocuments);
-    const readyRefKeys = new Set(rows.map((row) => row.ref_key));
+    // A result screened against older lists is not presented as current: its document stays
+    // pending, and the score says a re-screen is due. Its stored findings still count meanwhile, so a
+    // match is never dropped before a re-screen against the new lists clears it.
+    const readyRefKeys = new Set(rows.filter((row) => !row.stale).map((row) => row.ref_key));
+    const screeningPending = rows.some((row) => row.stale);
     if (rows.length === 0) return { ...nothingReady, readyRefKeys };
     const raised = new Set<SignalKey>();
     let sanctionsScore = 0;
@@ -81,7 +88,7 @@ export class KycLookup {
     const signals = Object.fromEntries(signalKeys.map((key) => [key, raised.has(key)])) as Record<SignalKey, boolean>;
     return {
       readyRefKeys,
-      reasons: flags.map(kycReasonCode),
+      reasons: [...flags.map(kycReasonCode), ...(screeningPending ? [screeningPendingReason] : [])],
       evidence: flags.flatMap((key) => evidenceByKey.get(key) ?? []),
       signals: { ...signals, sanctions_score: sanctionsScore, flags },
       parties: parties.summaries(),

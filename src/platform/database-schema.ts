@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { JobsTable } from '../worker/job.table.js';
-import type { EnrichmentDirectorsTable, EnrichmentResultsTable, SanctionEntriesTable } from '../enrichment/enrichment.table.js';
+import type { EnrichmentDirectorsTable, EnrichmentResultsTable, SanctionEntriesTable, ScreeningListsTable } from '../enrichment/enrichment.table.js';
 import type { LlmUsageTable } from '../enrichment/openai/llm-usage.table.js';
 import type { CaseEventsTable, CasesTable } from '../cases/case.table.js';
 import type { Role } from '../tenants/token.js';
@@ -240,6 +240,7 @@ export interface Database {
   enrichment_results: EnrichmentResultsTable;
   enrichment_directors: EnrichmentDirectorsTable;
   sanction_entries: SanctionEntriesTable;
+  screening_lists: ScreeningListsTable;
   llm_usage: LlmUsageTable;
   rules: RulesTable;
   rule_versions: RuleVersionsTable;

@@ -7,6 +7,7 @@ import * as jobRunnerAndEnrichment from './migrations/0040-job-runner-and-enrich
 import * as llmUsage from './migrations/0041-llm-usage.js';
 import * as jobClaimsAndDirectors from './migrations/0042-job-claims-and-directors.js';
 import * as jobCounts from './migrations/0043-job-counts.js';
+import * as screeningGenerations from './migrations/0044-screening-generations.js';
 import * as serviceTokens from './migrations/0010-service-tokens.js';
 import * as caseWork from './migrations/0011-case-work.js';
 import * as labelsKept from './migrations/0012-labels-kept.js';
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '0041-llm-usage': llmUsage,
   '0042-job-claims-and-directors': jobClaimsAndDirectors,
   '0043-job-counts': jobCounts,
+  '0044-screening-generations': screeningGenerations,
   '0010-service-tokens': serviceTokens,
   '0011-case-work': caseWork,
   '0012-labels-kept': labelsKept,

@@ -13,6 +13,8 @@ import { expireTexts } from '../enrichment/enrichment.repository.js';
 import { KycLookup } from '../enrichment/kyc-lookup.js';
 import { KycPartyIndex } from '../enrichment/kyc-party-index.js';
 import { ScreeningLists } from '../enrichment/screening/screening-lists.js';
+import { listGeneration } from '../enrichment/screening/sanctions.repository.js';
+import { queueRescreenJobs, rescreenStale, sanctionsRescreenKind } from '../enrichment/rescreen.js';
 import { writeEnrichmentReady } from '../webhooks/webhook-outbox.js';
 import { JobRunner } from './job-runner.js';
 import { LoopLoad } from './loop-load.js';
@@ -25,6 +27,8 @@ import { loadAuditSigner, type AuditSigner } from '../audit/audit-signing-key.js
 /** The enrichment services of a process (server or worker). */
 export interface EnrichmentServices {
   readonly provider: EnrichmentProvider;
+  /** The imported lists in memory, shared by the provider and the re-screen jobs. */
+  readonly lists: ScreeningLists;
   readonly lookup: KycLookup;
   readonly documents: DocumentFetcher;
   readonly metrics: EnrichmentMetrics;
@@ -35,8 +39,10 @@ export interface EnrichmentServices {
 export function createEnrichmentServices(config: Config, db: Kysely<Database>, registry: Registry): EnrichmentServices {
   const settings = config.enrichment;
   const metrics = registerEnrichmentMetrics(registry);
+  const lists = new ScreeningLists(db);
   return {
-    provider: createProvider(settings, { db, lists: new ScreeningLists(db), metrics }),
+    provider: createProvider(settings, { db, lists, metrics }),
+    lists,
     // Embedded, this process is the only writer of kyc_refs (the data folder's lock): an in-memory
     // index of the entities with documents spares scores of the others the enrichment query.
     lookup: new KycLookup(db, config.databaseUrl === undefined ? new KycPartyIndex(db) : undefined),
@@ -50,7 +56,7 @@ export function createEnrichmentServices(config: Config, db: Kysely<Database>, r
 const sweepIntervalMs = 10 * 60_000;
 
 /**
- * A job runner with the enrichment handler, plus the retention sweep of KYC texts, done jobs, and decision and
+ * A job runner with the enrichment and re-screen handlers, plus the re-screen sweep, the retention sweep of KYC texts, done jobs, and decision and
  * audit partitions (created ahead, dropped past `SENTRA_DECISION_RETENTION_MONTHS` and
  * `SENTRA_AUDIT_RETENTION_MONTHS`); started at once. The
  * server runs one in-process (SENTRA_WORKER=in-process), yielding to scoring when its event loop
@@ -83,6 +89,7 @@ export function startEnrichmentWorker(
             provider: services.provider,
             documents: services.documents,
             metrics: services.metrics,
+            lists: services.lists,
             textRetentionDays: settings.textRetentionDays,
             // A live merchant's payment: its enrichment.ready webhooks commit with the result.
             onReady: async (trx, event) => void (await writeEnrichmentReady(trx, event)),
@@ -90,6 +97,9 @@ export function startEnrichmentWorker(
           job,
           signal,
         ),
+      // Stored results screened against older lists: re-screened from their stored facts, in batches.
+      [sanctionsRescreenKind]: async (job, signal) =>
+        void (await rescreenStale(db, services.lists, { tenantId: job.tenantId, at: () => new Date(clock.now()), signal })),
     },
   });
   let auditSigner: AuditSigner | undefined;
@@ -103,6 +113,16 @@ export function startEnrichmentWorker(
         (error: unknown) => logger.warn({ err: error }, 'KYC text retention sweep failed'),
       );
     }
+    // Stale results without a re-screen job (stored before migration 0044, or by an analysis that
+    // raced an import's re-screen) get one.
+    listGeneration(db)
+      .then((generation) => queueRescreenJobs(db, generation, new Date(clock.now())))
+      .then(
+        (tenants) => {
+          if (tenants > 0) logger.info({ tenants }, 'sanctions re-screen queued for stale enrichment results');
+        },
+        (error: unknown) => logger.warn({ err: error }, 'sanctions re-screen sweep failed'),
+      );
     // Done jobs past their retention go; then the job counts are folded and their table vacuumed.
     pruneDoneJobs(db, new Date(clock.now() - settings.worker.doneRetentionDays * 86_400_000))
       .then(async (count) => {

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import type { TestApp } from './test-app.js';
 import { parseSanctionsCsv } from '../../src/enrichment/screening/sanctions-csv.js';
-import { upsertSanctionEntries } from '../../src/enrichment/screening/sanctions.repository.js';
+import { importSanctionList } from '../../src/enrichment/list-import.js';
 
 /** The invented sample list shipped in lists/. */
 export const sampleListPath = new URL('../../lists/sample-sanctions.csv', import.meta.url).pathname;
 
-/** Loads the sample list into a test app's store. */
+/** Loads the sample list into a test app's store (as `sentra lists import-sanctions` does, its re-screen left to the workers). */
 export async function importSampleList(sentra: TestApp): Promise<void> {
-  await upsertSanctionEntries(sentra.runtime.database.db, parseSanctionsCsv(readFileSync(sampleListPath, 'utf8'), 'sample-sanctions.csv'), new Date());
+  await importSanctionList(sentra.runtime.database.db, parseSanctionsCsv(readFileSync(sampleListPath, 'utf8'), 'sample-sanctions.csv'), { replace: false, at: new Date() });
 }
 
 /** Polls `check` until it returns a value (not undefined) or `timeoutMs` passes. */

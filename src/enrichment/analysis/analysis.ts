@@ -15,6 +15,8 @@ export interface AnalysisInput {
   readonly documentText: string | undefined;
   /** The analysis date: expiry and incorporation age are judged against it. */
   readonly asOf: Date;
+  /** The list generation the store had when the job started: names are screened against it or a later one. */
+  readonly listGeneration: number;
 }
 
 /** A sanctions or PEP list entry matched by a screened name. */

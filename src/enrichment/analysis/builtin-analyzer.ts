@@ -1,5 +1,5 @@
 import { evidenceAt, evidenceSources, type EvidenceItem } from '../evidence.js';
-import { directorKey, entityNameToScreen, screenNames, type ScreenedName } from './screen-names.js';
+import { directorKey, documentNamesToScreen, entityNameToScreen, screenNames } from './screen-names.js';
 import { nameSimilarity } from '../screening/name-match.js';
 import { nameTokens } from '../screening/normalize-name.js';
 import type { ScreeningIndex } from '../screening/screening-index.js';
@@ -21,8 +21,8 @@ const registeredAgent = /\b(c\/o|care of|registered agents?|corporate services?|
 
 /** What the built-in analyzer needs besides the document. */
 export interface BuiltinAnalyzerOptions {
-  /** The current lists (reloaded by the caller when an import changed them). */
-  readonly screening: () => Promise<ScreeningIndex>;
+  /** The lists at the given generation or a later one (reloaded when an import changed them). */
+  readonly screening: (generation: number) => Promise<ScreeningIndex>;
   /** ISO alpha-2 codes of high-risk jurisdictions. */
   readonly highRiskCountries: readonly string[];
 }
@@ -107,12 +107,11 @@ export class BuiltinAnalyzer implements EnrichmentProvider {
     evidence: EvidenceItem[],
     signals: Partial<Record<SignalKey, boolean>>,
   ): Promise<ScreeningHit[]> {
-    const screened: ScreenedName[] = [
-      ...names.map((located) => ({ located, source: 'document' as const, birthDate })),
-      ...(companyName === undefined ? [] : [{ located: companyName, source: 'document' as const, birthDate: undefined }]),
-      ...directors.map((located) => ({ located, source: 'document' as const, birthDate: undefined })),
-      ...entityNameToScreen(input),
+    const screened = [
+      ...documentNamesToScreen({ names, birthDate, companyName, directors }, (located) => ({ located, source: evidenceSources.document })),
+      ...entityNameToScreen(input.entity.name),
     ];
-    return screenNames(await this.options.screening(), input, screened, evidence, signals);
+    const texts = { [evidenceSources.document]: input.documentText ?? '', [evidenceSources.entityName]: input.entity.name };
+    return screenNames(await this.options.screening(input.listGeneration), texts, screened, evidence, signals);
   }
 }

@@ -5,6 +5,12 @@ export interface Located {
   readonly end: number;
 }
 
+/** Where a text first holds a value, or undefined. */
+export function locate(text: string | undefined, value: string): Located | undefined {
+  const start = value === '' || text === undefined ? -1 : text.indexOf(value);
+  return start < 0 ? undefined : { value, start, end: start + value.length };
+}
+
 /** What the built-in analyzer reads from a document's labelled lines ("Date of birth: 1970-02-03"). */
 export interface DocumentFacts {
   readonly names: Located[];

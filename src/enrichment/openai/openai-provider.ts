@@ -1,9 +1,9 @@
 import OpenAI from 'openai';
 import type { OpenAiProviderConfig } from '../../platform/enrichment-config.js';
 import type { AnalysisInput, EnrichmentProvider, ProviderAnalysis, SignalKey } from '../analysis/analysis.js';
-import type { Located } from '../analysis/document-facts.js';
+import { locate } from '../analysis/document-facts.js';
 import { parseDocumentDate } from '../analysis/dates.js';
-import { directorKey, entityNameToScreen, screenNames, type ScreenedName } from '../analysis/screen-names.js';
+import { directorKey, documentNamesToScreen, entityNameToScreen, screenNames } from '../analysis/screen-names.js';
 import type { EnrichmentMetrics } from '../enrichment-metrics.js';
 import { evidenceSources, type EvidenceItem } from '../evidence.js';
 import type { ScreeningIndex } from '../screening/screening-index.js';
@@ -19,19 +19,13 @@ const maxAnswerTokens = 2_000;
 export interface OpenAiProviderOptions {
   readonly config: OpenAiProviderConfig;
   readonly budget: TokenBudget;
-  readonly screening: () => Promise<ScreeningIndex>;
+  readonly screening: (generation: number) => Promise<ScreeningIndex>;
   readonly highRiskCountries: readonly string[];
   readonly metrics: EnrichmentMetrics;
 }
 
 /** A 4xx answer other than a timeout, a conflict or a rate limit: the same request will be refused again. */
 const refusedForGood = (status: number | undefined) => status !== undefined && status >= 400 && status < 500 && ![408, 409, 429].includes(status);
-
-/** Where a text first holds a value, or undefined. */
-function locate(text: string | undefined, value: string): Located | undefined {
-  const start = value === '' || text === undefined ? -1 : text.indexOf(value);
-  return start < 0 ? undefined : { value, start, end: start + value.length };
-}
 
 /**
  * A language model behind an OpenAI-compatible chat-completions API (hosted, or a local server).
@@ -69,18 +63,17 @@ export class OpenAiProvider implements EnrichmentProvider {
       directors: (read?.directors ?? []).filter(written),
     };
     const birthDate = facts.birth_date === null ? undefined : parseDocumentDate(facts.birth_date);
-    const inDocument = (value: string | null, birth: string | undefined): ScreenedName[] => {
-      const located = value === null ? undefined : locate(input.documentText, value);
-      return located === undefined ? [] : [{ located, source: 'document', birthDate: birth }];
+    const inDocument = (value: string) => {
+      const located = locate(input.documentText, value);
+      return located === undefined ? undefined : { located, source: evidenceSources.document };
     };
     const screened = [
-      ...facts.names.flatMap((name) => inDocument(name, birthDate)),
-      ...inDocument(facts.company_name, undefined),
-      ...facts.directors.flatMap((name) => inDocument(name, undefined)),
-      ...entityNameToScreen(input),
+      ...documentNamesToScreen({ names: facts.names, birthDate, companyName: facts.company_name ?? undefined, directors: facts.directors }, inDocument),
+      ...entityNameToScreen(input.entity.name),
     ];
     const located: EvidenceItem[] = [];
-    const matches = screenNames(await this.options.screening(), input, screened, located, signals);
+    const texts = { [evidenceSources.document]: input.documentText, [evidenceSources.entityName]: input.entity.name };
+    const matches = screenNames(await this.options.screening(input.listGeneration), texts, screened, located, signals);
     return {
       signals,
       matches,

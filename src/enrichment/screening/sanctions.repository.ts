@@ -1,10 +1,12 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/database-schema.js';
 import type { SanctionEntry } from './sanctions-csv.js';
 
-/** Inserts or replaces list entries by id, in chunks; returns how many were written. */
-export async function upsertSanctionEntries(db: Kysely<Database>, entries: readonly SanctionEntry[], at: Date): Promise<number> {
-  const chunk = 500;
+/** Rows written or deleted per statement. */
+const chunk = 500;
+
+/** Inserts or replaces list entries by id, in chunks. */
+export async function upsertSanctionEntries(db: Kysely<Database>, entries: readonly SanctionEntry[], at: Date): Promise<void> {
   for (let start = 0; start < entries.length; start += chunk) {
     const rows = entries.slice(start, start + chunk).map((entry) => ({
       id: entry.id,
@@ -34,14 +36,24 @@ export async function upsertSanctionEntries(db: Kysely<Database>, entries: reado
       )
       .execute();
   }
-  return entries.length;
 }
 
-/** A fingerprint of the stored lists (count and last import), to know when a loaded copy is stale. */
-export async function sanctionListVersion(db: Kysely<Database>): Promise<string> {
-  const result = await sql<{ count: string | number; latest: Date | null }>`select count(*) as count, max(imported_at) as latest from sanction_entries`.execute(db);
-  const row = result.rows[0];
-  return `${Number(row?.count ?? 0)}:${row?.latest === null || row?.latest === undefined ? '' : new Date(row.latest).toISOString()}`;
+/** Deletes list entries by id, in chunks. */
+export async function deleteSanctionEntries(db: Kysely<Database>, ids: readonly string[]): Promise<void> {
+  for (let start = 0; start < ids.length; start += chunk) {
+    await db.deleteFrom('sanction_entries').where('id', 'in', ids.slice(start, start + chunk)).execute();
+  }
+}
+
+/** The lists' generation: bumped by every import that changed an entry (0 before the first). */
+export async function listGeneration(db: Kysely<Database>): Promise<number> {
+  const row = await db.selectFrom('screening_lists').select('generation').where('id', '=', 1).executeTakeFirst();
+  return row?.generation ?? 0;
+}
+
+/** Sets the lists' generation (inside the import's transaction, which holds the row's lock). */
+export async function setListGeneration(db: Kysely<Database>, generation: number, at: Date): Promise<void> {
+  await db.updateTable('screening_lists').set({ generation, changed_at: at }).where('id', '=', 1).execute();
 }
 
 /** Every stored list entry. */

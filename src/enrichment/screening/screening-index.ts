@@ -32,7 +32,11 @@ export class ScreeningIndex {
   private readonly blocks = new Map<string, IndexedName[]>();
   private readonly byInitial = new Map<string, IndexedName[]>();
 
-  constructor(readonly entries: readonly SanctionEntry[]) {
+  constructor(
+    readonly entries: readonly SanctionEntry[],
+    /** The list generation these entries are (0: no import yet). */
+    readonly generation = 0,
+  ) {
     for (const entry of entries) {
       for (const spelling of [entry.name, ...entry.aliases]) {
         const indexed: IndexedName = { entry, spelling, tokens: nameTokens(spelling) };
