@@ -10,7 +10,7 @@ import { readFeatureSchema, writeFeatureSchema } from './feature-schema-file.js'
 describe('feature_schema.json', () => {
   it('describes the whole catalogue by default', () => {
     const schema = buildFeatureSchema();
-    expect(schema.version).toBe('4');
+    expect(schema.version).toBe('5');
     expect(schema.features.map((feature) => feature.name)).toEqual(featureNames);
     expect(schema.features[0]).toMatchObject({ name: 'amount_usd', type: 'numeric', missing: 'nan' });
     expect(schema.features.find((feature) => feature.name === 'channel_code')?.type).toBe('categorical-code');

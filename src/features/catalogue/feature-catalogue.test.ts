@@ -52,12 +52,46 @@ describe('featureCatalogue', () => {
     expect(modelFeatureNames).toContain('is_cross_border');
   });
 
-  it("appends the means including the current payment to the sender's features (catalogue version 4)", () => {
-    expect(featureCatalogueVersion).toBe('4');
+  it("appends the means including the current payment (version 4) and the spending shifts (version 5) to the sender's features", () => {
+    expect(featureCatalogueVersion).toBe('5');
     const last = featureNames.indexOf('is_new_receiver_for_sender');
-    expect(featureNames.slice(last + 1, last + 4)).toEqual(['sender_amount_usd_mean_incl_24h', 'sender_amount_usd_mean_incl_7d', 'sender_amount_usd_mean_incl_30d']);
-    expect(featureNames[last + 4]).toBe('receiver_tx_count_1h');
+    expect(featureNames.slice(last + 1, last + 6)).toEqual([
+      'sender_amount_usd_mean_incl_24h',
+      'sender_amount_usd_mean_incl_7d',
+      'sender_amount_usd_mean_incl_30d',
+      'sender_spend_shift_24h_to_30d',
+      'sender_spend_shift_7d_to_30d',
+    ]);
+    expect(featureNames[last + 6]).toBe('receiver_tx_count_1h');
     expect(modelFeatureNames).toContain('sender_amount_usd_mean_incl_30d');
+    expect(modelFeatureNames).toContain('sender_spend_shift_7d_to_30d');
+  });
+
+  it("compares the sender's recent mean amount with its 30-day mean, this payment included in both", () => {
+    const snapshot = new Float64Array(snapshotLength);
+    // Earlier payments: 2 in the last 24 hours (30 + 50 USD), 4 in 7 days (those and 10 + 10 USD),
+    // 9 in 30 days (those and five of 10 USD).
+    snapshot[snapshotIndex.sender_count_24h] = 2;
+    snapshot[snapshotIndex.sender_amount_cents_24h] = 8_000;
+    snapshot[snapshotIndex.sender_count_7d] = 4;
+    snapshot[snapshotIndex.sender_amount_cents_7d] = 10_000;
+    snapshot[snapshotIndex.sender_count_30d] = 9;
+    snapshot[snapshotIndex.sender_amount_cents_30d] = 15_000;
+    const input = { record: transaction(), snapshot, amountUsd: 20, time: timeOfDay(0, 'GB'), network: undefined, userAgent: undefined, online: undefined };
+    const shift = (window: string, changes: Partial<typeof input> = {}) => featureDefinition(`sender_spend_shift_${window}_to_30d`)!.compute({ ...input, ...changes });
+    // 24 hours: (80 + 20) / 3; 30 days: (150 + 20) / 10.
+    expect(shift('24h')).toBeCloseTo(100 / 3 / 17, 12);
+    // 7 days: (100 + 20) / 5 = 24 against 17.
+    expect(shift('7d')).toBeCloseTo(24 / 17, 12);
+    // A first payment: its own amount over its own amount.
+    const empty = new Float64Array(snapshotLength);
+    expect(shift('7d', { snapshot: empty })).toBe(1);
+    // Nothing paid in 30 days, this payment for no money: no month to compare with.
+    expect(shift('24h', { snapshot: empty, amountUsd: 0 })).toBeNaN();
+    // Ordinary payments for no money with a recent spend: the recent mean is what the month holds.
+    expect(shift('7d', { amountUsd: 0 })).toBeCloseTo(20 / 15, 12);
+    // An amount that cannot be converted to USD.
+    expect(shift('7d', { amountUsd: Number.NaN })).toBeNaN();
   });
 
   it('computes a mean including the current payment from the earlier window sum and count', () => {

@@ -25,7 +25,7 @@ export const featureCatalogue: readonly FeatureDefinition[] = Object.freeze([
 ]);
 
 /** Version of the catalogue, written into feature_schema.json; bump when features are added. */
-export const featureCatalogueVersion = '4';
+export const featureCatalogueVersion = '5';
 
 /** Catalogue names in order. */
 export const featureNames: readonly string[] = Object.freeze(featureCatalogue.map((feature) => feature.name));

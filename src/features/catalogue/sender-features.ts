@@ -78,6 +78,33 @@ const spendingIncluded: FeatureDefinition[] = (['24h', '7d', '30d'] as const).ma
   };
 });
 
+/**
+ * How the sender's recent spending compares with its month: the mean amount over the last 24 hours
+ * or 7 days against the mean over 30 days, this payment included in both (the means above). A card
+ * in someone else's hands is spent at a higher level than its owner's habit, and that shows in the
+ * ratio of the recent mean to the month's even on a payment of ordinary size.
+ */
+const spendingShift: FeatureDefinition[] = (['24h', '7d'] as const).map((window) => {
+  const count = snapshotField(`sender_count_${window}`);
+  const cents = snapshotField(`sender_amount_cents_${window}`);
+  return {
+    name: `sender_spend_shift_${window}_to_30d`,
+    type: 'numeric' as const,
+    description: `The sender's mean amount in ${windowPhrases[window]} / its mean amount in the last 30 days, this payment included in both (sender_amount_usd_mean_incl_${window} / sender_amount_usd_mean_incl_30d); missing when amount_usd is, or when the 30-day mean is 0.`,
+    reasonCode: `SENDER_SPEND_SHIFT_${window.toUpperCase()}`,
+    reasonTemplate: `The sender's average payment in ${windowPhrases[window]} is {value} times its 30-day average`,
+    reasonCases: {
+      zero: `The sender's payments in ${windowPhrases[window]}, this one included, were for no money`,
+      missing: `The sender's average payment over 30 days is not known or is zero, so the recent average cannot be compared with it`,
+    },
+    compute: (input) => {
+      const recent = (input.snapshot[cents]! / 100 + input.amountUsd) / (input.snapshot[count]! + 1);
+      const month = (input.snapshot[cents30]! / 100 + input.amountUsd) / (input.snapshot[count30]! + 1);
+      return ratio(recent, month);
+    },
+  };
+});
+
 const history: FeatureDefinition[] = [
   {
     name: 'sender_amount_ratio_to_mean_30d',
@@ -197,6 +224,7 @@ export const senderFeatures: readonly FeatureDefinition[] = [
   firstSeen('ip', 'IP address', 'NEW_IP'),
   firstSeen('receiver', 'receiver', 'NEW_RECEIVER'),
   ...spendingIncluded,
+  ...spendingShift,
 ];
 
 /**
