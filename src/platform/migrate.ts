@@ -31,6 +31,7 @@ import * as credentialExpiry from './migrations/0073-credential-expiry.js';
 import * as jobClaimsByKind from './migrations/0074-job-claims-by-kind.js';
 import * as eventsWithDecisions from './migrations/0075-events-with-decisions.js';
 import * as moreWideColumnStatistics from './migrations/0076-more-wide-column-statistics.js';
+import * as feesWithDecisions from './migrations/0077-fees-with-decisions.js';
 import { SentraError } from '../errors/errors.js';
 
 /**
@@ -69,6 +70,7 @@ const migrations: Record<string, Migration> = {
   '0074-job-claims-by-kind': jobClaimsByKind,
   '0075-events-with-decisions': eventsWithDecisions,
   '0076-more-wide-column-statistics': moreWideColumnStatistics,
+  '0077-fees-with-decisions': feesWithDecisions,
 };
 
 /**

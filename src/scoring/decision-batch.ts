@@ -29,6 +29,8 @@ export interface DecisionBatch {
   webhooks: object[];
   /** The event API's event rows of these decisions (migration 0075). */
   merchantEvents: object[];
+  /** Fees of merchant calls, in decision order, taken before anything is written (migration 0077). */
+  fees: object[];
 }
 
 /**
@@ -145,6 +147,11 @@ export function buildDecisionBatch(items: readonly DecisionWrite[], casePolicy?:
     jobs: jobRows(items),
     webhooks: items.flatMap((item) => (item.webhook === undefined || item.shadow === true ? [] : [decisionCreatedRow(item, item.webhook)])),
     merchantEvents: items.flatMap((item) => (item.merchantEvent === undefined ? [] : [item.merchantEvent])),
+    fees: items.flatMap(({ fee, tenantId, requestId, actor, record }) =>
+      fee === undefined
+        ? []
+        : [{ request_id: requestId, usage_id: fee.usageId, tenant_id: tenantId, merchant_id: fee.merchantId, service: fee.service, reference: record.txId, actor, at: fee.at }],
+    ),
     audit: items.map((item) => ({
       tenantId: item.tenantId,
       at: item.scoredAt,

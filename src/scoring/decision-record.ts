@@ -23,6 +23,28 @@ export interface DecisionWebhook {
   psp: string;
 }
 
+/**
+ * A merchant call's fee, taken in its decision's statement (migration 0077): the decision is stored
+ * only with its fee, and the fee is taken only with its decision. The tenant, the actor (the merchant
+ * key) and the reference (the transaction id) are the decision's own.
+ */
+export interface DecisionFee {
+  /** Id of the usage line the fee records. */
+  usageId: string;
+  merchantId: string;
+  /** The billable service, the key of the merchant's price (`SENTRY`, `EVENTS`, `PIPELINE`). */
+  service: string;
+  at: Date;
+}
+
+/** A fee taken with its decision: what was taken and the merchant's balance after it (1/10,000 units). */
+export interface FeeCharged {
+  usageId: string;
+  currency: string;
+  feeUnits: number;
+  balanceAfterUnits: number;
+}
+
 /** Everything one scoring decision writes, handed to the decision writer. */
 export interface DecisionWrite {
   tenantId: string;
@@ -57,6 +79,8 @@ export interface DecisionWrite {
   webhook?: DecisionWebhook;
   /** The event API's stored event (a `merchant_events` row), committed with the decision (migration 0075). */
   merchantEvent?: object;
+  /** Set for a billable merchant call: its fee is taken in the same statement, or nothing is written. */
+  fee?: DecisionFee;
 }
 
 /** The answer a stored decision gives again when the same request is retried. */
@@ -72,8 +96,12 @@ export interface StoredAnswer {
 }
 
 /**
- * What the decision writer did with one decision: wrote it, or found that the same request (tenant,
- * tx_id and request digest) was already decided, in which case nothing was written and the stored
- * decision answers.
+ * What the decision writer did with one decision: wrote it (with its fee taken, when it had one);
+ * found that the same request (tenant, tx_id and request digest) was already decided, in which case
+ * nothing was written or charged and the stored decision answers; or could not take its fee (the
+ * merchant's balance and overdraft do not cover it), in which case nothing was written or charged.
  */
-export type DecisionWriteResult = { readonly kind: 'written' } | { readonly kind: 'replayed'; readonly stored: StoredAnswer };
+export type DecisionWriteResult =
+  | { readonly kind: 'written'; readonly charged?: FeeCharged }
+  | { readonly kind: 'replayed'; readonly stored: StoredAnswer }
+  | { readonly kind: 'payment_required' };

@@ -1,8 +1,8 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../platform/database-schema.js';
 import { auditRow, chainAfterHeads, lockChainHeads, type ChainHead } from '../audit/audit.repository.js';
 import type { ChainHeadCache } from '../audit/chain-head-cache.js';
-import type { DecisionWrite, DecisionWriteResult, StoredAnswer } from './decision-record.js';
+import type { DecisionWrite, DecisionWriteResult, FeeCharged, StoredAnswer } from './decision-record.js';
 import { buildDecisionBatch, type DecisionBatch } from './decision-batch.js';
 import type { CasePolicy } from '../cases/case-policy.js';
 
@@ -32,49 +32,92 @@ function batchDocument(batch: DecisionBatch, previous: ReadonlyMap<string, Chain
   return { document, newHeads };
 }
 
-async function writeDocument(db: Kysely<Database>, document: string, expected: number): Promise<void> {
-  const result = await sql<{ written: number | string }>`select sentra_write_decisions(${document}::jsonb) as written`.execute(db);
-  const written = Number(result.rows[0]?.written);
+/** The fees a statement took, by request id (migration 0077's answer). */
+type ChargedFees = Map<string, FeeCharged>;
+
+interface ChargedRow {
+  request_id: string;
+  usage_id: string;
+  currency: string;
+  fee_units: number | string;
+  balance_units: number | string;
+}
+
+async function writeDocument(db: Kysely<Database>, document: string, expected: number): Promise<ChargedFees> {
+  const result = await sql<{ answer: unknown }>`select sentra_write_billed_decisions(${document}::jsonb) as answer`.execute(db);
+  const raw = result.rows[0]?.answer;
+  const answer = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { written: number | string; charged: ChargedRow[] };
+  const written = Number(answer.written);
   if (written !== expected) throw new Error(`decision batch wrote ${written} of ${expected} scores`);
+  return new Map(
+    answer.charged.map((row) => [row.request_id, { usageId: row.usage_id, currency: row.currency, feeUnits: Number(row.fee_units), balanceAfterUnits: Number(row.balance_units) }]),
+  );
 }
 
 /**
- * Writes a batch of decisions in one statement (one round trip, one atomic commit): entities,
- * transactions, KYC refs, cases, risk_scores rows, enrichment jobs, one hash-chained audit entry
- * per decision, the `decision.created` webhook deliveries of live merchants' feed payments and the
- * event API's event rows, through `sentra_write_decisions` (migrations 0002, 0064 and 0075). The audit chain continues from
- * the cached heads, without reading or locking them; when another writer appended first, the
- * statement fails with 40001 and writes nothing, and the batch is chained again. After
+ * The merchants whose fees the batch takes, locked in the order the statement charges them (by id)
+ * before the chain heads: the optimistic statement locks merchant rows before it moves the heads,
+ * and a writer taking them the other way round could deadlock with it.
+ */
+async function lockFeePayers(trx: Transaction<Database>, items: readonly DecisionWrite[]): Promise<void> {
+  const merchantIds = [...new Set(items.flatMap((item) => (item.fee === undefined ? [] : [item.fee.merchantId])))].sort();
+  if (merchantIds.length === 0) return;
+  await sql`select id from merchants where id in (${sql.join(merchantIds)}) order by id for update`.execute(trx);
+}
+
+/**
+ * Writes a batch of decisions in one statement (one round trip, one atomic commit): the fees of
+ * merchant calls first, then entities, transactions, KYC refs, cases, risk_scores rows, enrichment
+ * jobs, one hash-chained audit entry per decision, the `decision.created` webhook deliveries of live
+ * merchants' feed payments and the event API's event rows, through `sentra_write_billed_decisions`
+ * (migration 0077 over `sentra_write_decisions`, migrations 0002, 0064 and 0075). The audit chain
+ * continues from the cached heads, without reading or locking them; when another writer appended
+ * first, the statement fails with 40001 and writes nothing, and the batch is chained again. After
  * {@link optimisticAttempts} such failures (several processes writing the same tenants at a high
  * rate), the batch locks the heads in a transaction and chains after them, so it always completes.
+ * Answers the fees taken, by request id.
  */
-async function writeDecisions(db: Kysely<Database>, heads: ChainHeadCache, items: readonly DecisionWrite[], casePolicy?: CasePolicy): Promise<void> {
+async function writeDecisions(db: Kysely<Database>, heads: ChainHeadCache, items: readonly DecisionWrite[], casePolicy?: CasePolicy): Promise<ChargedFees> {
   const batch = buildDecisionBatch(items, casePolicy);
   const tenantIds = items.map((item) => item.tenantId);
   for (let attempt = 1; attempt <= optimisticAttempts; attempt++) {
     const { document, newHeads } = batchDocument(batch, await heads.get(tenantIds));
     try {
-      await writeDocument(db, document, items.length);
+      const charged = await writeDocument(db, document, items.length);
       heads.advance(newHeads);
-      return;
+      return charged;
     } catch (error) {
+      // Fees are taken before the chain is touched: a refused one leaves the cached heads right.
+      if (unpaidRequests(error) !== undefined) throw error;
       heads.forget();
       if (!chainMoved(error)) throw error;
     }
   }
-  const newHeads = await db.transaction().execute(async (trx) => {
+  const { charged, newHeads } = await db.transaction().execute(async (trx) => {
+    await lockFeePayers(trx, items);
     const locked = await lockChainHeads(trx, tenantIds);
     const prepared = batchDocument(batch, locked);
-    await writeDocument(trx, prepared.document, items.length);
-    return prepared.newHeads;
+    return { charged: await writeDocument(trx, prepared.document, items.length), newHeads: prepared.newHeads };
   });
   heads.advance(newHeads);
+  return charged;
+}
+
+/**
+ * The request ids whose fees the statement could not take (SQLSTATE SN402 of migration 0077, the ids
+ * in its DETAIL); undefined for any other error.
+ */
+function unpaidRequests(error: unknown): Set<string> | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { code, detail } = error as { code?: unknown; detail?: unknown };
+  if (code !== 'SN402' || typeof detail !== 'string') return undefined;
+  return new Set(JSON.parse(detail) as string[]);
 }
 
 /** Rounds of "write, find the requests decided meanwhile, write the rest" before the error stands. */
 const duplicateRounds = 3;
 
-const written: DecisionWriteResult = { kind: 'written' };
+const paymentRequired: DecisionWriteResult = { kind: 'payment_required' };
 
 const requestKey = (item: DecisionWrite) => `${item.tenantId}\u0000${item.record.txId}\u0000${item.requestDigest}`;
 
@@ -137,8 +180,10 @@ async function findStoredAnswers(db: Kysely<Database>, items: readonly DecisionW
  * (tenant, tx_id, request digest) is decided once. Identical requests within the batch answer with
  * the first of them; a request already stored (a retry, or another process that wrote it first)
  * hits the unique index of migration 0020, fails the statement, and answers with the stored
- * decision while the rest of the batch is written. Nothing of a replayed request is written: no
- * score, case, job or audit entry.
+ * decision while the rest of the batch is written. Nothing of a replayed request is written or
+ * charged: no score, case, job, audit entry or fee. Likewise a merchant call whose fee the balance
+ * cannot cover fails the statement, answers `payment_required`, and the rest is written without it
+ * (its audit entries chained again); each such round removes at least one request, so it ends.
  */
 export async function persistDecisions(
   db: Kysely<Database>,
@@ -149,21 +194,33 @@ export async function persistDecisions(
   const firsts = new Map<string, DecisionWrite>();
   for (const item of items) if (!firsts.has(requestKey(item))) firsts.set(requestKey(item), item);
   const stored = new Map<string, StoredAnswer>();
+  const refused = new Set<string>();
+  let charged: ChargedFees = new Map();
   let pending = [...firsts.values()];
-  for (let round = 1; pending.length > 0; round++) {
+  for (let round = 1; pending.length > 0; ) {
     try {
-      await writeDecisions(db, heads, pending, casePolicy);
+      charged = await writeDecisions(db, heads, pending, casePolicy);
       break;
     } catch (error) {
+      const unpaid = unpaidRequests(error);
+      if (unpaid !== undefined) {
+        for (const requestId of unpaid) refused.add(requestId);
+        pending = pending.filter((item) => !unpaid.has(item.requestId));
+        continue;
+      }
       if (!isDuplicateRequest(error) || round >= duplicateRounds) throw error;
+      round++;
       for (const [key, answer] of await findStoredAnswers(db, pending)) stored.set(key, answer);
       pending = pending.filter((item) => !stored.has(requestKey(item)));
     }
   }
-  return items.map((item) => {
+  return items.map((item): DecisionWriteResult => {
     const answer = stored.get(requestKey(item));
     if (answer !== undefined) return { kind: 'replayed', stored: answer };
     const first = firsts.get(requestKey(item))!;
-    return first === item ? written : { kind: 'replayed', stored: answerOf(first) };
+    if (refused.has(first.requestId)) return paymentRequired;
+    if (first !== item) return { kind: 'replayed', stored: answerOf(first) };
+    const fee = charged.get(item.requestId);
+    return fee === undefined ? { kind: 'written' } : { kind: 'written', charged: fee };
   });
 }

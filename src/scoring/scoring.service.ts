@@ -4,9 +4,9 @@ import type { OnlineSignals, TransactionRecord } from '../contract/transaction-r
 import type { Clock } from '../platform/clock.js';
 import type { GroupCommitter } from '../platform/group-commit.js';
 import { newId } from '../platform/ids.js';
-import { OverloadedError, ValidationError } from '../errors/errors.js';
+import { OverloadedError, SentraError, ValidationError } from '../errors/errors.js';
 import type { Metrics } from '../observability/metrics.js';
-import type { DecisionWebhook, DecisionWrite, DecisionWriteResult, KycReference } from './decision-record.js';
+import type { DecisionWebhook, DecisionWrite, DecisionWriteResult, FeeCharged, KycReference } from './decision-record.js';
 import type { Contribution, FeatureSnapshot, FeatureSource, KycFindings, KycSource, ModelSource } from './scoring-ports.js';
 import { toRiskScore } from './risk-scale.js';
 import { checkScoreRequest, requestDigest, toKycReferences, toTransactionRecord } from './score-request.js';
@@ -72,6 +72,12 @@ export interface ScoreCall {
    * and committed with it: it is stored exactly when the decision is.
    */
   merchantEvent?: (decided: DecidedCall) => object;
+  /**
+   * A billable merchant call: its fee is taken in the decision's statement (migration 0077), so the
+   * decision is stored exactly when the fee is taken; when the balance cannot cover it nothing is
+   * stored and the call fails with SENTRA_ERR_PAYMENT_REQUIRED.
+   */
+  fee?: { merchantId: string; service: string };
 }
 
 /** What a merchant event row is made from: the decision as it will be stored. */
@@ -99,6 +105,8 @@ export interface ScoredDecision {
   replayed: boolean;
   /** The features the engine computed (catalogue order), for contracts that report signals. */
   snapshot: FeatureSnapshot;
+  /** The fee taken with the decision (a call with `fee`, not replayed). */
+  charged: FeeCharged | undefined;
 }
 
 const noFindings: KycFindings = { readyRefKeys: new Set(), reasons: [], evidence: [], signals: undefined, parties: undefined };
@@ -154,13 +162,14 @@ export class ScoringService {
     evidence.push(...kyc.evidence);
     evidence.push(thresholdEvidence(ruled.thresholdDecision, riskScore, thresholds));
     const requestId = newId('dec');
+    const scoredAt = new Date(deps.clock.now());
     // Only a document without a ready result is pending (and queues a job); cached ones answer at once.
     const llmStatus = kycRefs.every((ref) => kyc.readyRefKeys.has(ref.refKey)) ? 'ready' : 'pending';
     const write: DecisionWrite = {
       tenantId: call.tenantId,
       requestId,
       actor: call.actor,
-      scoredAt: new Date(deps.clock.now()),
+      scoredAt,
       record: snapshot.ipHash === record.ipHash ? record : { ...record, ipHash: snapshot.ipHash },
       network: snapshot.network,
       kycRefs: kycRefs.map((ref) => (kyc.readyRefKeys.has(ref.refKey) ? { ...ref, enrichmentReady: true } : ref)),
@@ -180,6 +189,7 @@ export class ScoringService {
       shadow: call.shadow === true,
       ...(call.webhook === undefined ? {} : { webhook: call.webhook }),
       ...(call.merchantEvent === undefined ? {} : { merchantEvent: call.merchantEvent({ requestId, riskScore, decision, values: snapshot.values }) }),
+      ...(call.fee === undefined ? {} : { fee: { ...call.fee, usageId: newId('use', scoredAt.getTime()), at: scoredAt } }),
     };
     deps.metrics.writeBacklog.set(deps.writer.backlog);
     const written = await deps.writer.write(write, deps.persistTimeoutMs);
@@ -188,6 +198,7 @@ export class ScoringService {
     deps.metrics.scoringStage.observe({ stage: 'model' }, (modelEnd - modelStart) / 1000);
     if (hits !== undefined) deps.metrics.scoringStage.observe({ stage: 'rules' }, (rulesEnd - modelEnd) / 1000);
     deps.metrics.scoringStage.observe({ stage: 'persist' }, (persistEnd - rulesEnd) / 1000);
+    if (written.kind === 'payment_required') throw new SentraError('SENTRA_ERR_PAYMENT_REQUIRED');
     const latencyMs = Math.round((performance.now() - call.startedAt) * 1000) / 1000;
     if (written.kind === 'replayed') {
       const { stored } = written;
@@ -212,6 +223,7 @@ export class ScoringService {
         kycSignals: kyc.signals,
         replayed: true,
         snapshot,
+        charged: undefined,
       };
     }
     deps.metrics.decisions.inc({ decision, source: call.source });
@@ -235,6 +247,7 @@ export class ScoringService {
       kycSignals: kyc.signals,
       replayed: false,
       snapshot,
+      charged: written.charged,
     };
   }
 
