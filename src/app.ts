@@ -65,7 +65,8 @@ import { registerPipelineRoutes } from './http/routes/pipeline.routes.js';
 import { MerchantAuthenticator } from './merchants/merchant-authenticator.js';
 import { MemoryKeyRateLimiter } from './platform/key-rate-limiter.js';
 import { MerchantScoring } from './merchants/merchant-scoring.js';
-import { chargeFees, refundOrphanCharges, type Charge, type ChargeRequest } from './merchants/billing.repository.js';
+import { refundOrphanCharges } from './merchants/billing.repository.js';
+import { BalanceGate } from './merchants/balance-gate.js';
 import { FeedSecretStore } from './feeds/feed-secrets.js';
 import { openFeedSecretBox } from './feeds/secret-box.js';
 import { insertInbox, type InboxOutcome, type InboxWrite } from './feeds/feed-inbox.repository.js';
@@ -283,8 +284,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const refreshRules = (tenantId: string) => runtime.rules.refresh(tenantId);
   registerRuleRoutes(app, runtime.authenticator, new RuleAdmin(runtime.database.db, runtime.clock, runtime.rules.environment, refreshRules), new RuleBacktestService(runtime.database.db, runtime.rules));
   await registerListRoutes(app, runtime.authenticator, new ListAdmin(runtime.database.db, runtime.clock, refreshRules));
-  // Fees taken for calls whose decision never committed (the process stopped in between) go back.
-  // Embedded, this is the only process of the data folder; scaled, others may have calls in flight.
+  // A fee now commits with its decision (migration 0077), but an installation upgraded from a version
+  // that took fees in a commit of their own may hold fees whose decision never committed (the process
+  // stopped in between): they go back. Embedded, this is the only process of the data folder;
+  // scaled, others (of the previous version, during an upgrade) may have calls in flight.
   const now = runtime.clock.now();
   const settledBefore = runtime.database.kind === 'pglite' ? now + 1 : now - 5 * 60_000;
   const refunded = await refundOrphanCharges(runtime.database.db, new Date(now - 7 * 86_400_000), new Date(settledBefore), new Date(now));
@@ -293,10 +296,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   if ((await runtime.database.db.selectFrom('merchants').select('id').limit(1).execute()).length > 0) void runtime.features.networkReady;
   const merchantAuthenticator = new MerchantAuthenticator(runtime.database.db, runtime.clock);
   const merchantAuth = { authenticator: merchantAuthenticator, limiter: keyLimiter, defaultRatePerSecond: config.merchantRateLimit };
-  // A fee's commit need not wait for its own flush: the call is answered only after its decision's
-  // commit, whose flush carries the fee with it (a fee whose decision never came is refunded above).
-  const charges = new GroupCommitter<ChargeRequest, Charge | undefined>((items) => chargeFees(runtime.database.flushedLaterDb, items), { maxBatch: 256, concurrency: 1 });
-  const merchantFlow = new MerchantScoring({ db: runtime.database.db, clock: runtime.clock, scoring: runtime.scoring, persistTimeoutMs: config.databaseTimeoutMs, charges });
+  const merchantFlow = new MerchantScoring({ db: runtime.database.db, scoring: runtime.scoring, gate: new BalanceGate(runtime.database.db) });
   registerMerchantRoutes(app, runtime.authenticator, merchantAuthenticator, runtime.database.db, runtime.clock);
   const deviceKey = await installationSecret(runtime.database.db, 'device_hash_key');
   await registerSentryRoutes(app, {
@@ -373,7 +373,6 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       await inboxWriter.drain();
       await feedProcessor.stop();
       await webhookWorker?.stop();
-      await charges.drain();
       await keyLimiter.close();
       await vacuumStopped;
       await closeRuntime(runtime);

@@ -4,8 +4,8 @@ import { money } from './money.js';
 
 /**
  * The billing object of a paid call (seed 002): the one item with its fee, the balance left, and the
- * amount authorized and closed. A call is charged once, when it is admitted, and only answered once
- * its decision is stored, so both amounts are the fee.
+ * amount authorized and closed. A call is charged once, in its decision's statement, and answered
+ * only once that committed, so both amounts are the fee (0 for a retry answered from the store).
  */
 export function billingView(charge: Charge): Billing {
   const fee = money(charge.currency, charge.feeUnits);

@@ -6,7 +6,7 @@ import { SentraError } from '../errors/errors.js';
 import type { BillableService, UsageKind } from './billing-kinds.js';
 import type { MerchantAct } from './merchant.repository.js';
 
-/** A charge that went through: what was taken and what is left. */
+/** A charge that went through (with its decision, migration 0077): what was taken and what is left. */
 export interface Charge {
   usageId: string;
   service: BillableService;
@@ -15,8 +15,8 @@ export interface Charge {
   balanceAfterUnits: number;
 }
 
-/** Who pays for which call. */
-export interface ChargeRequest {
+/** Who paid for which call (what a refund names). */
+interface ChargeRequest {
   tenantId: string;
   merchantId: string;
   service: BillableService;
@@ -27,49 +27,8 @@ export interface ChargeRequest {
   at: Date;
 }
 
-interface ChargedItem {
-  currency: string;
-  balance_units: number | string;
-  fee_units: number | string;
-}
-
-/**
- * Takes the fees of a batch of calls in one statement (`sentra_charge_fees`, migration 0052), in
- * order: each is a conditional UPDATE (balance - fee >= -overdraft) and the INSERT of its usage line.
- * Concurrent calls serialize on the merchant's row, so N calls against a balance covering M < N
- * fees take exactly M. An item's result is undefined when the balance (and overdraft) cannot cover it.
- */
-export async function chargeFees(db: Kysely<Database>, requests: readonly ChargeRequest[]): Promise<(Charge | undefined)[]> {
-  const items = requests.map((request) => ({
-    usage_id: newId('use', request.at.getTime()),
-    tenant_id: request.tenantId,
-    merchant_id: request.merchantId,
-    service: request.service,
-    reference: request.reference,
-    actor: request.actor,
-    at: request.at.toISOString(),
-  }));
-  const result = await sql<{ charged: ChargedItem[] | string }>`select sentra_charge_fees(${JSON.stringify(items)}::jsonb) as charged`.execute(db);
-  const raw = result.rows[0]?.charged;
-  const charged = (typeof raw === 'string' ? JSON.parse(raw) : raw) as (ChargedItem | null)[];
-  return charged.map((row, index) =>
-    row === null
-      ? undefined
-      : { usageId: items[index]!.usage_id, service: requests[index]!.service, currency: row.currency, feeUnits: Number(row.fee_units), balanceAfterUnits: Number(row.balance_units) },
-  );
-}
-
-/** Takes one call's fee (see chargeFees); undefined when the balance cannot cover it. */
-export async function chargeFee(db: Kysely<Database>, request: ChargeRequest): Promise<Charge | undefined> {
-  return (await chargeFees(db, [request]))[0];
-}
-
-/**
- * Gives a charge back (the call it paid for failed before its decision was stored, or was a retry
- * answered from the store), recording a refund line that names the same reference. Answers the
- * balance after it.
- */
-export async function refundCharge(db: Kysely<Database>, request: ChargeRequest, charge: Charge): Promise<number | undefined> {
+/** Gives a charge back, recording a refund line that names the same reference. Answers the balance after it. */
+async function refundCharge(db: Kysely<Database>, request: ChargeRequest, charge: Charge): Promise<number | undefined> {
   const result = await sql<{ balance_after_units: number | string }>`
     with refunded as (
       update merchants set balance_units = balance_units + ${charge.feeUnits}
@@ -164,9 +123,12 @@ export async function usageTotals(db: Kysely<Database>, tenantId: string, mercha
 
 /**
  * Gives back fees that paid for no stored decision: charges in [from, to) whose reference has no
- * transaction and no refund yet. A process that stops between taking a fee and committing the
- * decision (a crash, a kill) leaves such a charge; every start refunds them. `to` leaves calls that
- * may still be in flight in other processes alone. Answers how many were refunded.
+ * transaction and no refund yet. Since migration 0077 a fee commits with its decision and none is
+ * left behind; versions before it took the fee in a commit of its own, and one that stopped before
+ * committing the decision (a crash, a kill) left such a charge, which an upgraded installation may
+ * still hold (and, scaled, a process of the previous version still running during the upgrade may
+ * still leave). Every start refunds them; `to` leaves calls that may still be in flight in other
+ * processes alone. Answers how many were refunded.
  */
 export async function refundOrphanCharges(db: Kysely<Database>, from: Date, to: Date, at: Date): Promise<number> {
   const orphans = await sql<{ tenant_id: string; merchant_id: string; service: BillableService; reference: string; amount_units: number | string; currency: string }>`

@@ -1,10 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../platform/database-schema.js';
-import type { Clock } from '../platform/clock.js';
 import { SentraError } from '../errors/errors.js';
 import type { ScoreCall, ScoredDecision, ScoringService } from '../scoring/scoring.service.js';
-import { refundCharge, type Charge, type ChargeRequest } from './billing.repository.js';
-import type { GroupCommitter } from '../platform/group-commit.js';
+import { balanceOf, type Charge } from './billing.repository.js';
+import type { BalanceGate } from './balance-gate.js';
 import type { BillableService } from './billing-kinds.js';
 import type { MerchantCall } from './merchant-call.js';
 import type { MerchantPrincipal } from './merchant-authenticator.js';
@@ -13,6 +12,7 @@ import { engineThresholds } from './score-mapping.js';
 /** A merchant call scored, kept and paid for. */
 export interface MerchantDecision<Kept> {
   scored: ScoredDecision;
+  /** The fee taken with the decision; a replay's is 0 with the current balance (it is not billed again). */
   charge: Charge;
   /** What the contract stored beside the decision (the event API's event row). */
   kept: Kept;
@@ -21,28 +21,27 @@ export interface MerchantDecision<Kept> {
 /** What the merchant flow needs. */
 export interface MerchantScoringDependencies {
   db: Kysely<Database>;
-  clock: Clock;
   scoring: ScoringService;
-  /** Longest a fee may wait for its group commit before the call answers 503 (never taken then). */
-  persistTimeoutMs: number;
-  /** Takes fees in group commits (billing.repository.ts chargeFees). */
-  charges: GroupCommitter<ChargeRequest, Charge | undefined>;
+  /** The cheap check that refuses a merchant already out of money before anything is scored. */
+  gate: BalanceGate;
 }
 
 /**
- * The merchant front doors' common flow: pay, score, keep. The fee is taken first (one conditional
- * statement, so an exhausted balance answers 402 before anything is scored, profiled or stored);
- * the request is then scored by the one scoring service (same features, model, thresholds — the
- * merchant's own when set — decision store, cases and audit as `POST /v1/risk/score`); when scoring
- * fails before its decision is stored, the fee is refunded with a line naming the same reference.
+ * The merchant front doors' common flow: check, score and pay, keep. A merchant whose balance is
+ * known not to cover the fee answers 402 before anything is scored, profiled or stored (BalanceGate);
+ * otherwise the request is scored by the one scoring service (same features, model, thresholds —
+ * the merchant's own when set — decision store, cases and audit as `POST /v1/risk/score`) and its
+ * fee is taken in the decision's own statement (migration 0077): a decision is stored exactly when
+ * its fee is taken, so a call that fails takes nothing and needs no refund, and a call that loses
+ * the race for the last of the balance answers 402 with nothing stored.
  */
 export class MerchantScoring {
   constructor(private readonly deps: MerchantScoringDependencies) {}
 
   /**
-   * Pays for, scores and keeps one call; `keep` stores what the contract needs beside the decision
-   * (its failure refunds the fee like a failed score). `run` scores the call as the contract asks
-   * (the pipeline's stages); by default one scoring call with the tenant's rules.
+   * Scores, pays for and keeps one call; `keep` reads what the contract needs of the stored decision.
+   * `run` scores the call as the contract asks (the pipeline's stages); by default one scoring call
+   * with the tenant's rules.
    */
   async score<Kept>(
     principal: MerchantPrincipal,
@@ -54,19 +53,10 @@ export class MerchantScoring {
     run: (scoreCall: ScoreCall) => Promise<ScoredDecision> = (scoreCall) => this.deps.scoring.score(call.record, [], call.digest, scoreCall),
   ): Promise<MerchantDecision<Kept>> {
     const { merchant } = principal;
-    const request: ChargeRequest = {
-      tenantId: principal.tenantId,
-      merchantId: merchant.merchantId,
-      service,
-      reference: call.record.txId,
-      actor: principal.keyId,
-      at: new Date(this.deps.clock.now()),
-    };
-    // A fee still queued when the bound passes is never taken (503); one taken is waited for.
-    const charge = await this.deps.charges.write(request, this.deps.persistTimeoutMs);
-    if (charge === undefined) throw new SentraError('SENTRA_ERR_PAYMENT_REQUIRED');
+    await this.deps.gate.admit(merchant, service);
+    let scored: ScoredDecision;
     try {
-      const scored = await run({
+      scored = await run({
         tenantId: principal.tenantId,
         actor: principal.keyId,
         source,
@@ -76,16 +66,22 @@ export class MerchantScoring {
         ...(call.merchantEvent === undefined ? {} : { merchantEvent: call.merchantEvent }),
         shadow: merchant.mode === 'shadow',
         ...(merchant.thresholds === null ? {} : { thresholds: engineThresholds(merchant.thresholds) }),
+        fee: { merchantId: merchant.merchantId, service },
       });
-      if (scored.replayed) {
-        // A retry of a call already answered (same transaction id, same body) gets the stored answer, and is not billed again.
-        const balanceAfterUnits = await refundCharge(this.deps.db, { ...request, at: new Date(this.deps.clock.now()) }, charge);
-        return { scored, charge: { ...charge, feeUnits: 0, balanceAfterUnits: balanceAfterUnits ?? charge.balanceAfterUnits + charge.feeUnits }, kept: await keep(scored) };
-      }
-      return { scored, charge, kept: await keep(scored) };
     } catch (error) {
-      await refundCharge(this.deps.db, { ...request, at: new Date(this.deps.clock.now()) }, charge);
+      if (error instanceof SentraError && error.code === 'SENTRA_ERR_PAYMENT_REQUIRED') this.deps.gate.exhausted(merchant);
       throw error;
     }
+    if (scored.replayed) {
+      // A retry of a call already answered (same transaction id, same body) gets the stored answer
+      // and is not billed again: nothing was written, its fee included.
+      const balance = await balanceOf(this.deps.db, principal.tenantId, merchant.merchantId);
+      const charge: Charge = { usageId: '', service, currency: balance?.currency ?? merchant.currency, feeUnits: 0, balanceAfterUnits: balance?.balanceUnits ?? merchant.balanceUnits };
+      return { scored, charge, kept: await keep(scored) };
+    }
+    const { charged } = scored;
+    if (charged === undefined) throw new Error('a billable call was stored without its fee');
+    this.deps.gate.observe(merchant, charged.balanceAfterUnits);
+    return { scored, charge: { ...charged, service }, kept: await keep(scored) };
   }
 }

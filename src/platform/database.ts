@@ -26,13 +26,6 @@ export interface DatabaseHandle {
    * commit without waiting for a flush (see serialized-pglite-dialect.ts); on PostgreSQL it is `db`.
    */
   readonly backgroundDb: Kysely<Database>;
-  /**
-   * The same database for a write that a flushed commit always follows before anyone is answered
-   * (a merchant's fee, taken before its call's decision is committed): on the embedded store its
-   * commits do not wait for their own flush, which the decision's flush then carries to stable
-   * storage (the log is one sequence); on PostgreSQL it is `db`.
-   */
-  readonly flushedLaterDb: Kysely<Database>;
   readonly kind: StoreKind;
   /** Closes every connection; the handle is unusable afterwards. */
   close(): Promise<void>;
@@ -95,7 +88,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     pool.on('connect', (client) => client.on('error', () => undefined));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     await sql`select 1`.execute(db);
-    return { db, urgentDb: db, backgroundDb: db, flushedLaterDb: db, kind: 'postgres', close: () => db.destroy(), lost: new Promise<Error>(() => undefined), fsyncs: () => undefined, foregroundActive: () => false };
+    return { db, urgentDb: db, backgroundDb: db, kind: 'postgres', close: () => db.destroy(), lost: new Promise<Error>(() => undefined), fsyncs: () => undefined, foregroundActive: () => false };
   }
   let dataPath: string | undefined;
   let lock: { release(): void } | undefined;
@@ -123,7 +116,6 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     // Not destroyed on their own: destroying `db` closes the one PGlite they all use.
     const urgentDb = new Kysely<Database>({ dialect: new SerializedPGliteDialect({ pglite, lane, priority: 'urgent' }) });
     const backgroundDb = new Kysely<Database>({ dialect: new SerializedPGliteDialect({ pglite, lane, priority: 'background' }) });
-    const flushedLaterDb = new Kysely<Database>({ dialect: new SerializedPGliteDialect({ pglite, lane, synchronousCommit: false }) });
     const close = async () => {
       try {
         await db.destroy();
@@ -131,7 +123,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
         lock?.release();
       }
     };
-    return { db, urgentDb, backgroundDb, flushedLaterDb, kind: 'pglite', close, lost: pglite.lost, fsyncs: () => counters?.read(), foregroundActive: () => lane.foregroundActive() };
+    return { db, urgentDb, backgroundDb, kind: 'pglite', close, lost: pglite.lost, fsyncs: () => counters?.read(), foregroundActive: () => lane.foregroundActive() };
   } catch (error) {
     lock?.release();
     throw error;
