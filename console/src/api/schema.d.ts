@@ -1380,7 +1380,7 @@ export interface paths {
                         "application/json": {
                             jobs: {
                                 id: string;
-                                /** @description kyc_enrichment. */
+                                /** @description kyc_enrichment, or sanctions_rescreen (stored results re-screened after a list import). */
                                 kind: string;
                                 /**
                                  * @description queued, running, failed (waiting for a retry), done or dead (dead-lettered).
@@ -1509,7 +1509,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: string;
-                            /** @description kyc_enrichment. */
+                            /** @description kyc_enrichment, or sanctions_rescreen (stored results re-screened after a list import). */
                             kind: string;
                             /**
                              * @description queued, running, failed (waiting for a retry), done or dead (dead-lettered).
@@ -1679,7 +1679,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             entity_id: string;
-                            /** @description ready when every document is analysed, pending while one is queued or running, none without documents. */
+                            /** @description ready when every document is analysed and screened against the current lists, pending while one is queued, running or awaiting its re-screen, none without documents. */
                             status: string;
                             /** @description signals.kyc.* over all ready documents (what rules and the next score see). */
                             signals: {
@@ -1690,7 +1690,7 @@ export interface paths {
                                 ref_key: string;
                                 doc_hash: string | null;
                                 doc_s3_url: string | null;
-                                /** @description ready (analysed), pending (job queued or running), failed (retrying) or dead (gave up; see the job). */
+                                /** @description ready (analysed, screened against the current lists), rescreening (analysed, screened against older lists: its re-screen is queued; its stored findings still count), pending (job queued or running), failed (retrying) or dead (gave up; see the job). */
                                 status: string;
                                 job_id: string | null;
                                 last_error: string | null;
@@ -1714,7 +1714,7 @@ export interface paths {
                                     screened_name: string;
                                     score: number;
                                 }[];
-                                /** @description Verbatim quotes of the (masked) document or the entity name, with start-end spans. */
+                                /** @description Verbatim quotes of the (masked) document, the entity name, or (kyc_document_facts, a re-screen after the text was deleted) the names read from the document, with start-end spans. */
                                 evidence: {
                                     /** @description Where it comes from: model, rule, threshold, kyc. */
                                     source: string;
@@ -4651,7 +4651,7 @@ export interface paths {
                             enrichment: {
                                 sender: {
                                     entity_id: string;
-                                    /** @description ready when every document is analysed, pending while one is queued or running, none without documents. */
+                                    /** @description ready when every document is analysed and screened against the current lists, pending while one is queued, running or awaiting its re-screen, none without documents. */
                                     status: string;
                                     /** @description signals.kyc.* over all ready documents (what rules and the next score see). */
                                     signals: {
@@ -4662,7 +4662,7 @@ export interface paths {
                                         ref_key: string;
                                         doc_hash: string | null;
                                         doc_s3_url: string | null;
-                                        /** @description ready (analysed), pending (job queued or running), failed (retrying) or dead (gave up; see the job). */
+                                        /** @description ready (analysed, screened against the current lists), rescreening (analysed, screened against older lists: its re-screen is queued; its stored findings still count), pending (job queued or running), failed (retrying) or dead (gave up; see the job). */
                                         status: string;
                                         job_id: string | null;
                                         last_error: string | null;
@@ -4686,7 +4686,7 @@ export interface paths {
                                             screened_name: string;
                                             score: number;
                                         }[];
-                                        /** @description Verbatim quotes of the (masked) document or the entity name, with start-end spans. */
+                                        /** @description Verbatim quotes of the (masked) document, the entity name, or (kyc_document_facts, a re-screen after the text was deleted) the names read from the document, with start-end spans. */
                                         evidence: {
                                             /** @description Where it comes from: model, rule, threshold, kyc. */
                                             source: string;
@@ -4703,7 +4703,7 @@ export interface paths {
                                 } | null;
                                 receiver: {
                                     entity_id: string;
-                                    /** @description ready when every document is analysed, pending while one is queued or running, none without documents. */
+                                    /** @description ready when every document is analysed and screened against the current lists, pending while one is queued, running or awaiting its re-screen, none without documents. */
                                     status: string;
                                     /** @description signals.kyc.* over all ready documents (what rules and the next score see). */
                                     signals: {
@@ -4714,7 +4714,7 @@ export interface paths {
                                         ref_key: string;
                                         doc_hash: string | null;
                                         doc_s3_url: string | null;
-                                        /** @description ready (analysed), pending (job queued or running), failed (retrying) or dead (gave up; see the job). */
+                                        /** @description ready (analysed, screened against the current lists), rescreening (analysed, screened against older lists: its re-screen is queued; its stored findings still count), pending (job queued or running), failed (retrying) or dead (gave up; see the job). */
                                         status: string;
                                         job_id: string | null;
                                         last_error: string | null;
@@ -4738,7 +4738,7 @@ export interface paths {
                                             screened_name: string;
                                             score: number;
                                         }[];
-                                        /** @description Verbatim quotes of the (masked) document or the entity name, with start-end spans. */
+                                        /** @description Verbatim quotes of the (masked) document, the entity name, or (kyc_document_facts, a re-screen after the text was deleted) the names read from the document, with start-end spans. */
                                         evidence: {
                                             /** @description Where it comes from: model, rule, threshold, kyc. */
                                             source: string;

@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildContribution, entityIdsByRole, type ProfileEvent } from '../profile-event.js';
 import { buildProfilePlan } from '../profile-plan.js';
 import { snapshotIndex } from '../snapshot-fields.js';
@@ -11,8 +11,13 @@ const url = process.env.REDIS_URL;
 /** The Redis store's keys and the sender's IP countries (the parity with memory is store-equivalence.test.ts). */
 describe.skipIf(url === undefined || url === '')('the Redis profile store', () => {
   const prefix = `sentra-test:${process.pid}:${Date.now()}:keys`;
-  const store = RedisProfileStore.connect(url!, buildProfilePlan(), { keyPrefix: prefix });
-  const redis = new Redis(url!);
+  // Connected in beforeAll: a skipped describe still runs its body, and without REDIS_URL there is nothing to connect to.
+  let store: RedisProfileStore;
+  let redis: Redis;
+  beforeAll(() => {
+    store = RedisProfileStore.connect(url!, buildProfilePlan(), { keyPrefix: prefix });
+    redis = new Redis(url!);
+  });
   afterAll(async () => {
     await store.deleteAll();
     await store.close();
