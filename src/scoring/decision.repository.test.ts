@@ -96,4 +96,26 @@ describe('persistDecisions', () => {
     expect(await db.selectFrom('risk_scores').select('id').where('id', '=', 'dec_event_3').execute()).toEqual([]);
     expect(await db.selectFrom('merchant_events').select('decision_id').where('event_id', '=', 'event-1').execute()).toEqual([{ decision_id: 'dec_event_1' }]);
   });
+
+  it('takes fees in the locked attempt too, and writes the rest of a batch whose fee cannot be covered', async () => {
+    const db = sentra.runtime.database.db;
+    const { merchantId } = await createMerchant(sentra.app, adminToken, {}, '0.05');
+    const fee = (usageId: string) => ({ usageId, merchantId, service: 'SENTRY', at: new Date('2026-11-20T14:03:12Z') });
+    const heads = new AlwaysStaleHeads(db);
+    const results = await persistDecisions(db, heads, [
+      { ...decision('dec_fee_1', 'tx-fee-1'), fee: fee('use_fee_1') },
+      { ...decision('dec_fee_2', 'tx-fee-2'), fee: fee('use_fee_2') },
+      decision('dec_fee_3', 'tx-fee-3'),
+    ]);
+    expect(results).toEqual([
+      { kind: 'written', charged: { usageId: 'use_fee_1', currency: 'USD', feeUnits: 500, balanceAfterUnits: 0 } },
+      { kind: 'payment_required' },
+      { kind: 'written' },
+    ]);
+    const stored = await db.selectFrom('risk_scores').select('id').where('id', 'in', ['dec_fee_1', 'dec_fee_2', 'dec_fee_3']).orderBy('id').execute();
+    expect(stored.map((row) => row.id)).toEqual(['dec_fee_1', 'dec_fee_3']);
+    const usage = await db.selectFrom('merchant_usage').select(['id', 'kind', 'reference']).where('merchant_id', '=', merchantId).where('kind', '=', 'charge').execute();
+    expect(usage).toEqual([{ id: 'use_fee_1', kind: 'charge', reference: 'tx-fee-1' }]);
+    expect(verifyChain(await storedChain(db, 'default'))).toBeUndefined();
+  });
 });
