@@ -41,6 +41,17 @@ describe('tablesNeedingMaintenance', () => {
     expect(await needOf('t_appended')).toBeUndefined();
   });
 
+  it('analyzes with a statistics target of 10 (a 3,000-row sample, ten histogram buckets), so a pass holds the one connection briefly', async () => {
+    expect((await sql<{ default_statistics_target: string }>`show default_statistics_target`.execute(db)).rows[0]!.default_statistics_target).toBe('10');
+    await sql`create table t_sampled (id int primary key, v int)`.execute(db);
+    await sql`insert into t_sampled select i, i from generate_series(1, 20000) as i`.execute(db);
+    await maintainTable(db, (await needOf('t_sampled'))!);
+    const stats = await sql<{ bounds: number }>`select array_length(histogram_bounds, 1) as bounds from pg_stats where tablename = 't_sampled' and attname = 'v'`.execute(db);
+    // PostgreSQL's default target (100) gives 101 bounds.
+    expect(stats.rows[0]!.bounds).toBe(11);
+    expect(await needOf('t_sampled')).toBeUndefined();
+  });
+
   it('vacuums once dead tuples pass 50 + 0.2 × the rows it knows, and puts the most urgent table first', async () => {
     await sql`insert into t_churned select i, 0 from generate_series(1, 500) as i`.execute(db);
     await maintainTable(db, (await needOf('t_churned'))!);

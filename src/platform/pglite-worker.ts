@@ -21,6 +21,15 @@ function serializeError(error: unknown): WorkerReply['error'] {
   return copy as WorkerReply['error'];
 }
 
+/**
+ * The statistics target of the embedded database (PostgreSQL's default is 100). ANALYZE samples
+ * 300 × target rows, and on the embedded store every other query waits while it runs (one thread):
+ * at 100, the first ANALYZE of a 100,000-decision month took ~300 ms, at 10 ~30 ms (docs/operations.md).
+ * Ten histogram buckets and ten common values per column are enough for the embedded store's
+ * plans, which look rows up by key and index; a PostgreSQL server keeps its own setting.
+ */
+const embeddedStatisticsTarget = 10;
+
 async function open(): Promise<PGlite> {
   const loadDataDir =
     setup.templatePath !== undefined && existsSync(setup.templatePath) ? new Blob([readFileSync(setup.templatePath)]) : undefined;
@@ -32,7 +41,7 @@ async function open(): Promise<PGlite> {
   return PGlite.create({
     ...storage,
     parsers: { 20: (value: string) => Number(value) },
-    ...(setup.sharedBuffersMb === undefined ? {} : { postgresqlconf: [`shared_buffers=${setup.sharedBuffersMb}MB`] }),
+    postgresqlconf: [...(setup.sharedBuffersMb === undefined ? [] : [`shared_buffers=${setup.sharedBuffersMb}MB`]), `default_statistics_target=${embeddedStatisticsTarget}`],
     ...(loadDataDir === undefined ? {} : { loadDataDir }),
   });
 }
