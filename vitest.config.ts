@@ -7,6 +7,9 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'console/src/**/*.test.{ts,tsx}'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // expect.poll waits up to 10 s (Vitest's default is 1 s): on a CI machine whose two cores run the
+    // suite, a console page in headless Chromium can take longer than a second to show its rows.
+    expect: { poll: { timeout: 10_000 } },
     pool: 'forks',
     // Every in-process test app logs to a file; the run fails if any log line holds a secret.
     globalSetup: ['test/support/log-scan.ts'],
