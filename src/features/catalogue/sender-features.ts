@@ -1,5 +1,5 @@
 import { circularHourDistance } from '../local-time.js';
-import { flag, fromSnapshot, ratio, snapshotField, usdFromCents, windowPhrases, type FeatureDefinition, type WindowName } from './feature-definition.js';
+import { flag, fromSnapshot, ratio, snapshotField, usdFromCents, windowPhrases, type FeatureDefinition, type FeatureInput, type WindowName } from './feature-definition.js';
 
 const windows: readonly WindowName[] = ['1h', '24h', '7d', '30d'];
 const count30 = snapshotField('sender_count_30d');
@@ -61,22 +61,24 @@ const spending: FeatureDefinition[] = (['24h', '7d', '30d'] as const).map((windo
  * the sums and means above; a payment without a USD amount of its own has no mean, as it has no
  * ratio to the sender's mean.
  */
-const spendingIncluded: FeatureDefinition[] = (['24h', '7d', '30d'] as const).map((window) => {
+function meanIncluding(window: '24h' | '7d' | '30d'): (input: FeatureInput) => number {
   const count = snapshotField(`sender_count_${window}`);
   const cents = snapshotField(`sender_amount_cents_${window}`);
-  return {
-    name: `sender_amount_usd_mean_incl_${window}`,
-    type: 'numeric' as const,
-    description: `Mean USD amount of the sender's transactions in ${windowPhrases[window]}, this one included (the handbook's customer spending): (earlier USD sum + amount_usd) / (earlier count + 1); missing when amount_usd is.`,
-    reasonCode: `SENDER_AVERAGE_AMOUNT_INCL_${window.toUpperCase()}`,
-    reasonTemplate: `The sender's average payment in ${windowPhrases[window]}, this one included, was {value} USD`,
-    reasonCases: {
-      zero: `The sender's payments in ${windowPhrases[window]}, this one included, were for no money`,
-      missing: `This payment's amount could not be converted to USD, so the sender's average in ${windowPhrases[window]} with it is not known`,
-    },
-    compute: (input) => (input.snapshot[cents]! / 100 + input.amountUsd) / (input.snapshot[count]! + 1),
-  };
-});
+  return (input) => (input.snapshot[cents]! / 100 + input.amountUsd) / (input.snapshot[count]! + 1);
+}
+
+const spendingIncluded: FeatureDefinition[] = (['24h', '7d', '30d'] as const).map((window) => ({
+  name: `sender_amount_usd_mean_incl_${window}`,
+  type: 'numeric' as const,
+  description: `Mean USD amount of the sender's transactions in ${windowPhrases[window]}, this one included (the handbook's customer spending): (earlier USD sum + amount_usd) / (earlier count + 1); missing when amount_usd is.`,
+  reasonCode: `SENDER_AVERAGE_AMOUNT_INCL_${window.toUpperCase()}`,
+  reasonTemplate: `The sender's average payment in ${windowPhrases[window]}, this one included, was {value} USD`,
+  reasonCases: {
+    zero: `The sender's payments in ${windowPhrases[window]}, this one included, were for no money`,
+    missing: `This payment's amount could not be converted to USD, so the sender's average in ${windowPhrases[window]} with it is not known`,
+  },
+  compute: meanIncluding(window),
+}));
 
 /**
  * How the sender's recent spending compares with its month: the mean amount over the last 24 hours
@@ -84,9 +86,10 @@ const spendingIncluded: FeatureDefinition[] = (['24h', '7d', '30d'] as const).ma
  * in someone else's hands is spent at a higher level than its owner's habit, and that shows in the
  * ratio of the recent mean to the month's even on a payment of ordinary size.
  */
+const monthMeanIncluding = meanIncluding('30d');
+
 const spendingShift: FeatureDefinition[] = (['24h', '7d'] as const).map((window) => {
-  const count = snapshotField(`sender_count_${window}`);
-  const cents = snapshotField(`sender_amount_cents_${window}`);
+  const recentMeanIncluding = meanIncluding(window);
   return {
     name: `sender_spend_shift_${window}_to_30d`,
     type: 'numeric' as const,
@@ -97,11 +100,7 @@ const spendingShift: FeatureDefinition[] = (['24h', '7d'] as const).map((window)
       zero: `The sender's payments in ${windowPhrases[window]}, this one included, were for no money`,
       missing: `The sender's average payment over 30 days is not known or is zero, so the recent average cannot be compared with it`,
     },
-    compute: (input) => {
-      const recent = (input.snapshot[cents]! / 100 + input.amountUsd) / (input.snapshot[count]! + 1);
-      const month = (input.snapshot[cents30]! / 100 + input.amountUsd) / (input.snapshot[count30]! + 1);
-      return ratio(recent, month);
-    },
+    compute: (input) => ratio(recentMeanIncluding(input), monthMeanIncluding(input)),
   };
 });
 
