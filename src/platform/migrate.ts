@@ -32,6 +32,7 @@ import * as jobClaimsByKind from './migrations/0074-job-claims-by-kind.js';
 import * as eventsWithDecisions from './migrations/0075-events-with-decisions.js';
 import * as moreWideColumnStatistics from './migrations/0076-more-wide-column-statistics.js';
 import * as feesWithDecisions from './migrations/0077-fees-with-decisions.js';
+import * as caseRefreshByIndex from './migrations/0078-case-refresh-by-index.js';
 import { SentraError } from '../errors/errors.js';
 
 /**
@@ -71,6 +72,7 @@ const migrations: Record<string, Migration> = {
   '0075-events-with-decisions': eventsWithDecisions,
   '0076-more-wide-column-statistics': moreWideColumnStatistics,
   '0077-fees-with-decisions': feesWithDecisions,
+  '0078-case-refresh-by-index': caseRefreshByIndex,
 };
 
 /**

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyChain, genesisHash } from '../audit/audit-chain.js';
 import type { ChainHead } from '../audit/audit.repository.js';
@@ -117,5 +118,28 @@ describe('persistDecisions', () => {
     const usage = await db.selectFrom('merchant_usage').select(['id', 'kind', 'reference']).where('merchant_id', '=', merchantId).where('kind', '=', 'charge').execute();
     expect(usage).toEqual([{ id: 'use_fee_1', kind: 'charge', reference: 'tx-fee-1' }]);
     expect(verifyChain(await storedChain(db, 'default'))).toBeUndefined();
+  });
+
+  it("refreshes a PASS-scored transaction's case through the cases index, without reading the whole cases table", async () => {
+    const db = sentra.runtime.database.db;
+    const heads = new ChainHeadCache(db);
+    const escalated = Array.from({ length: 400 }, (_, index) => decision(`dec_case_${index}`, `tx-case-${index}`));
+    await persistDecisions(db, heads, escalated);
+    await sql`analyze cases`.execute(db);
+    const scans = async () => {
+      await sql`select pg_stat_force_next_flush()`.execute(db);
+      const row = await sql<{ seq_scan: string }>`select seq_scan from pg_stat_user_tables where relname = 'cases'`.execute(db);
+      return Number(row.rows[0]!.seq_scan);
+    };
+    const before = await scans();
+    // A new score of the same transactions (another request digest: the payment was updated).
+    const passed = (requestId: string, txId: string): DecisionWrite => ({ ...decision(requestId, txId), requestDigest: `${requestId}-digest`, riskScore: 12, probability: 0.012, decision: 'PASS' });
+    await persistDecisions(db, heads, [passed('dec_pass_1', 'tx-case-7'), passed('dec_pass_2', 'tx-case-300'), passed('dec_pass_3', 'tx-no-case')]);
+    expect(await scans()).toBe(before);
+    const refreshed = await db.selectFrom('cases').select(['tx_id', 'decision', 'risk_score', 'latest_score_id']).where('tx_id', 'in', ['tx-case-7', 'tx-case-300', 'tx-no-case']).orderBy('tx_id').execute();
+    expect(refreshed).toEqual([
+      { tx_id: 'tx-case-300', decision: 'PASS', risk_score: 12, latest_score_id: 'dec_pass_2' },
+      { tx_id: 'tx-case-7', decision: 'PASS', risk_score: 12, latest_score_id: 'dec_pass_1' },
+    ]);
   });
 });
