@@ -13,5 +13,7 @@ export default defineConfig({
     pool: 'forks',
     // Every in-process test app logs to a file; the run fails if any log line holds a secret.
     globalSetup: ['test/support/log-scan.ts'],
+    // A test worker that dies leaves its file neither passed nor failed: name it at the end.
+    reporters: ['default', './test/support/unfinished-files-reporter.ts'],
   },
 });
