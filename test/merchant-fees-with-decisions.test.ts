@@ -79,6 +79,23 @@ describe.each(storeKinds)('merchant fees with their decisions on %s', (store) =>
     expect(await usage(merchant)).toEqual({ balance: '0.9000', lines: ['top_up 1.0000', 'charge -0.0500', 'charge -0.0500'] });
   });
 
+  it('answers the retry of an answered call from the store when the balance no longer covers a fee, without billing it', async () => {
+    const merchant = await createMerchant(sentra.app, adminToken, {}, '0.05');
+    const body = { ...sentryMinimalRequest(), event: { type: 'PURCHASE', transactionId: 'last-fee-1' }, order: { amount: 40, currency: 'USD' } };
+    const first = await sentry(merchant, body);
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json().billing.remainingBalance).toEqual({ currency: 'USD', amount: 0 });
+    const retry = await sentry(merchant, body);
+    expect(retry.statusCode, retry.body).toBe(200);
+    expect(retry.headers['sentra-decision-id']).toBe(first.headers['sentra-decision-id']);
+    expect(retry.json().billing.items[0].fee).toEqual({ currency: 'USD', amount: 0 });
+    // A new call still finds the balance empty.
+    const other = await sentry(merchant, { ...body, event: { type: 'PURCHASE', transactionId: 'last-fee-2' } });
+    expect(other.statusCode).toBe(402);
+    expectSentryErrorShape(other, 'exhausted', ['SENTRA_ERR_PAYMENT_REQUIRED']);
+    expect(await usage(merchant)).toEqual({ balance: '0.0000', lines: ['top_up 0.0500', 'charge -0.0500'] });
+  });
+
   it('admits a merchant out of money as soon as money is added, by any process', async () => {
     const merchant = await createMerchant(sentra.app, adminToken, {}, '0.05');
     expect((await sentry(merchant, sentryMinimalRequest())).statusCode).toBe(200);

@@ -4,6 +4,7 @@ import { LruCache } from '../platform/lru-cache.js';
 import { SentraError } from '../errors/errors.js';
 import type { BillableService } from './billing-kinds.js';
 import { findMerchant, type Merchant } from './merchant.repository.js';
+import { isDecided } from '../scoring/decision.repository.js';
 
 const key = (merchant: Merchant) => `${merchant.tenantId}\u0000${merchant.merchantId}`;
 
@@ -36,12 +37,18 @@ export class BalanceGate {
     this.known = new LruCache(maxEntries);
   }
 
-  /** Throws SENTRA_ERR_PAYMENT_REQUIRED when the merchant's balance, read just now, does not cover the fee. */
-  async admit(merchant: Merchant, service: BillableService): Promise<void> {
+  /**
+   * Throws SENTRA_ERR_PAYMENT_REQUIRED when the merchant's balance, read just now, does not cover the
+   * fee, unless the call was answered before (same transaction id and body): a retry is answered
+   * from the store and not billed again, whatever the balance.
+   */
+  async admit(merchant: Merchant, service: BillableService, call: { txId: string; digest: string }): Promise<void> {
     if (covers(this.known.get(key(merchant)) ?? merchant.balanceUnits, merchant, service)) return;
     const current = await findMerchant(this.db, merchant.tenantId, merchant.merchantId);
     if (current !== undefined) this.known.set(key(merchant), current.balanceUnits);
-    if (current === undefined || !covers(current.balanceUnits, current, service)) throw new SentraError('SENTRA_ERR_PAYMENT_REQUIRED');
+    if (current !== undefined && covers(current.balanceUnits, current, service)) return;
+    if (current !== undefined && (await isDecided(this.db, merchant.tenantId, call.txId, call.digest))) return;
+    throw new SentraError('SENTRA_ERR_PAYMENT_REQUIRED');
   }
 
   /** The balance after a fee this process took. */

@@ -53,7 +53,7 @@ export class MerchantScoring {
     run: (scoreCall: ScoreCall) => Promise<ScoredDecision> = (scoreCall) => this.deps.scoring.score(call.record, [], call.digest, scoreCall),
   ): Promise<MerchantDecision<Kept>> {
     const { merchant } = principal;
-    await this.deps.gate.admit(merchant, service);
+    await this.deps.gate.admit(merchant, service, { txId: call.record.txId, digest: call.digest });
     let scored: ScoredDecision;
     try {
       scored = await run({

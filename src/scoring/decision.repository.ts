@@ -149,6 +149,20 @@ function answerOf(item: DecisionWrite): StoredAnswer {
   };
 }
 
+/** Whether this request (tenant, transaction, request digest) has a stored decision: a retry would be answered from it. */
+export async function isDecided(db: Kysely<Database>, tenantId: string, txId: string, digest: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('risk_scores')
+    .select('id')
+    .where('first_of_request', '=', true)
+    .where('tenant_id', '=', tenantId)
+    .where('tx_id', '=', txId)
+    .where('request_digest', '=', digest)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** The stored decisions that answer these requests, by request key. */
 async function findStoredAnswers(db: Kysely<Database>, items: readonly DecisionWrite[]): Promise<Map<string, StoredAnswer>> {
   const rows = await db
@@ -182,8 +196,9 @@ async function findStoredAnswers(db: Kysely<Database>, items: readonly DecisionW
  * hits the unique index of migration 0020, fails the statement, and answers with the stored
  * decision while the rest of the batch is written. Nothing of a replayed request is written or
  * charged: no score, case, job, audit entry or fee. Likewise a merchant call whose fee the balance
- * cannot cover fails the statement, answers `payment_required`, and the rest is written without it
- * (its audit entries chained again); each such round removes at least one request, so it ends.
+ * cannot cover fails the statement, answers `payment_required` (or, when it was decided before, the
+ * stored decision: a retry is not billed again), and the rest is written without it (its audit
+ * entries chained again); each such round removes at least one request, so it ends.
  */
 export async function persistDecisions(
   db: Kysely<Database>,
@@ -204,7 +219,11 @@ export async function persistDecisions(
     } catch (error) {
       const unpaid = unpaidRequests(error);
       if (unpaid !== undefined) {
-        for (const requestId of unpaid) refused.add(requestId);
+        // A retry of a call answered before is not billed again: it answers with the stored decision
+        // even when the balance no longer covers a fee. Only the others are refused.
+        const unpaidItems = pending.filter((item) => unpaid.has(item.requestId));
+        for (const [key, answer] of await findStoredAnswers(db, unpaidItems)) stored.set(key, answer);
+        for (const item of unpaidItems) if (!stored.has(requestKey(item))) refused.add(item.requestId);
         pending = pending.filter((item) => !unpaid.has(item.requestId));
         continue;
       }
