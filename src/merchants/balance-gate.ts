@@ -45,9 +45,10 @@ export class BalanceGate {
   async admit(merchant: Merchant, service: BillableService, call: { txId: string; digest: string }): Promise<void> {
     if (covers(this.known.get(key(merchant)) ?? merchant.balanceUnits, merchant, service)) return;
     const current = await findMerchant(this.db, merchant.tenantId, merchant.merchantId);
-    if (current !== undefined) this.known.set(key(merchant), current.balanceUnits);
-    if (current !== undefined && covers(current.balanceUnits, current, service)) return;
-    if (current !== undefined && (await isDecided(this.db, merchant.tenantId, call.txId, call.digest))) return;
+    if (current === undefined) throw new SentraError('SENTRA_ERR_PAYMENT_REQUIRED');
+    this.known.set(key(merchant), current.balanceUnits);
+    if (covers(current.balanceUnits, current, service)) return;
+    if (await isDecided(this.db, merchant.tenantId, call.txId, call.digest)) return;
     throw new SentraError('SENTRA_ERR_PAYMENT_REQUIRED');
   }
 
