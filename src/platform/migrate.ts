@@ -33,6 +33,7 @@ import * as eventsWithDecisions from './migrations/0075-events-with-decisions.js
 import * as moreWideColumnStatistics from './migrations/0076-more-wide-column-statistics.js';
 import * as feesWithDecisions from './migrations/0077-fees-with-decisions.js';
 import * as caseRefreshByIndex from './migrations/0078-case-refresh-by-index.js';
+import * as merchantLookupsByKey from './migrations/0079-merchant-lookups-by-key.js';
 import { SentraError } from '../errors/errors.js';
 
 /**
@@ -73,6 +74,7 @@ const migrations: Record<string, Migration> = {
   '0076-more-wide-column-statistics': moreWideColumnStatistics,
   '0077-fees-with-decisions': feesWithDecisions,
   '0078-case-refresh-by-index': caseRefreshByIndex,
+  '0079-merchant-lookups-by-key': merchantLookupsByKey,
 };
 
 /**
