@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { replaceInFunction } from './function-edit.js';
 
 /**
  * The two lookups of a merchant by id inside the decision writer's functions, made the way 0078 made
@@ -34,18 +35,4 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     for (const setting of ['enable_hashjoin', 'enable_mergejoin', 'enable_seqscan']) statements.push(`ALTER FUNCTION ${fn} SET ${setting} = off`);
   }
   for (const statement of statements) await sql.raw(statement).execute(db);
-}
-
-/** A statement that rewrites one passage of a function's definition, and fails when the passage is not there. */
-function replaceInFunction(signature: string, passage: string, replacement: string): string {
-  const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
-  return `DO $$
-     DECLARE
-       definition text := pg_get_functiondef(${literal(signature)}::regprocedure);
-     BEGIN
-       IF position(${literal(passage)} in definition) = 0 THEN
-         RAISE EXCEPTION '%: the passage to change was not found', ${literal(signature)};
-       END IF;
-       EXECUTE replace(definition, ${literal(passage)}, ${literal(replacement)});
-     END $$`;
 }
