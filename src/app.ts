@@ -18,6 +18,7 @@ import { installationSecret } from './tenants/installation.js';
 import { ThresholdService } from './scoring/threshold.service.js';
 import { ScoringService } from './scoring/scoring.service.js';
 import { persistDecisions } from './scoring/decision.repository.js';
+import { FeatureLists } from './features/feature-lists.js';
 import { ChainHeadCache } from './audit/chain-head-cache.js';
 import type { DecisionWrite, DecisionWriteResult } from './scoring/decision-record.js';
 import { ModelRegistry } from './registry/model-registry.js';
@@ -166,6 +167,7 @@ export async function buildRuntime(config: Config, options: AppOptions = {}): Pr
     phase('features');
     logger.info({ phasesMs: phases, store: database.kind, artifactStore: config.artifactStore.kind }, 'runtime ready');
     const chainHeads = new ChainHeadCache(database.db);
+    const featureLists = new FeatureLists();
     const casePolicy = { slaMinutes: config.caseSlaMinutes };
     // One batch in flight: batches then grow with load, and the audit chain never races itself.
     // A commit that outlives five database timeouts is given up (503); its outcome is then unknown,
@@ -173,7 +175,7 @@ export async function buildRuntime(config: Config, options: AppOptions = {}): Pr
     const writer = new GroupCommitter<DecisionWrite, DecisionWriteResult>(
       async (items) => {
         const stopTimer = metrics.commitDuration.startTimer();
-        const results = await withDeadline(persistDecisions(database.db, chainHeads, items, casePolicy), config.databaseTimeoutMs * 5);
+        const results = await withDeadline(persistDecisions(database.db, chainHeads, items, casePolicy, featureLists), config.databaseTimeoutMs * 5);
         stopTimer();
         metrics.commitSize.observe(items.length);
         return results;

@@ -14,9 +14,9 @@ export async function storedKycFeatures(db: Kysely<Database>, tenantId: string, 
   if (txIds.length === 0) return byTransaction;
   const result = await sql<{ tx_id: string; kyc: Record<string, unknown> | null }>`
     select first.tx_id,
-           (select jsonb_object_agg(f.key, f.value) from jsonb_each(first.features) f
+           (select jsonb_object_agg(f.key, f.value) from jsonb_each(sentra_feature_object(first.features, first.feature_list)) f
              where f.key in (${sql.join(kycFeatureNames)}) and jsonb_typeof(f.value) = 'number') as kyc
-      from (select distinct on (tx_id) tx_id, features from risk_scores
+      from (select distinct on (tx_id) tx_id, features, feature_list from risk_scores
              where tenant_id = ${tenantId} and tx_id in (${sql.join(txIds)})
              order by tx_id, scored_at) first`.execute(db);
   for (const row of result.rows) {

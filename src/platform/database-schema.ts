@@ -113,7 +113,13 @@ export interface RiskScoresTable {
   decision: string;
   reasons: Json<unknown>;
   evidence: Json<unknown>;
-  features: Json<Record<string, number | null>>;
+  /**
+   * The values in the order of `feature_list`'s names, or (with no list) an object by name. Read it
+   * through `sentra_feature_object` / `sentra_feature_value` (migration 0080).
+   */
+  features: Json<Record<string, number | null> | (number | null)[]>;
+  /** The `feature_lists` row naming the `features` array; null when `features` is an object (migration 0080). */
+  feature_list: Generated<string | null>;
   model_version: string;
   thresholds: Json<unknown>;
   request_digest: string;
@@ -130,6 +136,13 @@ export interface RiskScoresTable {
   shadow: Generated<boolean>;
   /** The first instant (UTC) of the payment's `created_at` month: the monthly partition key (migration 0070). */
   tx_month: Date;
+}
+
+/** The names of stored feature arrays (migration 0080); written once, never changed. */
+export interface FeatureListsTable {
+  id: string;
+  names: Json<string[]>;
+  positions: Json<Record<string, number>>;
 }
 
 export interface LabelsTable {
@@ -228,6 +241,7 @@ export interface Database {
   cases: CasesTable;
   case_events: CaseEventsTable;
   risk_scores: RiskScoresTable;
+  feature_lists: FeatureListsTable;
   labels: LabelsTable;
   ingest_runs: IngestRunsTable;
   model_versions: ModelVersionsTable;

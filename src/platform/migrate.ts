@@ -34,6 +34,7 @@ import * as moreWideColumnStatistics from './migrations/0076-more-wide-column-st
 import * as feesWithDecisions from './migrations/0077-fees-with-decisions.js';
 import * as caseRefreshByIndex from './migrations/0078-case-refresh-by-index.js';
 import * as merchantLookupsByKey from './migrations/0079-merchant-lookups-by-key.js';
+import * as featureLists from './migrations/0080-feature-lists.js';
 import { SentraError } from '../errors/errors.js';
 
 /**
@@ -75,6 +76,7 @@ const migrations: Record<string, Migration> = {
   '0077-fees-with-decisions': feesWithDecisions,
   '0078-case-refresh-by-index': caseRefreshByIndex,
   '0079-merchant-lookups-by-key': merchantLookupsByKey,
+  '0080-feature-lists': featureLists,
 };
 
 /**

@@ -4,6 +4,7 @@ import type { LabelValue } from '../contract/enums.js';
 import { effectiveLabel } from '../contract/label-precedence.js';
 import type { ReferencedFields } from '../rules/compile-rule.js';
 import { ruleFields } from '../rules/rule-fields.js';
+import { namedFeatures } from '../features/feature-lists.js';
 
 /** Stored decisions read per query: bounded memory and query time whatever the range holds. */
 export const backtestPageSize = 10_000;
@@ -32,8 +33,10 @@ export interface StoredDecisionRow {
   labels: Array<{ source: string; label: string; labeled_at: string }> | null;
   /** `signals.network` when the expression reads `signals`. */
   network?: unknown;
-  /** The whole stored feature row when the expression reads `features` as a whole. */
+  /** The whole stored feature row when the expression reads `features` as a whole (named after the query, see nameStoredFeatures). */
   features?: Record<string, number | null>;
+  /** The row's feature list when `features` was read whole and is stored as an array (migration 0080). */
+  feature_list?: string | null;
   /** `x_<field>` (tx), `e_<field>` (entities), `f<index>` (features) as selected. */
   [selected: string]: unknown;
 }
@@ -76,7 +79,13 @@ export async function storedDecisionPage(
   const columns: RawBuilder<unknown>[] = [
     ...tx.map((name) => sql`${sql.raw(txColumns[name]!)} as ${sql.ref(`x_${name}`)}`),
     ...entities.map((name) => sql`${sql.ref(`t.${name}`)} as ${sql.ref(`e_${name}`)}`),
-    ...(fields.features === 'all' ? [sql`r.features`] : [...fields.features].map((name, index) => sql`(r.features->>${name})::float8 as ${sql.ref(`f${index}`)}`)),
+    // A feature by name: from an object row by its key, from an array row (migration 0080) by its
+    // position in the row's list (joined once per row, below); the whole vector as stored, named after.
+    ...(fields.features === 'all'
+      ? [sql`r.features`, sql`r.feature_list`]
+      : [...fields.features].map(
+          (name, index) => sql`(case when r.feature_list is null then r.features ->> ${name} else r.features ->> (fl.positions ->> ${name})::int end)::float8 as ${sql.ref(`f${index}`)}`,
+        )),
     ...(fields.signals === 'all' || fields.signals.has('network') ? [sql`t.network`] : []),
   ];
   // The page comes back as one JSON text rather than 10,000 rows: on the embedded store, decoding the
@@ -97,10 +106,26 @@ export async function storedDecisionPage(
            ${columns.length === 0 ? sql`` : sql`, ${sql.join(columns)}`}
       from risk_scores r
       join transactions t on t.tenant_id = r.tenant_id and t.tx_id = r.tx_id
+      ${fields.features !== 'all' && fields.features.size > 0 ? sql`left join feature_lists fl on fl.id = r.feature_list` : sql``}
      where r.tenant_id = ${tenantId} and r.id > ${afterId} and r.scored_at >= ${range.from} and r.scored_at < ${range.to}
      order by r.id
      limit ${backtestPageSize}) as page_rows`.execute(db);
-  return JSON.parse(result.rows[0]!.page) as StoredDecisionRow[];
+  const rows = JSON.parse(result.rows[0]!.page) as StoredDecisionRow[];
+  if (fields.features === 'all') await nameStoredFeatures(db, rows);
+  return rows;
+}
+
+/** Turns the rows' stored feature arrays into objects by name (rows holding an object stay as they are). */
+async function nameStoredFeatures(db: Kysely<Database>, rows: StoredDecisionRow[]): Promise<void> {
+  const ids = [...new Set(rows.flatMap((row) => (typeof row.feature_list === 'string' ? [row.feature_list] : [])))];
+  if (ids.length === 0) return;
+  const lists = new Map((await db.selectFrom('feature_lists').select(['id', 'names']).where('id', 'in', ids).execute()).map((list) => [list.id, list.names]));
+  for (const row of rows) {
+    if (typeof row.feature_list !== 'string' || !Array.isArray(row.features)) continue;
+    const names = lists.get(row.feature_list);
+    if (names === undefined) throw new Error(`stored decision ${row.id}: feature list ${row.feature_list} is not stored`);
+    row.features = namedFeatures(names, row.features as (number | null)[]);
+  }
 }
 
 /** The effective label (src/contract/label-precedence.ts) among a stored decision's labels, if any. */

@@ -6,6 +6,7 @@ import { rowOfRecord } from './transaction-history.repository.js';
 import { caseOpening, type CaseRow } from '../cases/case-opening.js';
 import type { CasePolicy } from '../cases/case-policy.js';
 import { decisionCreatedRow } from '../webhooks/webhook-outbox.js';
+import { featureListRow, type FeatureLists } from '../features/feature-lists.js';
 
 const key = (...parts: string[]) => parts.join('\u0000');
 
@@ -22,6 +23,8 @@ export interface DecisionBatch {
   /** Cases that exist already and get the latest (PASS) score of their transaction. */
   refreshCases: CaseRow[];
   scores: object[];
+  /** The names of the scores' feature arrays, for lists not yet known to be stored (migration 0080). */
+  featureLists: ReturnType<typeof featureListRow>[];
   jobs: object[];
   /** Audit entries in decision order, to be chained after the locked heads. */
   audit: AuditEntryInput[];
@@ -110,12 +113,23 @@ export function paymentMonth(createdAt: number): Date {
   return monthStart(new Date(createdAt));
 }
 
-/** Builds the rows of a group commit from its decisions (cases by the tenant's case policy). */
-export function buildDecisionBatch(items: readonly DecisionWrite[], casePolicy?: CasePolicy): DecisionBatch {
+/**
+ * Builds the rows of a group commit from its decisions (cases by the tenant's case policy). With
+ * `featureLists`, each score's features are stored as an array with the id of its list, and the
+ * lists not yet known to be stored go with the batch; without, as an object by name.
+ */
+export function buildDecisionBatch(items: readonly DecisionWrite[], casePolicy?: CasePolicy, featureLists?: FeatureLists): DecisionBatch {
   const kycRefs = new Map<string, object>();
   for (const item of items) {
     for (const ref of item.kycRefs) kycRefs.set(key(item.tenantId, ref.entityId, ref.refKey), kycRefRow(item.tenantId, ref, item.scoredAt));
   }
+  const lists = new Map<string, ReturnType<typeof featureListRow>>();
+  const storedFeatures = (features: DecisionWrite['features']) => {
+    if (featureLists === undefined) return { features, feature_list: null };
+    const { list, values } = featureLists.encode(features);
+    if (!featureLists.isStored(list.id) && !lists.has(list.id)) lists.set(list.id, featureListRow(list));
+    return { features: values, feature_list: list.id };
+  };
   return {
     entities: entityRows(items),
     transactions: transactionRows(items),
@@ -131,7 +145,7 @@ export function buildDecisionBatch(items: readonly DecisionWrite[], casePolicy?:
       decision: item.decision,
       reasons: item.reasons,
       evidence: item.evidence,
-      features: item.features,
+      ...storedFeatures(item.features),
       model_version: item.modelVersion,
       thresholds: item.thresholds,
       request_digest: item.requestDigest,
@@ -144,6 +158,7 @@ export function buildDecisionBatch(items: readonly DecisionWrite[], casePolicy?:
       shadow: item.shadow === true,
       tx_month: paymentMonth(item.record.createdAt),
     })),
+    featureLists: [...lists.values()],
     jobs: jobRows(items),
     webhooks: items.flatMap((item) => (item.webhook === undefined || item.shadow === true ? [] : [decisionCreatedRow(item, item.webhook)])),
     merchantEvents: items.flatMap((item) => (item.merchantEvent === undefined ? [] : [item.merchantEvent])),

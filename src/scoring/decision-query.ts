@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../platform/database-schema.js';
 import { storedThresholdsView, type ThresholdsView } from './thresholds.js';
 
@@ -43,7 +43,7 @@ export async function findDecision(db: Kysely<Database>, tenantId: string, reque
       's.decision',
       's.reasons',
       's.evidence',
-      's.features',
+      sql<Record<string, number | null>>`sentra_feature_object(s.features, s.feature_list)`.as('features'),
       's.model_version',
       's.thresholds',
       's.request_digest',

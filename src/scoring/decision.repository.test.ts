@@ -5,11 +5,10 @@ import type { ChainHead } from '../audit/audit.repository.js';
 import { ChainHeadCache } from '../audit/chain-head-cache.js';
 import { adminToken, startTestApp, type TestApp } from '../../test/support/test-app.js';
 import { createMerchant } from '../../test/support/merchants.js';
-import { scoreBody } from '../../test/support/score-body.js';
 import { storedChain } from '../../test/support/stored-chain.js';
+import { decisionWrite } from '../../test/support/decision-write.js';
 import type { DecisionWrite } from './decision-record.js';
 import { persistDecisions } from './decision.repository.js';
-import { requestDigest, toKycReferences, toTransactionRecord } from './score-request.js';
 
 /** Heads as a writer would see them if every other writer always appended just before it. */
 class AlwaysStaleHeads extends ChainHeadCache {
@@ -21,30 +20,6 @@ class AlwaysStaleHeads extends ChainHeadCache {
   override advance(): void {}
 }
 
-function decision(requestId: string, txId?: string): DecisionWrite {
-  const body = scoreBody(txId === undefined ? {} : { transaction: { tx_id: txId } });
-  return {
-    tenantId: 'default',
-    requestId,
-    actor: 'test',
-    scoredAt: new Date('2026-11-20T14:03:12Z'),
-    record: toTransactionRecord(body),
-    network: undefined,
-    kycRefs: toKycReferences(body),
-    riskScore: 420,
-    probability: 0.42,
-    decision: 'REVIEW',
-    reasons: ['AMOUNT_USD'],
-    evidence: [{ source: 'model', key: 'amount_usd', quote: 'The payment is worth 126 USD' }],
-    features: { amount_usd: 125.5 },
-    modelVersion: 'test-model',
-    thresholds: { reviewAt: 300, holdAt: 600, blockAt: 850 },
-    requestDigest: requestDigest(body),
-    computeMs: 1,
-    llmStatus: 'ready',
-    source: 'api',
-  };
-}
 
 describe('persistDecisions', () => {
   let sentra: TestApp;
@@ -58,7 +33,7 @@ describe('persistDecisions', () => {
   it('completes when other writers keep moving the chain head: it locks the heads after two optimistic attempts', async () => {
     const db = sentra.runtime.database.db;
     const heads = new AlwaysStaleHeads(db);
-    await persistDecisions(db, heads, [decision('dec_stale_1'), decision('dec_stale_2')]);
+    await persistDecisions(db, heads, [decisionWrite('dec_stale_1'), decisionWrite('dec_stale_2')]);
     expect(heads.reads).toBe(2);
     const chain = await storedChain(db, 'default');
     expect(verifyChain(chain)).toBeUndefined();
@@ -89,11 +64,11 @@ describe('persistDecisions', () => {
       processed_at: new Date('2026-11-20T14:03:12.004Z'),
     });
     const heads = new ChainHeadCache(db);
-    await persistDecisions(db, heads, [{ ...decision('dec_event_1', 'tx-event-1'), merchantEvent: event('event-1', 'dec_event_1') }, decision('dec_event_2', 'tx-event-2')]);
+    await persistDecisions(db, heads, [{ ...decisionWrite('dec_event_1', 'tx-event-1'), merchantEvent: event('event-1', 'dec_event_1') }, decisionWrite('dec_event_2', 'tx-event-2')]);
     const stored = await db.selectFrom('merchant_events').select(['event_id', 'decision_id', 'components', 'triggered_factors']).where('merchant_id', '=', merchantId).execute();
     expect(stored).toEqual([{ event_id: 'event-1', decision_id: 'dec_event_1', components: [{ component: 'DEVICE', score: 20, factors: ['NEW_DEVICE'] }], triggered_factors: ['NEW_DEVICE'] }]);
     // An event row that cannot be stored (its id is taken) takes its decision with it.
-    await expect(persistDecisions(db, heads, [{ ...decision('dec_event_3', 'tx-event-3'), merchantEvent: event('event-1', 'dec_event_3') }])).rejects.toThrow();
+    await expect(persistDecisions(db, heads, [{ ...decisionWrite('dec_event_3', 'tx-event-3'), merchantEvent: event('event-1', 'dec_event_3') }])).rejects.toThrow();
     expect(await db.selectFrom('risk_scores').select('id').where('id', '=', 'dec_event_3').execute()).toEqual([]);
     expect(await db.selectFrom('merchant_events').select('decision_id').where('event_id', '=', 'event-1').execute()).toEqual([{ decision_id: 'dec_event_1' }]);
   });
@@ -104,9 +79,9 @@ describe('persistDecisions', () => {
     const fee = (usageId: string) => ({ usageId, merchantId, service: 'SENTRY', at: new Date('2026-11-20T14:03:12Z') });
     const heads = new AlwaysStaleHeads(db);
     const results = await persistDecisions(db, heads, [
-      { ...decision('dec_fee_1', 'tx-fee-1'), fee: fee('use_fee_1') },
-      { ...decision('dec_fee_2', 'tx-fee-2'), fee: fee('use_fee_2') },
-      decision('dec_fee_3', 'tx-fee-3'),
+      { ...decisionWrite('dec_fee_1', 'tx-fee-1'), fee: fee('use_fee_1') },
+      { ...decisionWrite('dec_fee_2', 'tx-fee-2'), fee: fee('use_fee_2') },
+      decisionWrite('dec_fee_3', 'tx-fee-3'),
     ]);
     expect(results).toEqual([
       { kind: 'written', charged: { usageId: 'use_fee_1', currency: 'USD', feeUnits: 500, balanceAfterUnits: 0 } },
@@ -133,11 +108,11 @@ describe('the case refresh of the decision writer', () => {
   it("finds a PASS-scored transaction's case by its key, however much the cases table grew since the writer's statement was planned", async () => {
     const db = sentra.runtime.database.db;
     const heads = new ChainHeadCache(db);
-    const passed = (requestId: string, txId: string): DecisionWrite => ({ ...decision(requestId, txId), requestDigest: `${requestId}-digest`, riskScore: 12, probability: 0.012, decision: 'PASS' });
+    const passed = (requestId: string, txId: string): DecisionWrite => ({ ...decisionWrite(requestId, txId), requestDigest: `${requestId}-digest`, riskScore: 12, probability: 0.012, decision: 'PASS' });
     // A new installation: the writer's statement is planned (and its plan kept) while the cases
     // table is empty; the table then grows between two ANALYZE passes.
     for (let index = 0; index < 8; index++) await persistDecisions(db, heads, [passed(`dec_early_${index}`, `tx-early-${index}`)]);
-    await persistDecisions(db, heads, Array.from({ length: 400 }, (_, index) => decision(`dec_case_${index}`, `tx-case-${index}`)));
+    await persistDecisions(db, heads, Array.from({ length: 400 }, (_, index) => decisionWrite(`dec_case_${index}`, `tx-case-${index}`)));
     const casesRead = async () => {
       await sql`select pg_stat_force_next_flush()`.execute(db);
       const row = await sql<{ read: string }>`select coalesce(seq_tup_read, 0) + coalesce(idx_tup_fetch, 0) as read from pg_stat_user_tables where relname = 'cases'`.execute(db);

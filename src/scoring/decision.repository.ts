@@ -3,6 +3,7 @@ import type { Database } from '../platform/database-schema.js';
 import { auditRow, chainAfterHeads, lockChainHeads, type ChainHead } from '../audit/audit.repository.js';
 import type { ChainHeadCache } from '../audit/chain-head-cache.js';
 import type { DecisionWrite, DecisionWriteResult, FeeCharged, StoredAnswer } from './decision-record.js';
+import type { FeatureLists } from '../features/feature-lists.js';
 import { buildDecisionBatch, type DecisionBatch } from './decision-batch.js';
 import type { CasePolicy } from '../cases/case-policy.js';
 
@@ -77,14 +78,16 @@ async function lockFeePayers(trx: Transaction<Database>, items: readonly Decisio
  * rate), the batch locks the heads in a transaction and chains after them, so it always completes.
  * Answers the fees taken, by request id.
  */
-async function writeDecisions(db: Kysely<Database>, heads: ChainHeadCache, items: readonly DecisionWrite[], casePolicy?: CasePolicy): Promise<ChargedFees> {
-  const batch = buildDecisionBatch(items, casePolicy);
+async function writeDecisions(db: Kysely<Database>, heads: ChainHeadCache, items: readonly DecisionWrite[], casePolicy?: CasePolicy, featureLists?: FeatureLists): Promise<ChargedFees> {
+  const batch = buildDecisionBatch(items, casePolicy, featureLists);
+  const listsWritten = () => featureLists?.markStored(batch.featureLists.map((list) => list.id));
   const tenantIds = items.map((item) => item.tenantId);
   for (let attempt = 1; attempt <= optimisticAttempts; attempt++) {
     const { document, newHeads } = batchDocument(batch, await heads.get(tenantIds));
     try {
       const charged = await writeDocument(db, document, items.length);
       heads.advance(newHeads);
+      listsWritten();
       return charged;
     } catch (error) {
       // Fees are taken before the chain is touched: a refused one leaves the cached heads right.
@@ -100,6 +103,7 @@ async function writeDecisions(db: Kysely<Database>, heads: ChainHeadCache, items
     return { charged: await writeDocument(trx, prepared.document, items.length), newHeads: prepared.newHeads };
   });
   heads.advance(newHeads);
+  listsWritten();
   return charged;
 }
 
@@ -198,13 +202,15 @@ async function findStoredAnswers(db: Kysely<Database>, items: readonly DecisionW
  * charged: no score, case, job, audit entry or fee. Likewise a merchant call whose fee the balance
  * cannot cover fails the statement, answers `payment_required` (or, when it was decided before, the
  * stored decision: a retry is not billed again), and the rest is written without it (its audit
- * entries chained again); each such round removes at least one request, so it ends.
+ * entries chained again); each such round removes at least one request, so it ends. With
+ * `featureLists` (one per database), features are stored as arrays with their list (migration 0080).
  */
 export async function persistDecisions(
   db: Kysely<Database>,
   heads: ChainHeadCache,
   items: readonly DecisionWrite[],
   casePolicy?: CasePolicy,
+  featureLists?: FeatureLists,
 ): Promise<DecisionWriteResult[]> {
   const firsts = new Map<string, DecisionWrite>();
   for (const item of items) if (!firsts.has(requestKey(item))) firsts.set(requestKey(item), item);
@@ -214,7 +220,7 @@ export async function persistDecisions(
   let pending = [...firsts.values()];
   for (let round = 1; pending.length > 0; ) {
     try {
-      charged = await writeDecisions(db, heads, pending, casePolicy);
+      charged = await writeDecisions(db, heads, pending, casePolicy, featureLists);
       break;
     } catch (error) {
       const unpaid = unpaidRequests(error);
