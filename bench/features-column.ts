@@ -1,16 +1,17 @@
 /**
  * What the stored feature vector costs per decision row in the embedded database. Every decision
- * stores its features (`risk_scores.features`, a jsonb object of the catalogue's ~120 features by
- * name, about 3.5 KB of JSON); under EXPLAIN ANALYZE the insert of the scores row is the largest
+ * stores its features (`risk_scores.features`: until migration 0080 a jsonb object of the
+ * catalogue's ~120 features by name, about 3.5 KB of JSON); under EXPLAIN ANALYZE the insert of the scores row is the largest
  * part of the decision writer. This benchmark inserts rows shaped like the scores row (an id, a
  * tenant, 600 bytes of other columns) through the writer's path (one JSON document per group of
  * BENCH_GROUP rows expanded by jsonb_populate_recordset, as `sentra_write_decision_rows` does) into
  * an in-process PGlite, with the features stored:
  * - not at all (the floor: what the rest of the row costs);
- * - as today: a jsonb object by feature name;
- * - as a jsonb array of the same values in catalogue order (names kept once, elsewhere);
+ * - as a jsonb object by feature name (the stored form until migration 0080);
+ * - as a jsonb array of the same values in a fixed order (the stored form since 0080, its names kept
+ *   once in `feature_lists`);
  * - as float8[] (the same array as a PostgreSQL array, given as array text in the document);
- * - as today with the column's storage MAIN or EXTERNAL, or the table's toast_tuple_target at 8160
+ * - as the object with the column's storage MAIN or EXTERNAL, or the table's toast_tuple_target at 8160
  *   (compression kept inline, no compression out of line, no compression at all).
  * The variants alternate within each of BENCH_ROUNDS rounds (default 5) so a busy machine slows
  * them alike; each prints the median µs per row (JSON.stringify of the group included, as the HTTP
@@ -51,7 +52,7 @@ interface Variant {
 }
 const variants: Record<string, Variant> = {
   'no features (floor)': { column: 'features jsonb', value: () => null },
-  'jsonb object (today)': { column: 'features jsonb', value: () => byName },
+  'jsonb object by name': { column: 'features jsonb', value: () => byName },
   'jsonb array': { column: 'features jsonb', value: () => values },
   'float8[]': { column: 'features float8[]', value: () => arrayText },
   'jsonb object, storage MAIN': { column: 'features jsonb', setup: 'ALTER TABLE t ALTER COLUMN features SET STORAGE MAIN', value: () => byName },
@@ -87,11 +88,11 @@ for (let round = 0; round < rounds; round++) {
   }
 }
 const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
-const today = median(perRow.get('jsonb object (today)')!);
+const objectForm = median(perRow.get('jsonb object by name')!);
 for (const name of names) {
   const list = perRow.get(name)!;
   console.log(
-    `${name.padEnd(40)} ${median(list).toFixed(1).padStart(7)} µs/row  (rounds ${list.map((x) => x.toFixed(0)).join(' / ')})  ×${(median(list) / today).toFixed(2)} of today  of which JSON.stringify ${median(stringifyPerRow.get(name)!).toFixed(1)} µs  ${Math.round(bytes.get(name)!)} bytes/row`,
+    `${name.padEnd(40)} ${median(list).toFixed(1).padStart(7)} µs/row  (rounds ${list.map((x) => x.toFixed(0)).join(' / ')})  ×${(median(list) / objectForm).toFixed(2)} of the object  of which JSON.stringify ${median(stringifyPerRow.get(name)!).toFixed(1)} µs  ${Math.round(bytes.get(name)!)} bytes/row`,
   );
 }
 console.log(`load at the end ${loadavg().map((x) => x.toFixed(2)).join(', ')}`);
