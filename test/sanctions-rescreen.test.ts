@@ -113,7 +113,11 @@ for (const store of storeKinds) {
           const expectedSource = textKept ? 'kyc_document' : 'kyc_document_facts';
           expect(sameEntity.evidence).toContainEqual(expect.objectContaining({ source: expectedSource, quote: 'Marek Zelinsky' }));
           expect(listed.stdout).toMatch(/1 added, 0 updated, 0 removed, 1 unchanged/);
-          expect(listed.stdout).toMatch(/Re-screened \d+ stored KYC result\(s\) against the new lists: 1 changed/);
+          // The CLI re-screens before it exits. Beside a running server (PostgreSQL), the server's worker
+          // takes the job the import queued and may get there first: the CLI then reports 0, and the one
+          // audit entry below is the server's. Embedded, the server is stopped and the CLI does it all.
+          const changedByCli = Number(/Re-screened \d+ stored KYC result\(s\) against the new lists: (\d+) changed/.exec(listed.stdout)?.[1]);
+          expect(store === 'pglite' ? [1] : [0, 1], listed.stdout).toContain(changedByCli);
           // A new entity sending the same passport text is answered from the cache, with the new outcome.
           const newEntity = await kycOfScore(harness, `${prefix}-b`, [{ entity_id: `${prefix}-b`, text_blob: passport }]);
           expect(newEntity.llmStatus).toBe('ready');
