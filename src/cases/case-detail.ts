@@ -35,7 +35,11 @@ export async function caseDetail(db: Kysely<Database>, tenantId: string, caseId:
   const entityIds = transaction === undefined ? [] : [transaction.sender_entity_id, transaction.receiver_entity_id];
   const [entities, scores, events, labels, kycRefs] = await Promise.all([
     entityIds.length === 0 ? [] : db.selectFrom('entities').selectAll().where('tenant_id', '=', tenantId).where('entity_id', 'in', entityIds).execute(),
-    db.selectFrom('risk_scores').selectAll().where('tenant_id', '=', tenantId).where('tx_id', '=', row.tx_id).orderBy('scored_at').orderBy('id').execute(),
+    db
+      .selectFrom('risk_scores')
+      // Not the stored features: the case page does not show them, and they are most of a row.
+      .select(['id', 'scored_at', 'risk_score', 'probability', 'decision', 'reasons', 'evidence', 'model_version', 'thresholds', 'source', 'created_by', 'llm_status'])
+      .where('tenant_id', '=', tenantId).where('tx_id', '=', row.tx_id).orderBy('scored_at').orderBy('id').execute(),
     db.selectFrom('case_events').selectAll().where('tenant_id', '=', tenantId).where('case_id', '=', caseId).orderBy('at').orderBy('id').execute(),
     db.selectFrom('labels').selectAll().where('tenant_id', '=', tenantId).where('tx_id', '=', row.tx_id).orderBy('created_at').execute(),
     entityIds.length === 0
