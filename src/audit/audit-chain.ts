@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** The hash that precedes a tenant's first audit entry. */
 export const genesisHash = '0'.repeat(64);
@@ -23,14 +23,31 @@ export interface ChainedAuditEntry extends AuditEntryInput {
   hash: string;
 }
 
-/** JSON with object keys sorted at every depth, so equal data always hashes the same. */
+/**
+ * JSON with object keys sorted at every depth, so equal data always hashes the same. An object is
+ * its own enumerable string keys in UTF-16 code-unit order, without those whose value is undefined
+ * (a Date is an object with none: `{}`); any other value is JSON.stringify's, or `null`. Every
+ * stored audit hash and request digest was made with exactly these bytes.
+ */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, item]) => item !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let index = 0; index < value.length; index++) out += (index === 0 ? '' : ',') + canonicalJson(value[index]);
+    return `${out}]`;
+  }
+  const object = value as Record<string, unknown>;
+  // The default sort compares UTF-16 code units, as `<` does on strings.
+  const keys = Object.keys(object).sort();
+  let out = '{';
+  let first = true;
+  for (const key of keys) {
+    const item = object[key];
+    if (item === undefined) continue;
+    out += `${first ? '' : ','}${JSON.stringify(key)}:${canonicalJson(item)}`;
+    first = false;
+  }
+  return `${out}}`;
 }
 
 /** The hash of an entry given its predecessor's hash: SHA-256 over the previous hash and the canonical entry. */
@@ -44,7 +61,7 @@ export function entryHash(entry: AuditEntryInput, seq: number, prevHash: string)
     subject: entry.subject,
     payload: entry.payload,
   });
-  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+  return hash('sha256', `${prevHash}\n${body}`, 'hex');
 }
 
 /** Links entries (all of one tenant) after the head (seq, hash). */

@@ -10,6 +10,26 @@ const unstorable = (text: string) => text.includes('\u0000') || unpairedSurrogat
 const maxDepth = 256;
 const unpairedSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/**
+ * Whether a value needs {@link findNul}'s walk: it holds an unstorable string or key, or is nested
+ * deeper than {@link maxDepth}. Walks without building paths, so a clean request (nearly all) costs
+ * no strings.
+ */
+function needsWalk(value: unknown, depth: number): boolean {
+  if (depth > maxDepth) return true;
+  if (typeof value === 'string') return unstorable(value);
+  if (typeof value !== 'object' || value === null || Buffer.isBuffer(value)) return false;
+  if (Array.isArray(value)) {
+    for (const item of value) if (needsWalk(item, depth + 1)) return true;
+    return false;
+  }
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (unstorable(key) || needsWalk((value as Record<string, unknown>)[key], depth + 1)) return true;
+  }
+  return false;
+}
+
 /** Adds a problem for every string (value or key) holding a NUL character or an unpaired surrogate. */
 function findNul(value: unknown, path: string, problems: ProblemDetail[], depth = 0): void {
   if (problems.length >= 20) return;
@@ -40,6 +60,7 @@ function findNul(value: unknown, path: string, problems: ProblemDetail[], depth 
  */
 export function refuseNulCharacters(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
+    if (!needsWalk(request.params, 0) && !needsWalk(request.query, 0) && !needsWalk(request.body, 0)) return;
     const problems: ProblemDetail[] = [];
     findNul(request.params, '/params', problems);
     findNul(request.query, '/querystring', problems);
@@ -50,6 +71,7 @@ export function refuseNulCharacters(app: FastifyInstance): void {
 
 /** Refuses a parsed document holding strings no database can store (400 listing where), before anything is written. */
 export function refuseUnstorable(value: unknown): void {
+  if (!needsWalk(value, 0)) return;
   const problems: ProblemDetail[] = [];
   findNul(value, '', problems);
   if (problems.length > 0) throw new ValidationError(problems);

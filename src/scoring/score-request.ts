@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { RiskScoreRequest } from '../contract/risk-score.js';
 import type { TransactionRecord } from '../contract/transaction-record.js';
 import { looksLikeRawIp } from '../contract/raw-ip.js';
@@ -7,25 +7,14 @@ import { ValidationError, type ProblemDetail } from '../errors/errors.js';
 import type { KycReference } from './decision-record.js';
 import { maskSensitiveText } from '../enrichment/masking.js';
 
-/** Adds a problem for every string (value or key) holding a NUL character, which no database can store as text. */
-function findNulCharacters(value: unknown, path: string, problems: ProblemDetail[]): void {
-  if (typeof value === 'string') {
-    if (value.includes('\u0000')) problems.push({ code: 'character', path, message: `${path} must not contain the NUL character` });
-  } else if (Array.isArray(value)) {
-    value.forEach((item, index) => findNulCharacters(item, `${path}/${index}`, problems));
-  } else if (typeof value === 'object' && value !== null) {
-    for (const [key, item] of Object.entries(value)) findNulCharacters(item, `${path}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`, problems);
-  }
-}
-
 /**
  * Checks a schema-valid request for what JSON Schema cannot say, listing every problem: raw IP
- * addresses in hash fields, KYC references with no document, timestamps outside a sane range, NUL
- * characters (PostgreSQL cannot store them in text).
+ * addresses in hash fields, KYC references with no document, timestamps outside a sane range. (NUL
+ * characters and unpaired surrogates are refused for every route before validation:
+ * src/http/nul-characters.ts.)
  */
 export function checkScoreRequest(body: RiskScoreRequest): void {
   const problems: ProblemDetail[] = [];
-  findNulCharacters(body, '', problems);
   for (const field of ['ip_hash', 'device_id_hash'] as const) {
     const value = body.entities[field];
     if (value !== undefined && looksLikeRawIp(value)) {
@@ -82,7 +71,7 @@ export function toTransactionRecord(body: RiskScoreRequest): TransactionRecord {
   };
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const sha256 = (text: string) => hash('sha256', text, 'hex');
 
 /**
  * A KYC reference with its cache key: doc_hash when given, else a SHA-256 of the URL or the text as
