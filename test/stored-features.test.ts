@@ -11,7 +11,10 @@ import { decisionWrite } from './support/decision-write.js';
 const admin = { authorization: `Bearer ${adminToken}` };
 
 /** A decision as the scoring service hands it to the writer, with these features. */
-const decision = (requestId: string, features: Record<string, number | null>): DecisionWrite => ({ ...decisionWrite(requestId, `tx-${requestId}`), features });
+const decision = (requestId: string, features: Record<string, number | null>): DecisionWrite => ({
+  ...decisionWrite(requestId, `tx-${requestId}`),
+  features: { names: Object.keys(features), values: Object.values(features) },
+});
 
 /**
  * A decision's features are stored as an array with the id of its list of names (migration 0080),
@@ -74,7 +77,7 @@ describe.each(storeKinds)('stored features on %s', (store) => {
     const others = { ...features, extra_feature: 2 };
     const first = new FeatureLists();
     const second = new FeatureLists();
-    const id = first.encode(others).list.id;
+    const id = first.encode(decision('dec_list_probe', others).features).list.id;
     expect(first.isStored(id)).toBe(false);
     await persistDecisions(db, heads, [decision('dec_list_1', others), decision('dec_list_2', others)], undefined, first);
     expect(first.isStored(id)).toBe(true);

@@ -1,35 +1,45 @@
 import { describe, expect, it } from 'vitest';
-import { FeatureLists } from './feature-lists.js';
+import { featuresByName, FeatureLists, type FeatureVector } from './feature-lists.js';
+
+const vector = (features: Record<string, number | null>): FeatureVector => ({ names: Object.keys(features), values: Object.values(features) });
 
 describe('FeatureLists.encode', () => {
   it('gives each list of names, in its order, one id, and the values in that order, whichever list came last', () => {
     const lists = new FeatureLists();
-    const model = { a: 1, b: null, c: 0.5 };
-    const withKyc = { a: 2, b: 3, c: null, kyc_x: 1 };
-    const reordered = { c: 1, b: 2, a: 3 };
+    const model = vector({ a: 1, b: null, c: 0.5 });
     const first = lists.encode(model);
     expect(first.values).toEqual([1, null, 0.5]);
     expect(first.list.names).toEqual(['a', 'b', 'c']);
     expect(first.list.id).toMatch(/^fl_[0-9a-f]{24}$/);
-    const second = lists.encode(withKyc);
+    // The model's next decision shares its names array.
+    expect(lists.encode({ names: model.names, values: [2, 2, 2] })).toEqual({ list: first.list, values: [2, 2, 2] });
+    const second = lists.encode(vector({ a: 2, b: 3, c: null, kyc_x: 1 }));
     expect(second.values).toEqual([2, 3, null, 1]);
     expect(second.list.id).not.toBe(first.list.id);
-    const third = lists.encode(reordered);
+    const third = lists.encode(vector({ c: 1, b: 2, a: 3 }));
     expect(third.values).toEqual([1, 2, 3]);
     expect(third.list.names).toEqual(['c', 'b', 'a']);
     expect(new Set([first.list.id, second.list.id, third.list.id]).size).toBe(3);
-    // Back to an earlier list, then a shorter object with the last list's first names.
-    expect(lists.encode({ a: 7, b: 8, c: 9 })).toEqual({ list: first.list, values: [7, 8, 9] });
-    expect(lists.encode({ a: 7, b: 8 }).list.names).toEqual(['a', 'b']);
+    // Back to an earlier list by equal names in another array, then a shorter vector with the last list's first names.
+    expect(lists.encode(vector({ a: 7, b: 8, c: 9 }))).toEqual({ list: first.list, values: [7, 8, 9] });
+    expect(lists.encode(vector({ a: 7, b: 8 })).list.names).toEqual(['a', 'b']);
     // Another process derives the same id from the same names.
-    expect(new FeatureLists().encode({ a: 0, b: 0, c: 0 }).list.id).toBe(first.list.id);
+    expect(new FeatureLists().encode(vector({ a: 0, b: 0, c: 0 })).list.id).toBe(first.list.id);
   });
 
   it('remembers only the lists a successful commit held', () => {
     const lists = new FeatureLists();
-    const { list } = lists.encode({ a: 1 });
+    const { list } = lists.encode(vector({ a: 1 }));
     expect(lists.isStored(list.id)).toBe(false);
     lists.markStored([list.id]);
     expect(lists.isStored(list.id)).toBe(true);
+  });
+});
+
+describe('featuresByName', () => {
+  it('names every value, or only the names asked for that the vector has', () => {
+    const features = vector({ a: 1, b: null, c: 0.5 });
+    expect(featuresByName(features)).toEqual({ a: 1, b: null, c: 0.5 });
+    expect(featuresByName(features, ['c', 'b', 'missing'])).toEqual({ c: 0.5, b: null });
   });
 });

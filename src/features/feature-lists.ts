@@ -14,10 +14,25 @@ export interface FeatureList {
   readonly names: readonly string[];
 }
 
+/**
+ * A decision's features: values (null = missing) in the order of `names`. A model hands out the
+ * same `names` array for every decision it scores, so a writer recognises the list by identity.
+ */
+export interface FeatureVector {
+  readonly names: readonly string[];
+  readonly values: (number | null)[];
+}
+
 /** A decision's features as stored: the values in its list's order. */
 export interface EncodedFeatures {
   readonly list: FeatureList;
   readonly values: (number | null)[];
+}
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
+  return true;
 }
 
 /** Stored values with their list's names, as the object they were encoded from. */
@@ -25,6 +40,31 @@ export function namedFeatures(names: readonly string[], values: readonly (number
   const features: Record<string, number | null> = {};
   for (let index = 0; index < names.length; index++) features[names[index]!] = values[index] ?? null;
   return features;
+}
+
+/** Each names array's positions by name, built once per array (a model's vectors share one). */
+const positionsOf = new WeakMap<readonly string[], Map<string, number>>();
+
+/** The position of each name in `names`. */
+export function namePositions(names: readonly string[]): Map<string, number> {
+  let found = positionsOf.get(names);
+  if (found === undefined) {
+    found = new Map(names.map((name, index) => [name, index]));
+    positionsOf.set(names, found);
+  }
+  return found;
+}
+
+/** A vector as an object by name, for readers by name (rules): all its names, or only `only`'s. */
+export function featuresByName(vector: FeatureVector, only?: readonly string[]): Record<string, number | null> {
+  if (only === undefined) return namedFeatures(vector.names, vector.values);
+  const at = namePositions(vector.names);
+  const byName: Record<string, number | null> = {};
+  for (const name of only) {
+    const index = at.get(name);
+    if (index !== undefined) byName[name] = vector.values[index] ?? null;
+  }
+  return byName;
 }
 
 /** The stored row of a list (migration 0080): its names, and each name's position for lookups by name. */
@@ -43,38 +83,21 @@ export class FeatureLists {
   private last: FeatureList | undefined;
 
   /**
-   * The features as values in the order of their names. A model answers the same names in the same
-   * order for every decision (its schema, then the KYC features that had values), so a process holds
-   * a handful of lists.
+   * The list of a vector's names, and its values. A model's vectors share one `names` array, so most
+   * decisions match the last list by identity; a vector with other names (a model's with the KYC
+   * features that had values) is matched name by name, then by its joined names.
    */
-  encode(features: Readonly<Record<string, number | null>>): EncodedFeatures {
-    // Most decisions have the names of the last list, in its order: checked name by name (the
-    // names are the same strings, so each comparison is cheap) while the values are copied.
+  encode(vector: FeatureVector): EncodedFeatures {
     const last = this.last;
-    if (last !== undefined) {
-      const values = new Array<number | null>(last.names.length);
-      let index = 0;
-      let same = true;
-      for (const name in features) {
-        if (index >= last.names.length || name !== last.names[index]) {
-          same = false;
-          break;
-        }
-        values[index++] = features[name] ?? null;
-      }
-      if (same && index === last.names.length) return { list: last, values };
-    }
-    const names = Object.keys(features);
-    const joined = names.join('\n');
+    if (last !== undefined && (vector.names === last.names || sameNames(vector.names, last.names))) return { list: last, values: vector.values };
+    const joined = vector.names.join('\n');
     let list = this.byNames.get(joined);
     if (list === undefined) {
-      list = { id: `fl_${createHash('sha256').update(joined).digest('hex').slice(0, 24)}`, names };
+      list = { id: `fl_${createHash('sha256').update(joined).digest('hex').slice(0, 24)}`, names: vector.names };
       this.byNames.set(joined, list);
     }
     this.last = list;
-    const values = new Array<number | null>(names.length);
-    for (let index = 0; index < names.length; index++) values[index] = features[names[index]!] ?? null;
-    return { list, values };
+    return { list, values: vector.values };
   }
 
   /** Whether a commit holding this list has succeeded in this database. */

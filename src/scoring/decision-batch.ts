@@ -6,7 +6,7 @@ import { rowOfRecord } from './transaction-history.repository.js';
 import { caseOpening, type CaseRow } from '../cases/case-opening.js';
 import type { CasePolicy } from '../cases/case-policy.js';
 import { decisionCreatedRow } from '../webhooks/webhook-outbox.js';
-import { featureListRow, type FeatureLists } from '../features/feature-lists.js';
+import { featureListRow, namedFeatures, type FeatureLists } from '../features/feature-lists.js';
 
 const key = (...parts: string[]) => parts.join('\u0000');
 
@@ -125,7 +125,7 @@ export function buildDecisionBatch(items: readonly DecisionWrite[], casePolicy?:
   }
   const lists = new Map<string, ReturnType<typeof featureListRow>>();
   const storedFeatures = (features: DecisionWrite['features']) => {
-    if (featureLists === undefined) return { features, feature_list: null };
+    if (featureLists === undefined) return { features: namedFeatures(features.names, features.values), feature_list: null };
     const { list, values } = featureLists.encode(features);
     if (!featureLists.isStored(list.id) && !lists.has(list.id)) lists.set(list.id, featureListRow(list));
     return { features: values, feature_list: list.id };

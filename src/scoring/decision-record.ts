@@ -3,6 +3,7 @@ import type { Evidence } from '../contract/risk-score.js';
 import type { TransactionRecord } from '../contract/transaction-record.js';
 import type { Thresholds } from './thresholds.js';
 import type { StoredRuleHits } from './decision-pipeline.js';
+import type { FeatureVector } from '../features/feature-lists.js';
 
 /** A KYC/KYB document reference as received, with the key it is stored and cached under. */
 export interface KycReference {
@@ -61,8 +62,8 @@ export interface DecisionWrite {
   decision: Decision;
   reasons: readonly string[];
   evidence: readonly Evidence[];
-  /** The model's input vector by feature name (null = missing). */
-  features: Record<string, number | null>;
+  /** The model's input vector (null = missing) with the KYC features that had values. */
+  features: FeatureVector;
   modelVersion: string;
   thresholds: Thresholds;
   requestDigest: string;

@@ -3,6 +3,7 @@ import type { OnlineSignals, TransactionRecord } from '../contract/transaction-r
 import type { RuleSet } from '../rules/rule-set.js';
 import type { ListMembership } from '../rules/rule-variables.js';
 import type { KycByEntity } from '../features/catalogue/party-kyc.js';
+import type { FeatureVector } from '../features/feature-lists.js';
 
 /** The features of one transaction at its moment, as the feature engine computed them. */
 export interface FeatureSnapshot {
@@ -35,8 +36,8 @@ export interface Contribution {
 /** What the active model says about one transaction. */
 export interface ModelVerdict {
   probability: number;
-  /** The model's input row by feature name (null = missing), stored with the score. */
-  features: Record<string, number | null>;
+  /** The model's input row (null = missing) in the order of its feature names, stored with the score. */
+  features: FeatureVector;
   /** Features that pushed the score up, strongest first (at most the number asked for). */
   drivers: Contribution[];
 }

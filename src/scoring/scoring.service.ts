@@ -16,6 +16,7 @@ import type { RuleSource, TenantRuleSet } from './scoring-ports.js';
 import { applyRuleHits, type StoredRuleHits } from './decision-pipeline.js';
 import { ruleVariables } from '../rules/rule-variables.js';
 import { withKycFeatures } from '../features/kyc-feature-values.js';
+import { featuresByName, type FeatureVector } from '../features/feature-lists.js';
 import type { RuleHit } from '../rules/rule-set.js';
 
 /** How many model drivers become reasons. */
@@ -255,7 +256,7 @@ export class ScoringService {
   private evaluateRules(
     rules: TenantRuleSet,
     record: TransactionRecord,
-    features: Record<string, number | null>,
+    features: FeatureVector,
     score: number,
     probability: number,
     decision: Decision,
@@ -270,7 +271,7 @@ export class ScoringService {
     // The raw IP address is never a rule input: rules see its derived network signals.
     if (call.online !== undefined) signals.session = { user_agent: call.online.userAgent, accept_language: call.online.acceptLanguage, session_age_seconds: call.online.sessionAgeSeconds };
     const hits = rules.ruleSet.evaluate(
-      ruleVariables({ record, features, model: { score, probability, decision, version }, lists: rules.lists, signals, custom: call.custom, sentry: typeof call.sentry === 'function' ? call.sentry(score) : call.sentry, now: this.deps.clock.now(), featureNames: rules.ruleSet.features }),
+      ruleVariables({ record, features: featuresByName(features, rules.ruleSet.features === 'all' ? undefined : rules.ruleSet.features), model: { score, probability, decision, version }, lists: rules.lists, signals, custom: call.custom, sentry: typeof call.sentry === 'function' ? call.sentry(score) : call.sentry, now: this.deps.clock.now(), featureNames: rules.ruleSet.features }),
     );
     for (const hit of hits) this.deps.metrics.ruleOutcomes.inc({ mode: hit.mode, outcome: hit.outcome });
     return hits;

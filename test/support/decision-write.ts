@@ -18,7 +18,7 @@ export function decisionWrite(requestId: string, txId?: string): DecisionWrite {
     decision: 'REVIEW',
     reasons: ['AMOUNT_USD'],
     evidence: [{ source: 'model', key: 'amount_usd', quote: 'The payment is worth 126 USD' }],
-    features: { amount_usd: 125.5 },
+    features: { names: ['amount_usd'], values: [125.5] },
     modelVersion: 'test-model',
     thresholds: { reviewAt: 300, holdAt: 600, blockAt: 850 },
     requestDigest: requestDigest(body),
