@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { featureCatalogue, featureCatalogueVersion, featureDefinition, featureIndexByName, featureNames, formatReason, modelFeatureNames } from './feature-catalogue.js';
+import fc from 'fast-check';
+import { featureCatalogue, featureCatalogueVersion, featureDefinition, featureIndexByName, featureNames, formatReason, groupedInteger, modelFeatureNames } from './feature-catalogue.js';
 import { featureTypes } from './feature-definition.js';
 import { timeOfDay } from '../local-time.js';
 import { snapshotIndex, snapshotLength } from '../profile/snapshot-fields.js';
@@ -129,5 +130,17 @@ describe('featureCatalogue', () => {
     expect(formatReason(featureDefinition('sender_amount_ratio_to_mean_30d')!, 3.14159)).toBe("The amount is 3.14 times the sender's 30-day average");
     expect(formatReason(featureDefinition('distance_from_previous_location_km')!, 5837.4)).toContain('5,837 km');
     expect(formatReason(featureDefinition('ip_country_code')!, Number.NaN)).toBe('No IP address was sent with this payment, so its country is not known');
+  });
+});
+
+describe('groupedInteger', () => {
+  it('writes every number a sentence groups exactly as Intl en-US with no decimals does', () => {
+    const intl = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+    const value = fc.oneof(
+      fc.integer({ min: -2_000_000_000, max: 2_000_000_000 }),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.constantFrom(0, -0, 99.5, 100.5, -100.5, 999.5, 999_999.5, -1_000_000.49, 2 ** 53, 2 ** 53 + 2, -(2 ** 60), 1e21),
+    );
+    fc.assert(fc.property(value, (number) => groupedInteger(number) === intl.format(number)), { numRuns: 5000 });
   });
 });
