@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../platform/database-schema.js';
 import { newId } from '../platform/ids.js';
@@ -13,7 +13,7 @@ export function generateMerchantKey(): string {
 
 /** The stored form of a key: 256 random bits need no salt, and one indexed read finds it. */
 export function hashMerchantKey(key: string): string {
-  return createHash('sha256').update(key).digest('hex');
+  return hash('sha256', key, 'hex');
 }
 
 /** A key as issued: the secret is in this answer only. */

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 
 /**
  * Roles a token can carry. `service`: a payment platform that scores and reads its own decisions;
@@ -18,5 +18,5 @@ export function generateToken(): string {
  * guessable and lets us look a token up by its hash in one indexed read.
  */
 export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+  return hash('sha256', token, 'hex');
 }
