@@ -69,7 +69,7 @@ export function featuresByName(vector: FeatureVector, only?: readonly string[]):
 
 /** The stored row of a list (migration 0080): its names, and each name's position for lookups by name. */
 export function featureListRow(list: FeatureList): { id: string; names: readonly string[]; positions: Record<string, number> } {
-  return { id: list.id, names: list.names, positions: Object.fromEntries(list.names.map((name, index) => [name, index])) };
+  return { id: list.id, names: list.names, positions: Object.fromEntries(namePositions(list.names)) };
 }
 
 /**

@@ -10,45 +10,44 @@ const unstorable = (text: string) => text.includes('\u0000') || unpairedSurrogat
 const maxDepth = 256;
 const unpairedSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/**
- * Whether a value needs {@link findNul}'s walk: it holds an unstorable string or key, or is nested
- * deeper than {@link maxDepth}. Walks without building paths, so a clean request (nearly all) costs
- * no strings.
- */
-function needsWalk(value: unknown, depth: number): boolean {
-  if (depth > maxDepth) return true;
-  if (typeof value === 'string') return unstorable(value);
-  if (typeof value !== 'object' || value === null || Buffer.isBuffer(value)) return false;
-  if (Array.isArray(value)) {
-    for (const item of value) if (needsWalk(item, depth + 1)) return true;
-    return false;
-  }
-  for (const key in value) {
-    if (!Object.hasOwn(value, key)) continue;
-    if (unstorable(key) || needsWalk((value as Record<string, unknown>)[key], depth + 1)) return true;
-  }
-  return false;
-}
+/** The JSON Pointer of the keys walked under `root` ('' for the body itself). */
+const pointer = (root: string, keys: readonly (string | number)[]) =>
+  keys.reduce<string>((path, key) => `${path}/${typeof key === 'number' ? key : key.replaceAll('~', '~0').replaceAll('/', '~1')}`, root);
 
-/** Adds a problem for every string (value or key) holding a NUL character or an unpaired surrogate. */
-function findNul(value: unknown, path: string, problems: ProblemDetail[], depth = 0): void {
+/**
+ * Adds a problem for every string (value or key) holding a NUL character or an unpaired surrogate.
+ * `keys` is the path walked so far, kept as a stack: a path is written only for a problem, so a clean
+ * request (nearly all) costs no strings.
+ */
+function findNul(value: unknown, root: string, keys: (string | number)[], problems: ProblemDetail[], depth = 0): void {
   if (problems.length >= 20) return;
   if (depth > maxDepth) {
     // A document this deep is no request of ours, and walking it further would exhaust the stack (a 500).
-    problems.push({ code: 'depth', path, message: `the document is nested more than ${maxDepth} levels deep` });
+    problems.push({ code: 'depth', path: pointer(root, keys), message: `the document is nested more than ${maxDepth} levels deep` });
     return;
   }
   // A raw body (the feed receivers') is checked once it is parsed, after its signature (unstorableProblems).
   if (Buffer.isBuffer(value)) return;
   if (typeof value === 'string') {
-    if (unstorable(value)) problems.push({ code: 'character', path: path === '' ? '/' : path, message: `${path === '' ? 'body' : path} must not contain the NUL character or an unpaired UTF-16 surrogate` });
+    if (!unstorable(value)) return;
+    const path = pointer(root, keys);
+    problems.push({ code: 'character', path: path === '' ? '/' : path, message: `${path === '' ? 'body' : path} must not contain the NUL character or an unpaired UTF-16 surrogate` });
   } else if (Array.isArray(value)) {
-    value.forEach((item, index) => findNul(item, `${path}/${index}`, problems, depth + 1));
+    for (let index = 0; index < value.length; index++) {
+      keys.push(index);
+      findNul(value[index], root, keys, problems, depth + 1);
+      keys.pop();
+    }
   } else if (typeof value === 'object' && value !== null) {
-    for (const [key, item] of Object.entries(value)) {
-      const child = `${path}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
-      if (unstorable(key)) problems.push({ code: 'character', path: child, message: `${child} (a field name) must not contain the NUL character or an unpaired UTF-16 surrogate` });
-      findNul(item, child, problems, depth + 1);
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      keys.push(key);
+      if (unstorable(key)) {
+        const child = pointer(root, keys);
+        problems.push({ code: 'character', path: child, message: `${child} (a field name) must not contain the NUL character or an unpaired UTF-16 surrogate` });
+      }
+      findNul((value as Record<string, unknown>)[key], root, keys, problems, depth + 1);
+      keys.pop();
     }
   }
 }
@@ -60,19 +59,17 @@ function findNul(value: unknown, path: string, problems: ProblemDetail[], depth 
  */
 export function refuseNulCharacters(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
-    if (!needsWalk(request.params, 0) && !needsWalk(request.query, 0) && !needsWalk(request.body, 0)) return;
     const problems: ProblemDetail[] = [];
-    findNul(request.params, '/params', problems);
-    findNul(request.query, '/querystring', problems);
-    findNul(request.body, '', problems);
+    findNul(request.params, '/params', [], problems);
+    findNul(request.query, '/querystring', [], problems);
+    findNul(request.body, '', [], problems);
     if (problems.length > 0) throw new ValidationError(problems);
   });
 }
 
 /** Refuses a parsed document holding strings no database can store (400 listing where), before anything is written. */
 export function refuseUnstorable(value: unknown): void {
-  if (!needsWalk(value, 0)) return;
   const problems: ProblemDetail[] = [];
-  findNul(value, '', problems);
+  findNul(value, '', [], problems);
   if (problems.length > 0) throw new ValidationError(problems);
 }
