@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { hmacSha256Hex } from '../platform/hmac.js';
 
 /** What a client says about itself; the fingerprint is built from these, normalized. */
 export interface DeviceTraits {
@@ -20,5 +20,5 @@ const normalize = (value: string | undefined) => (value ?? '').trim().toLowerCas
 export function deviceFingerprint(key: Buffer, traits: DeviceTraits): string | undefined {
   const parts = [traits.userAgent, traits.screenResolution, traits.platform, traits.timezone, traits.language].map(normalize);
   if (parts.every((part) => part === '')) return undefined;
-  return `dev_${createHmac('sha256', key).update(parts.join('\u001f')).digest('hex').slice(0, 40)}`;
+  return `dev_${hmacSha256Hex(key, parts.join('\u001f')).slice(0, 40)}`;
 }

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { hmacSha256Hex } from '../platform/hmac.js';
 
 /**
  * The `Sentra-Signature` header of a delivery, Stripe-style: `t=<unix seconds>,v1=<hex>` where v1
@@ -6,6 +6,6 @@ import { createHmac } from 'node:crypto';
  * compares in constant time and refuses a `t` older than it tolerates (5 minutes is usual).
  */
 export function signDelivery(secret: string, body: string, timestampSeconds: number): string {
-  const signature = createHmac('sha256', secret).update(`${timestampSeconds}.${body}`).digest('hex');
+  const signature = hmacSha256Hex(secret, `${timestampSeconds}.${body}`);
   return `t=${timestampSeconds},v1=${signature}`;
 }

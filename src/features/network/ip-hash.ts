@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { hmacSha256Hex } from '../../platform/hmac.js';
 import { canonicalIp } from './ip-address.js';
 
 /**
@@ -10,5 +10,5 @@ import { canonicalIp } from './ip-address.js';
 export function hashIp(secret: string | Uint8Array, ipAddress: string): string {
   if (secret.length === 0) throw new Error('hashIp needs a non-empty per-install secret');
   const canonical = canonicalIp(ipAddress) ?? ipAddress.trim();
-  return createHmac('sha256', secret).update(canonical).digest('hex');
+  return hmacSha256Hex(secret, canonical);
 }

@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
+import { hmacSha256 } from '../../platform/hmac.js';
 
 /** Byte-wise equality in time independent of where the inputs differ (a length mismatch is no shortcut past the compare). */
 export function constantTimeEqual(expected: Buffer, received: Buffer): boolean {
@@ -7,11 +8,6 @@ export function constantTimeEqual(expected: Buffer, received: Buffer): boolean {
     return false;
   }
   return timingSafeEqual(expected, received);
-}
-
-/** HMAC-SHA256 of `data` under `key`. */
-export function hmacSha256(key: string | Buffer, data: string | Buffer): Buffer {
-  return createHmac('sha256', key).update(data).digest();
 }
 
 /** True when any signature matches the HMAC under any of the keys (several keys are live during a rotation). */
