@@ -20,15 +20,34 @@ export function isTimeZone(timeZone: string): boolean {
   return formatter(timeZone) !== undefined;
 }
 
-/** The UTC offset in hours of an IANA time zone at an instant (DST included); undefined for an unknown zone. */
-export function utcOffsetHours(timeZone: string, at: number): number | undefined {
-  const parts = formatter(timeZone)?.formatToParts(at);
-  if (parts === undefined) return undefined;
-  const name = parts.find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
+function offsetHoursNow(zone: Intl.DateTimeFormat, at: number): number {
+  const name = zone.formatToParts(at).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
   const match = /^GMT([+-])(\d{2}):(\d{2})$/.exec(name);
   if (match === null) return 0;
   const hours = Number(match[2]) + Number(match[3]) / 60;
   return match[1] === '-' ? -hours : hours;
+}
+
+const hourMs = 3_600_000;
+/** Per zone, the UTC hour (index since the epoch) whose every instant has the same offset, and that offset. */
+const steadyHours = new LruCache<string, { hour: number; hours: number }>(1_000);
+
+/**
+ * The UTC offset in hours of an IANA time zone at an instant (DST included); undefined for an unknown
+ * zone. Formatting the offset costs several microseconds, and the event API asks it on every call:
+ * an hour whose first and last instants have the same offset has it throughout (no zone changes its
+ * offset twice within an hour), so it is remembered per zone for that hour. An hour with a change in
+ * it is answered instant by instant.
+ */
+export function utcOffsetHours(timeZone: string, at: number): number | undefined {
+  const hour = Math.floor(at / hourMs);
+  const steady = steadyHours.get(timeZone);
+  if (steady !== undefined && steady.hour === hour) return steady.hours;
+  const zone = formatter(timeZone);
+  if (zone === undefined) return undefined;
+  const hours = offsetHoursNow(zone, at);
+  if (offsetHoursNow(zone, hour * hourMs) === hours && offsetHoursNow(zone, (hour + 1) * hourMs - 1) === hours) steadyHours.set(timeZone, { hour, hours });
+  return hours;
 }
 
 /** Hour 0–23 at an instant in a zone `offsetHours` from UTC. */
