@@ -7,21 +7,28 @@
  * (`log_nested_statements`, `log_analyze`). The plans come back as notices on the connection
  * (`client_min_messages = log`), so nothing reads the server's log file.
  *
- * It prints, per decision: the wall time of a group commit (the client's part included), each
+ * It prints, per decision: the wall time of a group commit (the client's part included), the CPU
+ * time of the server's backend process (read from /proc when the server runs on this machine), each
  * statement the functions ran, and, inside the one statement that writes the rows, each plan node's
  * own time. A data-modifying CTE runs when its result is first read, so its time is split between
  * its `ModifyTable` node and the `CTE Scan` that reads it: add the two. With BENCH_SMALL=1 the
- * decisions carry no evidence and no features, to see what those two columns cost.
+ * decisions carry no evidence and no features, to see what those two columns cost. With
+ * BENCH_CALLS=sentry every decision is a merchant call whose fee is taken in the same statement (an
+ * UPDATE of the merchant's balance and a usage line, migration 0077); with BENCH_CALLS=events it also
+ * carries the event API's event row (migration 0075), to see what a merchant call adds to a score.
  *
  * PostgreSQL compiled natively, not the embedded database: the embedded one runs the same statements
  * compiled to WebAssembly, slower, and this is a guide to its proportions, not to its figures.
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench npx tsx bench/writer-statements.ts
  *   BENCH_SMALL=1 BENCH_BATCHES=200 …
+ *   BENCH_CALLS=events …
+ *   BENCH_CALLS=sentry BENCH_NODES_OF='WITH items' …   # the plan nodes of another statement (here the fees')
  */
 import pg from 'pg';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import { loadavg } from 'node:os';
+import { readFileSync } from 'node:fs';
 import type { Database } from '../src/platform/database-schema.js';
 import { migrateToLatest } from '../src/platform/migrate.js';
 import { insertTenant } from '../src/tenants/tenant.repository.js';
@@ -32,11 +39,15 @@ import { defaultCasePolicy } from '../src/cases/case-policy.js';
 import type { DecisionWrite } from '../src/scoring/decision-record.js';
 import { decisionWrite } from '../test/support/decision-write.js';
 import { freshPostgresSchema } from '../test/support/test-app.js';
+import { createMerchant } from '../src/merchants/merchant.repository.js';
+import { topUp } from '../src/merchants/billing.repository.js';
 
 if (process.env.DATABASE_URL === undefined) throw new Error('DATABASE_URL (a PostgreSQL server) is required');
 const batches = Number(process.env.BENCH_BATCHES ?? 100);
 const group = Number(process.env.BENCH_GROUP ?? 8);
 const small = process.env.BENCH_SMALL === '1';
+const calls = process.env.BENCH_CALLS ?? 'score';
+if (!['score', 'sentry', 'events'].includes(calls)) throw new Error(`BENCH_CALLS: score, sentry or events, not ${calls}`);
 
 const explainSettings = [
   "LOAD 'auto_explain'",
@@ -58,6 +69,9 @@ pool.on('connect', (client) => {
 const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 await migrateToLatest(db as unknown as Kysely<never>);
 await insertTenant(db, 'default', 'Default');
+const act = { actor: 'bench', at: new Date() };
+const merchant = calls === 'score' ? undefined : await createMerchant(db, 'default', { name: 'Bench shop' }, act);
+if (merchant !== undefined) await topUp(db, 'default', merchant.merchantId, 1e15, act);
 
 const names = Array.from({ length: 120 }, (_, index) => `feature_${index}`);
 let counter = 0;
@@ -73,17 +87,55 @@ function decisions(): DecisionWrite[] {
       riskScore: decision === 'PASS' ? 120 : 420,
       evidence: small ? [] : Array.from({ length: 7 }, (_, index) => ({ source: 'model', key: `feature_${index}`, quote: `The sender made ${index} payments in the last 30 days, more than most senders` })),
       features: small ? { names: [], values: [] } : { names, values: names.map((_, index) => (index % 4 === 0 ? null : index * 0.37)) },
+      ...(merchant === undefined ? {} : { fee: { usageId: `use_w${counter}`, merchantId: merchant.merchantId, service: calls === 'events' ? 'EVENTS' : 'SENTRY', at: new Date() } }),
+      ...(merchant === undefined || calls !== 'events' ? {} : { merchantEvent: eventRowOf(counter, merchant.merchantId, base.requestId) }),
     };
   });
+}
+
+/** An event API row as the event route makes it (four components, a few factors and actions). */
+function eventRowOf(index: number, merchantId: string, decisionId: string): object {
+  return {
+    event_id: `evt-${index}`,
+    tenant_id: 'default',
+    merchant_id: merchantId,
+    decision_id: decisionId,
+    user_id: `user-${index % 300}`,
+    event_type: 'login_attempt',
+    device_id: `dev_${(index % 500).toString(16).padStart(40, '0')}`,
+    session_id: `session-${index % 300}`,
+    risk_score: 12,
+    decision: 'ALLOW',
+    confidence: 0.91,
+    components: ['DEVICE', 'GEO', 'BEHAVIORAL', 'IP'].map((component, position) => ({ component, score: position * 7, factors: position === 0 ? ['NEW_DEVICE'] : [] })),
+    triggered_factors: ['NEW_DEVICE'],
+    recommended_actions: [{ action: 'SEND_EMAIL_VERIFICATION', priority: 'MEDIUM' }],
+    created_at: new Date(),
+    processed_at: new Date(),
+  };
 }
 
 const heads = new ChainHeadCache(db);
 const lists = new FeatureLists();
 // Warm the plans and caches, then explain.
 for (let round = 0; round < 30; round++) await persistDecisions(db, heads, decisions(), defaultCasePolicy, lists);
+/** CPU seconds of the connection's backend process (user + system), or undefined when the server is not on this machine. */
+const backendPid = (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db)).rows[0]!.pid;
+function backendCpuSeconds(): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${backendPid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+const cpuBefore = backendCpuSeconds();
 const started = performance.now();
 for (let round = 0; round < batches; round++) await persistDecisions(db, heads, decisions(), defaultCasePolicy, lists);
 const plainMicros = ((performance.now() - started) * 1000) / batches / group;
+const cpuAfter = backendCpuSeconds();
+const backendMicros = cpuBefore === undefined || cpuAfter === undefined ? undefined : ((cpuAfter - cpuBefore) * 1e6) / batches / group;
 for (const statement of explainSettings) await db.executeQuery({ sql: statement, parameters: [], query: { kind: 'RawNode' } as never, queryId: { queryId: 'explain' } as never });
 explaining = true;
 const explainedStart = performance.now();
@@ -113,11 +165,11 @@ function walk(node: PlanNode, cte: string): void {
 for (const { ms, plan } of plans) {
   const text = plan['Query Text'].replace(/\s+/g, ' ').trim();
   statements.set(text.slice(0, 100), (statements.get(text.slice(0, 100)) ?? 0) + ms);
-  if (text.startsWith('WITH entity_rows')) walk(plan.Plan, '');
+  if (text.startsWith(process.env.BENCH_NODES_OF ?? 'WITH entity_rows')) walk(plan.Plan, '');
 }
 
-console.log(`Decision writer on PostgreSQL, ${batches} group commits of ${group}${small ? ', no evidence and no features' : ''}; load ${loadavg().map((value) => value.toFixed(2)).join(' ')}`);
-console.log(`wall per decision: ${plainMicros.toFixed(0)} µs (${explainedMicros.toFixed(0)} µs while explained)`);
+console.log(`Decision writer on PostgreSQL, ${batches} group commits of ${group}${small ? ', no evidence and no features' : ''}${calls === 'score' ? '' : `, merchant calls (${calls})`}; load ${loadavg().map((value) => value.toFixed(2)).join(' ')}`);
+console.log(`wall per decision: ${plainMicros.toFixed(0)} µs (${explainedMicros.toFixed(0)} µs while explained)${backendMicros === undefined ? '' : `; server backend CPU ${backendMicros.toFixed(0)} µs`}`);
 console.log('statements the functions ran, µs per decision:');
 for (const [text, ms] of [...statements].sort((a, b) => b[1] - a[1]).slice(0, 8)) console.log(`${perDecision(ms)}  ${text}`);
 console.log('inside the statement that writes the rows, each node\'s own time, µs per decision:');
