@@ -35,6 +35,7 @@ import * as feesWithDecisions from './migrations/0077-fees-with-decisions.js';
 import * as caseRefreshByIndex from './migrations/0078-case-refresh-by-index.js';
 import * as merchantLookupsByKey from './migrations/0079-merchant-lookups-by-key.js';
 import * as featureLists from './migrations/0080-feature-lists.js';
+import * as feesInOnePass from './migrations/0081-fees-in-one-pass.js';
 import { SentraError } from '../errors/errors.js';
 
 /**
@@ -77,6 +78,7 @@ const migrations: Record<string, Migration> = {
   '0078-case-refresh-by-index': caseRefreshByIndex,
   '0079-merchant-lookups-by-key': merchantLookupsByKey,
   '0080-feature-lists': featureLists,
+  '0081-fees-in-one-pass': feesInOnePass,
 };
 
 /**
