@@ -36,8 +36,7 @@ import { persistDecisions } from '../src/scoring/decision.repository.js';
 import { ChainHeadCache } from '../src/audit/chain-head-cache.js';
 import { FeatureLists } from '../src/features/feature-lists.js';
 import { defaultCasePolicy } from '../src/cases/case-policy.js';
-import type { DecisionWrite } from '../src/scoring/decision-record.js';
-import { decisionWrite } from '../test/support/decision-write.js';
+import { callKinds, DecisionGroups, type CallKind } from './support/decision-groups.js';
 import { freshPostgresSchema } from '../test/support/test-app.js';
 import { createMerchant } from '../src/merchants/merchant.repository.js';
 import { topUp } from '../src/merchants/billing.repository.js';
@@ -46,8 +45,8 @@ if (process.env.DATABASE_URL === undefined) throw new Error('DATABASE_URL (a Pos
 const batches = Number(process.env.BENCH_BATCHES ?? 100);
 const group = Number(process.env.BENCH_GROUP ?? 8);
 const small = process.env.BENCH_SMALL === '1';
-const calls = process.env.BENCH_CALLS ?? 'score';
-if (!['score', 'sentry', 'events'].includes(calls)) throw new Error(`BENCH_CALLS: score, sentry or events, not ${calls}`);
+const calls = (process.env.BENCH_CALLS ?? 'score') as CallKind;
+if (!callKinds.includes(calls)) throw new Error(`BENCH_CALLS: score, sentry or events, not ${calls}`);
 
 const explainSettings = [
   "LOAD 'auto_explain'",
@@ -73,47 +72,8 @@ const act = { actor: 'bench', at: new Date() };
 const merchant = calls === 'score' ? undefined : await createMerchant(db, 'default', { name: 'Bench shop' }, act);
 if (merchant !== undefined) await topUp(db, 'default', merchant.merchantId, 1e15, act);
 
-const names = Array.from({ length: 120 }, (_, index) => `feature_${index}`);
-let counter = 0;
-function decisions(): DecisionWrite[] {
-  return Array.from({ length: group }, () => {
-    counter++;
-    const base = decisionWrite(`dec_w${counter}`, `tx_w${counter}`);
-    const decision = counter % 4 === 0 ? 'REVIEW' : 'PASS';
-    return {
-      ...base,
-      record: { ...base.record, senderEntityId: `sender-${counter % 300}`, receiverEntityId: `receiver-${counter % 20}` },
-      decision,
-      riskScore: decision === 'PASS' ? 120 : 420,
-      evidence: small ? [] : Array.from({ length: 7 }, (_, index) => ({ source: 'model', key: `feature_${index}`, quote: `The sender made ${index} payments in the last 30 days, more than most senders` })),
-      features: small ? { names: [], values: [] } : { names, values: names.map((_, index) => (index % 4 === 0 ? null : index * 0.37)) },
-      ...(merchant === undefined ? {} : { fee: { usageId: `use_w${counter}`, merchantId: merchant.merchantId, service: calls === 'events' ? 'EVENTS' : 'SENTRY', at: new Date() } }),
-      ...(merchant === undefined || calls !== 'events' ? {} : { merchantEvent: eventRowOf(counter, merchant.merchantId, base.requestId) }),
-    };
-  });
-}
-
-/** An event API row as the event route makes it (four components, a few factors and actions). */
-function eventRowOf(index: number, merchantId: string, decisionId: string): object {
-  return {
-    event_id: `evt-${index}`,
-    tenant_id: 'default',
-    merchant_id: merchantId,
-    decision_id: decisionId,
-    user_id: `user-${index % 300}`,
-    event_type: 'login_attempt',
-    device_id: `dev_${(index % 500).toString(16).padStart(40, '0')}`,
-    session_id: `session-${index % 300}`,
-    risk_score: 12,
-    decision: 'ALLOW',
-    confidence: 0.91,
-    components: ['DEVICE', 'GEO', 'BEHAVIORAL', 'IP'].map((component, position) => ({ component, score: position * 7, factors: position === 0 ? ['NEW_DEVICE'] : [] })),
-    triggered_factors: ['NEW_DEVICE'],
-    recommended_actions: [{ action: 'SEND_EMAIL_VERIFICATION', priority: 'MEDIUM' }],
-    created_at: new Date(),
-    processed_at: new Date(),
-  };
-}
+const groups = new DecisionGroups(group, { small, ...(merchant === undefined ? {} : { merchantId: merchant.merchantId }) });
+const decisions = () => groups.next(calls);
 
 const heads = new ChainHeadCache(db);
 const lists = new FeatureLists();
