@@ -13,20 +13,19 @@ import { sql, type Kysely } from 'kysely';
  * final balance once and every usage line in one INSERT. The answer is the same array as before, the
  * balance after each fee included. When any item is not covered (or names no merchant of its tenant,
  * or a service without a price), nothing of the one-pass statement is written and the group is taken
- * item by item as before, so which calls pay and which do not is decided exactly as it was.
+ * item by item by the previous function, kept as `sentra_charge_fees_one_by_one`, so which calls pay
+ * and which do not is decided exactly as it was.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
+  // The item-by-item function stays as it is (migrations 0052, 0079), under a name of its own.
+  await sql.raw(`ALTER FUNCTION sentra_charge_fees(jsonb) RENAME TO sentra_charge_fees_one_by_one`).execute(db);
   await sql
     .raw(
-      `CREATE OR REPLACE FUNCTION sentra_charge_fees(doc jsonb) RETURNS jsonb LANGUAGE plpgsql
+      `CREATE FUNCTION sentra_charge_fees(doc jsonb) RETURNS jsonb LANGUAGE plpgsql
   SET enable_hashjoin = off SET enable_mergejoin = off SET enable_seqscan = off AS $body$
 DECLARE
-  item jsonb;
   covered boolean;
-  results jsonb := '[]'::jsonb;
-  charged_currency text;
-  charged_balance bigint;
-  charged_fee bigint;
+  results jsonb;
 BEGIN
   WITH items AS (
     SELECT f.n, f.value AS item, f.value ->> 'merchant_id' AS merchant_id
@@ -59,21 +58,7 @@ BEGIN
   IF covered THEN
     RETURN results;
   END IF;
-  results := '[]'::jsonb;
-  FOR item IN SELECT value FROM jsonb_array_elements(doc) LOOP
-    UPDATE merchants SET balance_units = balance_units - (fees ->> (item ->> 'service'))::bigint
-      WHERE id = item ->> 'merchant_id' AND tenant_id || '' = item ->> 'tenant_id'
-        AND balance_units - (fees ->> (item ->> 'service'))::bigint >= -overdraft_units
-      RETURNING currency, balance_units, (fees ->> (item ->> 'service'))::bigint INTO charged_currency, charged_balance, charged_fee;
-    IF FOUND THEN
-      INSERT INTO merchant_usage (id, tenant_id, merchant_id, kind, service, reference, amount_units, balance_after_units, actor, created_at)
-        VALUES (item ->> 'usage_id', item ->> 'tenant_id', item ->> 'merchant_id', 'charge', item ->> 'service', item ->> 'reference', -charged_fee, charged_balance, item ->> 'actor', (item ->> 'at')::timestamptz);
-      results := results || jsonb_build_array(jsonb_build_object('currency', charged_currency, 'balance_units', charged_balance, 'fee_units', charged_fee));
-    ELSE
-      results := results || jsonb_build_array('null'::jsonb);
-    END IF;
-  END LOOP;
-  RETURN results;
+  RETURN sentra_charge_fees_one_by_one(doc);
 END
 $body$`,
     )
