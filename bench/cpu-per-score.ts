@@ -26,6 +26,7 @@ import { join, resolve } from 'node:path';
 import { autocannonGenerator, wrkAvailable, wrkGenerator, type LoadGenerator } from './support/load-generators.js';
 import { startServer, type ServerProcess } from './support/processes.js';
 import { MerchantBodyFactory } from './support/merchant-bodies.js';
+import { createBenchMerchant } from './support/bench-merchant.js';
 
 const rate = Number(process.env.BENCH_RATE ?? 300);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -85,18 +86,8 @@ interface Build {
   merchantHeaders?: Record<string, string>;
 }
 
-/** A merchant with a key and a balance on a build's server, for the merchant APIs. */
-async function merchantHeaders(url: string): Promise<Record<string, string>> {
-  const post = async (path: string, body: object) => {
-    const response = await fetch(`${url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as Record<string, string>;
-  };
-  const merchant = await post('/v1/admin/merchants', { name: 'Bench shop' });
-  const key = await post(`/v1/admin/merchants/${merchant.merchant_id}/keys`, { name: 'bench' });
-  await post(`/v1/admin/merchants/${merchant.merchant_id}/balance`, { amount: '1000000' });
-  return { 'x-api-key': key.api_key!, 'x-merchant-id': merchant.merchant_id! };
-}
+/** A build's name in the figures, with the API's when there are several. */
+const label = (build: Build, api: Api) => (apis.length === 1 ? build.name : `${build.name} ${api}`);
 
 /** One phase of `api` against a build. */
 function runApi(build: Build, api: Api, seconds: number, runId: string) {
@@ -121,7 +112,7 @@ for (const build of builds) {
   const dataDir = join(workDir, `data-${build.port}`);
   const profile = process.env.BENCH_CPU_PROF === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${join(workDir, `profile-${build.port}`)}`];
   build.server = await startServer([...profile, join(build.dir, 'dist/cli/main.js'), 'serve'], { ...build.env, SENTRA_DATA_DIR: dataDir, SENTRA_BOOTSTRAP_TOKEN: token }, build.port, '/readyz');
-  if (apis.some((api) => api !== 'score')) build.merchantHeaders = await merchantHeaders(build.server.url);
+  if (apis.some((api) => api !== 'score')) build.merchantHeaders = (await createBenchMerchant(build.server.url, token)).headers;
   for (const api of apis) await runApi(build, api, 5, `warm-${api}-${build.port}-${Date.now()}`);
 }
 
@@ -151,9 +142,8 @@ for (let round = 1; round <= rounds; round += 1) {
       const split = { http: perThread('http'), workers: perThread('workers'), rest: perThread('rest') };
       build.samples.get(api)!.push(perCall);
       build.threadSamples.get(api)!.push(split);
-      const label = apis.length === 1 ? build.name : `${build.name} ${api}`;
       console.log(
-        `round ${round}  ${label.padEnd(28)} ${phase.total} calls  ${used.toFixed(2)} s CPU  ${perCall.toFixed(0)} µs/call (HTTP thread ${split.http.toFixed(0)}, database/worker threads ${split.workers.toFixed(0)}, GC and other helpers ${split.rest.toFixed(0)})  p50 ${phase.p50.toFixed(2)} ms  p99 ${phase.p99.toFixed(2)} ms  non-2xx ${phase.non2xx}  errors ${phase.errors}`,
+        `round ${round}  ${label(build, api).padEnd(28)} ${phase.total} calls  ${used.toFixed(2)} s CPU  ${perCall.toFixed(0)} µs/call (HTTP thread ${split.http.toFixed(0)}, database/worker threads ${split.workers.toFixed(0)}, GC and other helpers ${split.rest.toFixed(0)})  p50 ${phase.p50.toFixed(2)} ms  p99 ${phase.p99.toFixed(2)} ms  non-2xx ${phase.non2xx}  errors ${phase.errors}`,
       );
     }
   }
@@ -165,9 +155,8 @@ for (const build of builds) {
   for (const api of apis) {
     const samples = build.samples.get(api)!;
     const threadMedian = (kind: 'http' | 'workers' | 'rest') => median(build.threadSamples.get(api)!.map((split) => split[kind])).toFixed(0);
-    const label = apis.length === 1 ? build.name : `${build.name} ${api}`;
     console.log(
-      `${label.padEnd(40)} median ${median(samples).toFixed(0)} µs CPU per call (rounds: ${samples.map((v) => v.toFixed(0)).join(', ')}; medians by thread: HTTP ${threadMedian('http')}, database/worker ${threadMedian('workers')}, other ${threadMedian('rest')}); idle ${((build.idleShare ?? 0) * 100).toFixed(1)}% of a core`,
+      `${label(build, api).padEnd(40)} median ${median(samples).toFixed(0)} µs CPU per call (rounds: ${samples.map((v) => v.toFixed(0)).join(', ')}; medians by thread: HTTP ${threadMedian('http')}, database/worker ${threadMedian('workers')}, other ${threadMedian('rest')}); idle ${((build.idleShare ?? 0) * 100).toFixed(1)}% of a core`,
     );
   }
   if (apis.includes('score')) {

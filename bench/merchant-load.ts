@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { autocannonGenerator, wrkAvailable, wrkGenerator, type LoadGenerator, type Phase } from './support/load-generators.js';
 import { startServer } from './support/processes.js';
 import { MerchantBodyFactory } from './support/merchant-bodies.js';
+import { createBenchMerchant } from './support/bench-merchant.js';
 
 const rate = Number(process.env.BENCH_RATE ?? 1000);
 const seconds = Number(process.env.BENCH_SECONDS ?? 30);
@@ -33,16 +34,7 @@ const generator: LoadGenerator = (process.env.BENCH_GENERATOR ?? (wrkAvailable()
 console.log(`Sentra merchant API benchmark: store ${process.env.DATABASE_URL === undefined ? 'embedded PGlite' : 'PostgreSQL'}, load generator ${generator.name}, ${rate} req/s for ${seconds} s each`);
 
 const sentra = await startServer(['dist/cli/main.js', 'serve'], { SENTRA_DATA_DIR: dataDir, SENTRA_BOOTSTRAP_TOKEN: token, SENTRA_MERCHANT_RATE_LIMIT: '1000000' }, 18_510, '/readyz');
-const admin = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-const post = async (path: string, body: object) => {
-  const response = await fetch(`${sentra.url}${path}`, { method: 'POST', headers: admin, body: JSON.stringify(body) });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as Record<string, string>;
-};
-const merchant = await post('/v1/admin/merchants', { name: 'Bench shop' });
-const key = await post(`/v1/admin/merchants/${merchant.merchant_id}/keys`, { name: 'bench' });
-await post(`/v1/admin/merchants/${merchant.merchant_id}/balance`, { amount: '1000000' });
-const headers = { 'x-api-key': key.api_key!, 'x-merchant-id': merchant.merchant_id! };
+const { merchantId, headers } = await createBenchMerchant(sentra.url, token);
 
 const runId = `merchant-load-${Date.now()}`;
 const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
@@ -80,7 +72,7 @@ try {
     const deltas = phases[index]!.map((phase, round) => phase.p99 - phases[0]![round]!.p99);
     console.log(`${api.name} p99 − scoring p99: per round ${deltas.map((delta) => delta.toFixed(2)).join(' / ')} ms, median ${median(deltas).toFixed(2)} ms`);
   }
-  const usage = await (await fetch(`${sentra.url}/v1/admin/merchants/${merchant.merchant_id}/usage`, { headers: { authorization: `Bearer ${token}` } })).json();
+  const usage = await (await fetch(`${sentra.url}/v1/admin/merchants/${merchantId}/usage`, { headers: { authorization: `Bearer ${token}` } })).json();
   console.log(`billed: ${JSON.stringify((usage as { totals: unknown }).totals)}`);
   console.log(`load average ${loadavg().map((load) => load.toFixed(2)).join(' ')}`);
 } finally {
