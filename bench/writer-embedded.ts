@@ -18,14 +18,11 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../src/platform/database.js';
 import { migrateToLatest } from '../src/platform/migrate.js';
-import { insertTenant } from '../src/tenants/tenant.repository.js';
 import { persistDecisions } from '../src/scoring/decision.repository.js';
 import { ChainHeadCache } from '../src/audit/chain-head-cache.js';
 import { FeatureLists } from '../src/features/feature-lists.js';
 import { defaultCasePolicy } from '../src/cases/case-policy.js';
-import { createMerchant } from '../src/merchants/merchant.repository.js';
-import { topUp } from '../src/merchants/billing.repository.js';
-import { callKinds, DecisionGroups, type CallKind } from './support/decision-groups.js';
+import { benchTenantAndMerchant, callKinds, DecisionGroups, type CallKind } from './support/decision-groups.js';
 
 const group = Number(process.env.BENCH_GROUP ?? 8);
 const batches = Number(process.env.BENCH_BATCHES ?? 150);
@@ -38,11 +35,7 @@ const handle = await openDatabase({ databaseUrl: undefined, dataDir, timeoutMs: 
 try {
   const db = handle.db;
   await migrateToLatest(db as never);
-  await insertTenant(db, 'default', 'Default');
-  const act = { actor: 'bench', at: new Date() };
-  const merchant = await createMerchant(db, 'default', { name: 'Bench shop' }, act);
-  await topUp(db, 'default', merchant.merchantId, 1e15, act);
-  const groups = new DecisionGroups(group, { merchantId: merchant.merchantId });
+  const groups = new DecisionGroups(group, { merchantId: await benchTenantAndMerchant(db) });
   const heads = new ChainHeadCache(db);
   const lists = new FeatureLists();
   const write = (kind: CallKind) => persistDecisions(db, heads, groups.next(kind), defaultCasePolicy, lists);

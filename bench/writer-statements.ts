@@ -31,15 +31,12 @@ import { loadavg } from 'node:os';
 import { readFileSync } from 'node:fs';
 import type { Database } from '../src/platform/database-schema.js';
 import { migrateToLatest } from '../src/platform/migrate.js';
-import { insertTenant } from '../src/tenants/tenant.repository.js';
 import { persistDecisions } from '../src/scoring/decision.repository.js';
 import { ChainHeadCache } from '../src/audit/chain-head-cache.js';
 import { FeatureLists } from '../src/features/feature-lists.js';
 import { defaultCasePolicy } from '../src/cases/case-policy.js';
-import { callKinds, DecisionGroups, type CallKind } from './support/decision-groups.js';
+import { benchTenantAndMerchant, callKinds, DecisionGroups, type CallKind } from './support/decision-groups.js';
 import { freshPostgresSchema } from '../test/support/test-app.js';
-import { createMerchant } from '../src/merchants/merchant.repository.js';
-import { topUp } from '../src/merchants/billing.repository.js';
 
 if (process.env.DATABASE_URL === undefined) throw new Error('DATABASE_URL (a PostgreSQL server) is required');
 const batches = Number(process.env.BENCH_BATCHES ?? 100);
@@ -67,12 +64,8 @@ pool.on('connect', (client) => {
 });
 const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 await migrateToLatest(db as unknown as Kysely<never>);
-await insertTenant(db, 'default', 'Default');
-const act = { actor: 'bench', at: new Date() };
-const merchant = calls === 'score' ? undefined : await createMerchant(db, 'default', { name: 'Bench shop' }, act);
-if (merchant !== undefined) await topUp(db, 'default', merchant.merchantId, 1e15, act);
-
-const groups = new DecisionGroups(group, { small, ...(merchant === undefined ? {} : { merchantId: merchant.merchantId }) });
+const merchantId = await benchTenantAndMerchant(db);
+const groups = new DecisionGroups(group, { small, merchantId });
 const decisions = () => groups.next(calls);
 
 const heads = new ChainHeadCache(db);

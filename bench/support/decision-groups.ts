@@ -4,11 +4,25 @@
  * evidence items and 120 feature values each, as the default model's decisions carry. A merchant
  * call (`sentry`, `events`) also carries its fee, and an event call its event API row.
  */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../src/platform/database-schema.js';
 import type { DecisionWrite } from '../../src/scoring/decision-record.js';
+import { insertTenant } from '../../src/tenants/tenant.repository.js';
+import { createMerchant } from '../../src/merchants/merchant.repository.js';
+import { topUp } from '../../src/merchants/billing.repository.js';
 import { decisionWrite } from '../../test/support/decision-write.js';
 
 export type CallKind = 'score' | 'sentry' | 'events';
 export const callKinds: readonly CallKind[] = ['score', 'sentry', 'events'];
+
+/** Creates the tenant `default` of a fresh database and a merchant of it with a balance no benchmark exhausts; answers its id. */
+export async function benchTenantAndMerchant(db: Kysely<Database>): Promise<string> {
+  await insertTenant(db, 'default', 'Default');
+  const act = { actor: 'bench', at: new Date() };
+  const merchant = await createMerchant(db, 'default', { name: 'Bench shop' }, act);
+  await topUp(db, 'default', merchant.merchantId, 1e15, act);
+  return merchant.merchantId;
+}
 
 const names = Array.from({ length: 120 }, (_, index) => `feature_${index}`);
 
