@@ -20,7 +20,8 @@ export function isTimeZone(timeZone: string): boolean {
   return formatter(timeZone) !== undefined;
 }
 
-function offsetHoursNow(zone: Intl.DateTimeFormat, at: number): number {
+/** The offset the zone's formatter writes for an instant (`GMT+05:45`), in hours. */
+function formattedOffsetHours(zone: Intl.DateTimeFormat, at: number): number {
   const name = zone.formatToParts(at).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
   const match = /^GMT([+-])(\d{2}):(\d{2})$/.exec(name);
   if (match === null) return 0;
@@ -45,8 +46,8 @@ export function utcOffsetHours(timeZone: string, at: number): number | undefined
   if (steady !== undefined && steady.hour === hour) return steady.hours;
   const zone = formatter(timeZone);
   if (zone === undefined) return undefined;
-  const hours = offsetHoursNow(zone, at);
-  if (offsetHoursNow(zone, hour * hourMs) === hours && offsetHoursNow(zone, (hour + 1) * hourMs - 1) === hours) steadyHours.set(timeZone, { hour, hours });
+  const hours = formattedOffsetHours(zone, at);
+  if (formattedOffsetHours(zone, hour * hourMs) === hours && formattedOffsetHours(zone, (hour + 1) * hourMs - 1) === hours) steadyHours.set(timeZone, { hour, hours });
   return hours;
 }
 
