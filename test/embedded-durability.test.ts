@@ -89,19 +89,62 @@ describe.skipIf(!strace)('each answer is written only after its commit reached s
       const lines = (await readFile(trace, 'utf8')).split('\n');
       const start = lines.findIndex((line) => line.includes('HTTP/1.1 404'));
       expect(start, 'the marker request was traced').toBeGreaterThanOrEqual(0);
-      let walFlushes = 0;
-      const flushesBeforeEachAnswer: number[] = [];
-      for (const line of lines.slice(start + 1)) {
-        if (/fsync\(\d+<[^>]*\/pg_wal\/[0-9A-F]{24}>\) = 0/.test(line)) walFlushes++;
-        else if (line.includes('HTTP/1.1 200')) {
-          flushesBeforeEachAnswer.push(walFlushes);
-          walFlushes = 0;
-        }
-      }
+      const flushesBeforeEachAnswer = walFlushesBeforeEachAnswer(lines.slice(start + 1));
       expect(flushesBeforeEachAnswer).toHaveLength(payments);
       expect(flushesBeforeEachAnswer.filter((count) => count === 0), 'answers written without a WAL fsync before them').toEqual([]);
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
+  });
+});
+
+/**
+ * Counts the completed fsyncs of a WAL segment before each `HTTP/1.1 200` write in a `strace -f -y`
+ * log. A flush counts where it completed: on its one line (`fsync(7</…/pg_wal/…>) = 0`), or, when
+ * another thread's call interrupted it, on its `<... fsync resumed>) = 0` line, matched to the
+ * `<unfinished ...>` line of the same thread that named a WAL segment.
+ */
+function walFlushesBeforeEachAnswer(lines: string[]): number[] {
+  const walSegment = /fsync\(\d+<[^>]*\/pg_wal\/[0-9A-F]{24}>/;
+  const unfinishedWalFlush = new Set<string>();
+  const counts: number[] = [];
+  let flushes = 0;
+  for (const line of lines) {
+    const thread = /^(\d+) /.exec(line)?.[1] ?? '';
+    if (walSegment.test(line) && line.includes('<unfinished ...>')) unfinishedWalFlush.add(thread);
+    else if (walSegment.test(line) && /\) = 0$/.test(line)) flushes++;
+    else if (line.includes('<... fsync resumed>')) {
+      if (unfinishedWalFlush.delete(thread) && /\) = 0$/.test(line)) flushes++;
+    } else if (line.includes('HTTP/1.1 200')) {
+      counts.push(flushes);
+      flushes = 0;
+    }
+  }
+  return counts;
+}
+
+describe('walFlushesBeforeEachAnswer reads strace -f logs', () => {
+  const segment = '/d/pg_wal/000000010000000000000001';
+  it('counts a flush on one line and a flush split by another thread where it completed', () => {
+    expect(walFlushesBeforeEachAnswer([
+      `10 fsync(7<${segment}>) = 0`,
+      `11 writev(20<TCP:[1]>, [{iov_base="HTTP/1.1 200 OK"…`,
+      `12 fsync(7<${segment}> <unfinished ...>`,
+      `11 write(3<pipe:[9]>, "x", 1) = 1`,
+      `12 <... fsync resumed>) = 0`,
+      `11 writev(20<TCP:[1]>, [{iov_base="HTTP/1.1 200 OK"…`,
+    ])).toEqual([1, 1]);
+  });
+  it('does not count a flush that completed after the answer, failed, or named another file', () => {
+    expect(walFlushesBeforeEachAnswer([
+      `12 fsync(7<${segment}> <unfinished ...>`,
+      `11 writev(20<TCP:[1]>, [{iov_base="HTTP/1.1 200 OK"…`,
+      `12 <... fsync resumed>) = 0`,
+      `10 fsync(8</d/base/1/1234>) = 0`,
+      `10 fsync(7<${segment}>) = -1 EIO (Input/output error)`,
+      `13 fsync(8</d/base/1/1234> <unfinished ...>`,
+      `13 <... fsync resumed>) = 0`,
+      `11 writev(20<TCP:[1]>, [{iov_base="HTTP/1.1 200 OK"…`,
+    ])).toEqual([0, 1]);
   });
 });
