@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import type { Database } from './database-schema.js';
 import { ConnectionLane, SerializedPGliteDialect } from './serialized-pglite-dialect.js';
-import { ensureTemplate } from './pglite-template.js';
+import { ensureTemplate, unpackTemplate } from './pglite-template.js';
 import { WorkerPGlite } from './pglite-worker-client.js';
-import { FsyncCounters, syncTree } from './durable-node-fs.js';
+import { FsyncCounters } from './durable-node-fs.js';
 import { lockDataDir } from './data-dir-lock.js';
 
 /** Which engine holds the data: embedded PGlite in the data folder, or a PostgreSQL server. */
@@ -103,13 +103,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     const templatePath = fresh ? await ensureTemplate() : undefined;
     const counters = dataPath !== undefined && options.fsync !== false ? new FsyncCounters() : undefined;
     const setup = { dataPath, sharedBuffersMb: options.sharedBuffersMb, fsyncCounters: counters?.buffer };
-    if (templatePath !== undefined && dataPath !== undefined) {
-      // Unpacking the template grows the worker's WebAssembly memory by the archive's size (about
-      // 120 MB), and that memory never shrinks: unpack in a worker of its own, then open afresh.
-      await (await WorkerPGlite.open({ ...setup, templatePath }, options.workerHeapMb)).close();
-      // The unpacked files were written around PostgreSQL's own fsync protocol: flush them now.
-      if (counters !== undefined) syncTree(options.dataDir);
-    }
+    // The unpacked files are written around PostgreSQL's own fsync protocol, so they are flushed
+    // here when the database runs durable.
+    if (templatePath !== undefined && dataPath !== undefined) await unpackTemplate(templatePath, dataPath, counters !== undefined);
     const pglite = await WorkerPGlite.open({ ...setup, templatePath: dataPath === undefined ? templatePath : undefined }, options.workerHeapMb);
     const lane = new ConnectionLane({ backgroundShare: options.backgroundShare });
     const db = new Kysely<Database>({ dialect: new SerializedPGliteDialect({ pglite, lane }) });

@@ -77,13 +77,8 @@ export function durableStartParams(): string[] {
 export function syncTree(root: string): number {
   let flushed = 0;
   const flush = (path: string) => {
-    const descriptor = openSync(path, 'r');
-    try {
-      fsyncSync(descriptor);
-      flushed++;
-    } finally {
-      closeSync(descriptor);
-    }
+    syncPath(path);
+    flushed++;
   };
   const walk = (folder: string) => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
@@ -95,4 +90,14 @@ export function syncTree(root: string): number {
   };
   walk(root);
   return flushed;
+}
+
+/** Flushes one file or folder to stable storage. */
+export function syncPath(path: string): void {
+  const descriptor = openSync(path, 'r');
+  try {
+    fsyncSync(descriptor);
+  } finally {
+    closeSync(descriptor);
+  }
 }

@@ -1,11 +1,12 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely } from 'kysely';
 import { SerializedPGliteDialect } from './serialized-pglite-dialect.js';
 import { migrateToLatest, migrationsDigest } from './migrate.js';
 import { installCacheDirectory } from './install-cache.js';
+import { syncPath, syncTree } from './durable-node-fs.js';
 
 /** The installed PGlite version (its package.json is not exported, so find it beside the entry point). */
 function installedPgliteVersion(): string {
@@ -50,5 +51,44 @@ export async function ensureTemplate(): Promise<string | undefined> {
     return path;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Unpacks the template into `dataPath`, a new cluster's folder, on this thread and streaming.
+ * (Opening PGlite on the archive instead grows a WebAssembly memory by the whole tarball, and the
+ * thread that did it leaves a 64 MB malloc arena resident after it ends.) The files land in a
+ * sibling folder first and are renamed into place once complete, so a start that fails half way
+ * never leaves a `pgdata` that looks like a cluster. With `durable`, every file and folder is flushed
+ * before the rename and the parent after it. Only folders and regular files are taken; absolute
+ * names are made relative and `..` is refused (node-tar's defaults).
+ */
+export async function unpackTemplate(archive: string, dataPath: string, durable: boolean): Promise<void> {
+  const parent = dirname(dataPath);
+  const unpacking = join(parent, `${basename(dataPath)}.unpacking-${process.pid}`);
+  rmSync(unpacking, { recursive: true, force: true });
+  mkdirSync(unpacking, { mode: 0o700 });
+  try {
+    // Any warning but the note that a leading `/` was stripped (an entry not written) fails the start.
+    const problems: string[] = [];
+    // Loaded here: only a first start needs it, and a restart should not hold it.
+    const { extract } = await import('tar');
+    await extract({
+      file: archive,
+      cwd: unpacking,
+      filter: (_path, entry) => 'type' in entry && (entry.type === 'File' || entry.type === 'Directory'),
+      onwarn: (code, message) => {
+        if (code !== 'TAR_ENTRY_INFO') problems.push(`${code}: ${String(message)}`);
+      },
+    });
+    if (problems.length > 0) throw new Error(`the database template ${archive} could not be unpacked: ${problems.slice(0, 3).join('; ')}`);
+    if (durable) syncTree(unpacking);
+    // `dataPath` holds no PG_VERSION here (the caller checked): nothing of a cluster is lost.
+    rmSync(dataPath, { recursive: true, force: true });
+    renameSync(unpacking, dataPath);
+    if (durable) syncPath(parent);
+  } catch (error) {
+    rmSync(unpacking, { recursive: true, force: true });
+    throw error;
   }
 }
