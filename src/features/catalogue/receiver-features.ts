@@ -12,7 +12,7 @@ const velocity: FeatureDefinition[] = windows.flatMap((window) => [
   {
     name: `receiver_tx_count_${window}`,
     type: 'numeric' as const,
-    description: `Receiver's earlier transactions in ${windowPhrases[window]} (7d/30d use 6-hour buckets), this one excluded.`,
+    description: `Receiver's earlier transactions in ${windowPhrases[window]} (7d/30d use hourly buckets), this one excluded.`,
     reasonCode: `RECEIVER_VELOCITY_${window.toUpperCase()}`,
     reasonTemplate: `The receiver got {value} payments in ${windowPhrases[window]}`,
     reasonCases: { zero: `The receiver got no other payments in ${windowPhrases[window]}` },

@@ -38,22 +38,23 @@ describe.each(storeFactories())('label visibility on the $name store', (factory)
   });
 
   it('reproduces the handbook terminal risk with a 7-day label delay', async () => {
-    // The delayed w-day window ends with the 6-hour bucket that holds now − 7 days.
+    // The delayed w-day window ends with the hour bucket that holds now − 7 days.
     const fraud = await record(baseTime + hour);
     const legit = await record(baseTime + 7 * hour);
     await engine.applyLabel('tenant-a', labelFor(fraud, 'fraud', fraud.createdAt + 7 * day), fraud);
     await engine.applyLabel('tenant-a', labelFor(legit, 'legit', legit.createdAt + 7 * day), legit);
-    // now − 7 days is baseTime + 1 day + 7 h: the 1-day window is [baseTime + 12 h, baseTime + 1 day + 12 h).
-    const day8 = await observe(baseTime + 8 * day + 7 * hour);
-    expect(feature(day8, 'receiver_delayed_tx_count_1d')).toBe(0);
+    // now − 7 days is baseTime + 1 day + 1 h: the 1-day window is [baseTime + 2 h, baseTime + 1 day + 2 h).
+    const day8 = await observe(baseTime + 8 * day + hour);
+    expect(feature(day8, 'receiver_delayed_tx_count_1d')).toBe(1);
     expect(feature(day8, 'receiver_delayed_fraud_rate_1d')).toBe(0);
     expect(feature(day8, 'receiver_delayed_tx_count_7d')).toBe(2);
     expect(feature(day8, 'receiver_delayed_fraud_rate_7d')).toBe(0.5);
     expect(feature(day8, 'receiver_delayed_fraud_rate_30d')).toBe(0.5);
-    // A bucket earlier, the 1-day window [baseTime + 6 h, baseTime + 1 day + 6 h) holds the legit payment only.
-    const earlier = await observe(baseTime + 8 * day + 5 * hour, { senderEntityId: 'sender-2' });
-    expect(feature(earlier, 'receiver_delayed_tx_count_1d')).toBe(1);
-    expect(feature(earlier, 'receiver_delayed_fraud_rate_1d')).toBe(0);
+    // A millisecond earlier, the 1-day window [baseTime + 1 h, baseTime + 1 day + 1 h) holds both,
+    // as the handbook's exact window [now − 8 days, now − 7 days] does.
+    const earlier = await observe(baseTime + 8 * day + hour - 1, { senderEntityId: 'sender-2' });
+    expect(feature(earlier, 'receiver_delayed_tx_count_1d')).toBe(2);
+    expect(feature(earlier, 'receiver_delayed_fraud_rate_1d')).toBe(0.5);
   });
 
   it('counts a fraud label in the delayed windows as soon as it arrives, one delay after its payment', async () => {

@@ -63,7 +63,7 @@ describe.each(storeFactories())('velocity windows on the $name store', (factory)
     expect(feature(month, 'sender_amount_usd_sum_30d')).toBe(11);
     expect(feature(month, 'receiver_tx_count_30d')).toBe(5);
     // Day buckets for the sender: day 0 (base and base + 1 day - 1 ms) has left; the receiver's
-    // 6-hour buckets only drop the first quarter of day 0.
+    // hourly buckets only drop the first hour of day 0.
     const monthPast = await observe(transaction({ createdAt: baseTime + 30 * day, amount: 1 }));
     expect(feature(monthPast, 'sender_tx_count_30d')).toBe(4);
     expect(feature(monthPast, 'sender_amount_usd_sum_30d')).toBe(4);

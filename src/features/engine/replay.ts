@@ -128,7 +128,7 @@ export async function replayHistory(
 /**
  * The earliest creation time a rebuild at `now` must replay so that in-memory profiles equal those
  * of a process that never restarted: the start of the oldest bucket any ring still reads (the
- * receiver's label ring: 30 days + label delay, aligned to its 6-hour buckets). Load the tenant's
+ * receiver's label ring: 30 days + label delay, aligned to its hourly buckets). Load the tenant's
  * transactions created at or after it, and the labels of those transactions known by `now`.
  */
 export function rebuildStartTime(plan: ProfilePlan, now: number): number {

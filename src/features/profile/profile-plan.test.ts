@@ -32,14 +32,15 @@ describe('buildProfilePlan', () => {
     const sender = plan.roles[0]!;
     expect(sender.sets.map((set) => set.memberRole)).toEqual(['device', 'ip', 'receiver', 'ipCountry']);
     expect(roleSnapshotFields(plan, 'sender').slice(-3)).toEqual(['sender_distinct_countries_24h', 'sender_distinct_countries_30d', 'sender_knows_country']);
-    expect(plan.roles.map((role) => role.stateVersion)).toEqual([3, 2, 1, 1, 1]);
+    expect(plan.roles.map((role) => role.stateVersion)).toEqual([3, 3, 1, 1, 1]);
   });
 
   it('sizes the receiver label ring by the label delay', () => {
     const receiver = (days?: number) => buildProfilePlan(days === undefined ? {} : { labelDelayDays: days }).roles[1]!;
-    expect(receiver().rings[2]!.slots).toBe(149);
-    expect(receiver(14).rings[2]!.slots).toBe(177);
-    expect(receiver().idleMs).toBe(149 * 6 * 3_600_000);
+    // Hourly buckets: 7 days of delay + 30 days + the bucket of now.
+    expect(receiver().rings[2]!.slots).toBe(168 + 720 + 1);
+    expect(receiver(14).rings[2]!.slots).toBe(336 + 720 + 1);
+    expect(receiver().idleMs).toBe(889 * 3_600_000);
     expect(() => buildProfilePlan({ labelDelayDays: 0.5 })).toThrow(RangeError);
   });
 });

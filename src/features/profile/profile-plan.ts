@@ -170,11 +170,17 @@ function senderPlan(): RolePlan {
 }
 
 function receiverPlan(labelDelayMs: number): RolePlan {
-  const labelBucketMs = 6 * hourMs;
+  // Hourly buckets: the handbook's windows are exact in time, and a window edge on a 6-hour grid
+  // moved the 1-day terminal risk by up to a quarter of its span.
+  const labelBucketMs = hourMs;
   const delayBuckets = labelDelayMs / labelBucketMs;
   const labelSlots = delayBuckets + (30 * dayMs) / labelBucketMs + 1;
   const labelRing: RingSpec = { bucketMs: labelBucketMs, slots: labelSlots, fields: ['count', 'amountCents', 'fraudKnown', 'labeledKnown'] };
-  const builder = new QueryBuilder([minute5, hour, labelRing]).velocity(0, 12).velocity(1, 24).velocity(2, 28).velocity(2, 120);
+  const builder = new QueryBuilder([minute5, hour, labelRing])
+    .velocity(0, 12)
+    .velocity(1, 24)
+    .velocity(2, (7 * dayMs) / labelBucketMs)
+    .velocity(2, (30 * dayMs) / labelBucketMs);
   const widths = [1, 7, 30].map((days) => (days * dayMs) / labelBucketMs);
   // The delayed windows end with the bucket that holds now − delay, so a label that arrived one
   // delay after its payment counts from that moment, not up to a bucket later.
@@ -188,7 +194,8 @@ function receiverPlan(labelDelayMs: number): RolePlan {
       .sum(2, 'labeledKnown', Math.min(width - 1, delayBuckets), 0);
   }
   // Version 2: the delayed windows end with the bucket of now − delay (they ended one bucket before).
-  return { ...layout('receiver', labelSlots * labelBucketMs, ['lastActiveAt'], builder), stateVersion: 2, sets: [], labelRing: 2 };
+  // Version 3: hourly label buckets (they were 6 hours).
+  return { ...layout('receiver', labelSlots * labelBucketMs, ['lastActiveAt'], builder), stateVersion: 3, sets: [], labelRing: 2 };
 }
 
 function networkPlan(role: 'device' | 'ip'): RolePlan {

@@ -109,6 +109,6 @@ describe('member sets', () => {
     ]);
     expect(layout.windows.length + layout.scalarReads.length + 12).toBe(buildProfilePlan().roles[0]!.queries.length);
     const receiver = recordLayout(buildProfilePlan().roles[1]!);
-    expect(Array.from(receiver.rings[2]!.edges)).toEqual([3, 27, 28, 31, 55, 119, 147, 148]);
+    expect(Array.from(receiver.rings[2]!.edges)).toEqual([23, 167, 168, 191, 335, 719, 887, 888]);
   });
 });

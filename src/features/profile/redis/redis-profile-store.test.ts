@@ -46,7 +46,7 @@ describe.skipIf(url === undefined || url === '')('the Redis profile store', () =
     expect(first.snapshot[snapshotIndex.receiver_count_30d]).toBe(0);
     const keys = (await redis.keys(`${prefix}:*`)).sort();
     expect(keys).toContain(`${prefix}:sender@v3:${tenantScopedKey('t', 'user-1')}`);
-    expect(keys).toContain(`${prefix}:receiver@v2:${tenantScopedKey('t', 'shop-1')}`);
+    expect(keys).toContain(`${prefix}:receiver@v3:${tenantScopedKey('t', 'shop-1')}`);
   });
 
   it("remembers the sender's IP countries: a new one is not known, a seen one is", async () => {
