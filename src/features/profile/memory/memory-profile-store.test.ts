@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildContribution } from '../profile-event.js';
 import { buildProfilePlan } from '../profile-plan.js';
-import { snapshotIndex, snapshotLength } from '../snapshot-fields.js';
+import { snapshotFieldNames, snapshotIndex, snapshotLength } from '../snapshot-fields.js';
 import { recordLayout } from './record-layout.js';
 import { memberSetAdd, memberSetQuery } from './member-set.js';
 import { MemoryProfileStore } from './memory-profile-store.js';
@@ -33,6 +33,26 @@ describe('MemoryProfileStore', () => {
     for (let index = 0; index < 50; index++) store.observeSync(event(`b${index}`, start + 31 * day, `other-${index}`), snapshot);
     expect(store.stats().allocatedBytes).toBe(allocated);
     expect(store.stats().recordBytes.sender).toBeGreaterThan(2000);
+  });
+
+  it("gives a new entity a swept one's record with none of its buckets or members", () => {
+    // The swept sender filled its rings and device set; the new one's first payment sweeps it, then
+    // takes its record from the free list.
+    const reused = new MemoryProfileStore(buildProfilePlan());
+    const fresh = new MemoryProfileStore(buildProfilePlan());
+    const snapshot = new Float64Array(snapshotLength);
+    for (let index = 0; index < 40; index++) reused.observeSync(event(`old-${index}`, start + index * 3_600_000, 'sender-old', `device-${index % 20}`), snapshot);
+    const senderFields = snapshotFieldNames.flatMap((name, index) => (name.startsWith('sender_') ? [index] : []));
+    const later = start + 40 * day;
+    for (let index = 0; index < 5; index++) {
+      const at = later + index * 60_000;
+      const fromReused = new Float64Array(snapshotLength);
+      const fromFresh = new Float64Array(snapshotLength);
+      reused.observeSync(event(`new-${index}`, at, 'sender-new', `device-new-${index % 2}`), fromReused);
+      fresh.observeSync(event(`new-${index}`, at, 'sender-new', `device-new-${index % 2}`), fromFresh);
+      expect(reused.stats().entities).toMatchObject({ sender: 1 });
+      expect(senderFields.map((field) => fromReused[field])).toEqual(senderFields.map((field) => fromFresh[field]));
+    }
   });
 
   it("expires each tenant on its own time: one tenant's far-future payment leaves the others' entities", () => {
