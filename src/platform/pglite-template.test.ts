@@ -75,6 +75,13 @@ describe('unpackTemplate', () => {
     expect(readdirSync(folder)).toEqual(['template.tar.gz']);
   });
 
+  it('removes what a start killed while unpacking left behind', async () => {
+    mkdirSync(join(folder, 'pgdata.unpacking-999999/base'), { recursive: true });
+    writeFileSync(join(folder, 'pgdata.unpacking-999999/base/half'), 'x');
+    await unpackTemplate(write(archiveOf(tarEntry('/PG_VERSION', '0', '17\n'))), dataPath, false);
+    expect(readdirSync(folder).sort()).toEqual(['pgdata', 'template.tar.gz']);
+  });
+
   it('replaces a data folder left without PG_VERSION by an earlier start', async () => {
     mkdirSync(join(dataPath, 'base'), { recursive: true });
     writeFileSync(join(dataPath, 'base/leftover'), 'x');

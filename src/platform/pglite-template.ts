@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -59,14 +59,16 @@ export async function ensureTemplate(): Promise<string | undefined> {
  * (Opening PGlite on the archive instead grows a WebAssembly memory by the whole tarball, and the
  * thread that did it leaves a 64 MB malloc arena resident after it ends.) The files land in a
  * sibling folder first and are renamed into place once complete, so a start that fails half way
- * never leaves a `pgdata` that looks like a cluster. With `durable`, every file and folder is flushed
+ * never leaves a `pgdata` that looks like a cluster; the next start removes what it left. With `durable`, every file and folder is flushed
  * before the rename and the parent after it. Only folders and regular files are taken; absolute
  * names are made relative and `..` is refused (node-tar's defaults).
  */
 export async function unpackTemplate(archive: string, dataPath: string, durable: boolean): Promise<void> {
   const parent = dirname(dataPath);
-  const unpacking = join(parent, `${basename(dataPath)}.unpacking-${process.pid}`);
-  rmSync(unpacking, { recursive: true, force: true });
+  const prefix = `${basename(dataPath)}.unpacking-`;
+  // What a start killed while unpacking left behind (the data folder's lock keeps out any other).
+  for (const name of readdirSync(parent)) if (name.startsWith(prefix)) rmSync(join(parent, name), { recursive: true, force: true });
+  const unpacking = join(parent, `${prefix}${process.pid}`);
   mkdirSync(unpacking, { mode: 0o700 });
   try {
     // Any warning but the note that a leading `/` was stripped (an entry not written) fails the start.
