@@ -2,26 +2,17 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { Header } from 'tar';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { unpackTemplate } from './pglite-template.js';
 
-/** One ustar header and its data, padded to 512-byte blocks. */
-function tarEntry(name: string, type: '0' | '2' | '5', data = '', mode = type === '5' ? 0o750 : 0o600): Buffer {
+const tarTypes = { '0': 'File', '2': 'SymbolicLink', '5': 'Directory' } as const;
+
+/** One tar entry (node-tar's header encoder) and its data, padded to 512-byte blocks. */
+function tarEntry(name: string, type: keyof typeof tarTypes, data = '', mode = type === '5' ? 0o750 : 0o600): Buffer {
   const header = Buffer.alloc(512);
-  header.write(name, 0, 100, 'utf8');
-  header.write(`${mode.toString(8).padStart(7, '0')}\0`, 100);
-  header.write('0000000\0', 108);
-  header.write('0000000\0', 116);
-  header.write(`${Buffer.byteLength(data).toString(8).padStart(11, '0')}\0`, 124);
-  header.write(`${Math.floor(Date.UTC(2026, 0, 1) / 1000).toString(8).padStart(11, '0')}\0`, 136);
-  header.write(type, 156);
-  if (type === '2') header.write('/etc/passwd', 157);
-  header.write('ustar\0', 257);
-  header.write('00', 263);
-  header.fill(' ', 148, 156);
-  let sum = 0;
-  for (const byte of header) sum += byte;
-  header.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148);
+  const linkpath = type === '2' ? '/etc/passwd' : undefined;
+  new Header({ path: name, type: tarTypes[type], mode, size: Buffer.byteLength(data), mtime: new Date(Date.UTC(2026, 0, 1)), linkpath }).encode(header, 0);
   const body = Buffer.alloc(Math.ceil(Buffer.byteLength(data) / 512) * 512);
   body.write(data);
   return Buffer.concat([header, body]);
