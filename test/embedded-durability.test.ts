@@ -102,19 +102,21 @@ describe.skipIf(!strace)('each answer is written only after its commit reached s
  * Counts the completed fsyncs of a WAL segment before each `HTTP/1.1 200` write in a `strace -f -y`
  * log. A flush counts where it completed: on its one line (`fsync(7</…/pg_wal/…>) = 0`), or, when
  * another thread's call interrupted it, on its `<... fsync resumed>) = 0` line, matched to the
- * `<unfinished ...>` line of the same thread that named a WAL segment.
+ * `<unfinished ...>` line of the same thread that named a WAL segment. strace pads a short line
+ * before its result (`<... fsync resumed>)              = 0`), so any run of spaces goes before `=`.
  */
 function walFlushesBeforeEachAnswer(lines: string[]): number[] {
   const walSegment = /fsync\(\d+<[^>]*\/pg_wal\/[0-9A-F]{24}>/;
+  const succeeded = /\) += 0$/;
   const unfinishedWalFlush = new Set<string>();
   const counts: number[] = [];
   let flushes = 0;
   for (const line of lines) {
     const thread = /^(\d+) /.exec(line)?.[1] ?? '';
     if (walSegment.test(line) && line.includes('<unfinished ...>')) unfinishedWalFlush.add(thread);
-    else if (walSegment.test(line) && /\) = 0$/.test(line)) flushes++;
+    else if (walSegment.test(line) && succeeded.test(line)) flushes++;
     else if (line.includes('<... fsync resumed>')) {
-      if (unfinishedWalFlush.delete(thread) && /\) = 0$/.test(line)) flushes++;
+      if (unfinishedWalFlush.delete(thread) && succeeded.test(line)) flushes++;
     } else if (line.includes('HTTP/1.1 200')) {
       counts.push(flushes);
       flushes = 0;
@@ -133,7 +135,11 @@ describe('walFlushesBeforeEachAnswer reads strace -f logs', () => {
       `11 write(3<pipe:[9]>, "x", 1) = 1`,
       `12 <... fsync resumed>) = 0`,
       `11 writev(20<TCP:[1]>, [{iov_base="HTTP/1.1 200 OK"…`,
-    ])).toEqual([1, 1]);
+      // As strace prints a short resumed line: padded before its result.
+      `12 fsync(7<${segment}> <unfinished ...>`,
+      `12 <... fsync resumed>)              = 0`,
+      `11 writev(20<TCP:[1]>, [{iov_base="HTTP/1.1 200 OK"…`,
+    ])).toEqual([1, 1, 1]);
   });
   it('does not count a flush that completed after the answer, failed, or named another file', () => {
     expect(walFlushesBeforeEachAnswer([
