@@ -8,6 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import type { WorkerReply, WorkerRequest, WorkerSetup } from './pglite-worker-protocol.js';
 import { DurableNodeFS, FsyncCounters, durableStartParams } from './durable-node-fs.js';
+import { queryInOneCall } from './pglite-one-call-query.js';
 
 const setup = workerData as WorkerSetup;
 const port = parentPort!;
@@ -72,7 +73,7 @@ port.on('message', (request: WorkerRequest) => {
         await pglite.exec(`set synchronous_commit = ${request.synchronousCommit ? 'on' : 'off'}`);
         synchronousCommit = request.synchronousCommit;
       }
-      const result = await pglite.query(request.sql, params, { rowMode: 'object' });
+      const result = await queryInOneCall(pglite, request.sql, params);
       port.postMessage({ id: request.id, rows: result.rows, affectedRows: result.affectedRows } satisfies WorkerReply);
     } catch (error) {
       port.postMessage({ id: request.id, error: serializeError(error) } satisfies WorkerReply);
