@@ -91,6 +91,29 @@ describe.each(storeKinds)('POST /v1/risk/score on %s', (store) => {
     await putThresholds(defaults);
   });
 
+  it('points an escalated transaction\'s case at a later PASS score and keeps what it opened with', async () => {
+    await putThresholds({ review_at: 0, hold_at: 1000, block_at: 1000 });
+    const request = scoreBody();
+    const first = (await score(request)).json();
+    expect(first.decision).toBe('REVIEW');
+    const db = sentra.runtime.database.db;
+    const opened = await db.selectFrom('cases').selectAll().where('tx_id', '=', request.transaction.tx_id).executeTakeFirstOrThrow();
+    await putThresholds({ review_at: 1000, hold_at: 1000, block_at: 1000 });
+    const later = (await score({ ...request, transaction: { ...request.transaction, status: 'completed' } })).json();
+    expect(later.decision).toBe('PASS');
+    const refreshed = await db.selectFrom('cases').selectAll().where('tx_id', '=', request.transaction.tx_id).execute();
+    expect(refreshed).toHaveLength(1);
+    expect(refreshed[0]).toMatchObject({ id: opened.id, decision: 'PASS', risk_score: later.risk_score, latest_score_id: later.request_id, status: opened.status, priority: opened.priority, version: opened.version });
+    expect(refreshed[0]!.created_at).toEqual(opened.created_at);
+    expect(refreshed[0]!.sla_due_at).toEqual(opened.sla_due_at);
+    expect(refreshed[0]!.updated_at.getTime()).toBeGreaterThanOrEqual(opened.updated_at.getTime());
+    // A transaction that only ever passed has no case.
+    const quiet = scoreBody();
+    expect((await score(quiet)).json().decision).toBe('PASS');
+    expect(await db.selectFrom('cases').select('id').where('tx_id', '=', quiet.transaction.tx_id).execute()).toEqual([]);
+    await putThresholds(defaults);
+  });
+
   it('applies threshold changes to the very next request', async () => {
     const block = await putThresholds({ review_at: 0, hold_at: 0, block_at: 0 });
     expect(block.statusCode).toBe(200);

@@ -17,7 +17,7 @@ describe('case opening', () => {
   it('opens one case per escalated transaction and only refreshes transactions scored PASS', () => {
     const { openCases, refreshCases } = caseOpening([scored('tx1', 'REVIEW', 'r1'), scored('tx2', 'PASS', 'r2'), scored('tx1', 'HOLD', 'r3')]);
     expect(openCases.map((row) => [row.tx_id, row.decision, row.latest_score_id, row.status])).toEqual([['tx1', 'HOLD', 'r3', 'open']]);
-    expect(refreshCases.map((row) => row.tx_id)).toEqual(['tx2']);
+    expect(refreshCases).toEqual([{ tenant_id: 't1', tx_id: 'tx2', decision: 'PASS', risk_score: 10, latest_score_id: 'r2', updated_at: new Date('2026-12-01T10:00:00Z') }]);
   });
 
   it('keeps an escalated transaction on its case when a later score of the batch passes', () => {

@@ -55,7 +55,18 @@ export interface CaseOpening {
   /** Cases to open, or, when the transaction has one already, to point at its latest score. */
   openCases: CaseRow[];
   /** Transactions scored PASS only: their existing case (if any) gets the latest score, none is opened. */
-  refreshCases: CaseRow[];
+  refreshCases: CaseRefresh[];
+}
+
+/**
+ * What a PASS score changes on its transaction's case, if the transaction has one: the fields the
+ * decision writer's refresh sets, and the keys it finds the case by. Most scores are PASS and most
+ * of their transactions have no case, so the row carries nothing else.
+ */
+export type CaseRefresh = Pick<CaseRow, 'tenant_id' | 'tx_id' | 'decision' | 'risk_score' | 'latest_score_id' | 'updated_at'>;
+
+function caseRefresh(last: ScoredForCase): CaseRefresh {
+  return { tenant_id: last.tenantId, tx_id: last.record.txId, decision: last.decision, risk_score: last.riskScore, latest_score_id: last.requestId, updated_at: last.scoredAt };
 }
 
 const caseKey = (tenantId: string, txId: string) => `${tenantId}\u0000${txId}`;
@@ -118,7 +129,8 @@ export function caseOpening(items: readonly ScoredForCase[], policy: CasePolicy 
   }
   const opening: CaseOpening = { openCases: [], refreshCases: [] };
   for (const { needsCase, manual, hasKyc, last } of targets.values()) {
-    (needsCase ? opening.openCases : opening.refreshCases).push(caseRow(last, manual, hasKyc, policy));
+    if (needsCase) opening.openCases.push(caseRow(last, manual, hasKyc, policy));
+    else opening.refreshCases.push(caseRefresh(last));
   }
   return opening;
 }

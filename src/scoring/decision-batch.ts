@@ -3,7 +3,7 @@ import { monthStart } from '../platform/month-partitions.js';
 import type { AuditEntryInput } from '../audit/audit-chain.js';
 import type { DecisionWrite, KycReference } from './decision-record.js';
 import { rowOfRecord } from './transaction-history.repository.js';
-import { caseOpening, type CaseRow } from '../cases/case-opening.js';
+import { caseOpening, type CaseRefresh, type CaseRow } from '../cases/case-opening.js';
 import type { CasePolicy } from '../cases/case-policy.js';
 import { decisionCreatedRow } from '../webhooks/webhook-outbox.js';
 import { featureListRow, namedFeatures, type FeatureLists } from '../features/feature-lists.js';
@@ -21,7 +21,7 @@ export interface DecisionBatch {
   /** Cases to open or to point at their transaction's latest score (src/cases/case-opening.ts). */
   openCases: CaseRow[];
   /** Cases that exist already and get the latest (PASS) score of their transaction. */
-  refreshCases: CaseRow[];
+  refreshCases: CaseRefresh[];
   scores: object[];
   /** The names of the scores' feature arrays, for lists not yet known to be stored (migration 0080). */
   featureLists: ReturnType<typeof featureListRow>[];
