@@ -26,8 +26,10 @@ function joined(parts: readonly Uint8Array[]): Uint8Array {
  *
  * PGlite's `query` sends Parse, Describe (to learn each parameter's type), Bind, Describe, Execute
  * and Sync as six separate calls into PostgreSQL, so that it can serialise each JavaScript value by
- * its parameter's type. A text parameter is sent as it is whatever its type, and a null as a null,
- * so when every parameter is one of those the types are not needed: the six messages go in one
+ * its parameter's type. A text parameter is sent as it is whatever its type, and a null as a null
+ * (one exception: PGlite refuses text for a bytea parameter, and this sends it as bytea's text form;
+ * no column of the schema is bytea), so when every parameter is one of those the types are not
+ * needed: the six messages go in one
  * call, and PostgreSQL infers the parameter types from the statement exactly as it does for
  * PGlite's own Parse. Any other value (a number, a Date, an array, an object) goes through `query`,
  * which serialises it by type.
