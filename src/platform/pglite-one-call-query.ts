@@ -3,21 +3,9 @@ import { parse, protocol, type PGlite, type Results } from '@electric-sql/pglite
 const { serialize } = protocol;
 
 /** True when every parameter is text or null: the only values sent as they are whatever their type. */
-function textParameters(params: readonly unknown[]): params is readonly (string | null)[] {
+function textParameters(params: unknown[]): params is (string | null)[] {
   for (const param of params) if (param !== null && typeof param !== 'string') return false;
   return true;
-}
-
-function joined(parts: readonly Uint8Array[]): Uint8Array {
-  let length = 0;
-  for (const part of parts) length += part.length;
-  const message = new Uint8Array(length);
-  let offset = 0;
-  for (const part of parts) {
-    message.set(part, offset);
-    offset += part.length;
-  }
-  return message;
 }
 
 /**
@@ -29,9 +17,8 @@ function joined(parts: readonly Uint8Array[]): Uint8Array {
  * its parameter's type. A text parameter is sent as it is whatever its type, and a null as a null
  * (one exception: PGlite refuses text for a bytea parameter, and this sends it as bytea's text form;
  * no column of the schema is bytea), so when every parameter is one of those the types are not
- * needed: the six messages go in one
- * call, and PostgreSQL infers the parameter types from the statement exactly as it does for
- * PGlite's own Parse. Any other value (a number, a Date, an array, an object) goes through `query`,
+ * needed: the six messages go in one call, and PostgreSQL infers the parameter types from the
+ * statement exactly as it does for PGlite's own Parse. Any other value (a number, a Date, an array, an object) goes through `query`,
  * which serialises it by type.
  *
  * An error answers the statement as `query` does: PostgreSQL skips to the Sync, which is in the same
@@ -39,7 +26,7 @@ function joined(parts: readonly Uint8Array[]): Uint8Array {
  */
 export async function queryInOneCall(pglite: PGlite, sql: string, params: unknown[]): Promise<Results<unknown>> {
   if (!textParameters(params)) return pglite.query(sql, params, { rowMode: 'object' });
-  const message = joined([serialize.parse({ text: sql }), serialize.bind({ values: params as (string | null)[] }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync()]);
+  const message = Buffer.concat([serialize.parse({ text: sql }), serialize.bind({ values: params }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync()]);
   return pglite.runExclusive(async () => {
     const messages = await pglite.execProtocolStream(message, { syncToFs: true });
     return parse.parseResults(messages, pglite.parsers, { rowMode: 'object' })[0]!;

@@ -59,9 +59,10 @@ export async function ensureTemplate(): Promise<string | undefined> {
  * (Opening PGlite on the archive instead grows a WebAssembly memory by the whole tarball, and the
  * thread that did it leaves a 64 MB malloc arena resident after it ends.) The files land in a
  * sibling folder first and are renamed into place once complete, so a start that fails half way
- * never leaves a `pgdata` that looks like a cluster; the next start removes what it left. With `durable`, every file and folder is flushed
- * before the rename and the parent after it. Only folders and regular files are taken; absolute
- * names are made relative and `..` is refused (node-tar's defaults).
+ * never leaves a `pgdata` that looks like a cluster; the next start removes what it left. With
+ * `durable`, every file and folder is flushed before the rename and the parent after it. Only
+ * folders and regular files are taken; absolute names are made relative and `..` is refused
+ * (node-tar's defaults).
  */
 export async function unpackTemplate(archive: string, dataPath: string, durable: boolean): Promise<void> {
   const parent = dirname(dataPath);
