@@ -69,3 +69,19 @@ describe('queryInOneCall answers as pglite.query does', () => {
     expect(answers.map((answer) => answer.rows[0])).toEqual(Array.from({ length: 20 }, (_, index) => ({ n: index * 2 })));
   });
 });
+
+describe('queryInOneCall on two databases at once', () => {
+  it('answers each its own statement while both run side by side (the message buffer is shared)', async () => {
+    const [first, second] = await Promise.all([PGlite.create(), PGlite.create()]);
+    try {
+      const runs = Array.from({ length: 40 }, (_, index) => {
+        const pglite = index % 2 === 0 ? first : second;
+        const text = `${index % 2 === 0 ? 'first' : 'second'}-${index}-${'z'.repeat(index * 500)}`;
+        return queryInOneCall(pglite, 'select $1::text as echoed, length($1::text) as size', [text]).then((result) => ({ result, text }));
+      });
+      for (const { result, text } of await Promise.all(runs)) expect(result.rows).toEqual([{ echoed: text, size: text.length }]);
+    } finally {
+      await Promise.all([first.close(), second.close()]);
+    }
+  });
+});

@@ -1,6 +1,5 @@
-import { parse, protocol, type PGlite, type Results } from '@electric-sql/pglite';
-
-const { serialize } = protocol;
+import { parse, type PGlite, type Results } from '@electric-sql/pglite';
+import { extendedQueryMessage } from './extended-query-message.js';
 
 /** True when every parameter is text or null: the only values sent as they are whatever their type. */
 function textParameters(params: unknown[]): params is (string | null)[] {
@@ -26,9 +25,9 @@ function textParameters(params: unknown[]): params is (string | null)[] {
  */
 export async function queryInOneCall(pglite: PGlite, sql: string, params: unknown[]): Promise<Results<unknown>> {
   if (!textParameters(params)) return pglite.query(sql, params, { rowMode: 'object' });
-  const message = Buffer.concat([serialize.parse({ text: sql }), serialize.bind({ values: params }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync()]);
   return pglite.runExclusive(async () => {
-    const messages = await pglite.execProtocolStream(message, { syncToFs: true });
+    // The message's buffer is reused by the next call: PGlite copies it in before it first yields.
+    const messages = await pglite.execProtocolStream(extendedQueryMessage(sql, params), { syncToFs: true });
     return parse.parseResults(messages, pglite.parsers, { rowMode: 'object' })[0]!;
   });
 }
