@@ -180,7 +180,7 @@ export async function buildRuntime(config: Config, options: AppOptions = {}): Pr
         metrics.commitSize.observe(items.length);
         return results;
       },
-      { maxBatch: 256, concurrency: 1, maxBacklog: config.writeBacklog },
+      { maxBatch: 256, concurrency: 1, maxBacklog: config.writeBacklog, commitDelayMs: config.commitDelayMs },
     );
     const thresholds = new ThresholdService(database.db, clock);
     const enrichment = createEnrichmentServices(config, database.db, metrics.registry);

@@ -43,6 +43,11 @@ export interface Config {
   readonly auditRetentionMonths: number;
   /** Most decisions that may wait to be written; one more is refused at once with 503 (`SENTRA_WRITE_BACKLOG`, default 1024). */
   readonly writeBacklog: number;
+  /**
+   * Milliseconds a decision that finds the writer idle waits for others to share its commit, when the
+   * decision before it came less than this long ago (`SENTRA_COMMIT_DELAY_MS`, default 0).
+   */
+  readonly commitDelayMs: number;
   /** Heap limit in MB of the embedded database's worker thread (`SENTRA_DB_WORKER_HEAP_MB`, default unset: Node's own). */
   readonly databaseWorkerHeapMb: number | undefined;
   /** PostgreSQL `shared_buffers` of the embedded database in MB (`SENTRA_DB_SHARED_BUFFERS_MB`, default 16). */
@@ -321,6 +326,7 @@ export function loadConfig(env: Env = process.env): Config {
     decisionRetentionMonths: integer(env, 'SENTRA_DECISION_RETENTION_MONTHS', 0, 0, 1200, problems),
     auditRetentionMonths: integer(env, 'SENTRA_AUDIT_RETENTION_MONTHS', 0, 0, 1200, problems),
     writeBacklog: integer(env, 'SENTRA_WRITE_BACKLOG', 1024, 1, 1_000_000, problems),
+    commitDelayMs: integer(env, 'SENTRA_COMMIT_DELAY_MS', 0, 0, 1000, problems),
     databaseWorkerHeapMb: integer(env, 'SENTRA_DB_WORKER_HEAP_MB', 0, 0, 1_048_576, problems) || undefined,
     databaseSharedBuffersMb: integer(env, 'SENTRA_DB_SHARED_BUFFERS_MB', 16, 1, 65_536, problems),
     databaseFsync: boolean(env, 'SENTRA_DB_FSYNC', true, problems),

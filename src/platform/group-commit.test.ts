@@ -1,8 +1,46 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { GroupCommitter } from './group-commit.js';
 import { OverloadedError, StoreUnavailableError } from '../errors/errors.js';
 
 describe('GroupCommitter', () => {
+  it('holds an idle commit for the commit delay when items come closer together than it, and never holds a lone item', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'performance'] });
+    try {
+      const delayed: number[][] = [];
+      const undelayed: number[][] = [];
+      const committer = new GroupCommitter<number, number>(async (items) => (delayed.push([...items]), items), { commitDelayMs: 20 });
+      const plain = new GroupCommitter<number, number>(async (items) => (undelayed.push([...items]), items));
+      // Nothing came before the first item: it commits at once.
+      const first = committer.write(0);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(delayed).toEqual([[0]]);
+      await first;
+      // The next one comes right after it: held for the delay, and the one after joins its commit.
+      const second = committer.write(1);
+      await vi.advanceTimersByTimeAsync(5);
+      expect(delayed).toEqual([[0]]);
+      const third = committer.write(2);
+      await vi.advanceTimersByTimeAsync(15);
+      await Promise.all([second, third]);
+      expect(delayed).toEqual([[0], [1, 2]]);
+      // After a gap longer than the delay, an item is alone: it is not held.
+      await vi.advanceTimersByTimeAsync(100);
+      const lone = committer.write(3);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(delayed).toEqual([[0], [1, 2], [3]]);
+      await lone;
+      // Without a delay (the default) the same arrivals commit one by one.
+      for (const item of [0, 1, 2]) {
+        const written = plain.write(item);
+        await vi.advanceTimersByTimeAsync(5);
+        await written;
+      }
+      expect(undelayed).toEqual([[0], [1], [2]]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('writes items that arrive together in one batch and resolves each with its own result', async () => {
     const batches: number[][] = [];
     const committer = new GroupCommitter<number, number>(async (items) => {
