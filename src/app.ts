@@ -341,7 +341,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   });
   await registerShadowRoutes(app, runtime.authenticator, { db: runtime.database.db, clock: runtime.clock, thresholds: runtime.thresholds, merchantAuthenticator });
   feedProcessor.start();
-  // Embedded PGlite has no autovacuum: this sweep vacuums and analyzes its tables by the same rule.
+  // Embedded PGlite has no autovacuum and no checkpointer: this sweep vacuums and analyzes its tables
+  // by autovacuum's rule, and takes a checkpoint when enough WAL was written since the last.
   const vacuum =
     runtime.database.kind === 'pglite'
       ? new EmbeddedVacuum({
@@ -350,6 +351,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
           intervalMs: config.databaseVacuumIntervalSeconds * 1000,
           metrics: registerVacuumMetrics(runtime.metrics.registry),
           foregroundActive: () => runtime.database.foregroundActive(),
+          checkpoint: { walBytes: config.databaseCheckpointWalMb * 1024 * 1024, maxAgeSeconds: 300 },
         })
       : undefined;
   vacuum?.start();

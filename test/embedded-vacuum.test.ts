@@ -105,6 +105,26 @@ describe('embedded database maintenance', () => {
     expect(lines.filter((line) => String(line.msg).includes('maintenance pass failed'))).toEqual([]);
   }, 60_000);
 
+  it('takes a checkpoint once the WAL written since the last passes SENTRA_DB_CHECKPOINT_WAL_MB: counted, logged, and the redo point moved', async () => {
+    const { logger, lines } = capturedLogger();
+    sentra = await startTestApp('pglite', { SENTRA_DB_VACUUM_INTERVAL_SECONDS: '1', SENTRA_DB_CHECKPOINT_WAL_MB: '1', SENTRA_WORKER: 'off' }, { logger });
+    const db = sentra.runtime.database.db;
+    const walSince = async () =>
+      Number((await sql<{ bytes: string | number }>`select pg_current_wal_insert_lsn() - redo_lsn as bytes from pg_control_checkpoint()`.execute(db)).rows[0]!.bytes);
+    const redo = async () => Number((await sql<{ at: string | number }>`select redo_lsn - '0/0'::pg_lsn as at from pg_control_checkpoint()`.execute(db)).rows[0]!.at);
+    const checkpoints = /^sentra_db_checkpoints_total (\d+)$/m;
+    const before = await metric(sentra, checkpoints);
+    const redoBefore = await redo();
+    await churnJobs(sentra);
+    expect(await walSince()).toBeGreaterThan(1024 * 1024);
+    await eventually(async () => ((await metric(sentra!, checkpoints)) > before ? true : undefined), 30_000, 'the sweep to take a checkpoint');
+    expect(await metric(sentra, /^sentra_db_checkpoint_seconds_total ([\d.e-]+)$/m)).toBeGreaterThan(0);
+    const logged = lines.find((line) => line.msg === 'embedded database checkpoint');
+    expect(logged?.walMb).toBeGreaterThanOrEqual(1);
+    expect(typeof logged?.durationMs).toBe('number');
+    expect(await redo()).toBeGreaterThan(redoBefore + 1024 * 1024);
+  }, 60_000);
+
   it('does nothing with SENTRA_DB_VACUUM_INTERVAL_SECONDS=0: dead tuples stay and the table grows with every churn', async () => {
     sentra = await startTestApp('pglite', { SENTRA_DB_VACUUM_INTERVAL_SECONDS: '0', SENTRA_WORKER: 'off' });
     const first = await churnJobs(sentra);
@@ -123,6 +143,7 @@ describe('embedded database maintenance', () => {
     await new Promise((resolve) => setTimeout(resolve, 2500));
     const body = (await sentra.app.inject({ method: 'GET', url: '/metrics' })).body;
     expect(body).not.toContain('sentra_db_vacuum');
+    expect(body).not.toContain('sentra_db_checkpoint');
     expect(lines.filter((line) => line.msg === 'embedded database maintenance pass')).toEqual([]);
   }, 60_000);
 });

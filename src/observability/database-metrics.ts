@@ -32,7 +32,8 @@ export function registerDatabaseMetrics(registry: Registry, database: Pick<Datab
 /**
  * The embedded database's maintenance passes (see platform/embedded-vacuum.ts): passes per table
  * (`sentra_db_vacuum_runs_total{table}`, VACUUM or ANALYZE) and the time the database spent in them
- * (`sentra_db_vacuum_seconds_total`), during which it answered nothing else. Embedded only.
+ * (`sentra_db_vacuum_seconds_total`), and its checkpoints (`sentra_db_checkpoints_total`,
+ * `sentra_db_checkpoint_seconds_total`), during all of which it answered nothing else. Embedded only.
  */
 export function registerVacuumMetrics(registry: Registry): VacuumMetrics {
   const runs = new Counter({
@@ -46,10 +47,24 @@ export function registerVacuumMetrics(registry: Registry): VacuumMetrics {
     help: 'Time the embedded database spent in maintenance passes (other queries wait meanwhile)',
     registers: [registry],
   });
+  const checkpoints = new Counter({
+    name: 'sentra_db_checkpoints_total',
+    help: 'Checkpoints the embedded database took (its maintenance pass takes them; a single-user PostgreSQL takes none by itself)',
+    registers: [registry],
+  });
+  const checkpointSeconds = new Counter({
+    name: 'sentra_db_checkpoint_seconds_total',
+    help: 'Time the embedded database spent in checkpoints (other queries wait meanwhile)',
+    registers: [registry],
+  });
   return {
     recordPass(pass) {
       runs.inc({ table: pass.table });
       seconds.inc(pass.seconds);
+    },
+    recordCheckpoint(checkpoint) {
+      checkpoints.inc();
+      checkpointSeconds.inc(checkpoint.seconds);
     },
   };
 }

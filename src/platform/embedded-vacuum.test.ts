@@ -90,7 +90,7 @@ describe('the sweep while the API is busy', () => {
   beforeAll(async () => {
     database = await openDatabase({ databaseUrl: undefined, dataDir: '', timeoutMs: 5_000, inMemory: true });
     db = database.db;
-    sweep = new EmbeddedVacuum({ db, logger: quiet, intervalMs: 0, metrics: { recordPass: (pass) => passes.push(pass) }, foregroundActive: () => busy, now: () => clock });
+    sweep = new EmbeddedVacuum({ db, logger: quiet, intervalMs: 0, metrics: { recordPass: (pass) => passes.push(pass), recordCheckpoint: () => undefined }, foregroundActive: () => busy, now: () => clock });
     await sql`create table t_log (id int primary key, v int)`.execute(db);
     await sql`create table t_balance (id int primary key, v int)`.execute(db);
     await sql`insert into t_balance values (1, 0)`.execute(db);

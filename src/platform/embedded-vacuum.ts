@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './database-schema.js';
 import type { Logger } from './logger.js';
+import { checkpointIfDue, type CheckpointPass, type CheckpointRule } from './embedded-checkpoint.js';
 
 /**
  * PostgreSQL's autovacuum defaults, which decide when a table is vacuumed or analyzed: dead tuples
@@ -51,9 +52,13 @@ export interface VacuumPass {
   readonly deadTuples: number;
 }
 
-/** What a pass reports to (`sentra_db_vacuum_runs_total{table}`, `sentra_db_vacuum_seconds_total`). */
+/**
+ * What a pass reports to (`sentra_db_vacuum_runs_total{table}`, `sentra_db_vacuum_seconds_total`,
+ * `sentra_db_checkpoints_total`, `sentra_db_checkpoint_seconds_total`).
+ */
 export interface VacuumMetrics {
   recordPass(pass: VacuumPass): void;
+  recordCheckpoint(checkpoint: CheckpointPass): void;
 }
 
 /** Longest an insert-only vacuum of a table waits for a quiet moment while the API keeps the database busy. */
@@ -160,7 +165,9 @@ const catchUpMs = 1000;
  * as separate statements, keep that wait to one statement on one table. While the API keeps the
  * database busy, vacuums asked only by the insert rule (a VACUUM of a large appended table, hundreds
  * of ms in which every decision waits) wait for a quiet moment, at most {@link insertOnlyDeferralMs}.
- * PostgreSQL servers run their own autovacuum: not used there.
+ * Each pass first takes a checkpoint when one is due (embedded-checkpoint.ts: a single-user
+ * PostgreSQL takes none by itself). PostgreSQL servers run their own autovacuum and checkpointer:
+ * not used there.
  */
 export class EmbeddedVacuum {
   private timer: NodeJS.Timeout | undefined;
@@ -180,6 +187,8 @@ export class EmbeddedVacuum {
       foregroundActive?: () => boolean;
       /** Clock of the deferral, in ms (default Date.now). */
       now?: () => number;
+      /** When a pass takes a checkpoint first (none when absent). */
+      checkpoint?: CheckpointRule;
     },
   ) {}
 
@@ -190,10 +199,18 @@ export class EmbeddedVacuum {
   }
 
   /**
-   * Maintains the most urgent table, if any; resolves to the pass (undefined when no table needed
-   * it) and whether more tables are waiting.
+   * Takes a checkpoint if one is due, then maintains the most urgent table, if any; resolves to the
+   * checkpoint and the pass (each undefined when none was needed) and whether more tables are waiting.
    */
-  async runOnce(): Promise<{ pass: VacuumPass | undefined; more: boolean }> {
+  async runOnce(): Promise<{ pass: VacuumPass | undefined; more: boolean; checkpoint: CheckpointPass | undefined }> {
+    const checkpoint = this.options.checkpoint === undefined ? undefined : await checkpointIfDue(this.options.db, this.options.checkpoint);
+    if (checkpoint !== undefined) {
+      this.options.metrics.recordCheckpoint(checkpoint);
+      this.options.logger.info(
+        { walMb: Math.round(checkpoint.walBytes / 1e5) / 10, durationMs: Math.round(checkpoint.seconds * 10_000) / 10 },
+        'embedded database checkpoint',
+      );
+    }
     const all = await tablesNeedingMaintenance(this.options.db);
     const busy = this.options.foregroundActive?.() === true;
     const now = (this.options.now ?? Date.now)();
@@ -202,7 +219,7 @@ export class EmbeddedVacuum {
     for (const need of all) if (need.insertOnly && !this.waitingSince.has(need.table)) this.waitingSince.set(need.table, now);
     const needs = busy ? all.flatMap((need) => deferredWhileBusy(need, now - (this.waitingSince.get(need.table) ?? now)) ?? []) : all;
     const need = needs[0];
-    if (need === undefined) return { pass: undefined, more: false };
+    if (need === undefined) return { pass: undefined, more: false, checkpoint };
     const pass = await maintainTable(this.options.db, need);
     if (need.vacuum) this.waitingSince.delete(need.table);
     this.options.metrics.recordPass(pass);
@@ -219,7 +236,7 @@ export class EmbeddedVacuum {
       },
       'embedded database maintenance pass',
     );
-    return { pass, more: needs.length > 1 };
+    return { pass, more: needs.length > 1, checkpoint };
   }
 
   /** Stops scheduling and waits for a pass in progress. */
