@@ -28,7 +28,10 @@ function bufferFor(bytes: number): Buffer {
 
 /** Parse, Bind, Describe, Execute and Sync for `sql` with text (or null) `params`, in one buffer. */
 export function extendedQueryMessage(sql: string, params: readonly (string | null)[]): Buffer {
-  let bound = 5 + sql.length * maxBytesPerUnit + 4 + 5 + 6 + 4 * params.length + 2 + describeExecuteSync.length;
+  // Fixed bytes: Parse's type, length, name, the text's end and type count (9), Bind's type, length,
+  // portal, statement, format count, value count and result-format count (13); per parameter, its
+  // format code and its length (6); then the text and each value at their UTF-8 worst.
+  let bound = 9 + 13 + 6 * params.length + describeExecuteSync.length + sql.length * maxBytesPerUnit;
   for (const param of params) if (param !== null) bound += param.length * maxBytesPerUnit;
   const out = bufferFor(bound);
   // Parse: unnamed statement, the text, no parameter types (PostgreSQL infers them).
