@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createLogger } from '../src/platform/logger.js';
+import { walSinceCheckpoint } from '../src/platform/embedded-checkpoint.js';
 import { startTestApp, storeKinds, type TestApp } from './support/test-app.js';
 import { eventually } from './support/enrichment.js';
 
@@ -109,14 +110,12 @@ describe('embedded database maintenance', () => {
     const { logger, lines } = capturedLogger();
     sentra = await startTestApp('pglite', { SENTRA_DB_VACUUM_INTERVAL_SECONDS: '1', SENTRA_DB_CHECKPOINT_WAL_MB: '1', SENTRA_WORKER: 'off' }, { logger });
     const db = sentra.runtime.database.db;
-    const walSince = async () =>
-      Number((await sql<{ bytes: string | number }>`select pg_current_wal_insert_lsn() - redo_lsn as bytes from pg_control_checkpoint()`.execute(db)).rows[0]!.bytes);
     const redo = async () => Number((await sql<{ at: string | number }>`select redo_lsn - '0/0'::pg_lsn as at from pg_control_checkpoint()`.execute(db)).rows[0]!.at);
     const checkpoints = /^sentra_db_checkpoints_total (\d+)$/m;
     const before = await metric(sentra, checkpoints);
     const redoBefore = await redo();
     await churnJobs(sentra);
-    expect(await walSince()).toBeGreaterThan(1024 * 1024);
+    expect((await walSinceCheckpoint(db)).bytes).toBeGreaterThan(1024 * 1024);
     await eventually(async () => ((await metric(sentra!, checkpoints)) > before ? true : undefined), 30_000, 'the sweep to take a checkpoint');
     expect(await metric(sentra, /^sentra_db_checkpoint_seconds_total ([\d.e-]+)$/m)).toBeGreaterThan(0);
     const logged = lines.find((line) => line.msg === 'embedded database checkpoint');

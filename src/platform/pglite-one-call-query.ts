@@ -17,8 +17,8 @@ function textParameters(params: unknown[]): params is (string | null)[] {
  * (one exception: PGlite refuses text for a bytea parameter, and this sends it as bytea's text form;
  * no column of the schema is bytea), so when every parameter is one of those the types are not
  * needed: the six messages go in one call, and PostgreSQL infers the parameter types from the
- * statement exactly as it does for PGlite's own Parse. Any other value (a number, a Date, an array, an object) goes through `query`,
- * which serialises it by type.
+ * statement exactly as it does for PGlite's own Parse. Any other value (a number, a Date, an array,
+ * an object) goes through `query`, which serialises it by type.
  *
  * An error answers the statement as `query` does: PostgreSQL skips to the Sync, which is in the same
  * call, and the session is ready for the next statement.
