@@ -72,6 +72,7 @@ import { FeedSecretStore } from './feeds/feed-secrets.js';
 import { openFeedSecretBox } from './feeds/secret-box.js';
 import { insertInbox, type InboxOutcome, type InboxWrite } from './feeds/feed-inbox.repository.js';
 import { FeedProcessor } from './feeds/feed-processor.js';
+import { registerFeedMetrics } from './feeds/feed-metrics.js';
 import { registerFeedRoutes } from './http/routes/feeds.routes.js';
 import { registerFeedAdminRoutes } from './http/routes/feed-admin.routes.js';
 import { registerShadowRoutes } from './http/routes/shadow.routes.js';
@@ -323,6 +324,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   registerWebhookRoutes(app, runtime.authenticator, { db: runtime.database.db, clock: runtime.clock, box: secretBox, nudge: () => webhookWorker?.runner.nudge() });
   registerFeedAdminRoutes(app, runtime.authenticator, feedSecrets, runtime.database.db);
   const inboxWriter = new GroupCommitter<InboxWrite, InboxOutcome>((items) => insertInbox(runtime.database.urgentDb, items), { maxBatch: 512, concurrency: 1, maxBacklog: config.writeBacklog * 4 });
+  const feedMetrics = registerFeedMetrics(runtime.metrics.registry, runtime.database.db);
   const feedProcessor = new FeedProcessor({
     db: runtime.database.db,
     clock: runtime.clock,
@@ -332,10 +334,11 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     reorderMs: config.feedReorderMs,
     // A live merchant's feed decision committed with its decision.created deliveries (the outbox).
     onLiveDecision: () => webhookWorker?.runner.nudge(),
+    metrics: feedMetrics,
   });
   await registerFeedRoutes(app, {
     secrets: feedSecrets,
-    inbox: { writer: inboxWriter, clock: runtime.clock, persistTimeoutMs: config.databaseTimeoutMs, stored: () => feedProcessor.nudge() },
+    inbox: { writer: inboxWriter, clock: runtime.clock, persistTimeoutMs: config.databaseTimeoutMs, stored: () => feedProcessor.nudge(), metrics: feedMetrics },
     auth: merchantAuth,
     bodyLimitBytes: Math.max(config.bodyLimitBytes, 4 * 1024 * 1024),
   });

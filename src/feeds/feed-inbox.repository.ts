@@ -26,6 +26,8 @@ export interface ClaimedEvent {
   psp: FeedSource;
   eventId: string;
   eventTime: Date;
+  /** When a receiver stored it. */
+  receivedAt: Date;
   item: FeedItem;
 }
 
@@ -108,9 +110,19 @@ export async function claimPending(db: Kysely<Database>, options: { owner: strin
       psp: row.psp as FeedSource,
       eventId: row.event_id,
       eventTime: new Date(row.event_time),
+      receivedAt: new Date(row.received_at),
       item: parse<FeedItem>(row.item),
     }))
     .sort((a, b) => a.eventTime.getTime() - b.eventTime.getTime() || (a.id < b.id ? -1 : 1));
+}
+
+/** Events still to do: pending, and labels waiting for their payment (each counted through its partial index). */
+export async function countOpenEvents(db: Kysely<Database>): Promise<{ pending: number; waiting: number }> {
+  const result = await sql<{ pending: number | string; waiting: number | string }>`
+    SELECT (SELECT count(*) FROM feed_inbox WHERE status = ${feedStatuses.pending}) AS pending,
+           (SELECT count(*) FROM feed_inbox WHERE status = ${feedStatuses.waiting}) AS waiting`.execute(db);
+  const row = result.rows[0]!;
+  return { pending: Number(row.pending), waiting: Number(row.waiting) };
 }
 
 /** Pending events that arrived before `settledBefore`, claimed or not. */

@@ -14,6 +14,7 @@ import type { FeedLabel, FeedTransaction } from './feed-event.js';
 import { claimPending, countSettledPending, finishEvents, releaseEvents, wakeWaitingLabels, type ClaimedEvent } from './feed-inbox.repository.js';
 import { feedStatuses, type FeedStatus } from './feed-status.js';
 import { withMerchantCountry } from './psp/feed-transaction.js';
+import type { FeedMetrics } from './feed-metrics.js';
 
 /** How the processor takes events from the inbox. */
 export interface FeedProcessorOptions {
@@ -38,9 +39,11 @@ export interface FeedProcessorOptions {
    * committed with the decision (the outbox), so the sender may look now. Never for shadow merchants.
    */
   onLiveDecision?: () => void;
+  metrics: FeedMetrics;
 }
 
-type Outcome = { id: string; status: FeedStatus; decisionId?: string; error?: string };
+/** Where a taken event ends up: a final status, or waiting for its payment. */
+type Outcome = { id: string; status: Exclude<FeedStatus, 'pending'>; decisionId?: string; error?: string };
 
 /** A failure that another pass may not have: the event stays pending. */
 const transient = (error: unknown) => error instanceof SentraError && error.retryable;
@@ -144,12 +147,14 @@ export class FeedProcessor {
     const merchants = new Map<string, Merchant | undefined>();
     const outcomes: Outcome[] = [];
     const released: string[] = [];
+    const taken: { event: ClaimedEvent; outcome: Outcome | 'retry' }[] = [];
     let run: ClaimedEvent[] = [];
     const flush = async () => {
       if (run.length === 0) return;
       const kind = run[0]!.item.kind;
       const results = kind === 'transaction' ? await this.scoreRun(run, merchants) : await this.labelRun(run);
       results.forEach((result, index) => {
+        taken.push({ event: run[index]!, outcome: result });
         if (result === 'retry') released.push(run[index]!.id);
         else outcomes.push(result);
       });
@@ -160,8 +165,12 @@ export class FeedProcessor {
       run.push(event);
     }
     await flush();
-    await finishEvents(db, outcomes, new Date(clock.now()));
+    const finishedAt = clock.now();
+    await finishEvents(db, outcomes, new Date(finishedAt));
     await releaseEvents(db, released);
+    for (const { event, outcome } of taken) {
+      this.options.metrics.processed(event.psp, event.item.kind, outcome === 'retry' ? 'retry' : outcome.status, (finishedAt - event.receivedAt.getTime()) / 1000);
+    }
     return claimed.length;
   }
 

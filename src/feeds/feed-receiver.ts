@@ -4,6 +4,7 @@ import type { FeedAck } from '../contract/feeds.js';
 import type { FeedEvent } from './feed-event.js';
 import type { InboxOutcome, InboxWrite } from './feed-inbox.repository.js';
 import type { FeedSource } from './feed-psps.js';
+import type { FeedMetrics } from './feed-metrics.js';
 
 /** Where receivers put verified events: the inbox's group commit, and the processor to wake. */
 export interface FeedInbox {
@@ -13,6 +14,7 @@ export interface FeedInbox {
   persistTimeoutMs: number;
   /** Called after events were stored, so processing starts at once. */
   stored(): void;
+  metrics: FeedMetrics;
 }
 
 /** Stores a delivery's events durably (all of them, each once) and answers what happened. */
@@ -20,6 +22,8 @@ export async function acceptEvents(inbox: FeedInbox, tenantId: string, merchantI
   const receivedAt = new Date(inbox.clock.now());
   const outcomes = await Promise.all(events.map((event) => inbox.writer.write({ tenantId, merchantId, psp, event, receivedAt }, inbox.persistTimeoutMs)));
   const stored = outcomes.filter((outcome) => outcome === 'stored').length;
+  inbox.metrics.received(psp, 'stored', stored);
+  inbox.metrics.received(psp, 'duplicate', events.length - stored);
   if (stored > 0) inbox.stored();
   return { received: events.length, stored, duplicates: events.length - stored };
 }

@@ -36,6 +36,7 @@ import * as caseRefreshByIndex from './migrations/0078-case-refresh-by-index.js'
 import * as merchantLookupsByKey from './migrations/0079-merchant-lookups-by-key.js';
 import * as featureLists from './migrations/0080-feature-lists.js';
 import * as feesInOnePass from './migrations/0081-fees-in-one-pass.js';
+import * as feedInboxWaiting from './migrations/0082-feed-inbox-waiting.js';
 import { SentraError } from '../errors/errors.js';
 
 /**
@@ -79,6 +80,7 @@ const migrations: Record<string, Migration> = {
   '0079-merchant-lookups-by-key': merchantLookupsByKey,
   '0080-feature-lists': featureLists,
   '0081-fees-in-one-pass': feesInOnePass,
+  '0082-feed-inbox-waiting': feedInboxWaiting,
 };
 
 /**
