@@ -24,6 +24,7 @@ import * as shadowMode from './migrations/0061-shadow-mode.js';
 import * as outboundWebhooks from './migrations/0062-outbound-webhooks.js';
 import * as merchantCountry from './migrations/0063-merchant-country.js';
 import * as decisionWebhooks from './migrations/0064-decision-webhooks.js';
+import * as feedInboxWaiting from './migrations/0065-feed-inbox-waiting.js';
 import * as partitionedDecisions from './migrations/0070-partitioned-decisions.js';
 import * as partitionedAudit from './migrations/0071-partitioned-audit.js';
 import * as wideColumnStatistics from './migrations/0072-wide-column-statistics.js';
@@ -36,7 +37,6 @@ import * as caseRefreshByIndex from './migrations/0078-case-refresh-by-index.js'
 import * as merchantLookupsByKey from './migrations/0079-merchant-lookups-by-key.js';
 import * as featureLists from './migrations/0080-feature-lists.js';
 import * as feesInOnePass from './migrations/0081-fees-in-one-pass.js';
-import * as feedInboxWaiting from './migrations/0082-feed-inbox-waiting.js';
 import { SentraError } from '../errors/errors.js';
 
 /**
@@ -68,6 +68,7 @@ const migrations: Record<string, Migration> = {
   '0062-outbound-webhooks': outboundWebhooks,
   '0063-merchant-country': merchantCountry,
   '0064-decision-webhooks': decisionWebhooks,
+  '0065-feed-inbox-waiting': feedInboxWaiting,
   '0070-partitioned-decisions': partitionedDecisions,
   '0071-partitioned-audit': partitionedAudit,
   '0072-wide-column-statistics': wideColumnStatistics,
@@ -80,7 +81,6 @@ const migrations: Record<string, Migration> = {
   '0079-merchant-lookups-by-key': merchantLookupsByKey,
   '0080-feature-lists': featureLists,
   '0081-fees-in-one-pass': feesInOnePass,
-  '0082-feed-inbox-waiting': feedInboxWaiting,
 };
 
 /**
