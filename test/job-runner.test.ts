@@ -6,7 +6,7 @@ import { createLogger } from '../src/platform/logger.js';
 import { newId } from '../src/platform/ids.js';
 import { SentraError } from '../src/errors/errors.js';
 import { JobRunner, type JobHandler } from '../src/worker/job-runner.js';
-import { registerJobMetrics } from '../src/worker/job-metrics.js';
+import { registerJobMetrics, type JobMetrics } from '../src/worker/job-metrics.js';
 import { claimJobs, finishAttempt } from '../src/worker/job.repository.js';
 import { scoreBody } from './support/score-body.js';
 
@@ -39,12 +39,12 @@ describe.each(storeKinds)('job runner on %s', (store) => {
     return id;
   };
   const job = (id: string) => db().selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  const runner = (kind: string, handler: JobHandler, options: { owner?: string; attemptTimeoutMs?: number; maxAttempts?: number; shouldYield?: () => boolean } = {}) =>
+  const runner = (kind: string, handler: JobHandler, options: { owner?: string; attemptTimeoutMs?: number; maxAttempts?: number; shouldYield?: () => boolean; stopGraceMs?: number; metrics?: JobMetrics } = {}) =>
     new JobRunner({
       db: db(),
       clock,
       logger: createLogger('silent'),
-      metrics: registerJobMetrics(new Registry(), db()),
+      metrics: options.metrics ?? registerJobMetrics(new Registry(), db()),
       handlers: { [kind]: handler },
       concurrency: 4,
       pollIntervalMs: 10,
@@ -53,6 +53,7 @@ describe.each(storeKinds)('job runner on %s', (store) => {
       backoff: { baseMs: 1_000, maxMs: 60_000 },
       owner: options.owner,
       ...(options.shouldYield === undefined ? {} : { shouldYield: options.shouldYield }),
+      ...(options.stopGraceMs === undefined ? {} : { stopGraceMs: options.stopGraceMs }),
     });
 
   it('takes again a job whose worker died, once its lease expired, and ignores the dead worker if it comes back', async () => {
@@ -206,6 +207,26 @@ describe.each(storeKinds)('job runner on %s', (store) => {
     await stopping;
     for (const id of ids) expect((await job(id)).status, id).toBe('done');
     expect((await job(later)).status, 'a job queued during the stop is left for the next runner').toBe('queued');
+  });
+
+  it('aborts the attempts still running when stop()\'s grace ends, records them to run again at once without counting the attempt, and another runner completes them', async () => {
+    const id = await enqueue('hung_at_stop');
+    const signals: AbortSignal[] = [];
+    // One attempt ignores its signal (it would hang forever); stop() must end it all the same.
+    const metrics = registerJobMetrics(new Registry(), db());
+    const hung = runner('hung_at_stop', (_job, signal) => new Promise<void>(() => void signals.push(signal)), { attemptTimeoutMs: 60_000, maxAttempts: 1, stopGraceMs: 50, metrics });
+    hung.start();
+    while (signals.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    await hung.stop();
+    expect(signals[0]!.aborted).toBe(true);
+    expect(await job(id)).toMatchObject({ status: 'failed', attempts: 0, locked_by: null, last_error: 'interrupted: the job runner stopped while the attempt ran' });
+    expect(new Date((await job(id)).run_after).getTime()).toBeLessThanOrEqual(clock.now());
+    const outcomes = (await metrics.attempts.get()).values.map((sample) => [sample.labels.outcome, sample.value]);
+    expect(outcomes).toEqual([['interrupted', 1]]);
+    // Its one allowed attempt was given back: the next runner runs it rather than dead-lettering it.
+    const next = runner('hung_at_stop', async () => undefined, { maxAttempts: 1 });
+    expect(await next.runDue()).toBe(1);
+    expect(await job(id)).toMatchObject({ status: 'done', attempts: 1 });
   });
 
   it('shows job counts per status in the metrics, equal to the table after every claim, end, retry and score above', async () => {

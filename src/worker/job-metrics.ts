@@ -6,7 +6,7 @@ import { allJobStatuses } from './job-status.js';
 
 /** The job runner's Prometheus metrics. */
 export interface JobMetrics {
-  /** Attempts ended, per kind and outcome (done, failed, dead, timeout, lost). */
+  /** Attempts ended, per kind and outcome (done, failed, dead, timeout, lost, interrupted). */
   readonly attempts: Counter<'kind' | 'outcome'>;
   /** From enqueue to done, per kind: what a caller waits for an enrichment. */
   readonly latency: Histogram<'kind'>;

@@ -48,12 +48,23 @@ export interface JobRunnerOptions {
    * scoring): the runner then runs one job at a time with a pause (the poll interval, at least 250 ms) between jobs.
    */
   readonly shouldYield?: () => boolean;
+  /**
+   * How long stop() lets running attempts finish before it aborts them (default the attempt timeout,
+   * at most 5 s). An aborted attempt is recorded for another runner to take at once, and does not
+   * count against the job's attempts.
+   */
+  readonly stopGraceMs?: number;
 }
 
 const message = (error: unknown) =>
   (error instanceof SentraError ? `${error.code}: ${error.message}` : error instanceof Error ? error.message : String(error)).slice(0, 2000);
 
 class AttemptTimeout extends Error {}
+/** The runner stopped while the attempt ran: it is taken again, by this process after a restart or by another. */
+class AttemptInterrupted extends Error {}
+
+/** The longest default grace stop() gives running attempts. */
+const maxStopGraceMs = 5_000;
 
 /** Shortest wait between two jobs of a yielding runner. */
 const yieldPauseMs = 250;
@@ -71,6 +82,8 @@ const analyzeEveryMs = 60_000;
 export class JobRunner {
   readonly owner: string;
   private readonly inFlight = new Set<Promise<void>>();
+  /** The abort controller of each running attempt, for stop() to interrupt. */
+  private readonly running = new Set<AbortController>();
   private loop: Promise<void> | undefined;
   private stopping = false;
   private wake: (() => void) | undefined;
@@ -98,13 +111,23 @@ export class JobRunner {
     this.wake?.();
   }
 
-  /** Stops taking jobs and waits for the running attempts to end. */
+  /**
+   * Stops taking jobs and lets the running attempts end; those still running after the grace
+   * (stopGraceMs) are aborted and recorded to run again at once. A hung provider or webhook
+   * endpoint then holds a shutdown for the grace, not for the attempt timeout.
+   */
   async stop(): Promise<void> {
     this.stopping = true;
     this.wake?.();
     await this.loop;
     this.loop = undefined;
-    await Promise.allSettled([...this.inFlight]);
+    const ended = Promise.allSettled([...this.inFlight]);
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, this.options.stopGraceMs ?? Math.min(maxStopGraceMs, this.options.attemptTimeoutMs))));
+    await Promise.race([ended, grace]);
+    clearTimeout(timer);
+    for (const controller of this.running) controller.abort(new AttemptInterrupted('interrupted: the job runner stopped while the attempt ran'));
+    await ended;
   }
 
   /** Claims what is due (up to the free slots) and runs it to the end; returns how many jobs ran. For tests and one-shot use. */
@@ -198,22 +221,28 @@ export class JobRunner {
     const handler = options.handlers[job.kind];
     const startedAt = performance.now();
     const controller = new AbortController();
+    this.running.add(controller);
     let timer: NodeJS.Timeout | undefined;
     try {
       if (handler === undefined) throw new PermanentJobError(`no handler for job kind ${job.kind}`);
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => {
-          controller.abort();
-          reject(new AttemptTimeout(`attempt ${job.attempts} timed out after ${options.attemptTimeoutMs} ms`));
-        }, options.attemptTimeoutMs);
+      // Ends the attempt when it is aborted: past its timeout, or by stop().
+      const cut = new Promise<never>((_, reject) => {
+        controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true });
+        timer = setTimeout(() => controller.abort(new AttemptTimeout(`attempt ${job.attempts} timed out after ${options.attemptTimeoutMs} ms`)), options.attemptTimeoutMs);
       });
-      await Promise.race([handler(job, controller.signal), timeout]);
+      await Promise.race([handler(job, controller.signal), cut]);
       options.metrics.attemptDuration.observe({ kind: job.kind }, (performance.now() - startedAt) / 1000);
       if (await this.record(job, 'done', { status: 'done', now: now() })) {
         options.metrics.latency.observe({ kind: job.kind }, Math.max(0, options.clock.now() - job.createdAt.getTime()) / 1000);
       }
-    } catch (error) {
+    } catch (thrown) {
       options.metrics.attemptDuration.observe({ kind: job.kind }, (performance.now() - startedAt) / 1000);
+      // A handler may end first with its own abort error: the abort's reason says why it ended.
+      const error = controller.signal.aborted ? controller.signal.reason : thrown;
+      if (error instanceof AttemptInterrupted) {
+        await this.record(job, 'interrupted', { status: 'failed', now: now(), runAfter: now(), error: message(error), giveBackAttempt: true });
+        return;
+      }
       const permanent = error instanceof PermanentJobError || (error instanceof SentraError && !error.retryable);
       const outcome = error instanceof AttemptTimeout ? 'timeout' : permanent ? 'dead' : 'failed';
       if (permanent || job.attempts >= options.maxAttempts) {
@@ -224,6 +253,7 @@ export class JobRunner {
       }
     } finally {
       clearTimeout(timer);
+      this.running.delete(controller);
     }
   }
 

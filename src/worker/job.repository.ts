@@ -61,7 +61,7 @@ export async function claimJobs(
 export async function finishAttempt(
   db: Kysely<Database>,
   job: ClaimedJob,
-  outcome: { status: Extract<JobStatus, 'done' | 'failed' | 'dead'>; now: Date; runAfter?: Date; error?: string },
+  outcome: { status: Extract<JobStatus, 'done' | 'failed' | 'dead'>; now: Date; runAfter?: Date; error?: string; giveBackAttempt?: boolean },
 ): Promise<boolean> {
   const result = await db
     .updateTable('jobs')
@@ -71,6 +71,8 @@ export async function finishAttempt(
       updated_at: outcome.now,
       last_error: outcome.error ?? null,
       ...(outcome.status === 'failed' ? { run_after: outcome.runAfter ?? outcome.now } : { finished_at: outcome.now }),
+      // An attempt the runner itself cut short (it was stopping) does not count against the job.
+      ...(outcome.giveBackAttempt === true ? { attempts: job.attempts - 1 } : {}),
     })
     .where('id', '=', job.id)
     .where('status', '=', jobStatuses.running)
