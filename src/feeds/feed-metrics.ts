@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../platform/database-schema.js';
 import { countOpenEvents, type InboxOutcome } from './feed-inbox.repository.js';
 import type { FeedSource } from './feed-psps.js';
-import type { FeedStatus } from './feed-status.js';
+import { isOpen, type FeedStatus } from './feed-status.js';
 
 /** What the processor did with one event of a pass: its new status, or `retry` (left pending after a transient failure). */
 export type ProcessedOutcome = Exclude<FeedStatus, 'pending'> | 'retry';
@@ -69,7 +69,7 @@ export function registerFeedMetrics(registry: Registry, db: Kysely<Database>): F
     },
     processed(psp, kind, outcome, seconds) {
       processed.inc({ psp, kind, outcome });
-      if (outcome === 'processed' || outcome === 'duplicate' || outcome === 'failed') inboxSeconds.observe({ kind }, seconds);
+      if (outcome !== 'retry' && !isOpen(outcome)) inboxSeconds.observe({ kind }, seconds);
     },
   };
 }

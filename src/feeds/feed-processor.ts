@@ -145,19 +145,13 @@ export class FeedProcessor {
     });
     if (claimed.length === 0) return 0;
     const merchants = new Map<string, Merchant | undefined>();
-    const outcomes: Outcome[] = [];
-    const released: string[] = [];
     const taken: { event: ClaimedEvent; outcome: Outcome | 'retry' }[] = [];
     let run: ClaimedEvent[] = [];
     const flush = async () => {
       if (run.length === 0) return;
       const kind = run[0]!.item.kind;
       const results = kind === 'transaction' ? await this.scoreRun(run, merchants) : await this.labelRun(run);
-      results.forEach((result, index) => {
-        taken.push({ event: run[index]!, outcome: result });
-        if (result === 'retry') released.push(run[index]!.id);
-        else outcomes.push(result);
-      });
+      results.forEach((outcome, index) => taken.push({ event: run[index]!, outcome }));
       run = [];
     };
     for (const event of claimed) {
@@ -166,8 +160,8 @@ export class FeedProcessor {
     }
     await flush();
     const finishedAt = clock.now();
-    await finishEvents(db, outcomes, new Date(finishedAt));
-    await releaseEvents(db, released);
+    await finishEvents(db, taken.flatMap(({ outcome }) => (outcome === 'retry' ? [] : [outcome])), new Date(finishedAt));
+    await releaseEvents(db, taken.flatMap(({ event, outcome }) => (outcome === 'retry' ? [event.id] : [])));
     for (const { event, outcome } of taken) {
       this.options.metrics.processed(event.psp, event.item.kind, outcome === 'retry' ? 'retry' : outcome.status, (finishedAt - event.receivedAt.getTime()) / 1000);
     }

@@ -22,8 +22,9 @@ export async function acceptEvents(inbox: FeedInbox, tenantId: string, merchantI
   const receivedAt = new Date(inbox.clock.now());
   const outcomes = await Promise.all(events.map((event) => inbox.writer.write({ tenantId, merchantId, psp, event, receivedAt }, inbox.persistTimeoutMs)));
   const stored = outcomes.filter((outcome) => outcome === 'stored').length;
+  const duplicates = events.length - stored;
   inbox.metrics.received(psp, 'stored', stored);
-  inbox.metrics.received(psp, 'duplicate', events.length - stored);
+  inbox.metrics.received(psp, 'duplicate', duplicates);
   if (stored > 0) inbox.stored();
-  return { received: events.length, stored, duplicates: events.length - stored };
+  return { received: events.length, stored, duplicates };
 }
