@@ -1,10 +1,13 @@
 #!/usr/bin/env node
+import { setFlagsFromString } from 'node:v8';
 import { Command, CommanderError } from 'commander';
 import { SentraError } from '../errors/errors.js';
-import { commands } from './commands.js';
+import { briefCommands, briefTieringBudget, commands } from './commands.js';
 
 /** The `sentra` command line: one file per command, registered in commands.ts. */
 async function main(argv: string[]): Promise<number> {
+  // Before any command starts the database worker, whose WebAssembly module reads the budget.
+  if (briefCommands.includes(argv[2] ?? '')) setFlagsFromString(`--wasm-tiering-budget=${briefTieringBudget}`);
   const program = new Command('sentra')
     .description('Sentra: real-time payment risk scoring, models and data tools')
     .exitOverride()
