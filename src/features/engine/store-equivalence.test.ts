@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { featureNames } from '../catalogue/feature-catalogue.js';
-import { MemoryProfileStore } from '../profile/memory/memory-profile-store.js';
+import { MemoryProfileStore, type MemoryProfileStoreOptions } from '../profile/memory/memory-profile-store.js';
 import { buildProfilePlan } from '../profile/profile-plan.js';
 import { fakeNetworkSignals, randomHistory } from '../testing/random-history.js';
 import { storeFactories } from '../testing/store-factories.js';
@@ -9,10 +9,10 @@ import { FeatureEngine, type FeatureVector } from './feature-engine.js';
 const options = { networkSignals: fakeNetworkSignals(), ipHashSecret: 'secret' };
 
 /** Feature vectors of a history through the synchronous in-memory path: the reference. */
-function referenceVectors(seed: number, length: number): FeatureVector[] {
-  const engine = new FeatureEngine({ store: new MemoryProfileStore(buildProfilePlan()), ...options });
+function referenceVectors(seed: number, length: number, spacingMs?: number, storeOptions: MemoryProfileStoreOptions = {}): FeatureVector[] {
+  const engine = new FeatureEngine({ store: new MemoryProfileStore(buildProfilePlan(), storeOptions), ...options });
   const vectors: FeatureVector[] = [];
-  for (const step of randomHistory(seed, length)) {
+  for (const step of randomHistory(seed, length, spacingMs)) {
     if (step.kind === 'transaction') vectors.push(engine.observeSync('tenant', step.record, step.online));
     else engine.applyLabelSync('tenant', step.label, step.record, step.previous);
   }
@@ -55,5 +55,19 @@ describe('the synchronous in-memory path', () => {
   it('is deterministic and sensitive to the history', () => {
     expect(firstDifference(referenceVectors(1, 400), referenceVectors(1, 400))).toBeUndefined();
     expect(firstDifference(referenceVectors(1, 400), referenceVectors(2, 400))).toBeDefined();
+  });
+});
+
+describe('ring entries that outgrow their record', () => {
+  it('give the same features whether they stay in the record, spill from the first entry, or spill at the default room', () => {
+    // Hourly on average over about 170 days: each of the 6 receivers fills about 150 buckets of its
+    // 889-hour ring, entries drop off its end, labels land in old buckets between others, and a
+    // room of 1000 entries holds every ring whole (the layout before rings could spill).
+    const [seed, length, spacing] = [20261207, 4000, 60 * 60_000];
+    const whole = referenceVectors(seed, length, spacing, { inlineRingSlots: 1000 });
+    expect(firstDifference(whole, referenceVectors(seed, length, spacing, { inlineRingSlots: 1 }))).toBeUndefined();
+    expect(firstDifference(whole, referenceVectors(seed, length, spacing))).toBeUndefined();
+    const fraudRate = featureNames.indexOf('receiver_known_fraud_rate_30d');
+    expect(whole.some((vector) => vector.values[fraudRate]! > 0)).toBe(true);
   });
 });

@@ -1,11 +1,14 @@
 import type { RolePlan } from '../profile-plan.js';
 import { emptyRingHead } from '../ring-fields.js';
 import type { RecordLayout } from './record-layout.js';
+import { RingSpills } from './ring-spills.js';
+import { unspill } from './bucket-list.js';
 
 /**
- * All entities of one role in one growable Float64Array, one record each (see record-layout.ts). Maps from tenant to entity id to
+ * All entities of one role in one growable Float64Array, one record each (see record-layout.ts), and
+ * the entries of rings that outgrew their record in {@link spills}. Maps from tenant to entity id to
  * record index (no key concatenation on the hot path) and a free list keep lookups O(1) and memory
- * bounded: idle entities are swept and their records reused.
+ * bounded: idle entities are swept, their spilled entries freed and their records reused.
  */
 export class EntityArena {
   readonly plan: RolePlan;
@@ -13,6 +16,8 @@ export class EntityArena {
   /** Doubles per entity record. */
   readonly stride: number;
   data: Float64Array;
+  /** Entries of this role's rings that outgrew their record. */
+  readonly spills = new RingSpills();
   /** Last transaction time per record, kept apart so sweeps scan 8 bytes per entity, not records. */
   private lastActive: Float64Array;
   private readonly tenants = new Map<string, Map<string, number>>();
@@ -35,9 +40,9 @@ export class EntityArena {
     return this.live;
   }
 
-  /** Bytes held by the record array (allocated capacity, not only live records). */
+  /** Bytes held by the record array (allocated capacity, not only live records) and spilled ring entries. */
   get allocatedBytes(): number {
-    return this.data.byteLength;
+    return this.data.byteLength + this.spills.allocatedBytes;
   }
 
   /**
@@ -97,6 +102,7 @@ export class EntityArena {
       for (const [id, record] of entities) {
         if (!(this.lastActive[record]! > cutoff)) {
           entities.delete(id);
+          this.releaseSpills(record);
           this.free.push(record);
           dropped++;
         }
@@ -107,12 +113,21 @@ export class EntityArena {
     return dropped;
   }
 
+  private releaseSpills(record: number): void {
+    const base = record * this.stride;
+    for (const ring of this.layout.rings) if (this.data[base + ring.spill] !== 0) unspill(this.data, base, ring, this.spills);
+  }
+
   private reset(record: number): void {
     const base = record * this.stride;
+    this.releaseSpills(record);
     this.lastActive[record] = Number.NaN;
     this.data.fill(0, base, base + this.stride);
     this.data.fill(Number.NaN, base, base + this.plan.scalars.length);
-    for (const ring of this.layout.rings) this.data[base + ring.head] = emptyRingHead;
+    for (const ring of this.layout.rings) {
+      this.data[base + ring.head] = emptyRingHead;
+      this.data[base + ring.capacity] = ring.inlineSlots;
+    }
     this.data[base + this.layout.serial] = this.nextSerial();
   }
 

@@ -9,12 +9,12 @@ import { MemoryProfileStore } from './memory-profile-store.js';
 const day = 86_400_000;
 const start = Date.UTC(2025, 0, 6);
 
-function event(txId: string, createdAt: number, sender: string, device?: string, tenantId = 't') {
+function event(txId: string, createdAt: number, sender: string, device?: string, tenantId = 't', receiver = 'receiver') {
   return {
     tenantId,
     txId,
     createdAt,
-    entityIds: [sender, 'receiver', device, undefined, undefined],
+    entityIds: [sender, receiver, device, undefined, undefined],
     contribution: buildContribution({ amountUsd: 10, localHour: 12 }),
     latitude: Number.NaN,
     longitude: Number.NaN,
@@ -33,6 +33,26 @@ describe('MemoryProfileStore', () => {
     for (let index = 0; index < 50; index++) store.observeSync(event(`b${index}`, start + 31 * day, `other-${index}`), snapshot);
     expect(store.stats().allocatedBytes).toBe(allocated);
     expect(store.stats().recordBytes.sender).toBeGreaterThan(2000);
+  });
+
+  it("keeps a ring's buckets in the entity's record until they outgrow it, and frees what spilled when the entity is swept", () => {
+    const hour = 3_600_000;
+    const store = new MemoryProfileStore(buildProfilePlan());
+    const snapshot = new Float64Array(snapshotLength);
+    const base = store.stats().allocatedBytes;
+    // Two receivers paid every hour for 100 hours: each 889-hour ring holds 100 buckets, past the 32
+    // its record has room for; they move out at 33 (64 entries of a bucket index and 4 fields) and to 128 at 65.
+    for (let index = 0; index < 100; index++) {
+      for (const receiver of ['busy-a', 'busy-b']) store.observeSync(event(`${receiver}-${index}`, start + index * hour, `sender-${index % 3}`, undefined, 't', receiver), snapshot);
+    }
+    expect(store.stats().allocatedBytes - base).toBe(2 * 128 * 5 * 8);
+    expect(store.stats().recordBytes.receiver).toBeLessThan(3_000);
+    // 45 days later both are idle past their ring: a payment of a third receiver sweeps them and takes
+    // one of their records.
+    store.observeSync(event('quiet', start + 45 * day, 'sender-0', undefined, 't', 'quiet'), snapshot);
+    expect(store.stats().entities).toMatchObject({ receiver: 1 });
+    expect(store.stats().allocatedBytes).toBe(base);
+    expect(snapshot[snapshotIndex.receiver_count_30d]).toBe(0);
   });
 
   it("gives a new entity a swept one's record with none of its buckets or members", () => {

@@ -27,6 +27,8 @@ export interface MemoryProfileStoreOptions {
    * another tenant's.
    */
   readonly wallClock?: () => number;
+  /** Bucket entries each record keeps room for per ring before they spill (record-layout.ts; default 32). */
+  readonly inlineRingSlots?: number;
 }
 
 /** Live entity counts and memory of the in-memory store. */
@@ -68,7 +70,7 @@ export class MemoryProfileStore implements SyncProfileStore {
   constructor(plan: ProfilePlan, options: MemoryProfileStoreOptions = {}) {
     this.plan = plan;
     const nextSerial = (): number => ++this.serialCounter;
-    this.arenas = plan.roles.map((role) => new EntityArena(recordLayout(role), nextSerial));
+    this.arenas = plan.roles.map((role) => new EntityArena(recordLayout(role, options.inlineRingSlots), nextSerial));
     this.offsets = snapshotOffsets(plan);
     this.transactions = new TransactionMemory(options.transactionMemoryMs ?? 86_400_000, options.transactionMemoryCapacity ?? 100_000, snapshotLength);
     this.sweepIntervalMs = options.sweepIntervalMs ?? 3_600_000;
@@ -109,7 +111,7 @@ export class MemoryProfileStore implements SyncProfileStore {
       const base = arena.acquire(event.tenantId, id, now);
       this.bases[role] = base;
       this.serials[role] = arena.data[base + arena.layout.serial]!;
-      for (const ring of arena.layout.rings) advanceRing(arena.data, base, ring, Math.floor(now / ring.bucketMs));
+      for (const ring of arena.layout.rings) advanceRing(arena.data, base, ring, Math.floor(now / ring.bucketMs), arena.spills);
     }
     this.serials[ipCountryKind] = event.ipCountry === undefined ? 0 : countryCode(event.ipCountry);
     for (let role = 0; role < this.arenas.length; role++) this.query(role, now, snapshot);
@@ -183,7 +185,7 @@ export class MemoryProfileStore implements SyncProfileStore {
     const data = arena.data;
     for (const window of layout.windows) {
       const ring = layout.rings[window.ring]!;
-      snapshot[offset + window.position] = readWindow(data, base, ring, window, Math.floor(now / ring.bucketMs));
+      snapshot[offset + window.position] = readWindow(data, base, ring, window, Math.floor(now / ring.bucketMs), arena.spills);
     }
     for (const read of layout.scalarReads) snapshot[offset + read.position] = data[base + read.scalar]!;
     for (const set of layout.sets) memberSetQuery(data, base + set.used, base + set.pairs, set, this.serials[set.memberRole]!, now, snapshot, offset);
@@ -196,7 +198,7 @@ export class MemoryProfileStore implements SyncProfileStore {
     const layout = arena.layout;
     const data = arena.data;
     const now = event.createdAt;
-    for (const ring of layout.rings) addToRing(data, base, ring, Math.floor(now / ring.bucketMs), event.contribution);
+    for (const ring of layout.rings) addToRing(data, base, ring, Math.floor(now / ring.bucketMs), event.contribution, arena.spills);
     arena.touch(base, now);
     if (!(data[base]! >= now)) data[base] = now;
     if (layout.plan.scalars.length > 1) {
@@ -218,6 +220,6 @@ export class MemoryProfileStore implements SyncProfileStore {
     const base = arena.find(label.tenantId, id);
     if (base < 0 || !(arena.lastActiveAt(base) > label.labeledAt - plan.idleMs)) return;
     const ring = arena.layout.rings[plan.labelRing]!;
-    addToRing(arena.data, base, ring, Math.floor(label.transactionCreatedAt / ring.bucketMs), this.labelValues);
+    addToRing(arena.data, base, ring, Math.floor(label.transactionCreatedAt / ring.bucketMs), this.labelValues, arena.spills);
   }
 }

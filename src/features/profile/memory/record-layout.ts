@@ -9,9 +9,16 @@ import { ringFieldIndex, setMemberKinds } from '../ring-fields.js';
  * contiguous at the start, so it spans few cache lines.
  * A ring is cut into segments at every window edge, so a bucket moves between segment totals once
  * per edge in its lifetime and a window total is the sum of a few segments (see bucket-list.ts).
+ * A record keeps room for at most {@link inlineRingSlots} bucket entries per ring. A ring whose
+ * entries outgrow it (a busy merchant's hourly ring over 37 days has up to 889) moves them to an
+ * array of its own, doubled as needed (ring-spills.ts), and back into the record once it empties:
+ * most receivers pay for the buckets they use, not for every bucket of the ring's span.
  * The Redis script keeps a dense ring and one running total per window instead; ring fields are
  * integers, so both give exact, equal totals.
  */
+
+/** Bucket entries a record keeps room for per ring (a ring of fewer slots keeps room for all). */
+export const inlineRingSlots = 32;
 
 /** One ring of a record. */
 export interface RingLayout {
@@ -19,6 +26,12 @@ export interface RingLayout {
   readonly slots: number;
   /** Fields per bucket (and per segment total). */
   readonly width: number;
+  /** Entries the record's own room holds: the ring's capacity until it spills. */
+  readonly inlineSlots: number;
+  /** Position of the ring's current capacity in entries (inlineSlots … slots). */
+  readonly capacity: number;
+  /** Position of the ring's spill id (ring-spills.ts), 0 while its entries are in the record. */
+  readonly spill: number;
   readonly head: number;
   /** Position (0 … slots - 1) of the oldest entry. */
   readonly start: number;
@@ -27,6 +40,7 @@ export interface RingLayout {
   /** Per edge, the offset (from the oldest entry) of the first entry not older than the edge. */
   readonly cursors: number;
   readonly segments: number;
+  /** Position of the record's room for entries. */
   readonly entries: number;
   /** Doubles per entry: the bucket index and the fields. */
   readonly entrySize: number;
@@ -73,8 +87,8 @@ export interface RecordLayout {
   readonly serial: number;
 }
 
-/** Computes the record layout of a role plan. */
-export function recordLayout(plan: RolePlan): RecordLayout {
+/** Computes the record layout of a role plan; `inlineSlots` is the room per ring (tests make it small). */
+export function recordLayout(plan: RolePlan, inlineSlots = inlineRingSlots): RecordLayout {
   let offset = plan.scalars.length;
   const serial = offset++;
   const setSizes = plan.sets.map(() => offset++);
@@ -87,18 +101,21 @@ export function recordLayout(plan: RolePlan): RecordLayout {
     }
     const edges = Int32Array.from([...edgeSet].sort((left, right) => left - right));
     const width = ring.fields.length;
-    const header = { head: offset, start: offset + 1, count: offset + 2, cursors: offset + 3, segments: offset + 3 + edges.length, edges, width };
+    // Capacity and spill come first: advancing the ring clears from `start` on.
+    const header = { capacity: offset, spill: offset + 1, head: offset + 2, start: offset + 3, count: offset + 4, cursors: offset + 5, segments: offset + 5 + edges.length, edges, width };
     offset = header.segments + edges.length * width;
     return header;
   });
   const rings = plan.rings.map((ring, index): RingLayout => {
     const header = headers[index]!;
     const entries = offset;
-    offset += ring.slots * (1 + header.width);
+    const room = Math.min(ring.slots, inlineSlots);
+    offset += room * (1 + header.width);
     return {
       ...header,
       bucketMs: ring.bucketMs,
       slots: ring.slots,
+      inlineSlots: room,
       entries,
       entrySize: 1 + header.width,
       contribution: Int32Array.from(ring.fields, (field) => ringFieldIndex[field]),
