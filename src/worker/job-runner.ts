@@ -81,9 +81,8 @@ const analyzeEveryMs = 60_000;
  */
 export class JobRunner {
   readonly owner: string;
-  private readonly inFlight = new Set<Promise<void>>();
-  /** The abort controller of each running attempt, for stop() to interrupt. */
-  private readonly running = new Set<AbortController>();
+  /** Each running attempt (until its outcome is recorded) and its abort controller, for stop() to interrupt. */
+  private readonly running = new Map<Promise<void>, AbortController>();
   private loop: Promise<void> | undefined;
   private stopping = false;
   private wake: (() => void) | undefined;
@@ -121,20 +120,31 @@ export class JobRunner {
     this.wake?.();
     await this.loop;
     this.loop = undefined;
-    const ended = Promise.allSettled([...this.inFlight]);
+    const ended = Promise.allSettled([...this.running.keys()]);
     let timer: NodeJS.Timeout | undefined;
     const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, this.options.stopGraceMs ?? Math.min(maxStopGraceMs, this.options.attemptTimeoutMs))));
     await Promise.race([ended, grace]);
     clearTimeout(timer);
-    for (const controller of this.running) controller.abort(new AttemptInterrupted('interrupted: the job runner stopped while the attempt ran'));
+    for (const controller of this.running.values()) controller.abort(new AttemptInterrupted('interrupted: the job runner stopped while the attempt ran'));
     await ended;
   }
 
   /** Claims what is due (up to the free slots) and runs it to the end; returns how many jobs ran. For tests and one-shot use. */
   async runDue(): Promise<number> {
     const jobs = await this.claim(this.options.concurrency);
-    await Promise.all(jobs.map((job) => this.attempt(job)));
+    await Promise.all(jobs.map((job) => this.launch(job)));
     return jobs.length;
+  }
+
+  /** Starts an attempt and tracks it until its outcome is recorded. */
+  private launch(job: ClaimedJob): Promise<void> {
+    const controller = new AbortController();
+    const attempt: Promise<void> = this.attempt(job, controller).finally(() => {
+      this.running.delete(attempt);
+      this.wake?.();
+    });
+    this.running.set(attempt, controller);
+    return attempt;
   }
 
   private async claim(limit: number): Promise<ClaimedJob[]> {
@@ -173,7 +183,7 @@ export class JobRunner {
     await this.refreshStatistics();
     while (!this.stopping) {
       const yielding = this.options.shouldYield?.() === true;
-      const free = (yielding ? 1 : this.options.concurrency) - this.inFlight.size;
+      const free = (yielding ? 1 : this.options.concurrency) - this.running.size;
       let claimed: ClaimedJob[] = [];
       if (free > 0) {
         try {
@@ -183,15 +193,9 @@ export class JobRunner {
           this.options.logger.warn({ err: error }, 'job runner: claim failed; retrying after the poll interval');
         }
       }
-      for (const job of claimed) {
-        const running: Promise<void> = this.attempt(job).finally(() => {
-          this.inFlight.delete(running);
-          this.wake?.();
-        });
-        this.inFlight.add(running);
-      }
+      for (const job of claimed) void this.launch(job);
       if (yielding) await this.pause(true);
-      else if (claimed.length === 0 || this.inFlight.size >= this.options.concurrency) await this.pause();
+      else if (claimed.length === 0 || this.running.size >= this.options.concurrency) await this.pause();
     }
   }
 
@@ -209,7 +213,7 @@ export class JobRunner {
   }
 
   /** Runs one attempt and records its outcome. Never throws. */
-  private async attempt(job: ClaimedJob): Promise<void> {
+  private async attempt(job: ClaimedJob, controller: AbortController): Promise<void> {
     const { options } = this;
     const now = () => new Date(options.clock.now());
     if (job.attempts > options.maxAttempts) {
@@ -220,8 +224,6 @@ export class JobRunner {
     }
     const handler = options.handlers[job.kind];
     const startedAt = performance.now();
-    const controller = new AbortController();
-    this.running.add(controller);
     let timer: NodeJS.Timeout | undefined;
     try {
       if (handler === undefined) throw new PermanentJobError(`no handler for job kind ${job.kind}`);
@@ -253,7 +255,6 @@ export class JobRunner {
       }
     } finally {
       clearTimeout(timer);
-      this.running.delete(controller);
     }
   }
 
