@@ -76,9 +76,11 @@ describe('reason sentences', () => {
     expect(sentence('sender_seconds_since_previous_tx', Number.NaN)).toBe("This is the sender's first payment in the last 30 days");
     expect(sentence('device_tx_count_1h', Number.NaN)).toBe('No device was sent with this payment');
     expect(sentence('is_new_device_for_sender', 0)).toBe('The sender has used this device in the last 30 days');
-    expect(sentence('receiver_delayed_fraud_rate_7d', 0.25)).toBe("25% of the receiver's payments in the delayed 7d window were fraud");
-    expect(sentence('receiver_delayed_fraud_rate_7d', 0.0123)).toBe("1.2% of the receiver's payments in the delayed 7d window were fraud");
-    expect(sentence('receiver_delayed_fraud_rate_7d', 0)).toBe("None of the receiver's payments in the delayed 7d window is known as fraud");
+    expect(sentence('receiver_delayed_fraud_rate_7d', 0.25)).toBe("25% of the receiver's payments in the 7 days before the label delay were fraud");
+    expect(sentence('receiver_delayed_fraud_rate_7d', 0.0123)).toBe("1.2% of the receiver's payments in the 7 days before the label delay were fraud");
+    expect(sentence('receiver_delayed_fraud_rate_7d', 0)).toBe("None of the receiver's payments in the 7 days before the label delay is known as fraud");
+    expect(sentence('receiver_delayed_tx_count_30d', 0)).toBe('The receiver had no payments in the 30 days before the label delay');
+    expect(sentence('receiver_delayed_tx_count_1d', 12)).toBe('The receiver had 12 payments in the day before the label delay');
     expect(sentence('amount_usd', 1_234_567)).toBe('The payment is worth 1,234,567 USD');
     expect(sentence('amount_usd', 12.5)).toBe('The payment is worth 12.50 USD');
     expect(sentence('ip_asn', 13_335)).toBe('The IP address belongs to AS13335');

@@ -29,6 +29,9 @@ const velocity: FeatureDefinition[] = windows.flatMap((window) => [
   },
 ]);
 
+/** The delayed windows in words: they end one label delay (a plan setting, default 7 days) before the payment. */
+const delayedPhrases = { '1d': 'the day before the label delay', '7d': 'the 7 days before the label delay', '30d': 'the 30 days before the label delay' } as const;
+
 const delayed: FeatureDefinition[] = labelWindows.flatMap((window) => {
   const count = snapshotField(`receiver_delayed_count_${window}`);
   const fraud = snapshotField(`receiver_delayed_fraud_${window}`);
@@ -38,8 +41,8 @@ const delayed: FeatureDefinition[] = labelWindows.flatMap((window) => {
       type: 'numeric' as const,
       description: `Receiver transactions created in the ${window} window that ends one label delay (default 7 days) before this transaction (handbook TERMINAL_ID_NB_TX_${window.toUpperCase()}_WINDOW).`,
       reasonCode: `RECEIVER_DELAYED_VOLUME_${window.toUpperCase()}`,
-      reasonTemplate: `The receiver had {value} payments in the ${window} window before the label delay`,
-      reasonCases: { zero: `The receiver had no payments in the ${window} window before the label delay` },
+      reasonTemplate: `The receiver had {value} payments in ${delayedPhrases[window]}`,
+      reasonCases: { zero: `The receiver had no payments in ${delayedPhrases[window]}` },
       compute: (input) => input.snapshot[count]!,
     },
     {
@@ -47,8 +50,8 @@ const delayed: FeatureDefinition[] = labelWindows.flatMap((window) => {
       type: 'numeric' as const,
       description: `Known fraud labels / transactions among the receiver's transactions of that delayed ${window} window, counting only labels with labeled_at ≤ now; 0 without transactions (handbook TERMINAL_ID_RISK_${window.toUpperCase()}_WINDOW).`,
       reasonCode: `RECEIVER_FRAUD_RATE_${window.toUpperCase()}`,
-      reasonTemplate: `{value} of the receiver's payments in the delayed ${window} window were fraud`,
-      reasonCases: { zero: `None of the receiver's payments in the delayed ${window} window is known as fraud` },
+      reasonTemplate: `{value} of the receiver's payments in ${delayedPhrases[window]} were fraud`,
+      reasonCases: { zero: `None of the receiver's payments in ${delayedPhrases[window]} is known as fraud` },
       valueFormat: 'percent' as const,
       compute: (input) => rate(input.snapshot[fraud]!, input.snapshot[count]!),
     },
