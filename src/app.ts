@@ -10,6 +10,7 @@ import { GroupCommitter } from './platform/group-commit.js';
 import { withDeadline } from './platform/store-errors.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
 import { registerDatabaseMetrics, registerVacuumMetrics } from './observability/database-metrics.js';
+import { registerProfileMetrics } from './observability/profile-metrics.js';
 import { EmbeddedVacuum } from './platform/embedded-vacuum.js';
 import { Authenticator } from './tenants/authenticator.js';
 import { bootstrapInstall } from './tenants/bootstrap.js';
@@ -165,6 +166,7 @@ export async function buildRuntime(config: Config, options: AppOptions = {}): Pr
     await models.start();
     phase('models');
     const features = await openFeatureSource({ config, db: database.db, clock, logger, ipHashKey: secret });
+    if (features.profileStats !== undefined) registerProfileMetrics(metrics.registry, features.profileStats);
     phase('features');
     logger.info({ phasesMs: phases, store: database.kind, artifactStore: config.artifactStore.kind }, 'runtime ready');
     const chainHeads = new ChainHeadCache(database.db);

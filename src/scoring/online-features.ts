@@ -8,6 +8,7 @@ import { newReplayState, rebuildStartTime, replayHistory } from '../features/eng
 import { BackgroundNetworkSignals } from '../features/network/offline-network-signals.js';
 import type { NetworkSignals } from '../features/network/network-signals.js';
 import { createProfileStore } from '../features/profile/create-profile-store.js';
+import { MemoryProfileStore, type MemoryStoreStats } from '../features/profile/memory/memory-profile-store.js';
 import { isSyncProfileStore } from '../features/profile/profile-store.js';
 import { installCacheDirectory } from '../platform/install-cache.js';
 import type { FeatureSource } from './scoring-ports.js';
@@ -25,6 +26,8 @@ export interface OnlineFeatureSource extends FeatureSource {
    * first read: reading it starts the loading.
    */
   readonly networkReady: Promise<void>;
+  /** The in-memory profile store's entity counts and memory; undefined when profiles live in Redis. */
+  readonly profileStats: (() => MemoryStoreStats) | undefined;
   close(): Promise<void>;
 }
 
@@ -80,6 +83,7 @@ export async function openFeatureSource(options: OnlineFeatureOptions): Promise<
     get networkReady() {
       return networkReady();
     },
+    profileStats: store instanceof MemoryProfileStore ? () => store.stats() : undefined,
     observe: (tenantId, record, online, kyc) => engine.observe(tenantId, record, online, kyc === undefined ? undefined : { kyc }),
     close: () => store.close(),
   };
