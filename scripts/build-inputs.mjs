@@ -5,6 +5,7 @@
 //   node scripts/build-inputs.mjs record    # after a build: keeps the digest in dist/.build-inputs
 //   node scripts/build-inputs.mjs prepare   # npm's `prepare`: builds when the inputs changed, else
 //                                           # only `sentra prepare` (the caches of a fast start)
+//   node scripts/build-inputs.mjs prepare DIR   # the same for the project in DIR (tests)
 //
 // npm runs `prepare` on every `npm install`, and also on the first `npx sentra …` in a checkout: npx
 // installs the checkout into its own cache, which runs the package's `prepare`. That rebuilt
@@ -15,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-const root = join(import.meta.dirname, '..');
+const root = process.argv[3] ?? join(import.meta.dirname, '..');
 const recordFile = join(root, 'dist', '.build-inputs');
 /** The build's inputs: its sources and configuration, and the locked dependencies it compiles against. */
 const inputs = ['src', 'console', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'package-lock.json'];
