@@ -2,7 +2,8 @@
  * Where an idle embedded server's memory goes (the built server: run `npm run build` first).
  *
  * 1. Starts `sentra serve` on a fresh data folder, then again on the same folder (a restart), and
- *    prints each one's resident memory after 20 s of idling, read from /proc (the whole process:
+ *    prints each one's resident memory after 20 s of idling and its peak so far (VmHWM: V8
+ *    optimising the embedded PostgreSQL's largest function at start, see docs/operations.md), read from /proc (the whole process:
  *    main thread, the embedded database's worker thread, native memory); with the Node flags of
  *    `npm start` (package.json), then again without them on another folder.
  * 2. Builds the same runtime step by step in this process on that folder and prints resident memory,
@@ -25,9 +26,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const port = 18_422;
 const dist = new URL('../dist/', import.meta.url);
 
-/** Resident memory of a process in MB, from /proc/<pid>/status. */
-function residentMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((text) => text.startsWith('VmRSS:'))!;
+/** A memory figure of a process in MB from /proc/<pid>/status: `VmRSS` (resident now) or `VmHWM` (its peak). */
+function statusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((text) => text.startsWith(`${field}:`))!;
   return Math.round(Number(line.split(/\s+/)[1]) / 1024);
 }
 
@@ -37,7 +38,7 @@ function startFlags(): string[] {
   return start.slice(1, start.indexOf('dist/cli/main.js'));
 }
 
-async function serveIdle(dataDir: string, flags: readonly string[]): Promise<number> {
+async function serveIdle(dataDir: string, flags: readonly string[]): Promise<string> {
   const child = spawn(process.execPath, [...flags, new URL('cli/main.js', dist).pathname, 'serve'], {
     env: { ...process.env, SENTRA_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '', REDIS_URL: '' },
     stdio: 'ignore',
@@ -47,10 +48,10 @@ async function serveIdle(dataDir: string, flags: readonly string[]): Promise<num
     await sleep(100);
   }
   await sleep(20_000);
-  const resident = residentMb(child.pid!);
+  const memory = `${statusMb(child.pid!, 'VmRSS')} MB resident (peak ${statusMb(child.pid!, 'VmHWM')} MB)`;
   child.kill('SIGTERM');
   await new Promise((resolve) => child.once('exit', resolve));
-  return resident;
+  return memory;
 }
 
 const collect = () => (globalThis as { gc?: () => void }).gc?.();
@@ -61,13 +62,13 @@ async function main(): Promise<void> {
     const flags = startFlags();
     const first = await serveIdle(dataDir, flags);
     const restart = await serveIdle(dataDir, flags);
-    console.log(`sentra serve as npm start runs it (node ${flags.join(' ')}), idle 20 s: first start ${first} MB resident, restart ${restart} MB resident`);
+    console.log(`sentra serve as npm start runs it (node ${flags.join(' ')}), idle 20 s: first start ${first}, restart ${restart}`);
     // Without those flags (`node dist/cli/main.js serve`, or the `sentra` bin without NODE_OPTIONS).
     const bareDir = mkdtempSync(join(tmpdir(), 'sentra-idle-memory-'));
     try {
       const bareFirst = await serveIdle(bareDir, []);
       const bareRestart = await serveIdle(bareDir, []);
-      console.log(`sentra serve without Node flags, idle 20 s: first start ${bareFirst} MB resident, restart ${bareRestart} MB resident`);
+      console.log(`sentra serve without Node flags, idle 20 s: first start ${bareFirst}, restart ${bareRestart}`);
     } finally {
       rmSync(bareDir, { recursive: true, force: true });
     }
