@@ -6,14 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminToken, startTestApp, type TestApp } from './support/test-app.js';
 import { scoreBody } from './support/score-body.js';
 import { serve } from './support/serve-process.js';
+import { seriesValue } from './support/metrics-page.js';
 
 const headers = { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' };
-
-/** The value of an unlabelled series in a Prometheus text page, or undefined when absent. */
-function seriesValue(page: string, name: string): number | undefined {
-  const line = page.split('\n').find((row) => row.startsWith(`${name} `));
-  return line === undefined ? undefined : Number(line.slice(name.length + 1));
-}
 
 describe('the embedded database flushes each commit to stable storage', () => {
   let durable: TestApp;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminToken, startTestApp, storeKinds, type TestApp } from './support/test-app.js';
 import { scoreBody } from './support/score-body.js';
 import { eventually, importSampleList } from './support/enrichment.js';
+import { seriesValue } from './support/metrics-page.js';
 import { documentTextOf, startFakeChat, type ChatRequest, type FakeChat } from './support/fake-chat.js';
 
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -90,8 +91,7 @@ describe.each(storeKinds)('the OpenAI-compatible chat provider against a local e
     }, 15_000, `the document of ${entityId} to settle`);
   const metric = async (line: string) => {
     const text = (await sentra.app.inject({ method: 'GET', url: '/metrics' })).body;
-    const found = text.split('\n').find((row) => row.startsWith(`${line} `));
-    return found === undefined ? 0 : Number(found.split(' ')[1]);
+    return seriesValue(text, line) ?? 0;
   };
 
   it('asks for schema-bound JSON with the configured model and key, keeps quoted signals, screens the names it read, and answers llm_version openai:model', async () => {

@@ -1,12 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { adminToken, startTestApp, storeKinds, type TestApp } from './support/test-app.js';
 import { scoreBody } from './support/score-body.js';
-
-/** The value of one series in a Prometheus text exposition, or undefined when it is absent. */
-function series(body: string, name: string): number | undefined {
-  const line = body.split('\n').find((candidate) => candidate.startsWith(`${name} `));
-  return line === undefined ? undefined : Number(line.slice(name.length + 1));
-}
+import { seriesValue } from './support/metrics-page.js';
 
 describe.each(storeKinds)('the profile store on /metrics (%s)', (store) => {
   let sentra: TestApp | undefined;
@@ -24,8 +19,8 @@ describe.each(storeKinds)('the profile store on /metrics (%s)', (store) => {
       return;
     }
     const before = await scrape();
-    expect(series(before, 'sentra_profile_entities{role="sender"}')).toBe(0);
-    const emptyBytes = series(before, 'sentra_profile_bytes')!;
+    expect(seriesValue(before, 'sentra_profile_entities{role="sender"}')).toBe(0);
+    const emptyBytes = seriesValue(before, 'sentra_profile_bytes')!;
     expect(emptyBytes).toBeGreaterThan(0);
     // Three senders, one receiver; one device and one IP address each; no session.
     for (const sender of ['metrics-a', 'metrics-b', 'metrics-c']) {
@@ -38,9 +33,9 @@ describe.each(storeKinds)('the profile store on /metrics (%s)', (store) => {
       expect(scored.statusCode).toBe(200);
     }
     const after = await scrape();
-    expect(['sender', 'receiver', 'device', 'ip', 'session'].map((role) => series(after, `sentra_profile_entities{role="${role}"}`))).toEqual([3, 1, 3, 3, 0]);
+    expect(['sender', 'receiver', 'device', 'ip', 'session'].map((role) => seriesValue(after, `sentra_profile_entities{role="${role}"}`))).toEqual([3, 1, 3, 3, 0]);
     // The arrays are reserved ahead: a few entities fit in them.
-    expect(series(after, 'sentra_profile_bytes')).toBe(emptyBytes);
+    expect(seriesValue(after, 'sentra_profile_bytes')).toBe(emptyBytes);
     // The receiver paid in 40 different hours: its 37-day ring outgrows the 32 buckets its record
     // holds, and the entries move to an array of 64 (a bucket index and 4 fields each).
     for (let hour = 0; hour < 40; hour++) {
@@ -53,6 +48,6 @@ describe.each(storeKinds)('the profile store on /metrics (%s)', (store) => {
       });
       expect(scored.statusCode).toBe(200);
     }
-    expect(series(await scrape(), 'sentra_profile_bytes')).toBe(emptyBytes + 64 * 5 * 8);
+    expect(seriesValue(await scrape(), 'sentra_profile_bytes')).toBe(emptyBytes + 64 * 5 * 8);
   });
 });
