@@ -59,8 +59,9 @@ function grow(data: Float64Array, base: number, ring: RingLayout, spills: RingSp
   locate(data, base, ring, spills);
 }
 
-/** Gives a spilled ring's array back and returns its entries to the record's room (the ring must be empty). */
+/** Gives a spilled ring's array back and returns its entries to the record's room (the ring must be empty); nothing for a ring in its record. */
 export function unspill(data: Float64Array, base: number, ring: RingLayout, spills: RingSpills): void {
+  if (data[base + ring.spill] === 0) return;
   spills.release(data[base + ring.spill]!);
   data[base + ring.spill] = 0;
   data[base + ring.capacity] = ring.inlineSlots;
@@ -74,7 +75,7 @@ export function advanceRing(data: Float64Array, base: number, ring: RingLayout, 
   const { edges, width } = ring;
   if (head === emptyRingHead || index - head >= ring.slots) {
     data.fill(0, base + ring.start, base + ring.segments + edges.length * width);
-    if (data[base + ring.spill] !== 0) unspill(data, base, ring, spills);
+    unspill(data, base, ring, spills);
     return;
   }
   locate(data, base, ring, spills);

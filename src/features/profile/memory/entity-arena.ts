@@ -115,7 +115,7 @@ export class EntityArena {
 
   private releaseSpills(record: number): void {
     const base = record * this.stride;
-    for (const ring of this.layout.rings) if (this.data[base + ring.spill] !== 0) unspill(this.data, base, ring, this.spills);
+    for (const ring of this.layout.rings) unspill(this.data, base, ring, this.spills);
   }
 
   private reset(record: number): void {

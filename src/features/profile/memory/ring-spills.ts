@@ -21,9 +21,8 @@ export class RingSpills {
     return id;
   }
 
-  /** Frees spill `id` (nothing when 0). */
+  /** Frees spill `id` (≥ 1). */
   release(id: number): void {
-    if (id === 0) return;
     this.bytes -= this.arrays[id]!.byteLength;
     this.arrays[id] = undefined;
     this.free.push(id);
