@@ -4,7 +4,8 @@ import { adminToken, startTestApp, type TestApp } from './support/test-app.js';
 import { scoreBody } from './support/score-body.js';
 import { errorCodeOf, expectErrorShape, expectRouteErrorShape, fillPath, pathParameters, routeName, routesOf, tenantMarkers, type HarnessRoute } from './support/route-harness.js';
 import { createMerchant, sentryMinimalRequest, type MerchantCredentials } from './support/merchants.js';
-import { roles, hashToken, type Role } from '../src/tenants/token.js';
+import { hashToken } from '../src/tenants/token.js';
+import { roles, type Role } from '../src/contract/admin.js';
 import { assertNever } from '../src/errors/errors.js';
 
 /**

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { entityColumns, kycRefColumns, labelColumns, transactionColumns } from '../src/datasets/dataset-columns.js';
-import { datasetFileList } from '../src/datasets/contract-templates.js';
+import { datasetFileList } from '../src/contract/datasets.js';
 import { adminToken, startTestApp, storeKinds, type TestApp } from './support/test-app.js';
 import { expectSentraError } from './support/sentra-error.js';
 

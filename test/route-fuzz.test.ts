@@ -7,7 +7,7 @@ import { arbitraryFromSchema, type JsonSchema } from './support/schema-arbitrary
 import { hostileRawBodies, hostileValue, injectionStrings, unicodeEdgeCases } from './support/hostile-input.js';
 import { databaseFingerprint, expectRouteErrorShape, fillPath, pathParameters, resetFingerprintTables, routeName, routesOf, tenantMarkers, type HarnessRoute } from './support/route-harness.js';
 import { scoreBody } from './support/score-body.js';
-import { roles, type Role } from '../src/tenants/token.js';
+import { roles, type Role } from '../src/contract/admin.js';
 import { assertNever } from '../src/errors/errors.js';
 import { createMerchant, type MerchantCredentials } from './support/merchants.js';
 

@@ -1,8 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../platform/database-schema.js';
 import { ValidationError, assertNever } from '../errors/errors.js';
-import { caseStatuses, type CaseStatus } from './case-status.js';
-import type { CaseResolution } from './case-resolution.js';
+import { caseStatuses, type CaseStatus, type CaseResolution } from '../contract/cases.js';
 import { changeCase, wrongStatus, type CaseAct } from './case-change.js';
 import type { CaseRecord } from './case-record.js';
 

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../platform/database-schema.js';
-import { caseStatuses, type CaseStatus } from './case-status.js';
+import { caseStatuses, type CaseStatus } from '../contract/cases.js';
 
 const hourMs = 3_600_000;
 

@@ -1,4 +1,4 @@
-import { caseStatusList, type CaseStatus } from './case-status.js';
+import { caseStatusList, type CaseStatus } from '../contract/cases.js';
 
 /** Cases per status. */
 export type StatusCounts = Record<CaseStatus, number>;

@@ -1,17 +1,5 @@
 import { ValidationError } from '../errors/errors.js';
-
-/** Orders of the case queue. */
-export const caseSorts = {
-  /** Highest priority first (then newest id). */
-  priority: 'priority',
-  /** Newest first. */
-  created: 'created',
-  /** Soonest SLA due time first. */
-  sla: 'sla',
-} as const satisfies Record<string, string>;
-
-/** A queue order. */
-export type CaseSort = (typeof caseSorts)[keyof typeof caseSorts];
+import type { CaseSort } from '../contract/cases.js';
 
 /** Where a page ended: the sort key and id of its last case. */
 export interface CaseCursor {

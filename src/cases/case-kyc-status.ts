@@ -1,16 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../platform/database-schema.js';
 import type { CaseRecord } from './case-record.js';
-
-/**
- * Where the KYC/KYB enrichment of a case's parties (sender and receiver) stands, from the documents
- * stored for them (kyc_refs) and their results: `flagged` when a ready result raised a signal,
- * else `pending` when a document has no result yet (queued, running or failed), else `ready` when
- * every document is analysed, else `none` (no document for either party).
- */
-export const kycStatusList = ['none', 'pending', 'ready', 'flagged'] as const;
-/** A case's KYC signal status. */
-export type KycStatus = (typeof kycStatusList)[number];
+import type { KycStatus } from '../contract/cases.js';
 
 /** The documents of the outer `cases` row's parties; each probe is a range of the kyc_refs primary key. */
 const partyRefs = sql`k.tenant_id = cases.tenant_id and k.entity_id in (cases.sender_entity_id, cases.receiver_entity_id)`;

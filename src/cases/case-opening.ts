@@ -3,7 +3,7 @@ import type { TransactionRecord } from '../contract/transaction-record.js';
 import { amountInUsd } from '../features/currency.js';
 import { newId } from '../platform/ids.js';
 import { casePriority, defaultCasePolicy, slaDueAt, type CasePolicy } from './case-policy.js';
-import { caseStatuses, type CaseStatus } from './case-status.js';
+import { caseStatuses, type CaseStatus } from '../contract/cases.js';
 
 /** What case opening needs to know about one scoring decision (a DecisionWrite fits). */
 export interface ScoredForCase {

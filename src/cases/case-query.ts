@@ -1,10 +1,10 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../platform/database-schema.js';
-import type { CaseStatus } from './case-status.js';
+import type { CaseStatus, CaseSort, KycStatus } from '../contract/cases.js';
 import { countByStatus, type CaseCountCache } from './case-counts.js';
-import { decodeCursor, encodeCursor, type CaseSort } from './case-cursor.js';
+import { decodeCursor, encodeCursor } from './case-cursor.js';
 import type { CaseRecord } from './case-record.js';
-import { caseKycStatuses, kycStatusCondition, type KycStatus } from './case-kyc-status.js';
+import { caseKycStatuses, kycStatusCondition } from './case-kyc-status.js';
 
 /** Filters of the case queue; every one optional, all combined with AND. */
 export interface CaseFilters {

@@ -1,6 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { CaseStatus } from './case-status.js';
-import type { CaseResolution } from './case-resolution.js';
+import type { CaseStatus, CaseResolution } from '../contract/cases.js';
 
 /** The `cases` table: one row per escalated (or manually saved) transaction of a tenant. */
 export interface CasesTable {

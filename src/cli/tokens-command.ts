@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import type { Role } from '../tenants/token.js';
+import type { Role } from '../contract/admin.js';
 import type { DatabaseHandle } from '../platform/database.js';
 import { cliActor, openConfiguredDatabase } from './import-command.js';
 import { usageErrorsExitWithTwo } from './validate-command.js';

@@ -1,8 +1,15 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { roles } from '../tenants/token.js';
+
+/**
+ * Roles a token can carry. `service`: a payment platform that scores and reads its own decisions;
+ * `analyst`: scores and works cases and labels; `admin`: everything, including settings and tokens.
+ */
+export const roles = ['service', 'analyst', 'admin'] as const;
+/** A token's role. */
+export type Role = (typeof roles)[number];
 
 const Name = Type.String({ minLength: 1, maxLength: 100, description: 'A label for people: who or what uses the token.' });
-const RoleSchema = Type.Unsafe<(typeof roles)[number]>({
+const RoleSchema = Type.Unsafe<Role>({
   type: 'string',
   enum: [...roles],
   description: 'service: scores and reads its own decisions; analyst: also works cases and labels; admin: everything.',

@@ -1,9 +1,52 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { caseStatusList } from '../cases/case-status.js';
-import { caseResolutions } from '../cases/case-resolution.js';
-import { caseSorts } from '../cases/case-cursor.js';
-import { kycStatusList } from '../cases/case-kyc-status.js';
 import { EntityEnrichment } from './enrichment.js';
+
+/** The states of a case, from escalation to verdict. */
+export const caseStatuses = {
+  /** Waiting in the queue; nobody has started on it. */
+  open: 'open',
+  /** An analyst is working on it. */
+  in_review: 'in_review',
+  /** Handed up for a second opinion. */
+  escalated: 'escalated',
+  /** A verdict (fraud or legit) was given. */
+  resolved: 'resolved',
+} as const satisfies Record<string, string>;
+
+/** A case's status. */
+export type CaseStatus = (typeof caseStatuses)[keyof typeof caseStatuses];
+
+/** Every status, in queue order. */
+export const caseStatusList = Object.values(caseStatuses) as readonly CaseStatus[];
+
+/** An analyst's verdict on a case; it becomes the transaction's `analyst` label. */
+export const caseResolutions = { fraud: 'fraud', legit: 'legit' } as const satisfies Record<string, string>;
+
+/** A verdict. */
+export type CaseResolution = (typeof caseResolutions)[keyof typeof caseResolutions];
+
+/** Orders of the case queue. */
+export const caseSorts = {
+  /** Highest priority first (then newest id). */
+  priority: 'priority',
+  /** Newest first. */
+  created: 'created',
+  /** Soonest SLA due time first. */
+  sla: 'sla',
+} as const satisfies Record<string, string>;
+
+/** A queue order. */
+export type CaseSort = (typeof caseSorts)[keyof typeof caseSorts];
+
+/**
+ * Where the KYC/KYB enrichment of a case's parties (sender and receiver) stands, from the documents
+ * stored for them (kyc_refs) and their results: `flagged` when a ready result raised a signal,
+ * else `pending` when a document has no result yet (queued, running or failed), else `ready` when
+ * every document is analysed, else `none` (no document for either party).
+ */
+export const kycStatusList = ['none', 'pending', 'ready', 'flagged'] as const;
+/** A case's KYC signal status. */
+export type KycStatus = (typeof kycStatusList)[number];
 
 const stringEnum = <T extends string>(values: readonly T[], description: string) => Type.Unsafe<T>({ type: 'string', enum: [...values], description });
 const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);

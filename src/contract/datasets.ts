@@ -1,5 +1,20 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { datasetFileList, type DatasetFileName } from '../datasets/contract-templates.js';
+
+/** The file names of data contract v1, relative to the dataset folder. */
+export const datasetFileNames = {
+  manifest: 'manifest.json',
+  transactionsCsv: 'transactions.csv',
+  transactionsJsonl: 'transactions.jsonl',
+  labels: 'labels.csv',
+  entities: 'entities.csv',
+  kycRefs: 'kyc_refs.csv',
+} as const;
+
+/** A file name of data contract v1 (manifest.json, transactions.csv, …). */
+export type DatasetFileName = (typeof datasetFileNames)[keyof typeof datasetFileNames];
+
+/** Every file name of data contract v1, in the order a dataset folder is described. */
+export const datasetFileList: readonly DatasetFileName[] = Object.values(datasetFileNames);
 
 const DateTime = Type.String({ format: 'date-time' });
 const FileName = Type.Unsafe<DatasetFileName>({ type: 'string', enum: [...datasetFileList], description: 'A file of data contract v1.' });

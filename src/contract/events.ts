@@ -1,9 +1,17 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { eventDecisions } from '../merchants/score-mapping.js';
-import { riskComponents } from '../merchants/triggered-factors.js';
 import { eventTypes, type EventType } from './event-types.js';
 
 export { eventTypes, type EventType } from './event-types.js';
+
+/** The event API's decisions, mildest first. */
+export const eventDecisions = ['ALLOW', 'CHALLENGE', 'REVIEW', 'DENY'] as const;
+/** A decision of the event API. */
+export type EventDecision = (typeof eventDecisions)[number];
+
+/** The components of the event API's riskBreakdown, in the order the seed shows them. */
+export const riskComponents = ['DEVICE', 'GEO', 'BEHAVIORAL', 'IP'] as const;
+/** One component. */
+export type RiskComponent = (typeof riskComponents)[number];
 
 const Text = (maxLength: number, description: string) => Type.String({ minLength: 1, maxLength, description });
 
@@ -32,7 +40,7 @@ export const EventRequest = Type.Object(
 export type EventRequest = Static<typeof EventRequest>;
 
 const Score100 = Type.Integer({ minimum: 0, maximum: 100 });
-const Decision = Type.Unsafe<(typeof eventDecisions)[number]>({ type: 'string', enum: [...eventDecisions] });
+const Decision = Type.Unsafe<EventDecision>({ type: 'string', enum: [...eventDecisions] });
 
 /** `POST /api/v1/Events` answer (seed 004). */
 export const EventResponse = Type.Object(
@@ -64,7 +72,7 @@ export const EventDetails = Type.Object(
     processedAt: Type.String({ format: 'date-time' }),
     riskComponents: Type.Array(
       Type.Object({
-        component: Type.Unsafe<(typeof riskComponents)[number]>({ type: 'string', enum: [...riskComponents] }),
+        component: Type.Unsafe<RiskComponent>({ type: 'string', enum: [...riskComponents] }),
         score: Score100,
         details: Type.Optional(
           Type.Object({

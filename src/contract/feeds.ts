@@ -1,8 +1,31 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { feedPsps } from '../feeds/feed-psps.js';
+
+/** The PSPs whose signed webhooks Sentra receives; each has its own signature scheme and secrets. */
+export const feedPsps = ['stripe', 'adyen', 'checkout'] as const;
+/** A PSP with a webhook receiver. */
+export type FeedPsp = (typeof feedPsps)[number];
+/** Where an inbox event came from: a PSP's webhook, or the generic JSONL feed (merchant key). */
+export type FeedSource = FeedPsp | 'generic';
+
+/**
+ * The life of an inbox event: `pending` (stored and acknowledged, not yet processed), `waiting` (a
+ * label whose transaction has not arrived yet; it is recorded when it does), `processed` (scored,
+ * labelled, or carrying nothing to act on), `duplicate` (another event of the same transaction was
+ * scored first) and `failed` (refused by the engine; the error says why).
+ */
+export const feedStatuses = {
+  pending: 'pending',
+  waiting: 'waiting',
+  processed: 'processed',
+  duplicate: 'duplicate',
+  failed: 'failed',
+} as const satisfies Record<string, string>;
+
+/** An inbox event's status. */
+export type FeedStatus = (typeof feedStatuses)[keyof typeof feedStatuses];
 
 /** A PSP with a signed webhook receiver. */
-export const FeedPspParam = Type.Unsafe<(typeof feedPsps)[number]>({ type: 'string', enum: [...feedPsps], description: 'stripe, adyen or checkout' });
+export const FeedPspParam = Type.Unsafe<FeedPsp>({ type: 'string', enum: [...feedPsps], description: 'stripe, adyen or checkout' });
 
 /** `PUT /v1/admin/merchants/{merchant_id}/feeds/{psp}` body. */
 export const FeedSecretsBody = Type.Object(
@@ -44,7 +67,7 @@ export type FeedAck = Static<typeof FeedAck>;
 /** `GET /v1/admin/merchants/{merchant_id}/feeds/events` query. */
 export const FeedEventQuery = Type.Object(
   {
-    status: Type.Optional(Type.Unsafe<'pending' | 'waiting' | 'processed' | 'duplicate' | 'failed'>({ type: 'string', enum: ['pending', 'waiting', 'processed', 'duplicate', 'failed'] })),
+    status: Type.Optional(Type.Unsafe<FeedStatus>({ type: 'string', enum: Object.values(feedStatuses) })),
     tx_id: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
     limit: Type.Optional(Type.String({ pattern: '^[0-9]{1,4}$', description: 'At most this many events, newest event time first (default 100, at most 1000).' })),
   },

@@ -1,5 +1,23 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { allJobStatuses, type JobStatus } from '../worker/job-status.js';
+
+/**
+ * The life of a job: `queued` (waiting for its run_after), `running` (leased by a worker),
+ * `failed` (an attempt failed; waits for its backoff, then runs again), `done`, and `dead`
+ * (dead-lettered: out of attempts or failed for good; only an admin retry revives it).
+ */
+export const jobStatuses = {
+  queued: 'queued',
+  running: 'running',
+  failed: 'failed',
+  done: 'done',
+  dead: 'dead',
+} as const satisfies Record<string, string>;
+
+/** A job's status. */
+export type JobStatus = (typeof jobStatuses)[keyof typeof jobStatuses];
+
+/** Every status, in life order (for listings and metrics). */
+export const allJobStatuses: readonly JobStatus[] = Object.values(jobStatuses);
 
 const JobStatusSchema = Type.Unsafe<JobStatus>({ type: 'string', enum: [...allJobStatuses], description: 'queued, running, failed (waiting for a retry), done or dead (dead-lettered).' });
 

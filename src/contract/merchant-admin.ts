@@ -1,12 +1,31 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { merchantModes } from '../merchants/merchant-mode.js';
-import { billableServices, usageKinds } from '../merchants/billing-kinds.js';
 import { ExpiresAt, ExpiresAtView } from './admin.js';
+
+/**
+ * How a merchant's calls act: `live` answers decisions the merchant acts on; `shadow` scores and
+ * stores exactly the same way while the merchant only compares (seed 000), and is billed the same.
+ */
+export const merchantModes = ['live', 'shadow'] as const;
+/** A merchant's mode. */
+export type MerchantMode = (typeof merchantModes)[number];
+
+/** Services a merchant pays for per call (the `feeType` of a billing item). */
+export const billableServices = ['SENTRY', 'EVENTS', 'PIPELINE'] as const;
+/** One billable service. */
+export type BillableService = (typeof billableServices)[number];
+
+/**
+ * What a usage line records: a call paid, a charge given back (a fee of a version before migration
+ * 0077 whose call never stored its decision, or given back by that version), money added.
+ */
+export const usageKinds = ['charge', 'refund', 'top_up'] as const;
+/** One kind of usage line. */
+export type UsageKind = (typeof usageKinds)[number];
 
 const Decimal = (description: string) => Type.String({ pattern: '^[0-9]{1,12}(\\.[0-9]{1,4})?$', description: `${description} A decimal string with at most 4 decimals, e.g. "0.0500".` });
 const SignedDecimal = Type.String({ pattern: '^-?[0-9]{1,12}\\.[0-9]{4}$', description: 'Exact decimal string with 4 decimals.' });
-const Mode = Type.Unsafe<(typeof merchantModes)[number]>({ type: 'string', enum: [...merchantModes], description: 'live: decisions are acted on; shadow: scored and stored the same, the merchant only compares.' });
-const Service = Type.Unsafe<(typeof billableServices)[number]>({ type: 'string', enum: [...billableServices] });
+const Mode = Type.Unsafe<MerchantMode>({ type: 'string', enum: [...merchantModes], description: 'live: decisions are acted on; shadow: scored and stored the same, the merchant only compares.' });
+const Service = Type.Unsafe<BillableService>({ type: 'string', enum: [...billableServices] });
 const RiskScore100 = Type.Integer({ minimum: 0, maximum: 100 });
 const Country = Type.Union([Type.String({ pattern: '^[A-Z]{2}$' }), Type.Null()], {
   description: "The merchant's own country, an assigned ISO 3166-1 alpha-2 code (upper case): the receiver country of its feed payments when the PSP's payload names none. null: unknown (ZZ).",
@@ -124,7 +143,7 @@ export const UsageReport = Type.Object({
   lines: Type.Array(
     Type.Object({
       usage_id: Type.String(),
-      kind: Type.Unsafe<(typeof usageKinds)[number]>({ type: 'string', enum: [...usageKinds] }),
+      kind: Type.Unsafe<UsageKind>({ type: 'string', enum: [...usageKinds] }),
       service: Type.Union([Service, Type.Null()]),
       reference: Type.Union([Type.String(), Type.Null()]),
       amount: SignedDecimal,

@@ -1,7 +1,11 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { decisions } from './enums.js';
 import { Billing, SentryError, SentryRequest } from './sentry.js';
-import { pipelineStageNames } from '../scoring/pipeline-stages.js';
+
+/** The stages of `POST /api/v1/pipeline`, as seed 002 spells them, in their default order. */
+export const pipelineStageNames = ['PreCheck', 'Sentry', 'Rules'] as const;
+/** One stage's name, as seed 002 spells it. */
+export type PipelineStageName = (typeof pipelineStageNames)[number];
 
 const stringEnum = <T extends string>(values: readonly T[], description: string) => Type.Unsafe<T>({ type: 'string', enum: [...values], description });
 

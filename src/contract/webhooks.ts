@@ -1,7 +1,17 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { webhookEventTypes } from '../webhooks/webhook-events.js';
 
-const EventType = Type.Unsafe<(typeof webhookEventTypes)[number]>({ type: 'string', enum: [...webhookEventTypes] });
+/**
+ * The events a merchant's endpoint may subscribe to (sent for live merchants only):
+ * `decision.created` when a feed payment was scored, `case.resolved` when an analyst resolved the
+ * case of one of its payments, `enrichment.ready` when the KYC/KYB analysis of a document sent with
+ * one of its payments is stored.
+ */
+export const webhookEventTypes = ['decision.created', 'case.resolved', 'enrichment.ready'] as const;
+/** A webhook event type. */
+export type WebhookEventType = (typeof webhookEventTypes)[number];
+
+
+const EventType = Type.Unsafe<WebhookEventType>({ type: 'string', enum: [...webhookEventTypes] });
 
 /** `POST /v1/admin/merchants/{merchant_id}/webhooks` body. */
 export const CreateWebhookEndpointBody = Type.Object(

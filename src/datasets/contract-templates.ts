@@ -1,5 +1,5 @@
 import type { LabelRecord, TransactionRecord } from '../contract/transaction-record.js';
-import { datasetFileNames } from './dataset-columns.js';
+import { datasetFileNames, type DatasetFileName } from '../contract/datasets.js';
 import type { EntityRecord } from './entity-row.js';
 import type { KycRefRecord } from './kyc-ref-row.js';
 import { contractVersion } from './manifest.js';
@@ -14,12 +14,6 @@ import {
   labelCsvHeader,
   transactionCsvHeader,
 } from './record-format.js';
-
-/** A file name of data contract v1 (manifest.json, transactions.csv, …). */
-export type DatasetFileName = (typeof datasetFileNames)[keyof typeof datasetFileNames];
-
-/** Every file name of data contract v1, in the order a dataset folder is described. */
-export const datasetFileList: readonly DatasetFileName[] = Object.values(datasetFileNames);
 
 const overrideNames = ['ip_is_hosting', 'ip_country_mismatch'] as const;
 

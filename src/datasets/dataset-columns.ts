@@ -1,13 +1,3 @@
-/** The file names of data contract v1, relative to the dataset folder. */
-export const datasetFileNames = {
-  manifest: 'manifest.json',
-  transactionsCsv: 'transactions.csv',
-  transactionsJsonl: 'transactions.jsonl',
-  labels: 'labels.csv',
-  entities: 'entities.csv',
-  kycRefs: 'kyc_refs.csv',
-} as const;
-
 /** The columns a tabular file of the contract may hold. */
 export interface FileColumns {
   /** Columns the header must name and every row must fill (except where a row parser says otherwise). */

@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SentraError } from '../errors/errors.js';
-import { datasetFileNames } from './dataset-columns.js';
+import { datasetFileNames } from '../contract/datasets.js';
 
 /** The format of the transactions file. */
 export type TransactionsFormat = 'csv' | 'jsonl';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { datasetFileNames } from './dataset-columns.js';
+import { datasetFileNames } from '../contract/datasets.js';
 import { inspectDataset } from './dataset-files.js';
 
 /**

@@ -1,7 +1,8 @@
 import type { LabelRecord, TransactionRecord } from '../contract/transaction-record.js';
 import { SentraError } from '../errors/errors.js';
 import { datasetProblem, type DatasetProblem, type ProblemSink } from './dataset-problem.js';
-import { datasetFileNames, entityColumns, kycRefColumns, labelColumns, transactionColumns, type FileColumns } from './dataset-columns.js';
+import { entityColumns, kycRefColumns, labelColumns, transactionColumns, type FileColumns } from './dataset-columns.js';
+import { datasetFileNames } from '../contract/datasets.js';
 import { inspectDataset } from './dataset-files.js';
 import { readDatasetRows } from './dataset-rows.js';
 import { parseEntityRow, type EntityRecord } from './entity-row.js';

@@ -7,7 +7,7 @@ import { recordOfRow } from '../scoring/transaction-history.repository.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { BufferedFileWriter } from './buffered-file-writer.js';
 import { storedKycFeatures } from './stored-kyc-features.js';
-import { datasetFileNames } from './dataset-columns.js';
+import { datasetFileNames } from '../contract/datasets.js';
 import { contractVersion } from './manifest.js';
 import { entityCsvHeader, formatEntityCsv, formatKycRefCsv, formatLabelCsv, formatTransactionJson, kycRefCsvHeader, labelCsvHeader } from './record-format.js';
 import type { EntityType } from './dataset-columns.js';

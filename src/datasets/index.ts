@@ -5,7 +5,6 @@
 export { datasetProblemCatalogue, datasetProblemCodes, type DatasetProblemCode, type DatasetProblemSeverity } from './problem-codes.js';
 export { datasetProblem, formatProblem, ProblemCollector, type DatasetProblem, type ProblemSink } from './dataset-problem.js';
 export {
-  datasetFileNames,
   entityColumns,
   entityTypes,
   kycRefColumns,

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { datasetProblem, type ProblemSink } from './dataset-problem.js';
-import { datasetFileNames } from './dataset-columns.js';
+import { datasetFileNames } from '../contract/datasets.js';
 
 /** The contract version this reader implements. */
 export const contractVersion = '1';

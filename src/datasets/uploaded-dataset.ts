@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DatasetFileName } from './contract-templates.js';
+import type { DatasetFileName } from '../contract/datasets.js';
 
 /** One file of an uploaded dataset: its contract file name and its text. */
 export interface UploadedFile {

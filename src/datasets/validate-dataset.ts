@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { datasetProblem, ProblemCollector, type DatasetProblem } from './dataset-problem.js';
-import { datasetFileNames } from './dataset-columns.js';
+import { datasetFileNames } from '../contract/datasets.js';
 import { inspectDataset, type TransactionsFormat } from './dataset-files.js';
 import { checkUtf8 } from './file-encoding.js';
 import { checkManifest, type DatasetManifest } from './manifest.js';

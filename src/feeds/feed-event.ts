@@ -1,5 +1,5 @@
 import type { LabelRecord, TransactionRecord } from '../contract/transaction-record.js';
-import type { FeedSource } from './feed-psps.js';
+import type { FeedSource } from '../contract/feeds.js';
 import { FeedMappingError } from './psp/payload-fields.js';
 
 /** The PSP's own risk verdict on a payment, kept beside Sentra's for the evaluation. */

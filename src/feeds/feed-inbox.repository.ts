@@ -3,8 +3,7 @@ import type { Database } from '../platform/database-schema.js';
 import { newId } from '../platform/ids.js';
 import type { FeedInboxTable } from './feed.table.js';
 import { txIdOf, type FeedEvent, type FeedItem, type PspVerdict } from './feed-event.js';
-import type { FeedSource } from './feed-psps.js';
-import { feedStatuses, type FeedStatus } from './feed-status.js';
+import { type FeedSource, feedStatuses, type FeedStatus } from '../contract/feeds.js';
 
 /** One verified event to store. */
 export interface InboxWrite {

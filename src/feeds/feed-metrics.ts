@@ -2,8 +2,8 @@ import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { Kysely } from 'kysely';
 import type { Database } from '../platform/database-schema.js';
 import { countOpenEvents, type InboxOutcome } from './feed-inbox.repository.js';
-import type { FeedSource } from './feed-psps.js';
-import { isOpen, type FeedStatus } from './feed-status.js';
+import type { FeedSource, FeedStatus } from '../contract/feeds.js';
+import { isOpen } from './feed-status.js';
 
 /** What the processor did with one event of a pass: its new status, or `retry` (left pending after a transient failure). */
 export type ProcessedOutcome = Exclude<FeedStatus, 'pending'> | 'retry';

@@ -12,7 +12,7 @@ import { findMerchant, type Merchant } from '../merchants/merchant.repository.js
 import { engineThresholds } from '../merchants/score-mapping.js';
 import type { FeedLabel, FeedTransaction } from './feed-event.js';
 import { claimPending, countSettledPending, finishEvents, releaseEvents, wakeWaitingLabels, type ClaimedEvent } from './feed-inbox.repository.js';
-import { feedStatuses, type FeedStatus } from './feed-status.js';
+import { feedStatuses, type FeedStatus } from '../contract/feeds.js';
 import { withMerchantCountry } from './psp/feed-transaction.js';
 import type { FeedMetrics } from './feed-metrics.js';
 

@@ -1,9 +1,8 @@
 import type { GroupCommitter } from '../platform/group-commit.js';
 import type { Clock } from '../platform/clock.js';
-import type { FeedAck } from '../contract/feeds.js';
+import type { FeedAck, FeedSource } from '../contract/feeds.js';
 import type { FeedEvent } from './feed-event.js';
 import type { InboxOutcome, InboxWrite } from './feed-inbox.repository.js';
-import type { FeedSource } from './feed-psps.js';
 import type { FeedMetrics } from './feed-metrics.js';
 
 /** Where receivers put verified events: the inbox's group commit, and the processor to wake. */

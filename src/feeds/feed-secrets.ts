@@ -4,7 +4,7 @@ import type { Clock } from '../platform/clock.js';
 import { LruCache } from '../platform/lru-cache.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { SentraError } from '../errors/errors.js';
-import type { FeedPsp } from './feed-psps.js';
+import type { FeedPsp } from '../contract/feeds.js';
 import type { SecretBox } from './secret-box.js';
 
 /** A merchant's live secrets of one PSP, and whose they are. */

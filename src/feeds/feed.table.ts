@@ -1,7 +1,7 @@
 import type { ColumnType } from 'kysely';
 import type { Json } from '../platform/column-types.js';
 import type { FeedItem, PspVerdict } from './feed-event.js';
-import type { FeedStatus } from './feed-status.js';
+import type { FeedStatus } from '../contract/feeds.js';
 
 /** The `feed_secrets` table: a merchant's webhook secrets of one PSP, sealed with the feed key. */
 export interface FeedSecretsTable {

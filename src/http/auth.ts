@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { Authenticator } from '../tenants/authenticator.js';
 import type { Principal } from '../tenants/tenant.repository.js';
-import type { Role } from '../tenants/token.js';
+import type { Role } from '../contract/admin.js';
 import { SentraError } from '../errors/errors.js';
 import { RateLimitedError } from './rate-limited-error.js';
 import { declareAccess } from './route-access.js';

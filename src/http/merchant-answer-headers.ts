@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import type { MerchantMode } from '../merchants/merchant-mode.js';
+import type { MerchantMode } from '../contract/merchant-admin.js';
 
 /**
  * The headers of a merchant API answer: the stored decision it came from (`Sentra-Decision-Id`),

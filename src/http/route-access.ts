@@ -1,5 +1,5 @@
 import type { FastifyInstance, RouteOptions } from 'fastify';
-import type { Role } from '../tenants/token.js';
+import type { Role } from '../contract/admin.js';
 
 /**
  * Who may call a route. Every route declares one (a route without it fails the access harness,

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../platform/database-schema.js';
 import { LruCache } from '../platform/lru-cache.js';
 import { SentraError } from '../errors/errors.js';
-import type { BillableService } from './billing-kinds.js';
+import type { BillableService } from '../contract/merchant-admin.js';
 import { findMerchant, type Merchant } from './merchant.repository.js';
 import { isDecided } from '../scoring/decision.repository.js';
 

@@ -3,7 +3,7 @@ import type { Database } from '../platform/database-schema.js';
 import { newId } from '../platform/ids.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { SentraError } from '../errors/errors.js';
-import type { BillableService, UsageKind } from './billing-kinds.js';
+import type { BillableService, UsageKind } from '../contract/merchant-admin.js';
 import type { MerchantAct } from './merchant.repository.js';
 
 /** A charge that went through (with its decision, migration 0077): what was taken and what is left. */

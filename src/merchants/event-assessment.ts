@@ -1,7 +1,8 @@
 import type { Decision } from '../contract/enums.js';
 import { featureIndexByName } from '../features/catalogue/feature-catalogue.js';
-import { eventDecisionOf, eventRiskScore, recommendedActions, type EventDecision, type RecommendedAction } from './score-mapping.js';
-import { breakdownKey, componentScore, riskComponents, triggeredFactors, type RiskComponent } from './triggered-factors.js';
+import { eventDecisionOf, eventRiskScore, recommendedActions, type RecommendedAction } from './score-mapping.js';
+import { type EventDecision, riskComponents, type RiskComponent } from '../contract/events.js';
+import { breakdownKey, componentScore, triggeredFactors } from './triggered-factors.js';
 import type { EventCall } from './event-request.js';
 import { hourAt, timezoneGapHours } from './time-zone.js';
 

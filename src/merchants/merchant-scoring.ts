@@ -4,7 +4,7 @@ import { SentraError } from '../errors/errors.js';
 import type { ScoreCall, ScoredDecision, ScoringService } from '../scoring/scoring.service.js';
 import { balanceOf, type Charge } from './billing.repository.js';
 import type { BalanceGate } from './balance-gate.js';
-import type { BillableService } from './billing-kinds.js';
+import type { BillableService } from '../contract/merchant-admin.js';
 import type { MerchantCall } from './merchant-call.js';
 import type { MerchantPrincipal } from './merchant-authenticator.js';
 import { engineThresholds } from './score-mapping.js';

@@ -1,6 +1,6 @@
-import type { PipelineApiRequest, PipelineApiResponse } from '../contract/pipeline.js';
+import { type PipelineApiRequest, type PipelineApiResponse, pipelineStageNames, type PipelineStageName } from '../contract/pipeline.js';
 import { ValidationError } from '../errors/errors.js';
-import { checkStages, pipelineStageNames, type PipelineOutcome, type PipelineStageName } from '../scoring/pipeline-stages.js';
+import { checkStages, type PipelineOutcome } from '../scoring/pipeline-stages.js';
 import { sentryRequestProblems } from './sentry-request.js';
 
 /** The stages of a request that names none: seed 002's example pipeline. */

@@ -1,4 +1,5 @@
 import type { Decision } from '../contract/enums.js';
+import type { EventDecision } from '../contract/events.js';
 import { assertNever } from '../errors/errors.js';
 import type { Thresholds } from '../scoring/thresholds.js';
 import type { MerchantThresholds } from './merchant.table.js';
@@ -9,11 +10,6 @@ import type { MerchantThresholds } from './merchant.table.js';
  * riskScore 0–100 and ALLOW / CHALLENGE / REVIEW / DENY; the confidence API speaks
  * requestConfidence 0–1, higher = more legitimate. Every function here is pure and monotone.
  */
-
-/** The event API's decisions, mildest first. */
-export const eventDecisions = ['ALLOW', 'CHALLENGE', 'REVIEW', 'DENY'] as const;
-/** A decision of the event API. */
-export type EventDecision = (typeof eventDecisions)[number];
 
 /** Engine decision → event decision, one to one, severity kept. */
 export const eventDecisionOf = {

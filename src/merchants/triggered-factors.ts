@@ -1,10 +1,6 @@
 import { featureIndexByName } from '../features/catalogue/feature-catalogue.js';
 import { assertNever } from '../errors/errors.js';
-
-/** The components of the event API's riskBreakdown, in the order the seed shows them. */
-export const riskComponents = ['DEVICE', 'GEO', 'BEHAVIORAL', 'IP'] as const;
-/** One component. */
-export type RiskComponent = (typeof riskComponents)[number];
+import type { RiskComponent } from '../contract/events.js';
 
 /** One triggered factor: its stable code, the component it belongs to, the points it adds there. */
 export interface TriggeredFactor {

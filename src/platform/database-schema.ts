@@ -3,7 +3,7 @@ import type { JobsTable } from '../worker/job.table.js';
 import type { EnrichmentDirectorsTable, EnrichmentResultsTable, SanctionEntriesTable, ScreeningListsTable } from '../enrichment/enrichment.table.js';
 import type { LlmUsageTable } from '../enrichment/openai/llm-usage.table.js';
 import type { CaseEventsTable, CasesTable } from '../cases/case.table.js';
-import type { Role } from '../tenants/token.js';
+import type { Role } from '../contract/admin.js';
 import type { RuleListEntriesTable, RuleListsTable, RuleSetHeadsTable, RuleSetsTable, RuleVersionsTable, RulesTable } from '../rule-store/rule-store.table.js';
 import type { FeedInboxTable, FeedSecretsTable } from '../feeds/feed.table.js';
 import type { MerchantModeChangesTable } from '../shadow/mode-change.table.js';

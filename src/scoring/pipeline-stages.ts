@@ -1,12 +1,3 @@
-import type { Decision } from '../contract/enums.js';
-import type { TransactionRecord } from '../contract/transaction-record.js';
-import { ValidationError, type ProblemDetail } from '../errors/errors.js';
-import type { RuleHit } from '../rules/rule-set.js';
-import type { KycReference } from './decision-record.js';
-import type { RuleSource } from './scoring-ports.js';
-import type { ScoreCall, ScoredDecision, ScoringService } from './scoring.service.js';
-import { requestConfidence } from './risk-scale.js';
-
 /**
  * The stage runner behind `POST /api/v1/pipeline` (seed 002): the named stages run in the order
  * given, and a later stage sees the earlier stages' outputs.
@@ -25,9 +16,15 @@ import { requestConfidence } from './risk-scale.js';
  * request to a {@link PipelineRequest}, calls {@link runPipelineStages}, and shapes
  * {@link PipelineOutcome} into its contract.
  */
-export const pipelineStageNames = ['PreCheck', 'Sentry', 'Rules'] as const;
-/** One stage's name, as seed 002 spells it. */
-export type PipelineStageName = (typeof pipelineStageNames)[number];
+import type { Decision } from '../contract/enums.js';
+import { pipelineStageNames, type PipelineStageName } from '../contract/pipeline.js';
+import type { TransactionRecord } from '../contract/transaction-record.js';
+import { ValidationError, type ProblemDetail } from '../errors/errors.js';
+import type { RuleHit } from '../rules/rule-set.js';
+import type { KycReference } from './decision-record.js';
+import type { RuleSource } from './scoring-ports.js';
+import type { ScoreCall, ScoredDecision, ScoringService } from './scoring.service.js';
+import { requestConfidence } from './risk-scale.js';
 
 /** What a pipeline runs on: a normalized transaction and the scoring call around it. */
 export interface PipelineRequest {

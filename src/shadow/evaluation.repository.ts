@@ -4,7 +4,7 @@ import { amountInUsd } from '../features/currency.js';
 import { effectiveLabel } from '../contract/label-precedence.js';
 import { pspVerdicts } from '../feeds/feed-inbox.repository.js';
 import type { FeedItem } from '../feeds/feed-event.js';
-import { feedStatuses } from '../feeds/feed-status.js';
+import { feedStatuses } from '../contract/feeds.js';
 import type { EvaluatedPayment } from './evaluation.js';
 
 const chunkSize = 1000;

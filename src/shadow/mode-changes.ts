@@ -4,7 +4,7 @@ import { newId } from '../platform/ids.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { SentraError } from '../errors/errors.js';
 import { merchantOfRow, type Merchant, type MerchantAct } from '../merchants/merchant.repository.js';
-import type { MerchantMode } from '../merchants/merchant-mode.js';
+import type { MerchantMode } from '../contract/merchant-admin.js';
 
 /** One change of a merchant's mode. */
 export interface ModeChange {

@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../platform/database-schema.js';
 import { newId } from '../platform/ids.js';
-import { hashToken, type Role } from './token.js';
+import { hashToken } from './token.js';
+import type { Role } from '../contract/admin.js';
 
 /** Who is calling: the tenant their token belongs to and its role. */
 export interface Principal {

@@ -3,7 +3,8 @@ import type { Database } from '../platform/database-schema.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { SentraError } from '../errors/errors.js';
 import { insertToken } from './tenant.repository.js';
-import { generateToken, type Role } from './token.js';
+import { generateToken } from './token.js';
+import type { Role } from '../contract/admin.js';
 
 /** A token as it is issued: the secret is in this answer and nowhere else, ever. */
 export interface IssuedToken {

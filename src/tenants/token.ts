@@ -1,13 +1,5 @@
 import { hash, randomBytes } from 'node:crypto';
 
-/**
- * Roles a token can carry. `service`: a payment platform that scores and reads its own decisions;
- * `analyst`: scores and works cases and labels; `admin`: everything, including settings and tokens.
- */
-export const roles = ['service', 'analyst', 'admin'] as const;
-/** A token's role. */
-export type Role = (typeof roles)[number];
-
 /** A fresh bearer token: `sentra_` + 32 random bytes, base64url. Shown once, stored only hashed. */
 export function generateToken(): string {
   return `sentra_${randomBytes(32).toString('base64url')}`;

@@ -4,8 +4,7 @@ import type { CaseRecord } from '../cases/case-record.js';
 import type { EnrichmentReadyEvent } from '../enrichment/enrichment-job.js';
 import type { DecisionWebhook, DecisionWrite } from '../scoring/decision-record.js';
 import { idTimePrefix } from '../platform/ids.js';
-import { writeDeliveries } from './webhooks.repository.js';
-import { webhookDeliveryKind } from './webhook-events.js';
+import { writeDeliveries, webhookDeliveryKind } from './webhooks.repository.js';
 
 /** Whether the merchant of the tenant exists and is live now (a shadow merchant is never sent anything). */
 async function isLiveMerchant(trx: Transaction<Database>, tenantId: string, merchantId: string): Promise<boolean> {

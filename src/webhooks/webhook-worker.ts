@@ -7,8 +7,7 @@ import { JobRunner, PermanentJobError } from '../worker/job-runner.js';
 import type { JobMetrics } from '../worker/job-metrics.js';
 import type { SecretBox } from '../feeds/secret-box.js';
 import { signDelivery } from './webhook-signature.js';
-import { webhookDeliveryKind } from './webhook-events.js';
-import { deliveryToSend, recordAttempt } from './webhooks.repository.js';
+import { deliveryToSend, recordAttempt, webhookDeliveryKind } from './webhooks.repository.js';
 
 /** What sending deliveries needs. */
 export interface WebhookSender {

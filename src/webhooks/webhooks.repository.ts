@@ -7,7 +7,10 @@ import { SentraError } from '../errors/errors.js';
 import type { MerchantAct } from '../merchants/merchant.repository.js';
 import type { SecretBox } from '../feeds/secret-box.js';
 import type { WebhookDeliveriesTable, WebhookEndpointsTable } from './webhook.table.js';
-import { webhookDeliveryKind, type WebhookEventType } from './webhook-events.js';
+import type { WebhookEventType } from '../contract/webhooks.js';
+
+/** The job kind that sends one delivery. */
+export const webhookDeliveryKind = 'webhook.deliver';
 
 /** A stored endpoint. */
 export type WebhookEndpoint = Selectable<WebhookEndpointsTable>;

@@ -2,7 +2,7 @@ import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { Kysely } from 'kysely';
 import type { Database } from '../platform/database-schema.js';
 import { countJobsByStatus } from './job.repository.js';
-import { allJobStatuses } from './job-status.js';
+import { allJobStatuses } from '../contract/jobs.js';
 
 /** The job runner's Prometheus metrics. */
 export interface JobMetrics {

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database } from '../platform/database-schema.js';
 import type { JobsTable } from './job.table.js';
-import { jobStatuses, type JobStatus } from './job-status.js';
+import { jobStatuses, type JobStatus } from '../contract/jobs.js';
 
 /** A stored job. */
 export type JobRow = Selectable<JobsTable>;

@@ -6,7 +6,7 @@ import { Redis } from 'ioredis';
 import { buildApp, type AppOptions, type SentraApp } from '../../src/app.js';
 import { loadConfig } from '../../src/platform/config.js';
 import { insertTenant, insertToken } from '../../src/tenants/tenant.repository.js';
-import type { Role } from '../../src/tenants/token.js';
+import type { Role } from '../../src/contract/admin.js';
 import { testAppLogger } from './test-log.js';
 
 /** The admin token every test app is bootstrapped with. */

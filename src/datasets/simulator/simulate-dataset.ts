@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import type { LabelSource } from '../../contract/enums.js';
 import { SentraError } from '../../errors/errors.js';
 import { BufferedFileWriter } from '../buffered-file-writer.js';
-import { datasetFileNames } from '../dataset-columns.js';
+import { datasetFileNames } from '../../contract/datasets.js';
 import { contractVersion } from '../manifest.js';
 import {
   entityCsvHeader,

@@ -2,14 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/database-schema.js';
 import type { Authenticator } from '../../tenants/authenticator.js';
-import type { CaseStatus } from '../../cases/case-status.js';
-import type { CaseSort } from '../../cases/case-cursor.js';
 import { listCases, type CaseFilters } from '../../cases/case-query.js';
 import { CaseCountCache } from '../../cases/case-counts.js';
 import { caseDetail } from '../../cases/case-detail.js';
 import { caseView } from '../../cases/case-record.js';
 import { ErrorResponse } from '../../contract/error-response.js';
-import { CaseDetailView, CaseList, CaseListQuery, CaseParams } from '../../contract/cases.js';
+import { CaseDetailView, CaseList, CaseListQuery, CaseParams, type CaseStatus, type CaseSort } from '../../contract/cases.js';
 import { principalOf, requireRole } from '../auth.js';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };

@@ -2,14 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { Authenticator } from '../../tenants/authenticator.js';
 import { ErrorResponse } from '../../contract/error-response.js';
-import { FeedEventList, FeedEventQuery, FeedList, FeedPspParam, FeedSecretsBody, FeedSecretsView } from '../../contract/feeds.js';
+import { FeedEventList, FeedEventQuery, FeedList, FeedPspParam, FeedSecretsBody, FeedSecretsView, type FeedPsp } from '../../contract/feeds.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/database-schema.js';
 import { getMerchant } from '../../merchants/merchant.repository.js';
 import { listInbox } from '../../feeds/feed-inbox.repository.js';
 import type { FeedItem, PspVerdict } from '../../feeds/feed-event.js';
 import type { FeedSecretStore } from '../../feeds/feed-secrets.js';
-import type { FeedPsp } from '../../feeds/feed-psps.js';
 import { principalOf, requireRole } from '../auth.js';
 
 /** The receiver path of a merchant's PSP feed. */

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { Authenticator } from '../../tenants/authenticator.js';
-import { roles } from '../../tenants/token.js';
+import { roles } from '../../contract/admin.js';
 import { ErrorResponse } from '../../contract/error-response.js';
 import { principalOf, requireRole } from '../auth.js';
 

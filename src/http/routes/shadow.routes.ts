@@ -10,7 +10,7 @@ import { ValidationError } from '../../errors/errors.js';
 import { getMerchant } from '../../merchants/merchant.repository.js';
 import type { MerchantAuthenticator } from '../../merchants/merchant-authenticator.js';
 import { engineThresholds } from '../../merchants/score-mapping.js';
-import type { MerchantMode } from '../../merchants/merchant-mode.js';
+import type { MerchantMode } from '../../contract/merchant-admin.js';
 import type { ThresholdService } from '../../scoring/threshold.service.js';
 import { changeMerchantMode, modeChanges } from '../../shadow/mode-changes.js';
 import { evaluatedPayments } from '../../shadow/evaluation.repository.js';
