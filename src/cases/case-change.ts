@@ -3,7 +3,7 @@ import type { Database } from '../platform/database-schema.js';
 import { newId } from '../platform/ids.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { SentraError } from '../errors/errors.js';
-import type { CasesTable } from './case.table.js';
+import type { CasesTable } from '../platform/tables/case.table.js';
 import type { CaseRecord } from './case-record.js';
 
 /** Who acts on a case, and when. */

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { CasesTable } from './case.table.js';
+import type { CasesTable } from '../platform/tables/case.table.js';
 
 /** A stored case row. */
 export type CaseRecord = Selectable<CasesTable>;

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type QueryCreator, type Selectable } from 'kysely';
 import type { Database } from '../platform/database-schema.js';
-import type { EnrichmentResultsTable } from './enrichment.table.js';
+import type { EnrichmentResultsTable } from '../platform/tables/enrichment.table.js';
 import type { EntityProfile } from './analysis/analysis.js';
 
 /** A stored enrichment result. */

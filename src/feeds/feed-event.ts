@@ -1,40 +1,5 @@
-import type { LabelRecord, TransactionRecord } from '../contract/transaction-record.js';
-import type { FeedSource } from '../contract/feeds.js';
+import type { FeedItem, PspVerdict } from '../platform/tables/feed.table.js';
 import { FeedMappingError } from './psp/payload-fields.js';
-
-/** The PSP's own risk verdict on a payment, kept beside Sentra's for the evaluation. */
-export interface PspVerdict {
-  psp: FeedSource;
-  /** The PSP's score as it gives it (Stripe 0–99 risk_score, Adyen totalFraudScore, Checkout.com risk score); null when absent. */
-  score: number | null;
-  /** The PSP's level or result type (Stripe risk_level, Adyen fraudResultType, Checkout.com `flagged`). */
-  level: string | null;
-  /** True when the PSP itself judged the payment risky (elevated/highest, AMBER/RED, flagged, blocked). */
-  flagged: boolean;
-}
-
-/** A payment of the feed as a data contract v1 transaction. */
-export interface FeedTransaction {
-  kind: 'transaction';
-  transaction: TransactionRecord;
-}
-
-/** A label of the feed (dispute, fraud warning) at its event time, with the disputed amount. */
-export interface FeedLabel {
-  kind: 'label';
-  label: LabelRecord;
-  /** Disputed amount in major units of `currency`, when the PSP gives one. */
-  amount: number | null;
-  currency: string | null;
-}
-
-/** An event of the feed that carries neither (other event types are kept, and acted on never). */
-export interface FeedOther {
-  kind: 'other';
-}
-
-/** What an inbox event holds. */
-export type FeedItem = FeedTransaction | FeedLabel | FeedOther;
 
 /** One event of a feed, verified and mapped, ready for the inbox. */
 export interface FeedEvent {

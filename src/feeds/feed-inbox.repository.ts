@@ -1,8 +1,8 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database } from '../platform/database-schema.js';
 import { newId } from '../platform/ids.js';
-import type { FeedInboxTable } from './feed.table.js';
-import { txIdOf, type FeedEvent, type FeedItem, type PspVerdict } from './feed-event.js';
+import type { FeedInboxTable, FeedItem, PspVerdict } from '../platform/tables/feed.table.js';
+import { txIdOf, type FeedEvent } from './feed-event.js';
 import { type FeedSource, feedStatuses, type FeedStatus } from '../contract/feeds.js';
 
 /** One verified event to store. */

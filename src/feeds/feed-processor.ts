@@ -10,7 +10,7 @@ import { requestDigest } from '../scoring/score-request.js';
 import type { LabelService } from '../labels/label.service.js';
 import { findMerchant, type Merchant } from '../merchants/merchant.repository.js';
 import { engineThresholds } from '../merchants/score-mapping.js';
-import type { FeedLabel, FeedTransaction } from './feed-event.js';
+import type { FeedLabel, FeedTransaction } from '../platform/tables/feed.table.js';
 import { claimPending, countSettledPending, finishEvents, releaseEvents, wakeWaitingLabels, type ClaimedEvent } from './feed-inbox.repository.js';
 import { feedStatuses, type FeedStatus } from '../contract/feeds.js';
 import { withMerchantCountry } from './psp/feed-transaction.js';

@@ -3,7 +3,7 @@ import type { Database } from '../platform/database-schema.js';
 import { newId } from '../platform/ids.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { SentraError } from '../errors/errors.js';
-import type { MerchantFees, MerchantsTable, MerchantThresholds } from './merchant.table.js';
+import type { MerchantFees, MerchantsTable, MerchantThresholds } from '../platform/tables/merchant.table.js';
 import type { MerchantMode } from '../contract/merchant-admin.js';
 
 /** A merchant as the domain holds it (money in 1/10,000 units). */

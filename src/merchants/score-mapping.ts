@@ -2,7 +2,7 @@ import type { Decision } from '../contract/enums.js';
 import type { EventDecision } from '../contract/events.js';
 import { assertNever } from '../errors/errors.js';
 import type { Thresholds } from '../scoring/thresholds.js';
-import type { MerchantThresholds } from './merchant.table.js';
+import type { MerchantThresholds } from '../platform/tables/merchant.table.js';
 
 /**
  * The one place the engine's scale meets the merchant contracts (SPEC §1). The engine scores 0–1000

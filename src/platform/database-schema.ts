@@ -1,16 +1,16 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { JobsTable } from '../worker/job.table.js';
-import type { EnrichmentDirectorsTable, EnrichmentResultsTable, SanctionEntriesTable, ScreeningListsTable } from '../enrichment/enrichment.table.js';
-import type { LlmUsageTable } from '../enrichment/openai/llm-usage.table.js';
-import type { CaseEventsTable, CasesTable } from '../cases/case.table.js';
+import type { JobsTable } from './tables/job.table.js';
+import type { EnrichmentDirectorsTable, EnrichmentResultsTable, SanctionEntriesTable, ScreeningListsTable } from './tables/enrichment.table.js';
+import type { LlmUsageTable } from './tables/llm-usage.table.js';
+import type { CaseEventsTable, CasesTable } from './tables/case.table.js';
 import type { Role } from '../contract/admin.js';
-import type { RuleListEntriesTable, RuleListsTable, RuleSetHeadsTable, RuleSetsTable, RuleVersionsTable, RulesTable } from '../rule-store/rule-store.table.js';
-import type { FeedInboxTable, FeedSecretsTable } from '../feeds/feed.table.js';
-import type { MerchantModeChangesTable } from '../shadow/mode-change.table.js';
-import type { WebhookDeliveriesTable, WebhookEndpointsTable } from '../webhooks/webhook.table.js';
-import type { MerchantEventsTable, MerchantKeysTable, MerchantsTable, MerchantUsageTable } from '../merchants/merchant.table.js';
+import type { RuleListEntriesTable, RuleListsTable, RuleSetHeadsTable, RuleSetsTable, RuleVersionsTable, RulesTable } from './tables/rule-store.table.js';
+import type { FeedInboxTable, FeedSecretsTable } from './tables/feed.table.js';
+import type { MerchantModeChangesTable } from './tables/mode-change.table.js';
+import type { WebhookDeliveriesTable, WebhookEndpointsTable } from './tables/webhook.table.js';
+import type { MerchantEventsTable, MerchantKeysTable, MerchantsTable, MerchantUsageTable } from './tables/merchant.table.js';
 
-// Column types live in a leaf module, so the table modules of other domains can use them without
+// Column types live in a leaf module, so the table modules (./tables/) can use them without
 // importing this file (which imports theirs).
 import type { BigIntColumn, Decimal, Json } from './column-types.js';
 export type { BigIntColumn, Decimal, Json } from './column-types.js';

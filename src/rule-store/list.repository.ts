@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database } from '../platform/database-schema.js';
-import type { RuleListsTable } from './rule-store.table.js';
+import type { RuleListsTable } from '../platform/tables/rule-store.table.js';
 
 /** A stored list row. */
 export type ListRow = Selectable<RuleListsTable>;

@@ -2,7 +2,7 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database } from '../platform/database-schema.js';
 import type { RuleAction } from '../rules/rule-action.js';
 import type { RuleVersion } from '../rules/rule-set.js';
-import type { RuleVersionsTable, RulesTable } from './rule-store.table.js';
+import type { RuleVersionsTable, RulesTable } from '../platform/tables/rule-store.table.js';
 
 /** A stored rule row. */
 export type RuleRow = Selectable<RulesTable>;

@@ -3,7 +3,7 @@ import type { Database } from '../platform/database-schema.js';
 import { amountInUsd } from '../features/currency.js';
 import { effectiveLabel } from '../contract/label-precedence.js';
 import { pspVerdicts } from '../feeds/feed-inbox.repository.js';
-import type { FeedItem } from '../feeds/feed-event.js';
+import type { FeedItem } from '../platform/tables/feed.table.js';
 import { feedStatuses } from '../contract/feeds.js';
 import type { EvaluatedPayment } from './evaluation.js';
 

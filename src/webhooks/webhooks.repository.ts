@@ -6,7 +6,7 @@ import { appendAudit } from '../audit/audit.repository.js';
 import { SentraError } from '../errors/errors.js';
 import type { MerchantAct } from '../merchants/merchant.repository.js';
 import type { SecretBox } from '../feeds/secret-box.js';
-import type { WebhookDeliveriesTable, WebhookEndpointsTable } from './webhook.table.js';
+import type { WebhookDeliveriesTable, WebhookEndpointsTable } from '../platform/tables/webhook.table.js';
 import type { WebhookEventType } from '../contract/webhooks.js';
 
 /** The job kind that sends one delivery. */

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database } from '../platform/database-schema.js';
-import type { JobsTable } from './job.table.js';
+import type { JobsTable } from '../platform/tables/job.table.js';
 import { jobStatuses, type JobStatus } from '../contract/jobs.js';
 
 /** A stored job. */

@@ -1,5 +1,6 @@
 import type { Channel } from '../../contract/enums.js';
-import { mapped, type FeedEvent, type PspVerdict } from '../feed-event.js';
+import { mapped, type FeedEvent } from '../feed-event.js';
+import type { PspVerdict } from '../../platform/tables/feed.table.js';
 import { fromMinorUnits } from '../currency-exponent.js';
 import { feedTransaction, fraudLabel } from './feed-transaction.js';
 import { countryCode, currencyCode, fieldsOf, isoTime, minorAmount, optionalText, requiredText } from './payload-fields.js';

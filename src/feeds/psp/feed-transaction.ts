@@ -1,6 +1,6 @@
 import type { Channel, Psp, TransactionStatus } from '../../contract/enums.js';
 import type { TransactionRecord } from '../../contract/transaction-record.js';
-import type { FeedItem } from '../feed-event.js';
+import type { FeedItem } from '../../platform/tables/feed.table.js';
 
 /** What a PSP's payment says, before it becomes a data contract v1 transaction. */
 export interface PaymentFacts {

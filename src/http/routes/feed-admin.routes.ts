@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/database-schema.js';
 import { getMerchant } from '../../merchants/merchant.repository.js';
 import { listInbox } from '../../feeds/feed-inbox.repository.js';
-import type { FeedItem, PspVerdict } from '../../feeds/feed-event.js';
+import type { FeedItem, PspVerdict } from '../../platform/tables/feed.table.js';
 import type { FeedSecretStore } from '../../feeds/feed-secrets.js';
 import { principalOf, requireRole } from '../auth.js';
 

@@ -1,4 +1,4 @@
-import type { Json } from '../platform/column-types.js';
+import type { Json } from '../column-types.js';
 import type { Generated } from 'kysely';
 
 /** A row of `jobs` (migrations 0001 and 0040). */

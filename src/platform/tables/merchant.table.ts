@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
-import type { BigIntColumn, Json } from '../platform/column-types.js';
-import type { MerchantMode, BillableService, UsageKind } from '../contract/merchant-admin.js';
+import type { BigIntColumn, Json } from '../column-types.js';
+import type { MerchantMode, BillableService, UsageKind } from '../../contract/merchant-admin.js';
 
 /** Fees per billable service, in units of 1/10,000 of the merchant's currency. */
 export interface MerchantFees {

@@ -1,4 +1,4 @@
-import type { Json } from '../platform/column-types.js';
+import type { Json } from '../column-types.js';
 
 /** The `webhook_endpoints` table: where a live merchant wants its events. */
 export interface WebhookEndpointsTable {

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { CaseStatus, CaseResolution } from '../contract/cases.js';
+import type { CaseStatus, CaseResolution } from '../../contract/cases.js';
 
 /** The `cases` table: one row per escalated (or manually saved) transaction of a tenant. */
 export interface CasesTable {

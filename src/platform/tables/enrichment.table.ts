@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { Json } from '../platform/column-types.js';
+import type { Json } from '../column-types.js';
 
 /** A ready enrichment of one document for a tenant (migration 0040): the cache behind `llm_status`. */
 export interface EnrichmentResultsTable {

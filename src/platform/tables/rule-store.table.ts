@@ -1,7 +1,4 @@
-import type { ColumnType } from 'kysely';
-
-type Json<T> = ColumnType<T, string, string>;
-type BigIntColumn = ColumnType<string | number | bigint, number, number>;
+import type { BigIntColumn, Json } from '../column-types.js';
 
 /** `rules`: one row per rule, its state and current version (migration 0030). */
 export interface RulesTable {

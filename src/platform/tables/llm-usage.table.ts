@@ -1,4 +1,4 @@
-import type { BigIntColumn } from '../../platform/column-types.js';
+import type { BigIntColumn } from '../column-types.js';
 
 /** Tokens a tenant spent with a language-model provider on one UTC day (migration 0041). */
 export interface LlmUsageTable {
