@@ -19,4 +19,5 @@ export { averagePrecision, rocAuc } from './metrics/ranking-metrics.js';
 export { precisionRecallAt, type ThresholdMetrics } from './metrics/threshold-metrics.js';
 export { brierScore, calibrationTable, expectedCalibrationError, logLoss, type CalibrationBin } from './metrics/probability-metrics.js';
 export { entityPrecisionAtK, type DailyPrecision, type EntityPrecision, type EntityScore } from './metrics/entity-precision.js';
+export { gainImportance, modelCurves, type CurvePoint, type ModelCurves } from './metrics/model-curves.js';
 export { parseLibsvm, type LibsvmData } from './libsvm.js';

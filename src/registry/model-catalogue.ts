@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../platform/database-schema.js';
 import { SentraError } from '../errors/errors.js';
 import { parseXgboostModel } from '../model/xgboost/parse-model.js';
-import { gainImportance, modelCurves, type CurvePoint } from '../training/model-curves.js';
+import { gainImportance, modelCurves, type CurvePoint } from '../model/metrics/model-curves.js';
 import { averagePrecision, rocAuc } from '../model/metrics/ranking-metrics.js';
 import { calibrationTable, type CalibrationBin } from '../model/metrics/probability-metrics.js';
 import type { TreeEnsemble } from '../model/tree-ensemble.js';

@@ -7,7 +7,7 @@ import { compileModelScorer } from '../registry/scoring-model-loader.js';
 import { transformMargin } from '../model/objective.js';
 import type { Thresholds } from '../scoring/thresholds.js';
 import { GroundTruth } from './dataset-labels.js';
-import { modelCurves, type ModelCurves } from './model-curves.js';
+import { modelCurves, type ModelCurves } from '../model/metrics/model-curves.js';
 import { evaluateScores, type EvaluationReport } from './evaluation.js';
 import { progressEvery } from './train-pipeline.js';
 

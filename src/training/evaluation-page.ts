@@ -1,6 +1,6 @@
 import type { EvaluationRun } from './evaluate-pipeline.js';
 import type { CalibrationBin } from '../model/metrics/probability-metrics.js';
-import type { CurvePoint, ModelCurves } from './model-curves.js';
+import type { CurvePoint, ModelCurves } from '../model/metrics/model-curves.js';
 
 const colours = ['#1f5fbf', '#d9480f'];
 const size = { width: 360, height: 280, margin: 36 };

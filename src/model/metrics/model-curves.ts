@@ -1,4 +1,4 @@
-import type { TreeEnsemble } from '../model/tree-ensemble.js';
+import type { TreeEnsemble } from '../tree-ensemble.js';
 
 /** A point of a curve, both coordinates in [0, 1]. */
 export interface CurvePoint {
