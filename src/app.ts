@@ -23,7 +23,7 @@ import { FeatureLists } from './features/feature-lists.js';
 import { ChainHeadCache } from './audit/chain-head-cache.js';
 import type { DecisionWrite, DecisionWriteResult } from './scoring/decision-record.js';
 import { ModelRegistry } from './registry/model-registry.js';
-import { createArtifactStore } from './registry/create-artifact-store.js';
+import { createArtifactStore } from './platform/artifacts/create-artifact-store.js';
 import { openFeatureSource, type OnlineFeatureSource } from './scoring/online-features.js';
 import { createServer } from './http/server.js';
 import { registerOpenApi } from './http/openapi.js';

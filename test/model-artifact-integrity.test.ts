@@ -6,7 +6,7 @@ import { scoreBody } from './support/score-body.js';
 import { artifactVersion, readArtifactFolder } from '../src/registry/model-artifact.js';
 import { defaultModelFolder, ModelRegistry } from '../src/registry/model-registry.js';
 import { writeActiveVersion } from '../src/registry/model-version.repository.js';
-import { createArtifactStore } from '../src/registry/create-artifact-store.js';
+import { createArtifactStore } from '../src/platform/artifacts/create-artifact-store.js';
 import { createLogger } from '../src/platform/logger.js';
 import { systemClock } from '../src/platform/clock.js';
 import { SentraError } from '../src/errors/errors.js';

@@ -46,7 +46,7 @@ async function withRegistry<T>(work: (registry: ModelRegistry, database: Databas
   const [{ loadConfig }, { ModelRegistry }, { createArtifactStore }, { systemClock }, { createLogger }] = await Promise.all([
     import('../platform/config.js'),
     import('../registry/model-registry.js'),
-    import('../registry/create-artifact-store.js'),
+    import('../platform/artifacts/create-artifact-store.js'),
     import('../platform/clock.js'),
     import('../platform/logger.js'),
   ]);

@@ -1,5 +1,5 @@
 import { SentraError } from '../errors/errors.js';
-import type { S3ArtifactStore } from '../registry/s3-artifact-store.js';
+import type { S3ArtifactStore } from '../platform/artifacts/s3-artifact-store.js';
 
 /** Where KYC documents may be read from, and how. */
 export interface DocumentFetcherOptions {
@@ -51,7 +51,7 @@ export class DocumentFetcher {
     let store = this.stores.get(bucket);
     if (store === undefined) {
       // Imported on the first document read from S3: a server that reads none does not load the AWS SDK.
-      const { S3ArtifactStore } = await import('../registry/s3-artifact-store.js');
+      const { S3ArtifactStore } = await import('../platform/artifacts/s3-artifact-store.js');
       store = this.stores.get(bucket);
       if (store !== undefined) return store;
       store = new S3ArtifactStore({

@@ -10,7 +10,7 @@ import { createLogger } from '../platform/logger.js';
 import { SentraError } from '../errors/errors.js';
 import { bootstrapInstall } from '../tenants/bootstrap.js';
 import { fakeS3Credentials, startFakeS3, type FakeS3 } from '../../test/support/fake-s3.js';
-import { createArtifactStore } from './create-artifact-store.js';
+import { createArtifactStore } from '../platform/artifacts/create-artifact-store.js';
 import { artifactFiles, readArtifactFolder } from './model-artifact.js';
 import { defaultModelFolder, ModelRegistry } from './model-registry.js';
 import { listModelVersions, readActiveVersions } from './model-version.repository.js';

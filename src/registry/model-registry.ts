@@ -6,7 +6,7 @@ import type { Logger } from '../platform/logger.js';
 import { SentraError } from '../errors/errors.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { ModelSource, ScoringModel } from '../scoring/scoring-ports.js';
-import type { ArtifactStore } from './artifact-store.js';
+import type { ArtifactStore } from '../platform/artifacts/artifact-store.js';
 import { artifactFiles, artifactFromTexts, artifactVersion, defaultArtifactMaxBytes, readArtifactFolder, type ModelArtifact } from './model-artifact.js';
 import { hasModelVersion, insertModelVersion, readActiveVersions, writeActiveVersion } from './model-version.repository.js';
 import { loadScoringModel } from './scoring-model-loader.js';

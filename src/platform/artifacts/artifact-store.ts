@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
-import { SentraError } from '../errors/errors.js';
+import { SentraError } from '../../errors/errors.js';
 
 /** Where model artifacts live: a local folder by default, S3-compatible storage when configured. */
 export interface ArtifactStore {

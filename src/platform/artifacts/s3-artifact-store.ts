@@ -1,5 +1,5 @@
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { SentraError } from '../errors/errors.js';
+import { SentraError } from '../../errors/errors.js';
 import { checkArtifactKey, tooLarge, type ArtifactStore } from './artifact-store.js';
 
 /** Static credentials; without them the standard AWS chain is used (environment, shared files, SSO, web identity, ECS/EC2 roles). */

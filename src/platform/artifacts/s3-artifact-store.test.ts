@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SentraError } from '../errors/errors.js';
-import { fakeS3Credentials, startFakeS3, type FakeS3 } from '../../test/support/fake-s3.js';
+import { SentraError } from '../../errors/errors.js';
+import { fakeS3Credentials, startFakeS3, type FakeS3 } from '../../../test/support/fake-s3.js';
 import { S3ArtifactStore, type S3ArtifactStoreOptions } from './s3-artifact-store.js';
-import { sentraErrorOf } from '../../test/support/sentra-error.js';
+import { sentraErrorOf } from '../../../test/support/sentra-error.js';
 
 let fake: FakeS3;
 const opened: S3ArtifactStore[] = [];

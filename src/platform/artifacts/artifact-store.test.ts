@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SentraError } from '../errors/errors.js';
-import { fakeS3Credentials, startFakeS3, type FakeS3 } from '../../test/support/fake-s3.js';
+import { SentraError } from '../../errors/errors.js';
+import { fakeS3Credentials, startFakeS3, type FakeS3 } from '../../../test/support/fake-s3.js';
 import { LocalArtifactStore, type ArtifactStore } from './artifact-store.js';
 import { S3ArtifactStore } from './s3-artifact-store.js';
-import { sentraErrorOf } from '../../test/support/sentra-error.js';
+import { sentraErrorOf } from '../../../test/support/sentra-error.js';
 
 /** One backend under the shared contract: how to open it and what its URIs look like. */
 interface Backend {

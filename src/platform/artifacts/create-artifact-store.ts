@@ -1,5 +1,5 @@
-import { assertNever } from '../errors/errors.js';
-import type { ArtifactStoreConfig } from '../platform/config.js';
+import { assertNever } from '../../errors/errors.js';
+import type { ArtifactStoreConfig } from '../config.js';
 import { LocalArtifactStore, type ArtifactStore } from './artifact-store.js';
 import type { S3Credentials } from './s3-artifact-store.js';
 
