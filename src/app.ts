@@ -323,7 +323,13 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   });
   registerEventRoutes(app, { auth: merchantAuth, flow: merchantFlow, db: runtime.database.db, network: runtime.features.network, clock: runtime.clock, deviceKey });
   const feedSecrets = new FeedSecretStore(runtime.database.db, secretBox, runtime.clock);
-  registerWebhookRoutes(app, runtime.authenticator, { db: runtime.database.db, clock: runtime.clock, box: secretBox, nudge: () => webhookWorker?.runner.nudge() });
+  registerWebhookRoutes(app, runtime.authenticator, {
+    db: runtime.database.db,
+    clock: runtime.clock,
+    box: secretBox,
+    nudge: () => webhookWorker?.runner.nudge(),
+    allowPrivateTargets: config.webhookAllowPrivate,
+  });
   registerFeedAdminRoutes(app, runtime.authenticator, feedSecrets, runtime.database.db);
   const inboxWriter = new GroupCommitter<InboxWrite, InboxOutcome>((items) => insertInbox(runtime.database.urgentDb, items), { maxBatch: 512, concurrency: 1, maxBacklog: config.writeBacklog * 4 });
   const feedMetrics = registerFeedMetrics(runtime.metrics.registry, runtime.database.db);

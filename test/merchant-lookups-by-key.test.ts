@@ -25,7 +25,7 @@ describe('merchant lookups of the decision writer', () => {
 
   beforeAll(async () => {
     receiver = await startWebhookReceiver();
-    sentra = await startTestApp('pglite', { SENTRA_FEED_REORDER_MS: '0', SENTRA_WORKER_POLL_MS: '50' }, { clock });
+    sentra = await startTestApp('pglite', { SENTRA_WEBHOOK_ALLOW_PRIVATE: 'true', SENTRA_FEED_REORDER_MS: '0', SENTRA_WORKER_POLL_MS: '50' }, { clock });
     merchant = await createMerchant(sentra.app, adminToken, { name: 'Growing tenant shop', mode: 'live' }, '100');
     expect((await sentra.app.inject({ method: 'PUT', url: `/v1/admin/merchants/${merchant.merchantId}/feeds/stripe`, headers: admin, payload: { secrets: [feedSecret] } })).statusCode).toBe(200);
     const endpoint = await sentra.app.inject({ method: 'POST', url: `/v1/admin/merchants/${merchant.merchantId}/webhooks`, headers: admin, payload: { url: receiver.url, events: ['decision.created'] } });

@@ -136,7 +136,7 @@ async function existingResources(sentra: TestApp, merchant: MerchantCredentials)
     sentra.app.inject({ method: 'POST', url: '/v1/risk/score?save_as_case=true', headers: admin, payload: scoreBody({ kyc_refs: [{ entity_id: 'cust-1001', text_blob: 'Certificate of incorporation' }] }) }),
     sentra.app.inject({ method: 'POST', url: '/v1/rules', headers: admin, payload: { name: 'fuzzed rule', expression: 'tx.amount > 100', action: 'REVIEW', mode: 'shadow' } }),
     sentra.app.inject({ method: 'POST', url: '/v1/lists', headers: admin, payload: { name: 'fuzzed_list', kind: 'entity_id' } }),
-    sentra.app.inject({ method: 'POST', url: `/v1/admin/merchants/${merchant.merchantId}/webhooks`, headers: admin, payload: { url: 'http://127.0.0.1:9/hook', events: ['decision.created'] } }),
+    sentra.app.inject({ method: 'POST', url: `/v1/admin/merchants/${merchant.merchantId}/webhooks`, headers: admin, payload: { url: 'https://hooks.example.com/hook', events: ['decision.created'] } }),
     sentra.app.inject({ method: 'POST', url: '/v1/admin/tokens', headers: admin, payload: { name: 'revocable', role: 'analyst' } }),
     sentra.app.inject({ method: 'POST', url: `/v1/admin/merchants/${merchant.merchantId}/keys`, headers: admin, payload: { name: 'revocable' } }),
   ]);

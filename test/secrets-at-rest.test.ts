@@ -14,7 +14,7 @@ describe.each(storeKinds)('credentials at rest on %s', (store) => {
   const admin = { authorization: `Bearer ${adminToken}` };
 
   beforeAll(async () => {
-    sentra = await startTestApp(store, store === 'postgres' ? { SENTRA_FEED_KEY: 'd4'.repeat(32) } : {});
+    sentra = await startTestApp(store, { SENTRA_WEBHOOK_ALLOW_PRIVATE: 'true', ...(store === 'postgres' ? { SENTRA_FEED_KEY: 'd4'.repeat(32) } : {}) });
   });
   afterAll(async () => {
     await sentra.close();

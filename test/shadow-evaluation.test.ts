@@ -108,7 +108,7 @@ describe.each(storeKinds)('shadow mode and the evaluation report on %s', (store)
   };
 
   beforeAll(async () => {
-    sentra = await startTestApp(store, { SENTRA_FEED_REORDER_MS: '0', ...(store === 'postgres' ? { SENTRA_FEED_KEY: 'b2'.repeat(32) } : {}) }, { clock });
+    sentra = await startTestApp(store, { SENTRA_WEBHOOK_ALLOW_PRIVATE: 'true', SENTRA_FEED_REORDER_MS: '0', ...(store === 'postgres' ? { SENTRA_FEED_KEY: 'b2'.repeat(32) } : {}) }, { clock });
     // Every payment escalates at review_at 0, so every shadow decision would open a case in a live merchant's queue.
     merchant = await createMerchant(sentra.app, adminToken, { name: 'Shadow shop', mode: 'shadow', thresholds: { challenge_at: 0, review_at: 60, deny_at: 90 } });
     const put = await sentra.app.inject({ method: 'PUT', url: `/v1/admin/merchants/${merchant.merchantId}/feeds/stripe`, headers: admin, payload: { secrets: [secret] } });

@@ -131,7 +131,7 @@ describe('a hung outbound webhook receiver', () => {
   beforeAll(async () => {
     hung = createServer((request) => void pending.push(request));
     await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
-    sentra = await startTestApp('pglite', { SENTRA_FEED_REORDER_MS: '0', SENTRA_WORKER_POLL_MS: '20' });
+    sentra = await startTestApp('pglite', { SENTRA_WEBHOOK_ALLOW_PRIVATE: 'true', SENTRA_FEED_REORDER_MS: '0', SENTRA_WORKER_POLL_MS: '20' });
   });
   afterAll(async () => {
     await sentra.close();

@@ -54,7 +54,7 @@ describe.each(storeKinds)('case.resolved and enrichment.ready webhooks on %s', (
   const resolve = (caseId: string, version: number, label = 'fraud') => sentra.app.inject({ method: 'POST', url: `/v1/cases/${caseId}/resolve`, headers: admin, payload: { version, label, reason: 'card testing pattern confirmed' } });
 
   beforeAll(async () => {
-    sentra = await startTestApp(store, { SENTRA_FEED_REORDER_MS: '0', SENTRA_WORKER_POLL_MS: '50', ...(store === 'postgres' ? { SENTRA_FEED_KEY: 'd4'.repeat(32) } : {}) });
+    sentra = await startTestApp(store, { SENTRA_WEBHOOK_ALLOW_PRIVATE: 'true', SENTRA_FEED_REORDER_MS: '0', SENTRA_WORKER_POLL_MS: '50', ...(store === 'postgres' ? { SENTRA_FEED_KEY: 'd4'.repeat(32) } : {}) });
     await importSampleList(sentra);
     live = await openShop('Live shop', 'live');
     shadow = await openShop('Shadow shop', 'shadow');

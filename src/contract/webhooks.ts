@@ -16,7 +16,12 @@ const EventType = Type.Unsafe<WebhookEventType>({ type: 'string', enum: [...webh
 /** `POST /v1/admin/merchants/{merchant_id}/webhooks` body. */
 export const CreateWebhookEndpointBody = Type.Object(
   {
-    url: Type.String({ pattern: '^https?://[^\\s]+$', maxLength: 2048, description: 'Where deliveries are POSTed (http or https).' }),
+    url: Type.String({
+      pattern: '^https?://[^\\s]+$',
+      maxLength: 2048,
+      description:
+        'Where deliveries are POSTed: an https URL whose host is a name or a public IP address, with no user name or password in it. A name that resolves to a loopback, private, link-local or other non-public address is refused when a delivery is sent. SENTRA_WEBHOOK_ALLOW_PRIVATE=true also allows plain http and such addresses.',
+    }),
     events: Type.Array(EventType, { minItems: 1, uniqueItems: true, description: "decision.created: a live merchant's feed payment was scored; case.resolved: an analyst resolved the case of one of its payments; enrichment.ready: the KYC/KYB analysis of a document sent with one of its payments is stored. Payloads: docs/api.md, Outbound webhooks." }),
   },
   { additionalProperties: false },

@@ -104,6 +104,11 @@ export interface Config {
   readonly audit: AuditConfig;
   /** The key that seals PSP feed secrets at rest. */
   readonly feedKey: FeedKeyConfig;
+  /**
+   * Whether outbound webhook endpoints may use plain http and loopback, private, link-local or other
+   * non-public addresses (`SENTRA_WEBHOOK_ALLOW_PRIVATE`, default false: https to public addresses only).
+   */
+  readonly webhookAllowPrivate: boolean;
   /** How long a feed event rests in the inbox before it is processed, so deliveries out of order within it are processed in event-time order (`SENTRA_FEED_REORDER_MS`, default 2000). */
   readonly feedReorderMs: number;
 }
@@ -360,6 +365,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     feedKey: feedKey(env, dataDir, env.DATABASE_URL !== undefined && env.DATABASE_URL !== '', problems),
     feedReorderMs: integer(env, 'SENTRA_FEED_REORDER_MS', 2000, 0, 600_000, problems),
+    webhookAllowPrivate: boolean(env, 'SENTRA_WEBHOOK_ALLOW_PRIVATE', false, problems),
   };
   if (problems.length > 0) {
     throw new SentraError('SENTRA_ERR_CONFIG', `Invalid configuration: ${problems.map((p) => p.message).join('; ')}`, {

@@ -7,6 +7,7 @@ import { JobRunner, PermanentJobError } from '../worker/job-runner.js';
 import type { JobMetrics } from '../worker/job-metrics.js';
 import type { SecretBox } from '../feeds/secret-box.js';
 import { signDelivery } from './webhook-signature.js';
+import { postDelivery } from './webhook-post.js';
 import { deliveryToSend, recordAttempt, webhookDeliveryKind } from './webhooks.repository.js';
 
 /** What sending deliveries needs. */
@@ -14,14 +15,17 @@ export interface WebhookSender {
   db: Kysely<Database>;
   clock: Clock;
   box: SecretBox | undefined;
+  /** Whether endpoints may be on loopback, private or other non-public addresses (`SENTRA_WEBHOOK_ALLOW_PRIVATE`). */
+  allowPrivateTargets: boolean;
 }
 
 /**
  * Sends one delivery: the stored payload as the body, signed `Sentra-Signature: t=…,v1=…` under the
  * endpoint's secret at the moment of sending, with a `Sentra-Delivery` id header. A 2xx answer
- * delivers it; anything else (a status, a timeout, a refused connection) fails the attempt, which
- * the job runner retries with backoff until its attempts run out (then the job is dead and the
- * delivery stays failed until an admin redelivers it).
+ * delivers it; anything else (a status, a timeout, a refused connection, a host that is or resolves
+ * to a non-public address while those are not allowed) fails the attempt, which the job runner
+ * retries with backoff until its attempts run out (then the job is dead and the delivery stays failed
+ * until an admin redelivers it).
  */
 export async function sendDelivery(sender: WebhookSender, deliveryId: string, signal: AbortSignal): Promise<void> {
   const delivery = await deliveryToSend(sender.db, deliveryId);
@@ -31,9 +35,8 @@ export async function sendDelivery(sender: WebhookSender, deliveryId: string, si
   const signature = signDelivery(sender.box.open(delivery.secret_sealed), body, Math.floor(sender.clock.now() / 1000));
   let statusCode: number | null = null;
   try {
-    const response = await fetch(delivery.url, { method: 'POST', headers: { 'content-type': 'application/json', 'sentra-signature': signature, 'sentra-delivery': delivery.id, 'user-agent': 'Sentra-Webhooks/1' }, body, signal, redirect: 'manual' });
-    statusCode = response.status;
-    await response.body?.cancel();
+    const headers = { 'content-type': 'application/json', 'sentra-signature': signature, 'sentra-delivery': delivery.id, 'user-agent': 'Sentra-Webhooks/1' };
+    statusCode = await postDelivery(delivery.url, body, headers, signal, sender.allowPrivateTargets);
   } catch (error) {
     await recordAttempt(sender.db, deliveryId, { delivered: false, statusCode: null, error: (error as Error).message.slice(0, 500), at: new Date(sender.clock.now()) });
     throw error;
@@ -44,7 +47,7 @@ export async function sendDelivery(sender: WebhookSender, deliveryId: string, si
 }
 
 /** A job runner taking only webhook deliveries, with the enrichment worker's settings; started at once. */
-export function startWebhookWorker(config: Config, parts: WebhookSender & { logger: Logger; metrics: JobMetrics }): { runner: JobRunner; stop(): Promise<void> } {
+export function startWebhookWorker(config: Config, parts: Omit<WebhookSender, 'allowPrivateTargets'> & { logger: Logger; metrics: JobMetrics }): { runner: JobRunner; stop(): Promise<void> } {
   const settings = config.enrichment.worker;
   const runner = new JobRunner({
     db: parts.db,
@@ -56,7 +59,7 @@ export function startWebhookWorker(config: Config, parts: WebhookSender & { logg
     attemptTimeoutMs: settings.attemptTimeoutMs,
     maxAttempts: settings.maxAttempts,
     backoff: settings.backoff,
-    handlers: { [webhookDeliveryKind]: (job, signal) => sendDelivery(parts, (job.payload as { delivery_id: string }).delivery_id, signal) },
+    handlers: { [webhookDeliveryKind]: (job, signal) => sendDelivery({ ...parts, allowPrivateTargets: config.webhookAllowPrivate }, (job.payload as { delivery_id: string }).delivery_id, signal) },
   });
   runner.start();
   return { runner, stop: () => runner.stop() };

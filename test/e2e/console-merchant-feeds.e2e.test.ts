@@ -36,7 +36,7 @@ describe.skipIf(!browserAvailable())("the console's merchant feeds, webhooks and
     });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/sentra-events`;
-    sentra = await startTestApp('pglite', { SENTRA_FEED_REORDER_MS: '0', SENTRA_WORKER_POLL_MS: '50' });
+    sentra = await startTestApp('pglite', { SENTRA_WEBHOOK_ALLOW_PRIVATE: 'true', SENTRA_FEED_REORDER_MS: '0', SENTRA_WORKER_POLL_MS: '50' });
     merchant = await createMerchant(sentra.app, adminToken, { name: 'Shadow shop', mode: 'shadow' });
   });
   afterAll(async () => {

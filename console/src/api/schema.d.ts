@@ -11617,7 +11617,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description Where deliveries are POSTed (http or https). */
+                        /** @description Where deliveries are POSTed: an https URL whose host is a name or a public IP address, with no user name or password in it. A name that resolves to a loopback, private, link-local or other non-public address is refused when a delivery is sent. SENTRA_WEBHOOK_ALLOW_PRIVATE=true also allows plain http and such addresses. */
                         url: string;
                         /** @description decision.created: a live merchant's feed payment was scored; case.resolved: an analyst resolved the case of one of its payments; enrichment.ready: the KYC/KYB analysis of a document sent with one of its payments is stored. Payloads: docs/api.md, Outbound webhooks. */
                         events: ("decision.created" | "case.resolved" | "enrichment.ready")[];

@@ -9,6 +9,8 @@ import { CreatedWebhookEndpointView, CreateWebhookEndpointBody, WebhookDeliveryV
 import type { SecretBox } from '../../feeds/secret-box.js';
 import { getMerchant } from '../../merchants/merchant.repository.js';
 import { createEndpoint, listDeliveries, listEndpoints, redeliver, type WebhookDelivery, type WebhookEndpoint } from '../../webhooks/webhooks.repository.js';
+import { endpointUrlProblems } from '../../webhooks/webhook-target.js';
+import { ValidationError } from '../../errors/errors.js';
 import { principalOf, requireRole } from '../auth.js';
 
 const MerchantParams = Type.Object({ merchant_id: Type.String({ minLength: 1, maxLength: 128 }) });
@@ -30,10 +32,15 @@ const deliveryView = (row: WebhookDelivery) => ({
 });
 
 /**
- * Outbound webhooks of a merchant (admin): register an endpoint (its signing secret answered once),
- * list endpoints, read the delivery log, and send a delivery again.
+ * Outbound webhooks of a merchant (admin): register an endpoint (its signing secret answered once;
+ * its URL checked against the target policy first, see webhook-target.ts), list endpoints, read the
+ * delivery log, and send a delivery again.
  */
-export function registerWebhookRoutes(app: FastifyInstance, authenticator: Authenticator, options: { db: Kysely<Database>; clock: Clock; box: SecretBox | undefined; nudge: () => void }): void {
+export function registerWebhookRoutes(
+  app: FastifyInstance,
+  authenticator: Authenticator,
+  options: { db: Kysely<Database>; clock: Clock; box: SecretBox | undefined; nudge: () => void; allowPrivateTargets: boolean },
+): void {
   const { db, clock } = options;
   const admin = requireRole(authenticator, ['admin']);
   const act = (actor: string) => ({ actor, at: new Date(clock.now()) });
@@ -42,6 +49,8 @@ export function registerWebhookRoutes(app: FastifyInstance, authenticator: Authe
     { onRequest: admin, schema: { tags: ['feeds'], summary: 'Register an outbound webhook endpoint of a merchant; the signing secret is in this answer only', params: MerchantParams, body: CreateWebhookEndpointBody, response: { 201: CreatedWebhookEndpointView, 409: ErrorResponse, ...errors } } },
     async (request, reply) => {
       const principal = principalOf(request);
+      const problems = endpointUrlProblems(request.body.url, options.allowPrivateTargets);
+      if (problems.length > 0) throw new ValidationError(problems);
       const { endpoint, secret } = await createEndpoint(db, options.box, principal.tenantId, request.params.merchant_id, request.body.url, request.body.events, act(principal.tokenId));
       void reply.status(201);
       return { ...endpointView(endpoint), secret };
