@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../platform/database-schema.js';
 import { SentraError } from '../errors/errors.js';
-import { storedThresholdsView } from '../scoring/thresholds.js';
+import { storedThresholdsView } from '../contract/thresholds.js';
 import { caseView, type CaseView } from './case-record.js';
 import { relatedTransactions, type RelatedTransaction } from './case-related.js';
 import { caseTimeline, type TimelineEntry } from './case-timeline.js';

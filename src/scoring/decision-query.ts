@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../platform/database-schema.js';
-import { storedThresholdsView, type ThresholdsView } from './thresholds.js';
+import { storedThresholdsView, type ThresholdsView } from '../contract/thresholds.js';
 
 /** A stored decision as `GET /v1/decisions/{request_id}` shows it. */
 export interface StoredDecision {
