@@ -19,6 +19,13 @@ export type JobStatus = (typeof jobStatuses)[keyof typeof jobStatuses];
 /** Every status, in life order (for listings and metrics). */
 export const allJobStatuses: readonly JobStatus[] = Object.values(jobStatuses);
 
+/** The `kind` of KYC/KYB enrichment jobs (queued by the decision writer). */
+export const kycEnrichmentKind = 'kyc_enrichment';
+/** The `kind` of the jobs that re-screen a tenant's stored results after the lists changed. */
+export const sanctionsRescreenKind = 'sanctions_rescreen';
+/** The `kind` of the job that sends one webhook delivery. */
+export const webhookDeliveryKind = 'webhook.deliver';
+
 const JobStatusSchema = Type.Unsafe<JobStatus>({ type: 'string', enum: [...allJobStatuses], description: 'queued, running, failed (waiting for a retry), done or dead (dead-lettered).' });
 
 /** `GET /v1/admin/jobs` query. */

@@ -12,9 +12,6 @@ import { maskSensitiveText } from './masking.js';
 import { rescreenStale } from './rescreen.js';
 import type { ScreeningLists } from './screening/screening-lists.js';
 
-/** The `kind` of KYC/KYB enrichment jobs (queued by the decision writer). */
-export const kycEnrichmentKind = 'kyc_enrichment';
-
 /** What a KYC enrichment job runs with. */
 export interface EnrichmentJobDependencies {
   readonly db: Kysely<Database>;

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../platform/database-schema.js';
+import { sanctionsRescreenKind } from '../contract/jobs.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { AuditEntryInput } from '../audit/audit-chain.js';
 import { newId } from '../platform/ids.js';
@@ -12,9 +13,6 @@ import { maskSensitiveText } from './masking.js';
 import { listGeneration } from './screening/sanctions.repository.js';
 import type { ScreeningIndex } from './screening/screening-index.js';
 import type { ScreeningLists } from './screening/screening-lists.js';
-
-/** The `kind` of the jobs that re-screen a tenant's stored results after the lists changed. */
-export const sanctionsRescreenKind = 'sanctions_rescreen';
 
 /** Stored results re-screened per transaction: bounds what a batch holds in memory and locks. */
 export const rescreenBatchSize = 500;

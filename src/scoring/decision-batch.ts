@@ -5,7 +5,7 @@ import type { DecisionWrite, KycReference } from './decision-record.js';
 import { rowOfRecord } from './transaction-history.repository.js';
 import { caseOpening, type CaseRefresh, type CaseRow } from '../cases/case-opening.js';
 import type { CasePolicy } from '../cases/case-policy.js';
-import { decisionCreatedRow } from '../webhooks/webhook-outbox.js';
+import { decisionCreatedRow } from './decision-created-row.js';
 import { featureListRow, namedFeatures, type FeatureLists } from '../features/feature-lists.js';
 
 const key = (...parts: string[]) => parts.join('\u0000');

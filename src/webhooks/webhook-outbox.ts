@@ -2,44 +2,12 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../platform/database-schema.js';
 import type { CaseRecord } from '../cases/case-record.js';
 import type { EnrichmentReadyEvent } from '../enrichment/enrichment-job.js';
-import type { DecisionWebhook, DecisionWrite } from '../scoring/decision-record.js';
-import { idTimePrefix } from '../platform/ids.js';
-import { writeDeliveries, webhookDeliveryKind } from './webhooks.repository.js';
+import { writeDeliveries } from './webhooks.repository.js';
 
 /** Whether the merchant of the tenant exists and is live now (a shadow merchant is never sent anything). */
 async function isLiveMerchant(trx: Transaction<Database>, tenantId: string, merchantId: string): Promise<boolean> {
   const row = await trx.selectFrom('merchants').select('mode').where('tenant_id', '=', tenantId).where('id', '=', merchantId).executeTakeFirst();
   return row?.mode === 'live';
-}
-
-/**
- * The `decision.created` event of a live merchant's feed payment, as the decision writer takes it
- * (`doc->'webhooks'`, migration 0064): in the decision's own transaction it becomes one delivery per
- * enabled endpoint of the merchant subscribed to the event, each with its job, if the merchant is
- * live at that moment.
- */
-export function decisionCreatedRow(decision: DecisionWrite, webhook: DecisionWebhook): object {
-  const at = decision.scoredAt.getTime();
-  return {
-    tenant_id: decision.tenantId,
-    merchant_id: webhook.merchantId,
-    event_type: 'decision.created',
-    job_kind: webhookDeliveryKind,
-    delivery_prefix: idTimePrefix('whd', at),
-    job_prefix: idTimePrefix('job', at),
-    created: Math.floor(at / 1000),
-    created_at: decision.scoredAt,
-    data: {
-      decision_id: decision.requestId,
-      tx_id: decision.record.txId,
-      merchant_id: webhook.merchantId,
-      psp: webhook.psp,
-      risk_score: decision.riskScore,
-      decision: decision.decision,
-      reasons: decision.reasons,
-      model_version: decision.modelVersion,
-    },
-  };
 }
 
 /**

@@ -8,7 +8,8 @@ import type { JobMetrics } from '../worker/job-metrics.js';
 import type { SecretBox } from '../feeds/secret-box.js';
 import { signDelivery } from './webhook-signature.js';
 import { postDelivery } from './webhook-post.js';
-import { deliveryToSend, recordAttempt, webhookDeliveryKind } from './webhooks.repository.js';
+import { deliveryToSend, recordAttempt } from './webhooks.repository.js';
+import { webhookDeliveryKind } from '../contract/jobs.js';
 
 /** What sending deliveries needs. */
 export interface WebhookSender {

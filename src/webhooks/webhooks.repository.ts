@@ -8,9 +8,7 @@ import type { MerchantAct } from '../merchants/merchant.repository.js';
 import type { SecretBox } from '../feeds/secret-box.js';
 import type { WebhookDeliveriesTable, WebhookEndpointsTable } from '../platform/tables/webhook.table.js';
 import type { WebhookEventType } from '../contract/webhooks.js';
-
-/** The job kind that sends one delivery. */
-export const webhookDeliveryKind = 'webhook.deliver';
+import { webhookDeliveryKind } from '../contract/jobs.js';
 
 /** A stored endpoint. */
 export type WebhookEndpoint = Selectable<WebhookEndpointsTable>;
