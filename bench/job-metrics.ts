@@ -14,7 +14,7 @@ import { sql, type Kysely } from 'kysely';
 import { openDatabase } from '../src/platform/database.js';
 import { migrateToLatest } from '../src/platform/migrate.js';
 import type { Database } from '../src/platform/database-schema.js';
-import { countJobsByStatus } from '../src/worker/job.repository.js';
+import { countJobsByStatus } from '../src/jobs/job.repository.js';
 import { freshPostgresSchema } from '../test/support/test-app.js';
 
 const queued = Number(process.env.BENCH_QUEUED ?? 10_000);

@@ -48,7 +48,7 @@ import { registerLabelRoutes } from './http/routes/labels.routes.js';
 import { LabelService } from './labels/label.service.js';
 import { productVersion } from './platform/version.js';
 import { createEnrichmentServices, startEnrichmentWorker, type EnrichmentServices } from './worker/enrichment-worker.js';
-import type { JobRunner } from './worker/job-runner.js';
+import type { JobRunner } from './jobs/job-runner.js';
 import { registerJobRoutes } from './http/routes/jobs.routes.js';
 import { registerEnrichmentRoutes } from './http/routes/enrichment.routes.js';
 import { registerAuditRoutes } from './http/routes/audit.routes.js';

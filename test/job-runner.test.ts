@@ -5,9 +5,9 @@ import { ManualClock } from '../src/platform/clock.js';
 import { createLogger } from '../src/platform/logger.js';
 import { newId } from '../src/platform/ids.js';
 import { SentraError } from '../src/errors/errors.js';
-import { JobRunner, type JobHandler } from '../src/worker/job-runner.js';
-import { registerJobMetrics, type JobMetrics } from '../src/worker/job-metrics.js';
-import { claimJobs, finishAttempt } from '../src/worker/job.repository.js';
+import { JobRunner, type JobHandler } from '../src/jobs/job-runner.js';
+import { registerJobMetrics, type JobMetrics } from '../src/jobs/job-metrics.js';
+import { claimJobs, finishAttempt } from '../src/jobs/job.repository.js';
 import { scoreBody } from './support/score-body.js';
 
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });

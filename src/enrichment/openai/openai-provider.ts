@@ -10,7 +10,7 @@ import type { ScreeningIndex } from '../screening/screening-index.js';
 import { modelAnswerJsonSchema, parseModelAnswer, type ModelAnswer } from './answer-schema.js';
 import { analysisMessages } from './prompt.js';
 import type { TokenBudget } from './token-budget.js';
-import { PermanentJobError } from '../../worker/job-runner.js';
+import { PermanentJobError } from '../../jobs/job-runner.js';
 
 /** Longest answer asked for, in tokens: bounds what one call can take past a tenant's budget. */
 const maxAnswerTokens = 2_000;

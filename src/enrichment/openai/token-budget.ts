@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../platform/database-schema.js';
-import { PermanentJobError } from '../../worker/job-runner.js';
+import { PermanentJobError } from '../../jobs/job-runner.js';
 
 /** The UTC day of a moment, as the budget counts it. */
 const dayOf = (at: Date) => at.toISOString().slice(0, 10);

@@ -6,8 +6,8 @@ import type { Clock } from '../../platform/clock.js';
 import type { Authenticator } from '../../tenants/authenticator.js';
 import { ErrorResponse } from '../../contract/error-response.js';
 import { JobList, JobListQuery, JobView } from '../../contract/jobs.js';
-import { findJob, listJobs, requeueJob, type JobRow } from '../../worker/job.repository.js';
-import { isJobStatus, isRetryable } from '../../worker/job-status.js';
+import { findJob, listJobs, requeueJob, type JobRow } from '../../jobs/job.repository.js';
+import { isJobStatus, isRetryable } from '../../jobs/job-status.js';
 import { SentraError } from '../../errors/errors.js';
 import { principalOf, requireRole } from '../auth.js';
 

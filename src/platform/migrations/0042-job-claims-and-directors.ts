@@ -10,7 +10,7 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE INDEX jobs_due ON jobs (run_after) WHERE status IN ('queued', 'failed', 'running')`.execute(db);
   // The claim's plan needs only a rough picture of these two columns: a 3,000-row sample keeps the
-  // statistics refresh (src/worker/job.repository.ts analyzeJobs) short on the shared database thread.
+  // statistics refresh (src/jobs/job.repository.ts analyzeJobs) short on the shared database thread.
   await sql`ALTER TABLE jobs ALTER COLUMN status SET STATISTICS 10, ALTER COLUMN run_after SET STATISTICS 10`.execute(db);
   await sql`CREATE TABLE enrichment_directors (
     tenant_id text NOT NULL,

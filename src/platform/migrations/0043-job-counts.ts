@@ -5,7 +5,7 @@ import { sql, type Kysely } from 'kysely';
  * deletes jobs appends its net change per status to `job_count_changes` (a statement trigger over
  * its transition tables: one small insert per statement, and no shared counter row that concurrent
  * writers would queue on). `sentra_jobs{status}` sums that table and folds it into one row per
- * status (src/worker/job.repository.ts, `jobCountsByStatus`); it starts from the jobs there are now.
+ * status (src/jobs/job.repository.ts, `jobCountsByStatus`); it starts from the jobs there are now.
  * The partial index `jobs_done` lets the retention sweep find done jobs past their retention.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
