@@ -10,7 +10,6 @@ export const webhookEventTypes = ['decision.created', 'case.resolved', 'enrichme
 /** A webhook event type. */
 export type WebhookEventType = (typeof webhookEventTypes)[number];
 
-
 const EventType = Type.Unsafe<WebhookEventType>({ type: 'string', enum: [...webhookEventTypes] });
 
 /** `POST /v1/admin/merchants/{merchant_id}/webhooks` body. */
