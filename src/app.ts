@@ -9,10 +9,9 @@ import { createLogger, type Logger } from './platform/logger.js';
 import { GroupCommitter } from './platform/group-commit.js';
 import { withDeadline } from './platform/store-errors.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
-import { registerDatabaseMetrics, registerVacuumMetrics, registerWalPreparationMetric } from './observability/database-metrics.js';
+import { registerDatabaseMetrics, registerVacuumMetrics } from './observability/database-metrics.js';
 import { registerProfileMetrics } from './observability/profile-metrics.js';
 import { EmbeddedVacuum } from './platform/embedded-vacuum.js';
-import { currentWalSegment, WalPreallocator, walSegmentBytes } from './platform/wal-preallocation.js';
 import { Authenticator } from './tenants/authenticator.js';
 import { bootstrapInstall } from './tenants/bootstrap.js';
 import { writeBootstrapTokenFile } from './tenants/bootstrap-token-file.js';
@@ -367,19 +366,6 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
         })
       : undefined;
   vacuum?.start();
-  // Nor does it make WAL segments ahead: without this a commit makes each one, 16 MB of zeros.
-  const walDir = runtime.database.walDir;
-  const walSegments =
-    walDir === undefined
-      ? undefined
-      : new WalPreallocator({
-          walDir,
-          currentSegment: () => currentWalSegment(runtime.database.db),
-          segmentBytes: await walSegmentBytes(runtime.database.db),
-          logger: runtime.logger,
-          prepared: registerWalPreparationMetric(runtime.metrics.registry),
-        });
-  walSegments?.start();
   let closed = false;
   return {
     app,
@@ -390,7 +376,6 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       closed = true;
       // No maintenance pass starts from now on; one in progress ends before the database closes.
       const vacuumStopped = vacuum?.stop();
-      const walSegmentsStopped = walSegments?.stop();
       // app.close() closes the connections idle at that moment; a keep-alive connection whose last
       // request finishes during the drain would hold the server open until its keep-alive timeout
       // (72 s): close each one as soon as it turns idle.
@@ -405,7 +390,6 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       await webhookWorker?.stop();
       await keyLimiter.close();
       await vacuumStopped;
-      await walSegmentsStopped;
       await closeRuntime(runtime);
     },
   };

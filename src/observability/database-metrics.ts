@@ -68,13 +68,3 @@ export function registerVacuumMetrics(registry: Registry): VacuumMetrics {
     },
   };
 }
-
-/** `sentra_db_wal_segments_prepared_total`: WAL segments made ready ahead of the embedded database (platform/wal-preallocation.ts). */
-export function registerWalPreparationMetric(registry: Registry): () => void {
-  const prepared = new Counter({
-    name: 'sentra_db_wal_segments_prepared_total',
-    help: 'WAL segments (16 MB of zeros each) made ready ahead of the embedded database, so that no commit waits while one is made',
-    registers: [registry],
-  });
-  return () => prepared.inc();
-}

@@ -34,8 +34,6 @@ export interface DatabaseHandle {
    * stopped (a crash, its heap limit). Never resolves for PostgreSQL, whose connections reconnect.
    */
   readonly lost: Promise<Error>;
-  /** The embedded database's WAL folder (`dataDir/pgdata/pg_wal`); undefined on PostgreSQL and in memory. */
-  readonly walDir?: string;
   /** The embedded database's fsync calls and their time so far; undefined when nothing is flushed (PostgreSQL, in memory, fsync off). */
   fsyncs(): { calls: number; seconds: number } | undefined;
   /**
@@ -121,17 +119,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
         lock?.release();
       }
     };
-    return {
-      db,
-      urgentDb,
-      backgroundDb,
-      kind: 'pglite',
-      close,
-      lost: pglite.lost,
-      ...(dataPath === undefined ? {} : { walDir: join(dataPath, 'pg_wal') }),
-      fsyncs: () => counters?.read(),
-      foregroundActive: () => lane.foregroundActive(),
-    };
+    return { db, urgentDb, backgroundDb, kind: 'pglite', close, lost: pglite.lost, fsyncs: () => counters?.read(), foregroundActive: () => lane.foregroundActive() };
   } catch (error) {
     lock?.release();
     throw error;
