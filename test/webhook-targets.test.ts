@@ -48,6 +48,9 @@ describe.each(storeKinds)('webhook targets on %s', (store) => {
     ['http://hooks.example.com/sentra', 'insecure_url'],
     ['https://127.0.0.1/hook', 'private_address'],
     ['https://127.1.2.3:8443/hook', 'private_address'],
+    // Loopback written as one decimal number and in hex: the URL parser reads both as 127.0.0.1.
+    ['https://2130706433/hook', 'private_address'],
+    ['https://0x7f.1/hook', 'private_address'],
     ['https://10.20.30.40/hook', 'private_address'],
     ['https://172.16.0.1/hook', 'private_address'],
     ['https://192.168.1.10/hook', 'private_address'],
@@ -66,6 +69,11 @@ describe.each(storeKinds)('webhook targets on %s', (store) => {
     expect(refused.body).not.toContain('hunter2');
     expect((await endpoints()).map((endpoint) => endpoint.url)).not.toContain(url);
     expect((await createdEntries()).map((entry) => entry.payload.url)).not.toContain(url);
+  });
+
+  it('names the address a host written as a number stands for', async () => {
+    const refused = await register('https://2130706433/hook');
+    expect(refused.json().error.details[0].message).toMatch(/^127\.0\.0\.1 is not a public address/);
   });
 
   it('accepts https to a public address or a name', async () => {
