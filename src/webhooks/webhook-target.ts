@@ -52,34 +52,37 @@ export function isPublicAddress(address: string): boolean {
   return !nonPublic.check(address, family === 4 ? 'ipv4' : 'ipv6');
 }
 
-/** The IP address a URL's host names literally (without IPv6 brackets), or undefined for a host name. */
-function literalAddress(hostname: string): string | undefined {
-  const bare = hostname.startsWith('[') && hostname.endsWith(']') ? hostname.slice(1, -1) : hostname;
-  return isIP(bare) === 0 ? undefined : bare;
+/**
+ * The IP address a URL's host names literally (without IPv6 brackets) when it is not public;
+ * undefined for a public address or a host name (a name is checked when it is resolved).
+ */
+function nonPublicLiteral(url: URL): string | undefined {
+  const bare = url.hostname.startsWith('[') && url.hostname.endsWith(']') ? url.hostname.slice(1, -1) : url.hostname;
+  return isIP(bare) !== 0 && !isPublicAddress(bare) ? bare : undefined;
 }
 
 /**
- * The problems of an endpoint URL under the target policy, each at `path` (empty when it may be
- * registered). Always: an http or https URL with no user name or password in it (the URL is listed
- * and audited as it is). Unless private targets are allowed: https only, and a host that is a name or
- * a public IP address. A name is resolved when a delivery is sent, and refused then if any of its
- * addresses is not public (see {@link publicOnlyLookup}).
+ * The problems of an endpoint URL (its body's schema already holds it to `http(s)://…`) under the
+ * target policy, at `/url`; empty when it may be registered. Always: a URL that parses, with no user
+ * name or password in it (the URL is listed and audited as it is). Unless private targets are
+ * allowed: https only, and a host that is a name or a public IP address. A name is resolved when a
+ * delivery is sent, and refused then if any of its addresses is not public (see {@link publicOnlyLookup}).
  */
-export function endpointUrlProblems(raw: string, allowPrivate: boolean, path = '/url'): ProblemDetail[] {
+export function endpointUrlProblems(raw: string, allowPrivate: boolean): ProblemDetail[] {
+  const path = '/url';
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
     return [{ code: 'format', path, message: 'must be an absolute http or https URL' }];
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return [{ code: 'format', path, message: 'must be an http or https URL' }];
   if (url.username !== '' || url.password !== '') {
     return [{ code: 'credentials', path, message: 'must not carry a user name or password: the URL is listed and audited as it is; authenticate deliveries by their Sentra-Signature' }];
   }
   if (allowPrivate) return [];
   if (url.protocol !== 'https:') return [{ code: 'insecure_url', path, message: 'must be an https URL (plain http is allowed only with SENTRA_WEBHOOK_ALLOW_PRIVATE=true)' }];
-  const address = literalAddress(url.hostname);
-  if (address !== undefined && !isPublicAddress(address)) {
+  const address = nonPublicLiteral(url);
+  if (address !== undefined) {
     return [{ code: 'private_address', path, message: `${address} is not a public address (loopback, private, link-local and other special-purpose addresses are refused unless SENTRA_WEBHOOK_ALLOW_PRIVATE=true)` }];
   }
   return [];
@@ -95,8 +98,8 @@ export class NonPublicTargetError extends Error {
 
 /** Refuses a URL whose host is an IP address that is not public (a connection to it resolves no name). */
 export function assertPublicLiteral(url: URL): void {
-  const address = literalAddress(url.hostname);
-  if (address !== undefined && !isPublicAddress(address)) throw new NonPublicTargetError(address, address);
+  const address = nonPublicLiteral(url);
+  if (address !== undefined) throw new NonPublicTargetError(address, address);
 }
 
 /**
