@@ -124,6 +124,17 @@ describe('embedded database maintenance', () => {
     expect(await redo()).toBeGreaterThan(redoBefore + 1024 * 1024);
   }, 60_000);
 
+  it('reads the checkpoint rule every few seconds, not once a sweep interval: past its WAL threshold, a checkpoint follows within seconds', async () => {
+    sentra = await startTestApp('pglite', { SENTRA_DB_VACUUM_INTERVAL_SECONDS: '3600', SENTRA_DB_CHECKPOINT_WAL_MB: '1', SENTRA_WORKER: 'off' });
+    const checkpoints = /^sentra_db_checkpoints_total (\d+)$/m;
+    const before = await metric(sentra, checkpoints);
+    await churnJobs(sentra);
+    expect((await walSinceCheckpoint(sentra.runtime.database.db)).bytes).toBeGreaterThan(1024 * 1024);
+    await eventually(async () => ((await metric(sentra!, checkpoints)) > before ? true : undefined), 12_000, 'a checkpoint within two polls of the rule');
+    // The sweep itself waits for its hour: no table was maintained.
+    expect(await metric(sentra, /^sentra_db_vacuum_runs_total\{[^}]*\} (\d+)$/m)).toBe(0);
+  }, 60_000);
+
   it('does nothing with SENTRA_DB_VACUUM_INTERVAL_SECONDS=0: dead tuples stay and the table grows with every churn', async () => {
     sentra = await startTestApp('pglite', { SENTRA_DB_VACUUM_INTERVAL_SECONDS: '0', SENTRA_WORKER: 'off' });
     const first = await churnJobs(sentra);

@@ -66,7 +66,7 @@ export interface Config {
   readonly databaseVacuumIntervalSeconds: number;
   /**
    * MB of WAL written since the embedded database's last checkpoint that make its maintenance pass
-   * take one (`SENTRA_DB_CHECKPOINT_WAL_MB`, default 64); a checkpoint older than five minutes is
+   * take one (`SENTRA_DB_CHECKPOINT_WAL_MB`, default 256); a checkpoint older than five minutes is
    * renewed too once 1 MB was written. Unused with PostgreSQL, whose checkpointer does this.
    */
   readonly databaseCheckpointWalMb: number;
@@ -342,7 +342,7 @@ export function loadConfig(env: Env = process.env): Config {
     databaseSharedBuffersMb: integer(env, 'SENTRA_DB_SHARED_BUFFERS_MB', 16, 1, 65_536, problems),
     databaseFsync: boolean(env, 'SENTRA_DB_FSYNC', true, problems),
     databaseVacuumIntervalSeconds: integer(env, 'SENTRA_DB_VACUUM_INTERVAL_SECONDS', 60, 0, 86_400, problems),
-    databaseCheckpointWalMb: integer(env, 'SENTRA_DB_CHECKPOINT_WAL_MB', 64, 1, 1_048_576, problems),
+    databaseCheckpointWalMb: integer(env, 'SENTRA_DB_CHECKPOINT_WAL_MB', 256, 1, 1_048_576, problems),
     clockSkewMs: integer(env, 'SENTRA_CLOCK_SKEW_SECONDS', 300, 0, 31_536_000, problems) * 1000,
     artifactDir,
     artifactStore: artifactStore(env, artifactDir, problems),

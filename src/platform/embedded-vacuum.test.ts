@@ -121,3 +121,53 @@ describe('the sweep while the API is busy', () => {
     expect((await sweep.runOnce()).pass).toMatchObject({ table: 't_log', operation: 'vacuum' });
   });
 });
+
+/**
+ * A table churned on every commit is due again right after its pass. It waits for the next interval,
+ * as autovacuum visits a table once a naptime: otherwise the catch-up passes (a second apart) never end
+ * and the one connection pauses every second.
+ */
+describe('the sweep visits a table once an interval', () => {
+  let database: DatabaseHandle;
+  let db: Kysely<Database>;
+  let clock = 0;
+  const passes: VacuumPass[] = [];
+  const quiet = { info: () => undefined, warn: () => undefined } as unknown as Logger;
+  let sweep: EmbeddedVacuum;
+  const churn = async (table: string) => {
+    for (let round = 0; round < 60; round++) await sql`update ${sql.table(table)} set v = v + 1 where id = 1`.execute(db);
+  };
+  beforeAll(async () => {
+    database = await openDatabase({ databaseUrl: undefined, dataDir: '', timeoutMs: 5_000, inMemory: true });
+    db = database.db;
+    sweep = new EmbeddedVacuum({ db, logger: quiet, intervalMs: 60_000, metrics: { recordPass: (pass) => passes.push(pass), recordCheckpoint: () => undefined }, now: () => clock });
+    for (const table of ['t_head', 't_other']) {
+      await sql`create table ${sql.table(table)} (id int primary key, v int)`.execute(db);
+      await sql`insert into ${sql.table(table)} values (1, 0)`.execute(db);
+    }
+    while ((await sweep.runOnce()).pass !== undefined) clock += 1_000;
+    passes.length = 0;
+    clock += 60_000;
+  });
+  afterAll(() => database.close());
+
+  it('leaves a table maintained less than an interval ago for the next one, and says no more tables wait', async () => {
+    await churn('t_head');
+    await churn('t_other');
+    const first = await sweep.runOnce();
+    const second = await sweep.runOnce();
+    expect([first.pass?.table, second.pass?.table].sort()).toEqual(['t_head', 't_other']);
+    expect(first.more).toBe(true);
+    expect(second.more).toBe(false);
+    // Churned again a second later: due by the rule, but both had their turn this interval.
+    clock += 1_000;
+    await churn('t_head');
+    expect((await tablesNeedingMaintenance(db)).map((need) => need.table)).toContain('t_head');
+    expect(await sweep.runOnce()).toMatchObject({ pass: undefined, more: false });
+    clock += 60_000 - 1_000 - 1;
+    expect((await sweep.runOnce()).pass).toBeUndefined();
+    clock += 1;
+    expect((await sweep.runOnce()).pass).toMatchObject({ table: 't_head' });
+    expect(passes.map((pass) => pass.table)).toHaveLength(3);
+  });
+});

@@ -154,19 +154,23 @@ export async function maintainTable(db: Kysely<Database>, need: TableNeed): Prom
 /** Pause before the next table when more than one needs maintenance (decisions run in between). */
 const catchUpMs = 1000;
 
+/** Between two reads of the WAL written since the last checkpoint (the checkpoint rule), at most. */
+const checkpointPollMs = 5000;
+
 /**
  * The embedded database's maintenance sweep. PGlite is PostgreSQL in single-user mode: no
  * autovacuum launcher, so without this nothing ever reclaims dead tuples (job rows done and
  * pruned, upserted entities, the audit heads and merchant balances updated on every commit) or
  * refreshes the planner's statistics. Every interval it picks the one table that needs it most by
  * autovacuum's rule and runs VACUUM and/or ANALYZE on it; while more tables wait, the next one
- * follows a second later. The database's single thread runs nothing else during a statement, so
- * every other query (decisions included) waits for it: one table per pass, and VACUUM and ANALYZE
+ * follows a second later. A table is maintained at most once an interval, as autovacuum visits a
+ * table once a naptime. The database's single thread runs nothing else during a statement, so every
+ * other query (decisions included) waits for it: one table per pass, and VACUUM and ANALYZE
  * as separate statements, keep that wait to one statement on one table. While the API keeps the
  * database busy, vacuums asked only by the insert rule (a VACUUM of a large appended table, hundreds
  * of ms in which every decision waits) wait for a quiet moment, at most {@link insertOnlyDeferralMs}.
- * Each pass first takes a checkpoint when one is due (embedded-checkpoint.ts: a single-user
- * PostgreSQL takes none by itself). PostgreSQL servers run their own autovacuum and checkpointer:
+ * Each pass, and a tick every {@link checkpointPollMs} between passes, takes a checkpoint when one
+ * is due (embedded-checkpoint.ts: a single-user PostgreSQL takes none by itself). PostgreSQL servers run their own autovacuum and checkpointer:
  * not used there.
  */
 export class EmbeddedVacuum {
@@ -174,6 +178,10 @@ export class EmbeddedVacuum {
   private running: Promise<void> = Promise.resolve();
   /** Since when each table's insert-only vacuum has been waiting. */
   private readonly waitingSince = new Map<string, number>();
+  /** When the next table pass is due (performance.now() ms); between, ticks only read the checkpoint rule. */
+  private sweepAt = 0;
+  /** When each table was last vacuumed or analyzed: at most once an interval, as autovacuum's naptime. */
+  private readonly maintainedAt = new Map<string, number>();
   private stopped = false;
 
   constructor(
@@ -195,6 +203,7 @@ export class EmbeddedVacuum {
   /** Schedules the first pass one interval from now. */
   start(): void {
     if (this.options.intervalMs <= 0 || this.timer !== undefined || this.stopped) return;
+    this.sweepAt = performance.now() + this.options.intervalMs;
     this.schedule(this.options.intervalMs);
   }
 
@@ -203,24 +212,21 @@ export class EmbeddedVacuum {
    * checkpoint and the pass (each undefined when none was needed) and whether more tables are waiting.
    */
   async runOnce(): Promise<{ pass: VacuumPass | undefined; more: boolean; checkpoint: CheckpointPass | undefined }> {
-    const checkpoint = this.options.checkpoint === undefined ? undefined : await checkpointIfDue(this.options.db, this.options.checkpoint);
-    if (checkpoint !== undefined) {
-      this.options.metrics.recordCheckpoint(checkpoint);
-      this.options.logger.info(
-        { walMb: Math.round(checkpoint.walBytes / 1e5) / 10, durationMs: Math.round(checkpoint.seconds * 10_000) / 10 },
-        'embedded database checkpoint',
-      );
-    }
+    const checkpoint = await this.checkpointIfDue();
     const all = await tablesNeedingMaintenance(this.options.db);
     const busy = this.options.foregroundActive?.() === true;
     const now = (this.options.now ?? Date.now)();
     // A wait starts when a table first asks for an insert-only vacuum, and ends when it no longer does.
     for (const table of this.waitingSince.keys()) if (!all.some((need) => need.insertOnly && need.table === table)) this.waitingSince.delete(table);
     for (const need of all) if (need.insertOnly && !this.waitingSince.has(need.table)) this.waitingSince.set(need.table, now);
-    const needs = busy ? all.flatMap((need) => deferredWhileBusy(need, now - (this.waitingSince.get(need.table) ?? now)) ?? []) : all;
+    // A table churned on every commit (the audit heads, the entities) is due again a second after its
+    // pass; it waits for the next interval, so the catch-up passes end once each table had its turn.
+    const rested = all.filter((need) => now - (this.maintainedAt.get(need.table) ?? Number.NEGATIVE_INFINITY) >= this.options.intervalMs);
+    const needs = busy ? rested.flatMap((need) => deferredWhileBusy(need, now - (this.waitingSince.get(need.table) ?? now)) ?? []) : rested;
     const need = needs[0];
     if (need === undefined) return { pass: undefined, more: false, checkpoint };
     const pass = await maintainTable(this.options.db, need);
+    this.maintainedAt.set(need.table, now);
     if (need.vacuum) this.waitingSince.delete(need.table);
     this.options.metrics.recordPass(pass);
     this.options.logger.info(
@@ -239,6 +245,19 @@ export class EmbeddedVacuum {
     return { pass, more: needs.length > 1, checkpoint };
   }
 
+  /** Takes a checkpoint when the rule says one is due; counted and logged. */
+  async checkpointIfDue(): Promise<CheckpointPass | undefined> {
+    const checkpoint = this.options.checkpoint === undefined ? undefined : await checkpointIfDue(this.options.db, this.options.checkpoint);
+    if (checkpoint !== undefined) {
+      this.options.metrics.recordCheckpoint(checkpoint);
+      this.options.logger.info(
+        { walMb: Math.round(checkpoint.walBytes / 1e5) / 10, durationMs: Math.round(checkpoint.seconds * 10_000) / 10 },
+        'embedded database checkpoint',
+      );
+    }
+    return checkpoint;
+  }
+
   /** Stops scheduling and waits for a pass in progress. */
   async stop(): Promise<void> {
     this.stopped = true;
@@ -247,23 +266,34 @@ export class EmbeddedVacuum {
     await this.running;
   }
 
+  /**
+   * The next tick in `delayMs`: a pass when the sweep is due (one interval after the last, or a second
+   * after one that left tables waiting), else only the checkpoint rule. The WAL is read every
+   * {@link checkpointPollMs} at most, so a checkpoint follows its threshold within seconds even when
+   * no table needs a pass for the whole interval.
+   */
   private schedule(delayMs: number): void {
+    const tick = this.options.checkpoint === undefined ? delayMs : Math.min(delayMs, checkpointPollMs);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      const pass = this.runOnce().then(
-        ({ more }) => (more ? Math.min(catchUpMs, this.options.intervalMs) : this.options.intervalMs),
-        (error: unknown) => {
-          this.options.logger.warn({ err: error }, 'embedded database maintenance pass failed; the next interval retries');
-          return this.options.intervalMs;
-        },
-      );
+      const now = performance.now();
+      const sweep = now >= this.sweepAt;
+      // Resolves to the delay before the next sweep when this tick swept, else undefined.
+      const work: Promise<number | undefined> = sweep
+        ? this.runOnce().then(({ more }) => (more ? Math.min(catchUpMs, this.options.intervalMs) : this.options.intervalMs))
+        : this.checkpointIfDue().then(() => undefined);
+      const pass = work.catch((error: unknown) => {
+        this.options.logger.warn({ err: error }, 'embedded database maintenance pass failed; the next interval retries');
+        return sweep ? this.options.intervalMs : undefined;
+      });
       this.running = pass.then(
         (next) => {
-          if (!this.stopped) this.schedule(next);
+          if (next !== undefined) this.sweepAt = performance.now() + next;
+          if (!this.stopped) this.schedule(Math.max(0, this.sweepAt - performance.now()));
         },
         () => undefined,
       );
-    }, delayMs);
+    }, tick);
     this.timer.unref();
   }
 }
