@@ -24,6 +24,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { autocannonGenerator, wrkAvailable, wrkGenerator, type LoadGenerator } from './support/load-generators.js';
+import { parseEnv } from './support/env-list.js';
 import { startServer, type ServerProcess } from './support/processes.js';
 import { MerchantBodyFactory } from './support/merchant-bodies.js';
 import { createBenchMerchant } from './support/bench-merchant.js';
@@ -96,9 +97,6 @@ function runApi(build: Build, api: Api, seconds: number, runId: string) {
   return generator.run({ url, seconds, rate, runId, headers: build.merchantHeaders, bodies: new MerchantBodyFactory(api) });
 }
 
-/** `A=1,B=2` as an environment. */
-const parseEnv = (text: string | undefined): Record<string, string> =>
-  Object.fromEntries((text ?? '').split(',').filter((pair) => pair.includes('=')).map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
 
 const newBuild = (name: string, dir: string, port: number, env: Record<string, string>): Build => ({ name, dir, port, samples: new Map(apis.map((api) => [api, []])), threadSamples: new Map(apis.map((api) => [api, []])), env });
 const builds: Build[] = [newBuild('this build', process.cwd(), 18_191, {})];

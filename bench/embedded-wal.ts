@@ -1,6 +1,6 @@
 /**
  * The embedded database's WAL under steady scoring, with and without its checkpoints. A single-user
- * PostgreSQL takes no checkpoint by itself; the maintenance pass takes them
+ * PostgreSQL takes no checkpoint by itself; the server's maintenance sweep takes them
  * (src/platform/embedded-checkpoint.ts). Two servers on fresh data folders, fsync on, each scoring
  * BENCH_RATE payments a second (default 800) in BENCH_PHASES phases of BENCH_SECONDS (default 4 × 15 s):
  *  - "checkpoints": the maintenance pass every BENCH_PASS_SECONDS (default 5);
