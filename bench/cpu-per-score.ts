@@ -97,7 +97,6 @@ function runApi(build: Build, api: Api, seconds: number, runId: string) {
   return generator.run({ url, seconds, rate, runId, headers: build.merchantHeaders, bodies: new MerchantBodyFactory(api) });
 }
 
-
 const newBuild = (name: string, dir: string, port: number, env: Record<string, string>): Build => ({ name, dir, port, samples: new Map(apis.map((api) => [api, []])), threadSamples: new Map(apis.map((api) => [api, []])), env });
 const builds: Build[] = [newBuild('this build', process.cwd(), 18_191, {})];
 if (process.env.BENCH_BASELINE_DIR !== undefined) builds.push(newBuild(`baseline ${process.env.BENCH_BASELINE_DIR} ${process.env.BENCH_BASELINE_ENV ?? ''}`.trim(), resolve(process.env.BENCH_BASELINE_DIR), 18_192, parseEnv(process.env.BENCH_BASELINE_ENV)));

@@ -5,6 +5,9 @@ import type { Database } from './database-schema.js';
 import { EmbeddedVacuum, insertOnlyDeferralMs, maintainTable, tablesNeedingMaintenance, type VacuumPass } from './embedded-vacuum.js';
 import type { Logger } from './logger.js';
 
+/** A logger that keeps nothing, for the sweeps built here. */
+const quiet = { info: () => undefined, warn: () => undefined } as unknown as Logger;
+
 /**
  * The sweep's choice follows autovacuum's rule on PostgreSQL's own counters: dead tuples past
  * 50 + 0.2 × rows → vacuum, inserts past 1000 + 0.2 × rows → vacuum, changes since analyze past
@@ -85,7 +88,6 @@ describe('the sweep while the API is busy', () => {
   let busy = true;
   let clock = 0;
   const passes: VacuumPass[] = [];
-  const quiet = { info: () => undefined, warn: () => undefined } as unknown as Logger;
   let sweep: EmbeddedVacuum;
   beforeAll(async () => {
     database = await openDatabase({ databaseUrl: undefined, dataDir: '', timeoutMs: 5_000, inMemory: true });
@@ -132,7 +134,6 @@ describe('the sweep visits a table once an interval', () => {
   let db: Kysely<Database>;
   let clock = 0;
   const passes: VacuumPass[] = [];
-  const quiet = { info: () => undefined, warn: () => undefined } as unknown as Logger;
   let sweep: EmbeddedVacuum;
   const churn = async (table: string) => {
     for (let round = 0; round < 60; round++) await sql`update ${sql.table(table)} set v = v + 1 where id = 1`.execute(db);

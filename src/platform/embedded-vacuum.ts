@@ -170,8 +170,8 @@ const checkpointPollMs = 5000;
  * database busy, vacuums asked only by the insert rule (a VACUUM of a large appended table, hundreds
  * of ms in which every decision waits) wait for a quiet moment, at most {@link insertOnlyDeferralMs}.
  * Each pass, and a tick every {@link checkpointPollMs} between passes, takes a checkpoint when one
- * is due (embedded-checkpoint.ts: a single-user PostgreSQL takes none by itself). PostgreSQL servers run their own autovacuum and checkpointer:
- * not used there.
+ * is due (embedded-checkpoint.ts: a single-user PostgreSQL takes none by itself). PostgreSQL servers
+ * run their own autovacuum and checkpointer: not used there.
  */
 export class EmbeddedVacuum {
   private timer: NodeJS.Timeout | undefined;
@@ -212,7 +212,7 @@ export class EmbeddedVacuum {
    * checkpoint and the pass (each undefined when none was needed) and whether more tables are waiting.
    */
   async runOnce(): Promise<{ pass: VacuumPass | undefined; more: boolean; checkpoint: CheckpointPass | undefined }> {
-    const checkpoint = await this.checkpointIfDue();
+    const checkpoint = await this.checkpointWhenDue();
     const all = await tablesNeedingMaintenance(this.options.db);
     const busy = this.options.foregroundActive?.() === true;
     const now = (this.options.now ?? Date.now)();
@@ -246,7 +246,7 @@ export class EmbeddedVacuum {
   }
 
   /** Takes a checkpoint when the rule says one is due; counted and logged. */
-  async checkpointIfDue(): Promise<CheckpointPass | undefined> {
+  private async checkpointWhenDue(): Promise<CheckpointPass | undefined> {
     const checkpoint = this.options.checkpoint === undefined ? undefined : await checkpointIfDue(this.options.db, this.options.checkpoint);
     if (checkpoint !== undefined) {
       this.options.metrics.recordCheckpoint(checkpoint);
@@ -281,7 +281,7 @@ export class EmbeddedVacuum {
       // Resolves to the delay before the next sweep when this tick swept, else undefined.
       const work: Promise<number | undefined> = sweep
         ? this.runOnce().then(({ more }) => (more ? Math.min(catchUpMs, this.options.intervalMs) : this.options.intervalMs))
-        : this.checkpointIfDue().then(() => undefined);
+        : this.checkpointWhenDue().then(() => undefined);
       const pass = work.catch((error: unknown) => {
         this.options.logger.warn({ err: error }, 'embedded database maintenance pass failed; the next interval retries');
         return sweep ? this.options.intervalMs : undefined;
