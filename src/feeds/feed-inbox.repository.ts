@@ -86,21 +86,12 @@ export async function insertInbox(db: Kysely<Database>, writes: readonly InboxWr
  * Takes up to `limit` pending events, oldest event time first, that arrived at least `settledBefore`
  * ago (so deliveries out of order within that window are processed in event-time order) and that no
  * live processor holds. The claim lasts until `until`; SKIP LOCKED lets processors of several
- * processes claim side by side.
+ * processes claim side by side. The function walks the pending index in order (migration 0082), so
+ * a claim's cost follows its limit, not the backlog.
  */
 export async function claimPending(db: Kysely<Database>, options: { owner: string; limit: number; settledBefore: Date; now: Date; until: Date }): Promise<ClaimedEvent[]> {
-  const result = await sql<Selectable<FeedInboxTable>>`
-    UPDATE feed_inbox AS f
-       SET claimed_by = ${options.owner}, claimed_until = ${options.until}
-      FROM (SELECT id FROM feed_inbox
-             WHERE status = ${feedStatuses.pending}
-               AND received_at <= ${options.settledBefore}
-               AND (claimed_until IS NULL OR claimed_until < ${options.now})
-             ORDER BY event_time, id
-             LIMIT ${options.limit}
-             FOR UPDATE SKIP LOCKED) AS due
-     WHERE f.id = due.id
-    RETURNING f.*`.execute(db);
+  const result = await sql<Pick<Selectable<FeedInboxTable>, 'id' | 'tenant_id' | 'merchant_id' | 'psp' | 'event_id' | 'event_time' | 'received_at' | 'item'>>`
+    SELECT * FROM sentra_claim_feed_events(${options.owner}, ${options.limit}, ${options.settledBefore}, ${options.now}, ${options.until})`.execute(db);
   return result.rows
     .map((row) => ({
       id: row.id,
@@ -130,7 +121,7 @@ export async function countSettledPending(db: Kysely<Database>, settledBefore: D
   return Number(row.count);
 }
 
-/** Ends the processing of claimed events with their outcome, all in one statement. */
+/** Ends the processing of claimed events with their outcome, all in one statement (each probes the primary key: migration 0082). */
 export async function finishEvents(db: Kysely<Database>, outcomes: readonly { id: string; status: FeedStatus; decisionId?: string; error?: string }[], at: Date): Promise<void> {
   if (outcomes.length === 0) return;
   const rows = outcomes.map((outcome) => ({
@@ -140,11 +131,7 @@ export async function finishEvents(db: Kysely<Database>, outcomes: readonly { id
     error: outcome.error ?? null,
     processed_at: outcome.status === feedStatuses.waiting ? null : at.toISOString(),
   }));
-  await sql`
-    UPDATE feed_inbox AS f
-       SET status = r.status, decision_id = r.decision_id, error = r.error, processed_at = r.processed_at, claimed_by = NULL, claimed_until = NULL
-      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(id text, status text, decision_id text, error text, processed_at timestamptz)
-     WHERE f.id = r.id`.execute(db);
+  await sql`SELECT sentra_finish_feed_events(${JSON.stringify(rows)}::jsonb)`.execute(db);
 }
 
 /** Lets claimed events go without an outcome (the store was unavailable): another pass takes them. */

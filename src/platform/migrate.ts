@@ -37,6 +37,7 @@ import * as caseRefreshByIndex from './migrations/0078-case-refresh-by-index.js'
 import * as merchantLookupsByKey from './migrations/0079-merchant-lookups-by-key.js';
 import * as featureLists from './migrations/0080-feature-lists.js';
 import * as feesInOnePass from './migrations/0081-fees-in-one-pass.js';
+import * as feedClaimsInOrder from './migrations/0082-feed-claims-in-order.js';
 import { SentraError } from '../errors/errors.js';
 
 /**
@@ -81,6 +82,7 @@ const migrations: Record<string, Migration> = {
   '0079-merchant-lookups-by-key': merchantLookupsByKey,
   '0080-feature-lists': featureLists,
   '0081-fees-in-one-pass': feesInOnePass,
+  '0082-feed-claims-in-order': feedClaimsInOrder,
 };
 
 /**
