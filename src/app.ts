@@ -346,7 +346,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   });
   await registerFeedRoutes(app, {
     secrets: feedSecrets,
-    inbox: { writer: inboxWriter, clock: runtime.clock, persistTimeoutMs: config.databaseTimeoutMs, stored: () => feedProcessor.nudge(), metrics: feedMetrics },
+    inbox: { writer: inboxWriter, clock: runtime.clock, persistTimeoutMs: config.databaseTimeoutMs, stored: (receivedAt) => feedProcessor.nudge(receivedAt), metrics: feedMetrics },
     auth: merchantAuth,
     bodyLimitBytes: Math.max(config.bodyLimitBytes, 4 * 1024 * 1024),
   });

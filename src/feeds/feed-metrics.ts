@@ -17,6 +17,8 @@ export interface FeedMetrics {
    * failed) also records how long the event was in the inbox.
    */
   processed(psp: FeedSource, kind: string, outcome: ProcessedOutcome, inboxSeconds: number): void;
+  /** One claim of the processor, with the number of events it took (0: nothing had settled, or others hold it). */
+  claimed(count: number): void;
 }
 
 /**
@@ -25,6 +27,9 @@ export interface FeedMetrics {
  *   `duplicate` (a PSP's retry or replay of an event already there; acknowledged, nothing stored);
  * - `sentra_feed_events_processed_total{psp, kind, outcome}`: per kind (transaction, label), what the
  *   processor did (processed, duplicate, failed, waiting for its payment, retry after a transient failure);
+ * - `sentra_feed_claims_total{result}`: the processor's claims, `events` when one took events and
+ *   `empty` when none had settled (or other processes held them): empty claims at more than a few per
+ *   second mean the processor is polling, not working;
  * - `sentra_feed_inbox_seconds{kind}`: from receipt to a final status, so the time scoring runs behind;
  * - `sentra_feed_inbox_open{status}`: events still to do (pending, waiting), read from the database at
  *   scrape time, so it is right whichever process received or processed them.
@@ -42,6 +47,12 @@ export function registerFeedMetrics(registry: Registry, db: Kysely<Database>): F
     name: 'sentra_feed_events_processed_total',
     help: 'Feed events the processor took, per PSP, kind and outcome (processed, duplicate, failed, waiting, retry)',
     labelNames: ['psp', 'kind', 'outcome'],
+    registers: [registry],
+  });
+  const claims = new Counter({
+    name: 'sentra_feed_claims_total',
+    help: 'Claims of the feed processor: events (it took some) or empty (none had settled, or other processes held them)',
+    labelNames: ['result'],
     registers: [registry],
   });
   const inboxSeconds = new Histogram({
@@ -70,6 +81,9 @@ export function registerFeedMetrics(registry: Registry, db: Kysely<Database>): F
     processed(psp, kind, outcome, seconds) {
       processed.inc({ psp, kind, outcome });
       if (outcome !== 'retry' && !isOpen(outcome)) inboxSeconds.observe({ kind }, seconds);
+    },
+    claimed(count) {
+      claims.inc({ result: count > 0 ? 'events' : 'empty' });
     },
   };
 }

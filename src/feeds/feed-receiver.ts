@@ -11,8 +11,8 @@ export interface FeedInbox {
   clock: Clock;
   /** Longest wait for the inbox commit before answering 503 (the PSP retries). */
   persistTimeoutMs: number;
-  /** Called after events were stored, so processing starts at once. */
-  stored(): void;
+  /** Called after events received at `receivedAt` (the clock's milliseconds) were stored, so processing starts once they settle. */
+  stored(receivedAt: number): void;
   metrics: FeedMetrics;
 }
 
@@ -24,6 +24,6 @@ export async function acceptEvents(inbox: FeedInbox, tenantId: string, merchantI
   const duplicates = events.length - stored;
   inbox.metrics.received(psp, 'stored', stored);
   inbox.metrics.received(psp, 'duplicate', duplicates);
-  if (stored > 0) inbox.stored();
+  if (stored > 0) inbox.stored(receivedAt.getTime());
   return { received: events.length, stored, duplicates };
 }
