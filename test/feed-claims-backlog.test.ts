@@ -4,6 +4,7 @@ import { ManualClock } from '../src/platform/clock.js';
 import { adminToken, startTestApp, storeKinds, type TestApp } from './support/test-app.js';
 import { createMerchant, type MerchantCredentials } from './support/merchants.js';
 import { stripeChargeEvent, stripeSignature } from './support/psp-events.js';
+import { tableRowsRead } from './support/row-counts.js';
 
 const admin = { authorization: `Bearer ${adminToken}` };
 const secret = 'whsec_backlog_0123456789abcdefghijklmnop';
@@ -32,12 +33,7 @@ describe.each(storeKinds)('feed claims with a backlog on %s', (store) => {
     await sentra.close();
   });
 
-  const inboxRowsRead = async () => {
-    const db = sentra.runtime.database.db;
-    await sql`select pg_stat_force_next_flush()`.execute(db);
-    const row = await sql<{ read: string }>`select coalesce(seq_tup_read, 0) + coalesce(idx_tup_fetch, 0) as read from pg_stat_user_tables where relname = 'feed_inbox'`.execute(db);
-    return Number(row.rows[0]!.read);
-  };
+  const inboxRowsRead = () => tableRowsRead(sentra.runtime.database.db, 'feed_inbox');
 
   it('reads about the events a pass takes, not every pending event', async () => {
     const now = Math.floor(clock.now() / 1000);

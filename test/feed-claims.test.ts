@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminToken, startTestApp, storeKinds, type TestApp } from './support/test-app.js';
 import { createMerchant, type MerchantCredentials } from './support/merchants.js';
 import { stripeChargeEvent, stripeSignature } from './support/psp-events.js';
+import { seriesValue } from './support/metrics-page.js';
 
 const admin = { authorization: `Bearer ${adminToken}` };
 const secret = 'whsec_claims_0123456789abcdefghijklmnopqr';
@@ -13,8 +14,7 @@ const reorderMs = 4000;
 async function claims(sentra: TestApp): Promise<{ empty: number; events: number }> {
   const body = (await sentra.app.inject({ method: 'GET', url: '/metrics' })).body;
   expect(body).toContain('# TYPE sentra_feed_claims_total counter');
-  const value = (result: string) => Number(new RegExp(`^sentra_feed_claims_total\\{result="${result}"\\} (\\S+)$`, 'm').exec(body)?.[1] ?? 0);
-  return { empty: value('empty'), events: value('events') };
+  return { empty: seriesValue(body, 'sentra_feed_claims_total{result="empty"}') ?? 0, events: seriesValue(body, 'sentra_feed_claims_total{result="events"}') ?? 0 };
 }
 
 /**
@@ -65,7 +65,7 @@ describe.each(storeKinds)('feed processor claims on %s', (store) => {
     while (scored < deliveries && performance.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 100));
       const body = (await sentra.app.inject({ method: 'GET', url: '/metrics' })).body;
-      scored = Number(/^sentra_feed_events_processed_total\{psp="stripe",kind="transaction",outcome="processed"\} (\S+)$/m.exec(body)?.[1] ?? 0);
+      scored = seriesValue(body, 'sentra_feed_events_processed_total{psp="stripe",kind="transaction",outcome="processed"}') ?? 0;
     }
     expect(scored).toBe(deliveries);
     expect((await claims(sentra)).events).toBeGreaterThan(before.events);

@@ -5,6 +5,7 @@ import { adminToken, startTestApp, type TestApp } from './support/test-app.js';
 import { createMerchant, sentryMinimalRequest, type MerchantCredentials } from './support/merchants.js';
 import { stripeChargeEvent, stripeSignature } from './support/psp-events.js';
 import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver.js';
+import { tableRowsRead } from './support/row-counts.js';
 
 const admin = { authorization: `Bearer ${adminToken}` };
 const feedSecret = 'whsec_feed_for_lookups_0123456789abc';
@@ -47,12 +48,7 @@ describe('merchant lookups of the decision writer', () => {
     expect(response.statusCode, response.body).toBe(200);
     await sentra.feeds.processor.drain();
   };
-  const merchantRowsRead = async () => {
-    const db = sentra.runtime.database.db;
-    await sql`select pg_stat_force_next_flush()`.execute(db);
-    const row = await sql<{ read: string }>`select coalesce(seq_tup_read, 0) + coalesce(idx_tup_fetch, 0) as read from pg_stat_user_tables where relname = 'merchants'`.execute(db);
-    return Number(row.rows[0]!.read);
-  };
+  const merchantRowsRead = () => tableRowsRead(sentra.runtime.database.db, 'merchants');
 
   it('reads the merchant by its key for a fee and for a webhook, however many merchants the tenant gained since the plans were made', async () => {
     // Past the five calls after which PostgreSQL keeps a statement's generic plan.
