@@ -9,6 +9,8 @@ import { JobRunner, type JobHandler } from '../src/jobs/job-runner.js';
 import { registerJobMetrics, type JobMetrics } from '../src/jobs/job-metrics.js';
 import { claimJobs, finishAttempt } from '../src/jobs/job.repository.js';
 import { scoreBody } from './support/score-body.js';
+import { tableRowsRead } from './support/row-counts.js';
+import { sql } from 'kysely';
 
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 // The manual clock starts at the real time: the retry route stamps with the app's (real) clock.
@@ -156,6 +158,28 @@ describe.each(storeKinds)('job runner on %s', (store) => {
     }
     expect(seen.sort()).toEqual([...ids].sort());
     expect(new Set(seen).size).toBe(ids.length);
+  });
+
+  it('claims for several kinds by walking each kind\'s due jobs in order, reading about what it takes whatever the backlog', async () => {
+    const at = new Date(clock.now());
+    // 3,000 due jobs of one kind and a few of another, the older: a backlog after an outage.
+    await sql`insert into jobs (id, tenant_id, kind, dedupe_key, payload, status, attempts, run_after, created_at, updated_at)
+      select 'job_backlog_' || lpad(g::text, 5, '0'), 'default', 'backlog_a', 'backlog_' || g, '{}'::jsonb, 'queued', 0, ${at}::timestamptz - interval '1 hour' + g * interval '1 ms', ${at}, ${at}
+        from generate_series(1, 3000) as g`.execute(db());
+    const older = await Promise.all([1, 2].map(async (n) => {
+      const id = await enqueue('backlog_b');
+      await db().updateTable('jobs').set({ run_after: new Date(at.getTime() - 7_200_000 + n) }).where('id', '=', id).execute();
+      return id;
+    }));
+    const before = await tableRowsRead(db(), 'jobs');
+    const taken = await claimJobs(db(), { kinds: ['backlog_a', 'backlog_b'], limit: 8, now: at, leaseMs: 60_000, owner: 'backlog-runner' });
+    const read = (await tableRowsRead(db(), 'jobs')) - before;
+    // The oldest due across both kinds: the two of backlog_b, then the first six of backlog_a.
+    expect(taken.map((job) => job.id)).toEqual([...older, ...[1, 2, 3, 4, 5, 6].map((n) => `job_backlog_0000${n}`)]);
+    // Each kind's walk stops at the limit (up to 8 + 2 rows), and the update reads the 8 it takes.
+    // One condition on both kinds read and sorted all 3,002 due jobs.
+    expect(read).toBeLessThanOrEqual(40);
+    await db().deleteFrom('jobs').where('kind', 'in', ['backlog_a', 'backlog_b']).execute();
   });
 
   it('runs one job at a time, a pause apart, while it yields to more urgent work, and its full concurrency again once it no longer yields', async () => {

@@ -23,23 +23,35 @@ export interface ClaimedJob {
  * Leases up to `limit` jobs of the given kinds that are due (queued or failed with run_after past)
  * or whose lease expired (running with run_after past: the worker died). FOR UPDATE SKIP LOCKED lets
  * any number of workers claim side by side without waiting for or taking each other's rows.
+ *
+ * Each kind is read on its own, walking its due jobs in run_after order on `jobs_due_by_kind` and
+ * stopping at the limit; the oldest of those few are taken. One condition on several kinds cannot
+ * be walked in order: it read and sorted every due job of those kinds (20,000 due: 21–53 ms a
+ * claim on the embedded database, where scoring waits for the connection meanwhile).
  */
 export async function claimJobs(
   db: Kysely<Database>,
   options: { kinds: readonly string[]; limit: number; now: Date; leaseMs: number; owner: string },
 ): Promise<ClaimedJob[]> {
+  if (options.kinds.length === 0) return [];
   const leaseUntil = new Date(options.now.getTime() + options.leaseMs);
+  const dueOfEachKind = sql.join(
+    options.kinds.map(
+      (kind) => sql`SELECT id, run_after FROM (SELECT id, run_after FROM jobs
+                     WHERE kind = ${kind}
+                       AND status IN (${jobStatuses.queued}, ${jobStatuses.failed}, ${jobStatuses.running})
+                       AND run_after <= ${options.now}
+                     ORDER BY run_after
+                     LIMIT ${options.limit}
+                     FOR UPDATE SKIP LOCKED) AS of_kind`,
+    ),
+    sql` UNION ALL `,
+  );
   const result = await sql<{ id: string; tenant_id: string; kind: string; payload: unknown; attempts: number; created_at: Date; locked_by: string }>`
     UPDATE jobs AS j
        SET status = ${jobStatuses.running}, attempts = j.attempts + 1, run_after = ${leaseUntil},
            locked_by = ${options.owner}, started_at = ${options.now}, updated_at = ${options.now}
-      FROM (SELECT id FROM jobs
-             WHERE status IN (${jobStatuses.queued}, ${jobStatuses.failed}, ${jobStatuses.running})
-               AND run_after <= ${options.now}
-               AND kind IN (${sql.join(options.kinds)})
-             ORDER BY run_after
-             LIMIT ${options.limit}
-             FOR UPDATE SKIP LOCKED) AS due
+      FROM (SELECT id FROM (${dueOfEachKind}) AS due_of_kinds ORDER BY run_after LIMIT ${options.limit}) AS due
      WHERE j.id = due.id
     RETURNING j.id, j.tenant_id, j.kind, j.payload, j.attempts, j.created_at, j.locked_by`.execute(db);
   return result.rows.map((row) => ({
