@@ -46,9 +46,10 @@ export interface FeedProcessorOptions {
 type Outcome = { id: string; status: Exclude<FeedStatus, 'pending'>; decisionId?: string; error?: string };
 
 /**
- * Least time between two claims that may come back short. Such a claim reads every pending event
- * still inside the reorder window (about rate × window of them), so claiming after each inbox
- * commit would cost more than the events it finds; processing starts at most this much later.
+ * Least time between two claims that may come back short. Such a claim walks every pending event
+ * still inside the reorder window (about rate × window of them, in the pending index), so claiming
+ * after each inbox commit would cost more than the events it finds; processing starts at most this
+ * much later.
  */
 const claimSpacingMs = 50;
 

@@ -38,6 +38,7 @@ import * as merchantLookupsByKey from './migrations/0079-merchant-lookups-by-key
 import * as featureLists from './migrations/0080-feature-lists.js';
 import * as feesInOnePass from './migrations/0081-fees-in-one-pass.js';
 import * as feedClaimsInOrder from './migrations/0082-feed-claims-in-order.js';
+import * as feedPendingByReceipt from './migrations/0083-feed-pending-by-receipt.js';
 import { SentraError } from '../errors/errors.js';
 
 /**
@@ -83,6 +84,7 @@ const migrations: Record<string, Migration> = {
   '0080-feature-lists': featureLists,
   '0081-fees-in-one-pass': feesInOnePass,
   '0082-feed-claims-in-order': feedClaimsInOrder,
+  '0083-feed-pending-by-receipt': feedPendingByReceipt,
 };
 
 /**
