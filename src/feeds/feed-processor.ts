@@ -132,11 +132,8 @@ export class FeedProcessor {
   private async run(): Promise<void> {
     const pollMs = this.options.pollIntervalMs ?? 250;
     while (!this.stopping) {
-      const settledBefore = this.options.clock.now() - this.options.reorderMs;
-      while (this.unsettled.length > 0 && this.unsettled[0]! <= settledBefore) this.unsettled.shift();
       let taken = 0;
       try {
-        this.lastClaim = this.options.clock.now();
         taken = await this.pass();
       } catch (error) {
         this.options.logger.warn({ err: error }, 'feed processor: pass failed; retrying after the poll interval');
@@ -179,10 +176,14 @@ export class FeedProcessor {
   async pass(): Promise<number> {
     const { db, clock } = this.options;
     const now = clock.now();
+    // This claim looks for every event received up to `settledBefore`: they no longer need a wake-up.
+    const settledBefore = now - this.options.reorderMs;
+    while (this.unsettled.length > 0 && this.unsettled[0]! <= settledBefore) this.unsettled.shift();
+    this.lastClaim = now;
     const claimed = await claimPending(db, {
       owner: this.owner,
       limit: this.batchSize,
-      settledBefore: new Date(now - this.options.reorderMs),
+      settledBefore: new Date(settledBefore),
       now: new Date(now),
       until: new Date(now + 60_000),
     });
