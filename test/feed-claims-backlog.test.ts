@@ -2,11 +2,11 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/platform/clock.js';
 import { adminToken, startTestApp, storeKinds, type TestApp } from './support/test-app.js';
-import { createMerchant, type MerchantCredentials } from './support/merchants.js';
-import { stripeChargeEvent, stripeSignature } from './support/psp-events.js';
+import type { MerchantCredentials } from './support/merchants.js';
+import { merchantWithStripeFeed, sendStripeEvent } from './support/stripe-feed.js';
+import { stripeChargeEvent } from './support/psp-events.js';
 import { tableRowsRead } from './support/row-counts.js';
 
-const admin = { authorization: `Bearer ${adminToken}` };
 const secret = 'whsec_backlog_0123456789abcdefghijklmnop';
 const reorderMs = 60_000;
 const backlog = 3_000;
@@ -25,9 +25,7 @@ describe.each(storeKinds)('feed claims with a backlog on %s', (store) => {
 
   beforeAll(async () => {
     sentra = await startTestApp(store, { SENTRA_FEED_REORDER_MS: String(reorderMs), ...(store === 'postgres' ? { SENTRA_FEED_KEY: 'd8'.repeat(32) } : {}) }, { clock });
-    merchant = await createMerchant(sentra.app, adminToken, { name: 'Backlog shop', mode: 'shadow' });
-    const put = await sentra.app.inject({ method: 'PUT', url: `/v1/admin/merchants/${merchant.merchantId}/feeds/stripe`, headers: admin, payload: { secrets: [secret] } });
-    expect(put.statusCode, put.body).toBe(200);
+    merchant = await merchantWithStripeFeed(sentra.app, adminToken, secret, { name: 'Backlog shop', mode: 'shadow' });
   }, 120_000);
   afterAll(async () => {
     await sentra.close();
@@ -37,8 +35,7 @@ describe.each(storeKinds)('feed claims with a backlog on %s', (store) => {
 
   it('reads about the events a pass takes, not every pending event, and none while nothing has settled', async () => {
     const now = Math.floor(clock.now() / 1000);
-    const payload = JSON.stringify(stripeChargeEvent({ eventId: 'evt_backlog_0', chargeId: 'ch_backlog_0', createdSeconds: now - 3600, amount: 1500, customer: 'cus_backlog' }));
-    const sent = await sentra.app.inject({ method: 'POST', url: `/v1/feeds/stripe/${merchant.merchantId}`, headers: { 'content-type': 'application/json', 'stripe-signature': stripeSignature(payload, secret, now) }, payload });
+    const sent = await sendStripeEvent(sentra.app, merchant.merchantId, stripeChargeEvent({ eventId: 'evt_backlog_0', chargeId: 'ch_backlog_0', createdSeconds: now - 3600, amount: 1500, customer: 'cus_backlog' }), secret, now);
     expect(sent.json()).toEqual({ received: 1, stored: 1, duplicates: 0 });
     // The backlog: copies of the stored payment, each its own event and payment, a second apart.
     await sql`insert into feed_inbox (id, tenant_id, merchant_id, psp, event_id, event_type, event_time, kind, tx_id, item, psp_verdict, status, received_at)

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminToken, startTestApp, storeKinds, type TestApp } from './support/test-app.js';
-import { createMerchant, type MerchantCredentials } from './support/merchants.js';
-import { stripeChargeEvent, stripeSignature } from './support/psp-events.js';
+import type { MerchantCredentials } from './support/merchants.js';
+import { merchantWithStripeFeed, sendStripeEvent } from './support/stripe-feed.js';
+import { stripeChargeEvent } from './support/psp-events.js';
 import { seriesValue } from './support/metrics-page.js';
 
-const admin = { authorization: `Bearer ${adminToken}` };
 const secret = 'whsec_claims_0123456789abcdefghijklmnopqr';
 /** The processor's poll interval when nothing is due (FeedProcessor's default). */
 const pollMs = 250;
@@ -27,20 +27,13 @@ describe.each(storeKinds)('feed processor claims on %s', (store) => {
   let merchant: MerchantCredentials;
   const send = (index: number) => {
     const now = Math.floor(Date.now() / 1000);
-    const payload = JSON.stringify(stripeChargeEvent({ eventId: `evt_claims_${index}`, chargeId: `ch_claims_${index}`, createdSeconds: now - 60 + index, amount: 1000 + index, customer: `cus_claims_${index % 3}` }));
-    return sentra.app.inject({
-      method: 'POST',
-      url: `/v1/feeds/stripe/${merchant.merchantId}`,
-      headers: { 'content-type': 'application/json', 'stripe-signature': stripeSignature(payload, secret, now) },
-      payload,
-    });
+    const event = stripeChargeEvent({ eventId: `evt_claims_${index}`, chargeId: `ch_claims_${index}`, createdSeconds: now - 60 + index, amount: 1000 + index, customer: `cus_claims_${index % 3}` });
+    return sendStripeEvent(sentra.app, merchant.merchantId, event, secret, now);
   };
 
   beforeAll(async () => {
     sentra = await startTestApp(store, { SENTRA_FEED_REORDER_MS: String(reorderMs), ...(store === 'postgres' ? { SENTRA_FEED_KEY: 'c7'.repeat(32) } : {}) });
-    merchant = await createMerchant(sentra.app, adminToken, { name: 'Claims shop', mode: 'shadow' });
-    const put = await sentra.app.inject({ method: 'PUT', url: `/v1/admin/merchants/${merchant.merchantId}/feeds/stripe`, headers: admin, payload: { secrets: [secret] } });
-    expect(put.statusCode, put.body).toBe(200);
+    merchant = await merchantWithStripeFeed(sentra.app, adminToken, secret, { name: 'Claims shop', mode: 'shadow' });
   }, 120_000);
   afterAll(async () => {
     await sentra.close();
