@@ -20,7 +20,7 @@
  *
  * Needs wrk (`apt install wrk`) or falls back to autocannon; traffic goes to 127.0.0.1 only.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { autocannonGenerator, wrkAvailable, wrkGenerator, type LoadGenerator } from './support/load-generators.js';
@@ -28,43 +28,13 @@ import { parseEnv } from './support/env-list.js';
 import { startServer, type ServerProcess } from './support/processes.js';
 import { MerchantBodyFactory } from './support/merchant-bodies.js';
 import { createBenchMerchant } from './support/bench-merchant.js';
+import { cpuByThread, cpuSeconds } from './support/process-cpu.js';
 
 const rate = Number(process.env.BENCH_RATE ?? 300);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const token = 'bench-admin-token-0123456789abcdef';
-const ticksPerSecond = 100; // USER_HZ on Linux
-
-/** User + system CPU seconds of a process, all threads (/proc/PID/stat fields 14 and 15). */
-function cpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
-}
-
-/**
- * CPU seconds of a process by thread kind: the HTTP (main) thread, the worker threads (in embedded
- * mode the database's PGlite worker), and the rest (V8's GC and compiler helpers, libuv's pool).
- */
-function cpuByThread(pid: number): { http: number; workers: number; rest: number } {
-  const split = { http: 0, workers: 0, rest: 0 };
-  for (const tid of readdirSync(`/proc/${pid}/task`)) {
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-    } catch {
-      continue; // the thread ended
-    }
-    const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const seconds = (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
-    if (Number(tid) === pid) split.http += seconds;
-    else if (name === 'WorkerThread') split.workers += seconds;
-    else split.rest += seconds;
-  }
-  return split;
-}
 
 type Api = 'score' | 'sentry' | 'events';
 const apiPaths: Record<Api, string> = { score: '/v1/risk/score', sentry: '/api/v1/sentry', events: '/api/v1/Events' };

@@ -17,17 +17,20 @@ interface ProcessStat {
   cpuSeconds: number;
 }
 
+/** The command (or thread name), parent and user + system CPU seconds of a /proc `stat` text. */
+function parseStat(text: string): Omit<ProcessStat, 'pid'> {
+  const close = text.lastIndexOf(')');
+  // After "pid (comm)": state ppid … utime (14th field) stime (15th field).
+  const fields = text.slice(close + 2).split(' ');
+  return { command: text.slice(text.indexOf('(') + 1, close), ppid: Number(fields[1]), cpuSeconds: (Number(fields[11]) + Number(fields[12])) / ticksPerSecond };
+}
+
 function processStats(): ProcessStat[] {
   const stats: ProcessStat[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const text = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const close = text.lastIndexOf(')');
-      const command = text.slice(text.indexOf('(') + 1, close);
-      // After "pid (comm)": state ppid … utime (14th field) stime (15th field).
-      const fields = text.slice(close + 2).split(' ');
-      stats.push({ pid: Number(entry), ppid: Number(fields[1]), command, cpuSeconds: (Number(fields[11]) + Number(fields[12])) / ticksPerSecond });
+      stats.push({ pid: Number(entry), ...parseStat(readFileSync(`/proc/${entry}/stat`, 'utf8')) });
     } catch {
       // ended meanwhile
     }
@@ -67,4 +70,30 @@ export function coresUsed(before: CpuSnapshot, after: CpuSnapshot): string {
   const parts = [...after.groups].map(([group, cpu]) => `${group} ${((cpu - (before.groups.get(group) ?? 0)) / seconds).toFixed(2)}`);
   parts.push(`machine ${((after.machineBusy - before.machineBusy) / seconds).toFixed(2)}`);
   return parts.join(', ');
+}
+
+/** User + system CPU seconds of a process, all threads (/proc/PID/stat fields 14 and 15). */
+export function cpuSeconds(pid: number): number {
+  return parseStat(readFileSync(`/proc/${pid}/stat`, 'utf8')).cpuSeconds;
+}
+
+/**
+ * CPU seconds of a process by thread kind: the HTTP (main) thread, the worker threads (in embedded
+ * mode the database's PGlite worker), and the rest (V8's GC and compiler helpers, libuv's pool).
+ */
+export function cpuByThread(pid: number): { http: number; workers: number; rest: number } {
+  const split = { http: 0, workers: 0, rest: 0 };
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    } catch {
+      continue; // the thread ended
+    }
+    const { command: name, cpuSeconds: seconds } = parseStat(stat);
+    if (Number(tid) === pid) split.http += seconds;
+    else if (name === 'WorkerThread') split.workers += seconds;
+    else split.rest += seconds;
+  }
+  return split;
 }
