@@ -8,9 +8,11 @@
  * an in-process PGlite, with the features stored:
  * - not at all (the floor: what the rest of the row costs);
  * - as a jsonb object by feature name (the stored form until migration 0080);
- * - as a jsonb array of the same values in a fixed order (the stored form since 0080, its names kept
- *   once in `feature_lists`);
+ * - as a jsonb array of the same values in a fixed order (the stored form of migration 0080, its
+ *   names kept once in `feature_lists`);
  * - as float8[] (the same array as a PostgreSQL array, given as array text in the document);
+ * - as a jsonb string of the same values packed (comma-separated, an empty place for null: the stored
+ *   form since migration 0084);
  * - as the object with the column's storage MAIN or EXTERNAL, or the table's toast_tuple_target at 8160
  *   (compression kept inline, no compression out of line, no compression at all).
  * The variants alternate within each of BENCH_ROUNDS rounds (default 5) so a busy machine slows
@@ -43,6 +45,7 @@ const values = featureNames.map(() => {
 });
 const byName = Object.fromEntries(featureNames.map((name, index) => [name, values[index]]));
 const arrayText = `{${values.map((value) => (value === null ? 'NULL' : String(value))).join(',')}}`;
+const packedText = values.map((value) => (value === null ? '' : String(value))).join(',');
 const other = 'x'.repeat(600);
 
 interface Variant {
@@ -55,6 +58,7 @@ const variants: Record<string, Variant> = {
   'jsonb object by name': { column: 'features jsonb', value: () => byName },
   'jsonb array': { column: 'features jsonb', value: () => values },
   'float8[]': { column: 'features float8[]', value: () => arrayText },
+  'jsonb string of packed values': { column: 'features jsonb', value: () => packedText },
   'jsonb object, storage MAIN': { column: 'features jsonb', setup: 'ALTER TABLE t ALTER COLUMN features SET STORAGE MAIN', value: () => byName },
   'jsonb object, storage EXTERNAL': { column: 'features jsonb', setup: 'ALTER TABLE t ALTER COLUMN features SET STORAGE EXTERNAL', value: () => byName },
   'jsonb object, toast_tuple_target 8160': { column: 'features jsonb', setup: 'ALTER TABLE t SET (toast_tuple_target = 8160)', value: () => byName },

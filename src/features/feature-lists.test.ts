@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { featuresByName, FeatureLists, type FeatureVector } from './feature-lists.js';
+import { featuresByName, FeatureLists, packFeatureValues, unpackFeatureValues, type FeatureVector } from './feature-lists.js';
 
 const vector = (features: Record<string, number | null>): FeatureVector => ({ names: Object.keys(features), values: Object.values(features) });
 
@@ -41,5 +41,25 @@ describe('featuresByName', () => {
     const features = vector({ a: 1, b: null, c: 0.5 });
     expect(featuresByName(features)).toEqual({ a: 1, b: null, c: 0.5 });
     expect(featuresByName(features, ['c', 'b', 'missing'])).toEqual({ c: 0.5, b: null });
+  });
+});
+
+describe('packFeatureValues', () => {
+  it('writes each value in the digits JSON writes, an empty place for a missing or non-finite one, and reads back the same doubles', () => {
+    const values = [125.5, 0, null, 1.1099999999999999, 1e21, 5e-324, -12.75, Number.NaN, Number.POSITIVE_INFINITY, -0, 0.1 + 0.2, null];
+    const packed = packFeatureValues(values);
+    expect(packed).toBe('125.5,0,,1.1099999999999999,1e+21,5e-324,-12.75,,,0,0.30000000000000004,');
+    expect(packed.split(',').map((part) => (part === '' ? null : Number(part)))).toEqual(JSON.parse(JSON.stringify(values)));
+    expect(unpackFeatureValues(packed, values.length)).toEqual([125.5, 0, null, 1.1099999999999999, 1e21, 5e-324, -12.75, null, null, 0, 0.30000000000000004, null]);
+  });
+
+  it('keeps the count of a vector that is empty, all missing, or of one value', () => {
+    expect(packFeatureValues([])).toBe('');
+    expect(unpackFeatureValues('', 0)).toEqual([]);
+    expect(packFeatureValues([null, null])).toBe(',');
+    expect(unpackFeatureValues(',', 2)).toEqual([null, null]);
+    expect(packFeatureValues([null])).toBe('');
+    expect(unpackFeatureValues('', 1)).toEqual([null]);
+    expect(unpackFeatureValues('7', 1)).toEqual([7]);
   });
 });

@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
 
 /**
- * The names of a stored feature vector, in its order. A decision stores its features as a JSON
- * array of values (`risk_scores.features`) with the id of its list (`risk_scores.feature_list`,
- * migration 0080); the list is stored once (`feature_lists`). An object of ~120 features by name
- * cost the embedded database about 130 µs more per decision than the same values as an array
- * (`bench/features-column.ts`). Rows written before, or by a writer without lists, keep the object
- * form with no list; `sentra_feature_object` and `sentra_feature_value` read both.
+ * The names of a stored feature vector, in its order. A decision stores its features as its values
+ * packed into one JSON string (`risk_scores.features`, {@link packFeatureValues}, migration 0084)
+ * with the id of its list (`risk_scores.feature_list`, migration 0080); the list is stored once
+ * (`feature_lists`). An object of ~120 features by name cost the embedded database about 130 µs more
+ * per decision than the same values as a JSON array, and the array about 130 µs more than the packed
+ * string, which the database reads as one string instead of parsing 120 numbers
+ * (`bench/features-column.ts`). Rows written before hold the array (0080) or the object (with no
+ * list, as does a writer without lists); `sentra_feature_object` and `sentra_feature_value` read all
+ * three forms.
  */
 export interface FeatureList {
   /** `fl_` and 24 hex digits of the SHA-256 of the names: the same names are the same list in every process. */
@@ -40,6 +43,31 @@ export function namedFeatures(names: readonly string[], values: readonly (number
   const features: Record<string, number | null> = {};
   for (let index = 0; index < names.length; index++) features[names[index]!] = values[index] ?? null;
   return features;
+}
+
+/**
+ * A vector's values as stored (migration 0084): each value's shortest decimal form (the digits
+ * JSON.stringify writes) joined by commas, an empty place for a missing value (or a non-finite one,
+ * which JSON writes as null). Read back by {@link unpackFeatureValues}, or in SQL by
+ * `sentra_feature_object` / `sentra_feature_value`, each value is the same double.
+ */
+export function packFeatureValues(values: readonly (number | null)[]): string {
+  let packed = '';
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index];
+    if (index > 0) packed += ',';
+    if (value !== null && value !== undefined && Number.isFinite(value)) packed += String(value);
+  }
+  return packed;
+}
+
+/** The values of a packed vector ({@link packFeatureValues}) of `count` features. */
+export function unpackFeatureValues(packed: string, count: number): (number | null)[] {
+  const values: (number | null)[] = new Array<number | null>(count).fill(null);
+  if (packed === '') return values;
+  const parts = packed.split(',');
+  for (let index = 0; index < count && index < parts.length; index++) if (parts[index] !== '') values[index] = Number(parts[index]);
+  return values;
 }
 
 /** Each names array's positions by name, built once per array (a model's vectors share one). */

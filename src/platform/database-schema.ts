@@ -114,11 +114,12 @@ export interface RiskScoresTable {
   reasons: Json<unknown>;
   evidence: Json<unknown>;
   /**
-   * The values in the order of `feature_list`'s names, or (with no list) an object by name. Read it
-   * through `sentra_feature_object` / `sentra_feature_value` (migration 0080).
+   * The values in the order of `feature_list`'s names, packed into one string (migration 0084,
+   * `packFeatureValues`) or, in rows written before, an array (0080); with no list, an object by
+   * name. Read it through `sentra_feature_object` / `sentra_feature_value`.
    */
-  features: Json<Record<string, number | null> | (number | null)[]>;
-  /** The `feature_lists` row naming the `features` array; null when `features` is an object (migration 0080). */
+  features: Json<Record<string, number | null> | (number | null)[] | string>;
+  /** The `feature_lists` row naming the `features` values; null when `features` is an object (migration 0080). */
   feature_list: Generated<string | null>;
   model_version: string;
   thresholds: Json<unknown>;

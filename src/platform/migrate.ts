@@ -39,6 +39,7 @@ import * as featureLists from './migrations/0080-feature-lists.js';
 import * as feesInOnePass from './migrations/0081-fees-in-one-pass.js';
 import * as feedClaimsInOrder from './migrations/0082-feed-claims-in-order.js';
 import * as feedPendingByReceipt from './migrations/0083-feed-pending-by-receipt.js';
+import * as packedFeatures from './migrations/0084-packed-features.js';
 import { SentraError } from '../errors/errors.js';
 
 /**
@@ -85,6 +86,7 @@ const migrations: Record<string, Migration> = {
   '0081-fees-in-one-pass': feesInOnePass,
   '0082-feed-claims-in-order': feedClaimsInOrder,
   '0083-feed-pending-by-receipt': feedPendingByReceipt,
+  '0084-packed-features': packedFeatures,
 };
 
 /**

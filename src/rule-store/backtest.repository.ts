@@ -4,7 +4,7 @@ import type { LabelValue } from '../contract/enums.js';
 import { effectiveLabel } from '../contract/label-precedence.js';
 import type { ReferencedFields } from '../rules/compile-rule.js';
 import { ruleFields } from '../rules/rule-fields.js';
-import { namedFeatures } from '../features/feature-lists.js';
+import { namedFeatures, unpackFeatureValues } from '../features/feature-lists.js';
 
 /** Stored decisions read per query: bounded memory and query time whatever the range holds. */
 export const backtestPageSize = 10_000;
@@ -35,7 +35,7 @@ export interface StoredDecisionRow {
   network?: unknown;
   /** The whole stored feature row when the expression reads `features` as a whole (named after the query, see nameStoredFeatures). */
   features?: Record<string, number | null>;
-  /** The row's feature list when `features` was read whole and is stored as an array (migration 0080). */
+  /** The row's feature list when `features` was read whole and is stored packed (migration 0084) or as an array (0080). */
   feature_list?: string | null;
   /** `x_<field>` (tx), `e_<field>` (entities), `f<index>` (features) as selected. */
   [selected: string]: unknown;
@@ -79,12 +79,15 @@ export async function storedDecisionPage(
   const columns: RawBuilder<unknown>[] = [
     ...tx.map((name) => sql`${sql.raw(txColumns[name]!)} as ${sql.ref(`x_${name}`)}`),
     ...entities.map((name) => sql`${sql.ref(`t.${name}`)} as ${sql.ref(`e_${name}`)}`),
-    // A feature by name: from an object row by its key, from an array row (migration 0080) by its
-    // position in the row's list (joined once per row, below); the whole vector as stored, named after.
+    // A feature by name: from an object row by its key, from a packed row (migration 0084) or an
+    // array row (0080) by its position in the row's list (joined once per row, below); the whole
+    // vector as stored, named after.
     ...(fields.features === 'all'
       ? [sql`r.features`, sql`r.feature_list`]
       : [...fields.features].map(
-          (name, index) => sql`(case when r.feature_list is null then r.features ->> ${name} else r.features ->> (fl.positions ->> ${name})::int end)::float8 as ${sql.ref(`f${index}`)}`,
+          (name, index) => sql`(case when r.feature_list is null then r.features ->> ${name}
+                                     when jsonb_typeof(r.features) = 'string' then nullif(split_part(r.features #>> '{}', ',', (fl.positions ->> ${name})::int + 1), '')
+                                     else r.features ->> (fl.positions ->> ${name})::int end)::float8 as ${sql.ref(`f${index}`)}`,
         )),
     ...(fields.signals === 'all' || fields.signals.has('network') ? [sql`t.network`] : []),
   ];
@@ -115,16 +118,18 @@ export async function storedDecisionPage(
   return rows;
 }
 
-/** Turns the rows' stored feature arrays into objects by name (rows holding an object stay as they are). */
+/** Turns the rows' stored packed values and arrays into objects by name (rows holding an object stay as they are). */
 async function nameStoredFeatures(db: Kysely<Database>, rows: StoredDecisionRow[]): Promise<void> {
   const ids = [...new Set(rows.flatMap((row) => (typeof row.feature_list === 'string' ? [row.feature_list] : [])))];
   if (ids.length === 0) return;
   const lists = new Map((await db.selectFrom('feature_lists').select(['id', 'names']).where('id', 'in', ids).execute()).map((list) => [list.id, list.names]));
   for (const row of rows) {
-    if (typeof row.feature_list !== 'string' || !Array.isArray(row.features)) continue;
+    if (typeof row.feature_list !== 'string') continue;
+    const stored: unknown = row.features;
+    if (typeof stored !== 'string' && !Array.isArray(stored)) continue;
     const names = lists.get(row.feature_list);
     if (names === undefined) throw new Error(`stored decision ${row.id}: feature list ${row.feature_list} is not stored`);
-    row.features = namedFeatures(names, row.features as (number | null)[]);
+    row.features = namedFeatures(names, typeof stored === 'string' ? unpackFeatureValues(stored, names.length) : (stored as (number | null)[]));
   }
 }
 

@@ -6,7 +6,7 @@ import { rowOfRecord } from './transaction-history.repository.js';
 import { caseOpening, type CaseRefresh, type CaseRow } from '../cases/case-opening.js';
 import type { CasePolicy } from '../cases/case-policy.js';
 import { decisionCreatedRow } from './decision-created-row.js';
-import { featureListRow, namedFeatures, type FeatureLists } from '../features/feature-lists.js';
+import { featureListRow, namedFeatures, packFeatureValues, type FeatureLists } from '../features/feature-lists.js';
 
 const key = (...parts: string[]) => parts.join('\u0000');
 
@@ -115,8 +115,9 @@ export function paymentMonth(createdAt: number): Date {
 
 /**
  * Builds the rows of a group commit from its decisions (cases by the tenant's case policy). With
- * `featureLists`, each score's features are stored as an array with the id of its list, and the
- * lists not yet known to be stored go with the batch; without, as an object by name.
+ * `featureLists`, each score's features are stored packed into one string with the id of its list
+ * (migration 0084), and the lists not yet known to be stored go with the batch; without, as an
+ * object by name.
  */
 export function buildDecisionBatch(items: readonly DecisionWrite[], casePolicy?: CasePolicy, featureLists?: FeatureLists): DecisionBatch {
   const kycRefs = new Map<string, object>();
@@ -128,7 +129,7 @@ export function buildDecisionBatch(items: readonly DecisionWrite[], casePolicy?:
     if (featureLists === undefined) return { features: namedFeatures(features.names, features.values), feature_list: null };
     const { list, values } = featureLists.encode(features);
     if (!featureLists.isStored(list.id) && !lists.has(list.id)) lists.set(list.id, featureListRow(list));
-    return { features: values, feature_list: list.id };
+    return { features: packFeatureValues(values), feature_list: list.id };
   };
   return {
     entities: entityRows(items),
