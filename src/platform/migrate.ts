@@ -40,6 +40,7 @@ import * as feesInOnePass from './migrations/0081-fees-in-one-pass.js';
 import * as feedClaimsInOrder from './migrations/0082-feed-claims-in-order.js';
 import * as feedPendingByReceipt from './migrations/0083-feed-pending-by-receipt.js';
 import * as packedFeatures from './migrations/0084-packed-features.js';
+import * as merchantRowsByTenant from './migrations/0085-merchant-rows-by-tenant.js';
 import { SentraError } from '../errors/errors.js';
 
 /**
@@ -87,6 +88,7 @@ const migrations: Record<string, Migration> = {
   '0082-feed-claims-in-order': feedClaimsInOrder,
   '0083-feed-pending-by-receipt': feedPendingByReceipt,
   '0084-packed-features': packedFeatures,
+  '0085-merchant-rows-by-tenant': merchantRowsByTenant,
 };
 
 /**
