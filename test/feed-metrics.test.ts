@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/platform/clock.js';
 import { adminToken, startTestApp, storeKinds, type TestApp } from './support/test-app.js';
-import { createMerchant, type MerchantCredentials } from './support/merchants.js';
-import { stripeChargeEvent, stripeDisputeEvent, stripeSignature } from './support/psp-events.js';
+import type { MerchantCredentials } from './support/merchants.js';
+import { stripeChargeEvent, stripeDisputeEvent } from './support/psp-events.js';
+import { merchantWithStripeFeed, sendStripeEvent } from './support/stripe-feed.js';
 
-const admin = { authorization: `Bearer ${adminToken}` };
 const secret = 'whsec_metrics_0123456789abcdefghijklmnopqr';
 const reorderMs = 60_000;
 
@@ -27,23 +27,13 @@ describe.each(storeKinds)('feed metrics on %s', (store) => {
 
   beforeAll(async () => {
     sentra = await startTestApp(store, { SENTRA_FEED_REORDER_MS: String(reorderMs), ...(store === 'postgres' ? { SENTRA_FEED_KEY: 'b2'.repeat(32) } : {}) }, { clock });
-    merchant = await createMerchant(sentra.app, adminToken, { name: 'Metrics shop' });
-    const put = await sentra.app.inject({ method: 'PUT', url: `/v1/admin/merchants/${merchant.merchantId}/feeds/stripe`, headers: admin, payload: { secrets: [secret] } });
-    expect(put.statusCode, put.body).toBe(200);
+    merchant = await merchantWithStripeFeed(sentra.app, adminToken, secret, { name: 'Metrics shop' });
   }, 120_000);
   afterAll(async () => {
     await sentra.close();
   });
 
-  const send = (event: object, signingSecret = secret) => {
-    const payload = JSON.stringify(event);
-    return sentra.app.inject({
-      method: 'POST',
-      url: `/v1/feeds/stripe/${merchant.merchantId}`,
-      headers: { 'content-type': 'application/json', 'stripe-signature': stripeSignature(payload, signingSecret, nowSeconds()) },
-      payload,
-    });
-  };
+  const send = (event: object, signingSecret = secret) => sendStripeEvent(sentra.app, merchant.merchantId, event, signingSecret, nowSeconds());
 
   it('counts acknowledged and duplicate events, what processing did per kind, the time in the inbox and the events still to do', async () => {
     const base = nowSeconds() - 600;

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminToken, startTestApp, storeKinds, type TestApp } from './support/test-app.js';
-import { createMerchant, type MerchantCredentials } from './support/merchants.js';
-import { stripeChargeEvent, stripeSignature } from './support/psp-events.js';
+import type { MerchantCredentials } from './support/merchants.js';
+import { stripeChargeEvent } from './support/psp-events.js';
+import { merchantWithStripeFeed, sendStripeEvent } from './support/stripe-feed.js';
 
 const admin = { authorization: `Bearer ${adminToken}` };
 const feedSecret = 'whsec_country_feed_0123456789abcdef';
@@ -22,16 +23,15 @@ describe.each(storeKinds)("the merchant's country on %s", (store) => {
   };
   const payByStripe = async (chargeId: string) => {
     const now = Math.floor(Date.now() / 1000);
-    const payload = JSON.stringify(stripeChargeEvent({ eventId: `evt_${chargeId}`, chargeId, createdSeconds: now - 30, amount: 1999, country: 'US' }));
-    const response = await sentra.app.inject({ method: 'POST', url: `/v1/feeds/stripe/${merchant.merchantId}`, headers: { 'content-type': 'application/json', 'stripe-signature': stripeSignature(payload, feedSecret, now) }, payload });
+    const event = stripeChargeEvent({ eventId: `evt_${chargeId}`, chargeId, createdSeconds: now - 30, amount: 1999, country: 'US' });
+    const response = await sendStripeEvent(sentra.app, merchant.merchantId, event, feedSecret, now);
     expect(response.statusCode, response.body).toBe(200);
     await sentra.feeds.processor.drain();
   };
 
   beforeAll(async () => {
     sentra = await startTestApp(store, { SENTRA_FEED_REORDER_MS: '0', ...(store === 'postgres' ? { SENTRA_FEED_KEY: 'e5'.repeat(32) } : {}) });
-    merchant = await createMerchant(sentra.app, adminToken, { name: 'Berlin shop', thresholds: { challenge_at: 0, review_at: 60, deny_at: 90 } });
-    expect((await sentra.app.inject({ method: 'PUT', url: `/v1/admin/merchants/${merchant.merchantId}/feeds/stripe`, headers: admin, payload: { secrets: [feedSecret] } })).statusCode).toBe(200);
+    merchant = await merchantWithStripeFeed(sentra.app, adminToken, feedSecret, { name: 'Berlin shop', thresholds: { challenge_at: 0, review_at: 60, deny_at: 90 } });
   });
   afterAll(async () => {
     await sentra.close();

@@ -2,8 +2,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/platform/clock.js';
 import { adminToken, startTestApp, type TestApp } from './support/test-app.js';
-import { createMerchant, sentryMinimalRequest, type MerchantCredentials } from './support/merchants.js';
-import { stripeChargeEvent, stripeSignature } from './support/psp-events.js';
+import { sentryMinimalRequest, type MerchantCredentials } from './support/merchants.js';
+import { stripeChargeEvent } from './support/psp-events.js';
+import { merchantWithStripeFeed, sendStripeEvent } from './support/stripe-feed.js';
 import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver.js';
 import { tableRowsRead } from './support/row-counts.js';
 
@@ -27,8 +28,7 @@ describe('merchant lookups of the decision writer', () => {
   beforeAll(async () => {
     receiver = await startWebhookReceiver();
     sentra = await startTestApp('pglite', { SENTRA_WEBHOOK_ALLOW_PRIVATE: 'true', SENTRA_FEED_REORDER_MS: '0', SENTRA_WORKER_POLL_MS: '50' }, { clock });
-    merchant = await createMerchant(sentra.app, adminToken, { name: 'Growing tenant shop', mode: 'live' }, '100');
-    expect((await sentra.app.inject({ method: 'PUT', url: `/v1/admin/merchants/${merchant.merchantId}/feeds/stripe`, headers: admin, payload: { secrets: [feedSecret] } })).statusCode).toBe(200);
+    merchant = await merchantWithStripeFeed(sentra.app, adminToken, feedSecret, { name: 'Growing tenant shop', mode: 'live' }, '100');
     const endpoint = await sentra.app.inject({ method: 'POST', url: `/v1/admin/merchants/${merchant.merchantId}/webhooks`, headers: admin, payload: { url: receiver.url, events: ['decision.created'] } });
     expect(endpoint.statusCode, endpoint.body).toBe(201);
   }, 120_000);
@@ -43,8 +43,8 @@ describe('merchant lookups of the decision writer', () => {
     expect(response.json().billing.fee).not.toBe('0.0000');
   };
   const feedPayment = async (chargeId: string) => {
-    const payload = JSON.stringify(stripeChargeEvent({ eventId: `evt_${chargeId}`, chargeId, createdSeconds: now() - 30, amount: 4200 }));
-    const response = await sentra.app.inject({ method: 'POST', url: `/v1/feeds/stripe/${merchant.merchantId}`, headers: { 'content-type': 'application/json', 'stripe-signature': stripeSignature(payload, feedSecret, now()) }, payload });
+    const event = stripeChargeEvent({ eventId: `evt_${chargeId}`, chargeId, createdSeconds: now() - 30, amount: 4200 });
+    const response = await sendStripeEvent(sentra.app, merchant.merchantId, event, feedSecret, now());
     expect(response.statusCode, response.body).toBe(200);
     await sentra.feeds.processor.drain();
   };

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { ManualClock } from '../src/platform/clock.js';
 import { adminToken, startTestApp, storeKinds, type TestApp } from './support/test-app.js';
-import { createMerchant, type MerchantCredentials } from './support/merchants.js';
-import { stripeChargeEvent, stripeSignature } from './support/psp-events.js';
+import type { MerchantCredentials } from './support/merchants.js';
+import { stripeChargeEvent } from './support/psp-events.js';
+import { merchantWithStripeFeed, sendStripeEvent } from './support/stripe-feed.js';
 import { startWebhookReceiver, until, verifySentraSignature as verify, type WebhookReceiver } from './support/webhook-receiver.js';
 
 const admin = { authorization: `Bearer ${adminToken}` };
@@ -22,8 +23,8 @@ describe.each(storeKinds)('outbound webhooks on %s', (store) => {
   const now = () => Math.floor(clock.now() / 1000);
   const deliveries = async () => (await sentra.app.inject({ method: 'GET', url: `/v1/admin/merchants/${merchant.merchantId}/webhooks/deliveries`, headers: admin })).json().items as { delivery_id: string; status: string; attempts: number; last_status_code: number | null; payload: { id: string; type: string; data: { tx_id: string; decision_id?: string } } }[];
   const pay = async (chargeId: string) => {
-    const payload = JSON.stringify(stripeChargeEvent({ eventId: `evt_${chargeId}`, chargeId, createdSeconds: now() - 30, amount: 4200 }));
-    const response = await sentra.app.inject({ method: 'POST', url: `/v1/feeds/stripe/${merchant.merchantId}`, headers: { 'content-type': 'application/json', 'stripe-signature': stripeSignature(payload, feedSecret, now()) }, payload });
+    const event = stripeChargeEvent({ eventId: `evt_${chargeId}`, chargeId, createdSeconds: now() - 30, amount: 4200 });
+    const response = await sendStripeEvent(sentra.app, merchant.merchantId, event, feedSecret, now());
     expect(response.statusCode, response.body).toBe(200);
     await sentra.feeds.processor.drain();
   };
@@ -31,8 +32,7 @@ describe.each(storeKinds)('outbound webhooks on %s', (store) => {
   beforeAll(async () => {
     receiver = await startWebhookReceiver();
     sentra = await startTestApp(store, { SENTRA_WEBHOOK_ALLOW_PRIVATE: 'true', SENTRA_FEED_REORDER_MS: '0', SENTRA_WORKER_POLL_MS: '50', ...(store === 'postgres' ? { SENTRA_FEED_KEY: 'c3'.repeat(32) } : {}) }, { clock });
-    merchant = await createMerchant(sentra.app, adminToken, { name: 'Webhook shop', mode: 'shadow', thresholds: { challenge_at: 0, review_at: 60, deny_at: 90 } });
-    expect((await sentra.app.inject({ method: 'PUT', url: `/v1/admin/merchants/${merchant.merchantId}/feeds/stripe`, headers: admin, payload: { secrets: [feedSecret] } })).statusCode).toBe(200);
+    merchant = await merchantWithStripeFeed(sentra.app, adminToken, feedSecret, { name: 'Webhook shop', mode: 'shadow', thresholds: { challenge_at: 0, review_at: 60, deny_at: 90 } });
     const created = await sentra.app.inject({ method: 'POST', url: `/v1/admin/merchants/${merchant.merchantId}/webhooks`, headers: admin, payload: { url: receiver.url, events: ['decision.created'] } });
     expect(created.statusCode, created.body).toBe(201);
     endpointSecret = created.json().secret as string;

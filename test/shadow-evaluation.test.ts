@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/platform/clock.js';
 import { adminToken, startTestApp, storeKinds, type TestApp } from './support/test-app.js';
-import { createMerchant, type MerchantCredentials } from './support/merchants.js';
-import { stripeChargeEvent, stripeDisputeEvent, stripeEarlyFraudWarningEvent, stripeSignature } from './support/psp-events.js';
+import type { MerchantCredentials } from './support/merchants.js';
+import { stripeChargeEvent, stripeDisputeEvent, stripeEarlyFraudWarningEvent } from './support/psp-events.js';
+import { merchantWithStripeFeed, sendStripeEvent } from './support/stripe-feed.js';
 import { startWebhookReceiver, until, verifySentraSignature, type WebhookReceiver } from './support/webhook-receiver.js';
 
 const admin = { authorization: `Bearer ${adminToken}` };
@@ -102,17 +103,12 @@ describe.each(storeKinds)('shadow mode and the evaluation report on %s', (store)
   const { payments, deliveries } = simulate();
   const scores = new Map<string, number>();
 
-  const send = (event: object) => {
-    const payload = JSON.stringify(event);
-    return sentra.app.inject({ method: 'POST', url: `/v1/feeds/stripe/${merchant.merchantId}`, headers: { 'content-type': 'application/json', 'stripe-signature': stripeSignature(payload, secret, Math.floor(clock.now() / 1000)) }, payload });
-  };
+  const send = (event: object) => sendStripeEvent(sentra.app, merchant.merchantId, event, secret, Math.floor(clock.now() / 1000));
 
   beforeAll(async () => {
     sentra = await startTestApp(store, { SENTRA_WEBHOOK_ALLOW_PRIVATE: 'true', SENTRA_FEED_REORDER_MS: '0', ...(store === 'postgres' ? { SENTRA_FEED_KEY: 'b2'.repeat(32) } : {}) }, { clock });
     // Every payment escalates at review_at 0, so every shadow decision would open a case in a live merchant's queue.
-    merchant = await createMerchant(sentra.app, adminToken, { name: 'Shadow shop', mode: 'shadow', thresholds: { challenge_at: 0, review_at: 60, deny_at: 90 } });
-    const put = await sentra.app.inject({ method: 'PUT', url: `/v1/admin/merchants/${merchant.merchantId}/feeds/stripe`, headers: admin, payload: { secrets: [secret] } });
-    expect(put.statusCode, put.body).toBe(200);
+    merchant = await merchantWithStripeFeed(sentra.app, adminToken, secret, { name: 'Shadow shop', mode: 'shadow', thresholds: { challenge_at: 0, review_at: 60, deny_at: 90 } });
     // The merchant's production endpoint is registered from the start: shadow mode must send it nothing.
     receiver = await startWebhookReceiver();
     const endpoint = await sentra.app.inject({ method: 'POST', url: `/v1/admin/merchants/${merchant.merchantId}/webhooks`, headers: admin, payload: { url: receiver.url, events: ['decision.created', 'case.resolved', 'enrichment.ready'] } });

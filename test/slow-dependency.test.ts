@@ -8,8 +8,8 @@ import { defaultModelFolder } from '../src/registry/model-registry.js';
 import { writeActiveVersion } from '../src/registry/model-version.repository.js';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createMerchant } from './support/merchants.js';
-import { stripeChargeEvent, stripeSignature } from './support/psp-events.js';
+import { stripeChargeEvent } from './support/psp-events.js';
+import { merchantWithStripeFeed, sendStripeEvent } from './support/stripe-feed.js';
 
 const passport = (name: string) => ['PASSPORT', `Full name: ${name}`, 'Date of birth: 01.02.1980', 'Date of expiry: 2031-01-01'].join('\n');
 
@@ -141,15 +141,14 @@ describe('a hung outbound webhook receiver', () => {
 
   it('never holds up scoring: feed payments and API payments are decided while every delivery hangs', async () => {
     const admin = { authorization: `Bearer ${adminToken}` };
-    const merchant = await createMerchant(sentra.app, adminToken, { name: 'Slow endpoint shop', mode: 'live' });
-    expect((await sentra.app.inject({ method: 'PUT', url: `/v1/admin/merchants/${merchant.merchantId}/feeds/stripe`, headers: admin, payload: { secrets: [feedSecret] } })).statusCode).toBe(200);
+    const merchant = await merchantWithStripeFeed(sentra.app, adminToken, feedSecret, { name: 'Slow endpoint shop', mode: 'live' });
     const endpoint = await sentra.app.inject({ method: 'POST', url: `/v1/admin/merchants/${merchant.merchantId}/webhooks`, headers: admin, payload: { url: `http://127.0.0.1:${(hung.address() as AddressInfo).port}/events`, events: ['decision.created'] } });
     expect(endpoint.statusCode, endpoint.body).toBe(201);
 
     const now = Math.floor(Date.now() / 1000);
     for (let index = 0; index < 10; index++) {
-      const payload = JSON.stringify(stripeChargeEvent({ eventId: `evt_slow_${index}`, chargeId: `ch_slow_${index}`, createdSeconds: now - 60 + index, amount: 2_500 + index }));
-      const received = await sentra.app.inject({ method: 'POST', url: `/v1/feeds/stripe/${merchant.merchantId}`, headers: { 'content-type': 'application/json', 'stripe-signature': stripeSignature(payload, feedSecret, now) }, payload });
+      const event = stripeChargeEvent({ eventId: `evt_slow_${index}`, chargeId: `ch_slow_${index}`, createdSeconds: now - 60 + index, amount: 2_500 + index });
+      const received = await sendStripeEvent(sentra.app, merchant.merchantId, event, feedSecret, now);
       expect(received.statusCode, received.body).toBe(200);
     }
     await sentra.feeds.processor.drain();

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminToken, startTestApp, storeKinds, type TestApp } from './support/test-app.js';
-import { createMerchant, type MerchantCredentials } from './support/merchants.js';
-import { stripeChargeEvent, stripeSignature } from './support/psp-events.js';
+import type { MerchantCredentials } from './support/merchants.js';
+import { stripeChargeEvent } from './support/psp-events.js';
+import { merchantWithStripeFeed, sendStripeEvent } from './support/stripe-feed.js';
 import { scoreBody } from './support/score-body.js';
 import { importSampleList } from './support/enrichment.js';
 import { startWebhookReceiver, until, verifySentraSignature, type WebhookReceiver } from './support/webhook-receiver.js';
@@ -32,8 +33,7 @@ describe.each(storeKinds)('case.resolved and enrichment.ready webhooks on %s', (
   const nowSeconds = () => Math.floor(Date.now() / 1000);
   const deliveries = async (shop: Shop) => (await sentra.app.inject({ method: 'GET', url: `/v1/admin/merchants/${shop.merchant.merchantId}/webhooks/deliveries`, headers: admin })).json().items as Delivery[];
   const openShop = async (name: string, mode: 'live' | 'shadow'): Promise<Shop> => {
-    const merchant = await createMerchant(sentra.app, adminToken, { name, mode, thresholds: { challenge_at: 0, review_at: 60, deny_at: 90 } });
-    expect((await sentra.app.inject({ method: 'PUT', url: `/v1/admin/merchants/${merchant.merchantId}/feeds/stripe`, headers: admin, payload: { secrets: [feedSecret] } })).statusCode).toBe(200);
+    const merchant = await merchantWithStripeFeed(sentra.app, adminToken, feedSecret, { name, mode, thresholds: { challenge_at: 0, review_at: 60, deny_at: 90 } });
     const receiver = await startWebhookReceiver();
     const created = await sentra.app.inject({ method: 'POST', url: `/v1/admin/merchants/${merchant.merchantId}/webhooks`, headers: admin, payload: { url: receiver.url, events: ['case.resolved', 'enrichment.ready'] } });
     expect(created.statusCode, created.body).toBe(201);
@@ -42,8 +42,8 @@ describe.each(storeKinds)('case.resolved and enrichment.ready webhooks on %s', (
   };
   /** A feed payment of the shop, scored; answers its case (every payment escalates at these thresholds). */
   const payAndOpenCase = async (shop: Shop, chargeId: string) => {
-    const payload = JSON.stringify(stripeChargeEvent({ eventId: `evt_${chargeId}`, chargeId, createdSeconds: nowSeconds() - 30, amount: 7300 }));
-    const response = await sentra.app.inject({ method: 'POST', url: `/v1/feeds/stripe/${shop.merchant.merchantId}`, headers: { 'content-type': 'application/json', 'stripe-signature': stripeSignature(payload, feedSecret, nowSeconds()) }, payload });
+    const event = stripeChargeEvent({ eventId: `evt_${chargeId}`, chargeId, createdSeconds: nowSeconds() - 30, amount: 7300 });
+    const response = await sendStripeEvent(sentra.app, shop.merchant.merchantId, event, feedSecret, nowSeconds());
     expect(response.statusCode, response.body).toBe(200);
     await sentra.feeds.processor.drain();
     const cases = await sentra.app.inject({ method: 'GET', url: `/v1/cases?merchant_id=${shop.merchant.merchantId}&shadow=${shop === shadow}&limit=200`, headers: admin });

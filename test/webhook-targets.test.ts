@@ -2,8 +2,9 @@ import { createServer, type AddressInfo, type Server, type Socket } from 'node:n
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/platform/clock.js';
 import { adminToken, startTestApp, storeKinds, type TestApp } from './support/test-app.js';
-import { createMerchant, type MerchantCredentials } from './support/merchants.js';
-import { stripeChargeEvent, stripeSignature } from './support/psp-events.js';
+import type { MerchantCredentials } from './support/merchants.js';
+import { stripeChargeEvent } from './support/psp-events.js';
+import { merchantWithStripeFeed, sendStripeEvent } from './support/stripe-feed.js';
 import { until } from './support/webhook-receiver.js';
 
 const admin = { authorization: `Bearer ${adminToken}` };
@@ -36,8 +37,7 @@ describe.each(storeKinds)('webhook targets on %s', (store) => {
     });
     await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
     sentra = await startTestApp(store, { SENTRA_FEED_REORDER_MS: '0', SENTRA_WORKER_POLL_MS: '50', ...(store === 'postgres' ? { SENTRA_FEED_KEY: 'e5'.repeat(32) } : {}) }, { clock });
-    merchant = await createMerchant(sentra.app, adminToken, { name: 'Target shop', mode: 'live', thresholds: { challenge_at: 0, review_at: 60, deny_at: 90 } });
-    expect((await sentra.app.inject({ method: 'PUT', url: `/v1/admin/merchants/${merchant.merchantId}/feeds/stripe`, headers: admin, payload: { secrets: [feedSecret] } })).statusCode).toBe(200);
+    merchant = await merchantWithStripeFeed(sentra.app, adminToken, feedSecret, { name: 'Target shop', mode: 'live', thresholds: { challenge_at: 0, review_at: 60, deny_at: 90 } });
   }, 120_000);
   afterAll(async () => {
     await sentra.close();
@@ -90,8 +90,8 @@ describe.each(storeKinds)('webhook targets on %s', (store) => {
     const created = await register(`https://localhost:${port}/hook`);
     expect(created.statusCode, created.body).toBe(201);
     const endpointId = created.json().endpoint_id as string;
-    const payload = JSON.stringify(stripeChargeEvent({ eventId: 'evt_target_1', chargeId: 'ch_target_1', createdSeconds: now() - 30, amount: 4200 }));
-    const fed = await sentra.app.inject({ method: 'POST', url: `/v1/feeds/stripe/${merchant.merchantId}`, headers: { 'content-type': 'application/json', 'stripe-signature': stripeSignature(payload, feedSecret, now()) }, payload });
+    const event = stripeChargeEvent({ eventId: 'evt_target_1', chargeId: 'ch_target_1', createdSeconds: now() - 30, amount: 4200 });
+    const fed = await sendStripeEvent(sentra.app, merchant.merchantId, event, feedSecret, now());
     expect(fed.statusCode, fed.body).toBe(200);
     await sentra.feeds.processor.drain();
     type Delivery = { endpoint_id: string; status: string; attempts: number; last_status_code: number | null; last_error: string | null };

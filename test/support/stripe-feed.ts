@@ -3,9 +3,15 @@ import { expect } from 'vitest';
 import { createMerchant, type MerchantCredentials } from './merchants.js';
 import { stripeSignature } from './psp-events.js';
 
-/** Creates a merchant through the admin API and sets its Stripe feed secret. */
-export async function merchantWithStripeFeed(app: FastifyInstance, adminToken: string, secret: string, settings: Record<string, unknown> = {}): Promise<MerchantCredentials> {
-  const merchant = await createMerchant(app, adminToken, settings);
+/** Creates a merchant through the admin API (topped up with `balance` when given) and sets its Stripe feed secret. */
+export async function merchantWithStripeFeed(
+  app: FastifyInstance,
+  adminToken: string,
+  secret: string,
+  settings: Record<string, unknown> = {},
+  balance?: string,
+): Promise<MerchantCredentials> {
+  const merchant = await createMerchant(app, adminToken, settings, balance);
   const put = await app.inject({ method: 'PUT', url: `/v1/admin/merchants/${merchant.merchantId}/feeds/stripe`, headers: { authorization: `Bearer ${adminToken}` }, payload: { secrets: [secret] } });
   expect(put.statusCode, put.body).toBe(200);
   return merchant;
