@@ -27,6 +27,7 @@
 import { loadavg } from 'node:os';
 import { PGlite } from '@electric-sql/pglite';
 import { featureNames } from '../src/features/catalogue/feature-catalogue.js';
+import { packFeatureValues } from '../src/features/feature-lists.js';
 
 const rows = Number(process.env.BENCH_ROWS ?? 6000);
 const group = Number(process.env.BENCH_GROUP ?? 4);
@@ -45,7 +46,7 @@ const values = featureNames.map(() => {
 });
 const byName = Object.fromEntries(featureNames.map((name, index) => [name, values[index]]));
 const arrayText = `{${values.map((value) => (value === null ? 'NULL' : String(value))).join(',')}}`;
-const packedText = values.map((value) => (value === null ? '' : String(value))).join(',');
+const packedText = packFeatureValues(values);
 const other = 'x'.repeat(600);
 
 interface Variant {
