@@ -18,10 +18,10 @@ describe('/v1/admin/merchants', () => {
     const created = await sentra.app.inject({ method: 'POST', url: '/v1/admin/merchants', headers: admin, payload: { name: 'Shop', fees: { SENTRY: '0.0125' }, thresholds: { challenge_at: 30, review_at: 60, deny_at: 90 } } });
     expect(created.statusCode, created.body).toBe(201);
     const merchant = created.json();
-    expect(merchant).toMatchObject({ name: 'Shop', mode: 'live', currency: 'USD', balance: '0.0000', overdraft: '0.0000', fees: { SENTRY: '0.0125', EVENTS: '0.0500', PIPELINE: '0.1000' }, thresholds: { challenge_at: 30, review_at: 60, deny_at: 90 }, rate_limit_per_second: null });
+    expect(merchant).toMatchObject({ name: 'Shop', mode: 'shadow', currency: 'USD', balance: '0.0000', overdraft: '0.0000', fees: { SENTRY: '0.0125', EVENTS: '0.0500', PIPELINE: '0.1000' }, thresholds: { challenge_at: 30, review_at: 60, deny_at: 90 }, rate_limit_per_second: null });
     expect(merchant.merchant_id).toMatch(/^mer_/);
-    const patched = await sentra.app.inject({ method: 'PATCH', url: `/v1/admin/merchants/${merchant.merchant_id}`, headers: admin, payload: { mode: 'shadow', thresholds: null, rate_limit_per_second: 50 } });
-    expect(patched.json()).toMatchObject({ mode: 'shadow', thresholds: null, rate_limit_per_second: 50, fees: { SENTRY: '0.0125' } });
+    const patched = await sentra.app.inject({ method: 'PATCH', url: `/v1/admin/merchants/${merchant.merchant_id}`, headers: admin, payload: { mode: 'live', thresholds: null, rate_limit_per_second: 50 } });
+    expect(patched.json()).toMatchObject({ mode: 'live', thresholds: null, rate_limit_per_second: 50, fees: { SENTRY: '0.0125' } });
     const list = (await sentra.app.inject({ method: 'GET', url: '/v1/admin/merchants', headers: admin })).json();
     expect(list.items.map((item: { merchant_id: string }) => item.merchant_id)).toContain(merchant.merchant_id);
     const badOrder = await sentra.app.inject({ method: 'PATCH', url: `/v1/admin/merchants/${merchant.merchant_id}`, headers: admin, payload: { thresholds: { challenge_at: 70, review_at: 60, deny_at: 90 } } });
@@ -31,6 +31,35 @@ describe('/v1/admin/merchants', () => {
     expect(badMoney.statusCode).toBe(400);
     const actions = await sentra.runtime.database.db.selectFrom('audit_log').select('action').where('subject', '=', merchant.merchant_id).execute();
     expect(actions.map((row) => row.action)).toEqual(['merchant.created', 'merchant.updated']);
+  });
+
+  it('starts a merchant created without a mode in shadow (seed 000): its calls answer for comparison and are stored as shadow until it is promoted', async () => {
+    const created = await sentra.app.inject({ method: 'POST', url: '/v1/admin/merchants', headers: admin, payload: { name: 'New shop' } });
+    expect(created.statusCode, created.body).toBe(201);
+    const merchantId = created.json().merchant_id as string;
+    expect(created.json().mode).toBe('shadow');
+    const audit = await sentra.runtime.database.db.selectFrom('audit_log').select('payload').where('subject', '=', merchantId).where('action', '=', 'merchant.created').executeTakeFirstOrThrow();
+    expect(JSON.parse(JSON.stringify(audit.payload))).toMatchObject({ mode: 'shadow' });
+    const key = (await sentra.app.inject({ method: 'POST', url: `/v1/admin/merchants/${merchantId}/keys`, headers: admin, payload: { name: 'web' } })).json();
+    expect((await sentra.app.inject({ method: 'POST', url: `/v1/admin/merchants/${merchantId}/balance`, headers: admin, payload: { amount: '1' } })).statusCode).toBe(200);
+    const merchantHeaders = { 'x-api-key': key.api_key, 'x-merchant-id': merchantId };
+    const call = () => sentra.app.inject({ method: 'POST', url: '/api/v1/sentry', headers: merchantHeaders, payload: sentryMinimalRequest() });
+    const shadowAnswer = await call();
+    expect(shadowAnswer.statusCode, shadowAnswer.body).toBe(200);
+    expect(shadowAnswer.headers['sentra-mode']).toBe('shadow');
+    const promoted = await sentra.app.inject({ method: 'POST', url: `/v1/merchants/${merchantId}/promote`, headers: admin });
+    expect(promoted.json()).toMatchObject({ mode: 'live' });
+    const liveAnswer = await call();
+    expect(liveAnswer.headers['sentra-mode']).toBe('live');
+    const stored = await sentra.runtime.database.db
+      .selectFrom('merchant_usage')
+      .innerJoin('risk_scores', (join) => join.onRef('risk_scores.tx_id', '=', 'merchant_usage.reference').onRef('risk_scores.tenant_id', '=', 'merchant_usage.tenant_id'))
+      .select(['risk_scores.shadow'])
+      .where('merchant_usage.merchant_id', '=', merchantId)
+      .where('merchant_usage.kind', '=', 'charge')
+      .orderBy('merchant_usage.created_at')
+      .execute();
+    expect(stored.map((row) => row.shadow)).toEqual([true, false]);
   });
 
   it('shows a key once, lists it with its last use, and reports usage per service as JSON and CSV', async () => {

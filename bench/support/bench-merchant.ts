@@ -12,7 +12,7 @@ export async function createBenchMerchant(url: string, adminToken: string): Prom
     if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
     return (await response.json()) as Record<string, string>;
   };
-  const merchant = await post('/v1/admin/merchants', { name: 'Bench shop' });
+  const merchant = await post('/v1/admin/merchants', { name: 'Bench shop', mode: 'live' });
   const key = await post(`/v1/admin/merchants/${merchant.merchant_id}/keys`, { name: 'bench' });
   await post(`/v1/admin/merchants/${merchant.merchant_id}/balance`, { amount: '1000000' });
   return { merchantId: merchant.merchant_id!, headers: { 'x-api-key': key.api_key!, 'x-merchant-id': merchant.merchant_id! } };

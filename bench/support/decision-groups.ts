@@ -15,11 +15,11 @@ import { decisionWrite } from '../../test/support/decision-write.js';
 export type CallKind = 'score' | 'sentry' | 'events';
 export const callKinds: readonly CallKind[] = ['score', 'sentry', 'events'];
 
-/** Creates the tenant `default` of a fresh database and a merchant of it with a balance no benchmark exhausts; answers its id. */
+/** Creates the tenant `default` of a fresh database and a live merchant of it with a balance no benchmark exhausts; answers its id. */
 export async function benchTenantAndMerchant(db: Kysely<Database>): Promise<string> {
   await insertTenant(db, 'default', 'Default');
   const act = { actor: 'bench', at: new Date() };
-  const merchant = await createMerchant(db, 'default', { name: 'Bench shop' }, act);
+  const merchant = await createMerchant(db, 'default', { name: 'Bench shop', mode: 'live' }, act);
   await topUp(db, 'default', merchant.merchantId, 1e15, act);
   return merchant.merchantId;
 }

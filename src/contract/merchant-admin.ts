@@ -8,6 +8,12 @@ import { ExpiresAt, ExpiresAtView } from './admin.js';
 export const merchantModes = ['live', 'shadow'] as const;
 /** A merchant's mode. */
 export type MerchantMode = (typeof merchantModes)[number];
+/**
+ * The mode of a merchant created without one: seed 000's first phase. A new merchant is evaluated
+ * on its own payments before anything reaches its production, then promoted with the same
+ * integration (`POST /v1/merchants/{merchant_id}/promote`).
+ */
+export const defaultMerchantMode: MerchantMode = 'shadow';
 
 /** Services a merchant pays for per call (the `feeType` of a billing item). */
 export const billableServices = ['SENTRY', 'EVENTS', 'PIPELINE'] as const;
@@ -24,7 +30,8 @@ export type UsageKind = (typeof usageKinds)[number];
 
 const Decimal = (description: string) => Type.String({ pattern: '^[0-9]{1,12}(\\.[0-9]{1,4})?$', description: `${description} A decimal string with at most 4 decimals, e.g. "0.0500".` });
 const SignedDecimal = Type.String({ pattern: '^-?[0-9]{1,12}\\.[0-9]{4}$', description: 'Exact decimal string with 4 decimals.' });
-const Mode = Type.Unsafe<MerchantMode>({ type: 'string', enum: [...merchantModes], description: 'live: decisions are acted on; shadow: scored and stored the same, the merchant only compares.' });
+const modeDescription = 'live: decisions are acted on; shadow: scored and stored the same, the merchant only compares.';
+const Mode = Type.Unsafe<MerchantMode>({ type: 'string', enum: [...merchantModes], description: modeDescription });
 const Service = Type.Unsafe<BillableService>({ type: 'string', enum: [...billableServices] });
 const RiskScore100 = Type.Integer({ minimum: 0, maximum: 100 });
 const Country = Type.Union([Type.String({ pattern: '^[A-Z]{2}$' }), Type.Null()], {
@@ -58,7 +65,21 @@ const settings = {
 const Name = Type.String({ minLength: 1, maxLength: 200 });
 
 /** `POST /v1/admin/merchants` body. */
-export const CreateMerchantBody = Type.Object({ name: Name, ...settings }, { additionalProperties: false });
+export const CreateMerchantBody = Type.Object(
+  {
+    name: Name,
+    ...settings,
+    mode: Type.Optional(
+      Type.Unsafe<MerchantMode>({
+        type: 'string',
+        enum: [...merchantModes],
+        default: defaultMerchantMode,
+        description: `${modeDescription} A new merchant starts in ${defaultMerchantMode} mode unless this says otherwise, and is promoted when its evaluation convinces.`,
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
 /** A create-merchant body. */
 export type CreateMerchantBody = Static<typeof CreateMerchantBody>;
 

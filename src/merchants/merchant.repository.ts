@@ -4,7 +4,7 @@ import { newId } from '../platform/ids.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { SentraError } from '../errors/errors.js';
 import type { MerchantFees, MerchantsTable, MerchantThresholds } from '../platform/tables/merchant.table.js';
-import type { MerchantMode } from '../contract/merchant-admin.js';
+import { defaultMerchantMode, type MerchantMode } from '../contract/merchant-admin.js';
 
 /** A merchant as the domain holds it (money in 1/10,000 units). */
 export interface Merchant {
@@ -78,7 +78,7 @@ export async function createMerchant(db: Kysely<Database>, tenantId: string, set
         id: newId('mer', act.at.getTime()),
         tenant_id: tenantId,
         name: settings.name,
-        mode: settings.mode ?? 'live',
+        mode: settings.mode ?? defaultMerchantMode,
         currency: settings.currency ?? 'USD',
         balance_units: 0,
         overdraft_units: settings.overdraftUnits ?? 0,

@@ -10,10 +10,15 @@ export interface MerchantCredentials {
   readonly headers: Record<string, string>;
 }
 
-/** Creates a merchant of the token's tenant through the admin API, issues it a key and tops it up with `balance` (a decimal string) when given. */
+/**
+ * Creates a merchant of the token's tenant through the admin API, issues it a key and tops it up with
+ * `balance` (a decimal string) when given. The merchant is `live` unless `settings.mode` says
+ * otherwise (most tests act on a live merchant's answers; a new merchant's own default, shadow, is
+ * tested in merchants-admin.test.ts).
+ */
 export async function createMerchant(app: FastifyInstance, adminToken: string, settings: Record<string, unknown> = {}, balance?: string): Promise<MerchantCredentials> {
   const authorization = `Bearer ${adminToken}`;
-  const created = await app.inject({ method: 'POST', url: '/v1/admin/merchants', headers: { authorization }, payload: { name: 'Test shop', ...settings } });
+  const created = await app.inject({ method: 'POST', url: '/v1/admin/merchants', headers: { authorization }, payload: { name: 'Test shop', mode: 'live', ...settings } });
   expect(created.statusCode, created.body).toBe(201);
   const merchantId = (created.json() as { merchant_id: string }).merchant_id;
   const key = await app.inject({ method: 'POST', url: `/v1/admin/merchants/${merchantId}/keys`, headers: { authorization }, payload: { name: 'checkout' } });

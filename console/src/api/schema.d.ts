@@ -8913,7 +8913,8 @@ export interface paths {
                     "application/json": {
                         name: string;
                         /**
-                         * @description live: decisions are acted on; shadow: scored and stored the same, the merchant only compares.
+                         * @description live: decisions are acted on; shadow: scored and stored the same, the merchant only compares. A new merchant starts in shadow mode unless this says otherwise, and is promoted when its evaluation convinces.
+                         * @default shadow
                          * @enum {string}
                          */
                         mode?: "live" | "shadow";
