@@ -39,6 +39,10 @@ describe.skipIf(!browserAvailable())('the console token administration in headle
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Revoke checkout service' }).click();
     await expect.poll(() => list.textContent()).toContain('revoked');
+    // The token this console is signed in with is marked as the session and cannot be revoked here.
+    const own = list.getByRole('row').filter({ hasText: 'your session' });
+    expect(await own.count()).toBe(1);
+    expect(await own.getByRole('button').count()).toBe(0);
     const listed = await sentra.app.inject({ method: 'GET', url: '/v1/admin/tokens', headers: { authorization: `Bearer ${adminToken}` } });
     expect(listed.json().items.find((token: { name: string }) => token.name === 'checkout service').revoked_at).not.toBeNull();
   });

@@ -3,7 +3,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ensureOk, problemsOf, unwrap } from '../api/client';
 import { ProblemList } from '../components/problem-list';
 import { SecretShownOnce } from '../components/secret-shown-once';
-import { expiresAtOfDay, expiryLabel } from '../components/credential-expiry';
+import { expiresAtOfDay } from '../components/credential-expiry';
+import { CredentialTable } from '../components/credential-table';
 import { useSession } from '../session/session';
 
 type Role = 'service' | 'analyst' | 'admin';
@@ -95,45 +96,15 @@ export function TokensPage() {
             <p role="status">Loading tokens…</p>
           ) : (
             <div className="scroll-table">
-              <table>
-                <caption className="visually-hidden">API tokens</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Role</th>
-                    <th scope="col">Last used</th>
-                    <th scope="col">Expires</th>
-                    <th scope="col">State</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {tokens.data.items.map((token) => (
-                    <tr key={token.token_id}>
-                      <th scope="row">
-                        {token.name} <span className="muted">{token.token_id}</span>
-                      </th>
-                      <td>{token.role}</td>
-                      <td>{token.last_used_at === null ? 'never' : new Date(token.last_used_at).toLocaleString()}</td>
-                      <td>{expiryLabel(token.expires_at)}</td>
-                      <td>
-                        {token.revoked_at !== null ? (
-                          `revoked ${new Date(token.revoked_at).toLocaleString()}`
-                        ) : token.token_id === me?.token_id ? (
-                          <span className="muted">your session</span>
-                        ) : (
-                          <button
-                            type="button"
-                            disabled={revoke.isPending}
-                            onClick={() => window.confirm(`Revoke “${token.name}”? Every process refuses it within 5 seconds.`) && revoke.mutate(token.token_id)}
-                          >
-                            Revoke {token.name}
-                          </button>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <CredentialTable
+                caption="API tokens"
+                rows={tokens.data.items.map((token) => ({ ...token, id: token.token_id }))}
+                columns={[{ header: 'Role', cell: (token) => token.role }]}
+                revokeWarning="Every process refuses it within 5 seconds."
+                revoking={revoke.isPending}
+                onRevoke={(token) => revoke.mutate(token.id)}
+                ownState={(token) => (token.id === me?.token_id ? <span className="muted">your session</span> : undefined)}
+              />
             </div>
           )}
         </section>

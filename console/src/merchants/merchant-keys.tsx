@@ -3,7 +3,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ensureOk, unwrap } from '../api/client';
 import { ApiErrorNotice } from '../components/api-error-notice';
 import { SecretShownOnce } from '../components/secret-shown-once';
-import { expiresAtOfDay, expiryLabel } from '../components/credential-expiry';
+import { expiresAtOfDay } from '../components/credential-expiry';
+import { CredentialTable } from '../components/credential-table';
 
 /** A merchant's API keys: issue one (its secret shown once), see their last use, revoke after a confirmation. */
 export function MerchantKeys({ merchantId }: { merchantId: string }) {
@@ -55,43 +56,14 @@ export function MerchantKeys({ merchantId }: { merchantId: string }) {
         (keys.data.items.length === 0 ? (
           <p>No key yet.</p>
         ) : (
-          <table>
-            <caption className="visually-hidden">API keys</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Created</th>
-                <th scope="col">Last used</th>
-                <th scope="col">Expires</th>
-                <th scope="col">State</th>
-              </tr>
-            </thead>
-            <tbody>
-              {keys.data.items.map((key) => (
-                <tr key={key.key_id}>
-                  <th scope="row">
-                    {key.name} <span className="muted">{key.key_id}</span>
-                  </th>
-                  <td>{new Date(key.created_at).toLocaleString()}</td>
-                  <td>{key.last_used_at === null ? 'never' : new Date(key.last_used_at).toLocaleString()}</td>
-                  <td>{expiryLabel(key.expires_at)}</td>
-                  <td>
-                    {key.revoked_at !== null ? (
-                      `revoked ${new Date(key.revoked_at).toLocaleString()}`
-                    ) : (
-                      <button
-                        type="button"
-                        disabled={revoke.isPending}
-                        onClick={() => window.confirm(`Revoke “${key.name}”? Calls with it are refused at once here and within 5 seconds everywhere.`) && revoke.mutate(key.key_id)}
-                      >
-                        Revoke {key.name}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <CredentialTable
+            caption="API keys"
+            rows={keys.data.items.map((key) => ({ ...key, id: key.key_id }))}
+            columns={[{ header: 'Created', cell: (key) => new Date(key.created_at).toLocaleString() }]}
+            revokeWarning="Calls with it are refused at once here and within 5 seconds everywhere."
+            revoking={revoke.isPending}
+            onRevoke={(key) => revoke.mutate(key.id)}
+          />
         ))}
     </section>
   );
