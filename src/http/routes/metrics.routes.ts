@@ -10,6 +10,6 @@ export function registerMetricsRoutes(app: FastifyInstance, metrics: Metrics): v
   });
   app.get('/metrics', { config: { access: publicAccess }, schema: { tags: ['operations'], summary: 'Prometheus metrics', hide: false } }, async (_request, reply) => {
     void reply.header('content-type', metrics.registry.contentType);
-    return metrics.registry.metrics();
+    return metrics.exposition();
   });
 }
