@@ -1,15 +1,15 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { startTestApp } from './support/test-app.js';
+import { startTestApp, storeKinds } from './support/test-app.js';
 
 // A full garbage collection on demand, without starting the test process with --expose-gc.
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
 
 /** Builds an app, scrapes its metrics, closes it, and answers only weak references to what it held. */
-async function buildAndClose(): Promise<{ database: WeakRef<object>; registry: WeakRef<object> }> {
-  const sentra = await startTestApp('pglite');
+async function buildAndClose(store: 'pglite' | 'postgres'): Promise<{ database: WeakRef<object>; registry: WeakRef<object> }> {
+  const sentra = await startTestApp(store);
   expect((await sentra.app.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(200);
   const references = { database: new WeakRef(sentra.runtime.database.db), registry: new WeakRef(sentra.runtime.metrics.registry) };
   await sentra.close();
@@ -25,10 +25,10 @@ async function released(reference: WeakRef<object>): Promise<boolean> {
   return reference.deref() === undefined;
 }
 
-describe('an app that is closed', () => {
+describe.each(storeKinds)('an app that is closed, on %s', (store) => {
   it('leaves nothing reachable: its database and its metrics registry are collected', async () => {
-    const first = await buildAndClose();
-    const second = await buildAndClose();
+    const first = await buildAndClose(store);
+    const second = await buildAndClose(store);
     expect(await released(first.registry), 'the first app registry').toBe(true);
     expect(await released(first.database), 'the first app database').toBe(true);
     expect(await released(second.registry), 'the second app registry').toBe(true);
@@ -37,7 +37,7 @@ describe('an app that is closed', () => {
 
   it("serves the process's own metrics beside its own from every app of the process", async () => {
     for (let round = 0; round < 2; round++) {
-      const sentra = await startTestApp('pglite');
+      const sentra = await startTestApp(store);
       try {
         const metrics = await sentra.app.inject({ method: 'GET', url: '/metrics' });
         expect(metrics.statusCode).toBe(200);

@@ -68,13 +68,22 @@ export interface DatabaseOptions {
   backgroundShare?: number;
 }
 
+/**
+ * The parser of int8 (bigint) values, which `pg` keeps process-wide: such values (audit sequence
+ * numbers, counts) fit in a double for any realistic count. Defined here rather than inside
+ * openDatabase, where an arrow function would share the scope's closure context and keep the last
+ * database opened reachable from the process-wide parser table after it was closed.
+ */
+function int8AsNumber(value: string): number {
+  return Number(value);
+}
+
 /** Opens the database described by the options and checks that it answers. */
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl !== undefined) {
     // Imported only here: an embedded server does not hold the PostgreSQL client in memory.
     const { default: pg } = await import('pg');
-    // int8 (bigint) values such as audit sequence numbers fit in a double for any realistic count.
-    pg.types.setTypeParser(20, (value) => Number(value));
+    pg.types.setTypeParser(20, int8AsNumber);
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
