@@ -12,7 +12,7 @@ export default defineConfig({
     expect: { poll: { timeout: 10_000 } },
     pool: 'forks',
     // Test files share their worker's module graph instead of importing the app again each: about
-    // 3 s of import per file saved, and PGlite's WebAssembly and the server's hot code stay compiled
+    // 1.8 s of import per file saved on 2 cores, and PGlite's WebAssembly and the server's hot code stay compiled
     // from file to file. Every file builds its own apps, databases and schemas, and the few that
     // touch process state (environment variables, fake timers) restore it in their hooks.
     isolate: false,

@@ -31,7 +31,10 @@ export type UsageKind = (typeof usageKinds)[number];
 const Decimal = (description: string) => Type.String({ pattern: '^[0-9]{1,12}(\\.[0-9]{1,4})?$', description: `${description} A decimal string with at most 4 decimals, e.g. "0.0500".` });
 const SignedDecimal = Type.String({ pattern: '^-?[0-9]{1,12}\\.[0-9]{4}$', description: 'Exact decimal string with 4 decimals.' });
 const modeDescription = 'live: decisions are acted on; shadow: scored and stored the same, the merchant only compares.';
-const Mode = Type.Unsafe<MerchantMode>({ type: 'string', enum: [...merchantModes], description: modeDescription });
+/** The schema of a merchant's mode, with what a use of it adds (a default, more description). */
+const modeSchema = (extra: { default?: MerchantMode; description?: string } = {}) =>
+  Type.Unsafe<MerchantMode>({ type: 'string', enum: [...merchantModes], ...extra, description: `${modeDescription}${extra.description === undefined ? '' : ` ${extra.description}`}` });
+const Mode = modeSchema();
 const Service = Type.Unsafe<BillableService>({ type: 'string', enum: [...billableServices] });
 const RiskScore100 = Type.Integer({ minimum: 0, maximum: 100 });
 const Country = Type.Union([Type.String({ pattern: '^[A-Z]{2}$' }), Type.Null()], {
@@ -69,14 +72,7 @@ export const CreateMerchantBody = Type.Object(
   {
     name: Name,
     ...settings,
-    mode: Type.Optional(
-      Type.Unsafe<MerchantMode>({
-        type: 'string',
-        enum: [...merchantModes],
-        default: defaultMerchantMode,
-        description: `${modeDescription} A new merchant starts in ${defaultMerchantMode} mode unless this says otherwise, and is promoted when its evaluation convinces.`,
-      }),
-    ),
+    mode: Type.Optional(modeSchema({ default: defaultMerchantMode, description: `A new merchant starts in ${defaultMerchantMode} mode unless this says otherwise, and is promoted when its evaluation convinces.` })),
   },
   { additionalProperties: false },
 );
